@@ -1,0 +1,66 @@
+/**
+ * The VS Code side: starts the language server (over IPC) for Markdown files of a Hugo content tree
+ * and forwards file events. All the knowledge is in the server.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // Activated by any Markdown file; stay dormant unless a workspace folder holds a Hugo `content/` tree.
+  if (!(await hasContentFolder())) {
+    const watcher = vscode.workspace.onDidChangeWorkspaceFolders(async () => {
+      if (!client && (await hasContentFolder())) {
+        watcher.dispose();
+        await startClient(context);
+      }
+    });
+    context.subscriptions.push(watcher);
+    return;
+  }
+  await startClient(context);
+}
+
+async function hasContentFolder(): Promise<boolean> {
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    if (folder.uri.scheme !== 'file') continue;
+    // The folder is the site root, or the content folder itself, or inside it.
+    if (/[\\/]content([\\/]|$)/.test(folder.uri.fsPath)) return true;
+    try {
+      const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, 'content'));
+      if (stat.type & vscode.FileType.Directory) return true;
+    } catch {
+      // no content/ here
+    }
+  }
+  return false;
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    synchronize: {
+      // Images, pages and templates appearing, changing or disappearing re-check the documents that use them.
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/content/**'),
+        vscode.workspace.createFileSystemWatcher('**/layouts/shortcodes/**'),
+      ],
+    },
+    outputChannelName: 'Istio Authoring',
+  };
+  client = new LanguageClient('istio', 'Istio Authoring', serverOptions, clientOptions);
+  await client.start();
+  context.subscriptions.push({ dispose: () => void client?.stop() });
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,27 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE } from '../../../../shared/protocol';
+import type { OffsetRange } from '../parser/offsetRange';
+import type { DocumentContext } from './documentContext';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Builds a diagnostic with the extension's source, a stable code and optional quick-fix data. */
+export function diagnostic(
+  ctx: DocumentContext,
+  span: OffsetRange,
+  code: string,
+  severity: Severity,
+  message: string,
+  data?: unknown,
+): Diagnostic {
+  const d: Diagnostic = { range: ctx.range(span), severity: SEVERITY[severity], code, source: DIAGNOSTIC_SOURCE, message };
+  if (data !== undefined) d.data = data;
+  return d;
+}

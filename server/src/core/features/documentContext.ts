@@ -1,0 +1,26 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IstioSettings } from '../../../../shared/protocol';
+import type { ShortcodeCatalog } from '../catalog/shortcodeCatalog';
+import type { OffsetRange } from '../parser/offsetRange';
+import type { ParsedDocument } from '../parser/parsedDocument';
+import type { SiteIndex } from '../site/siteIndex';
+import type { ContentLocation } from '../site/siteLayout';
+
+/** Everything a feature may look at for one document. Features never touch the disk except through `site`. */
+export interface DocumentContext {
+  readonly uri: string;
+  /** Absolute file path with `/` separators. */
+  readonly path: string;
+  readonly document: TextDocument;
+  readonly parsed: ParsedDocument;
+  /** Where the document sits in its site; `undefined` for a Markdown file outside `content/<lang>/`. */
+  readonly location: ContentLocation | undefined;
+  readonly site: SiteIndex | undefined;
+  readonly catalog: ShortcodeCatalog;
+  readonly settings: IstioSettings;
+  /** Converts an offset span to an LSP range. */
+  range(span: OffsetRange): Range;
+  /** Records that the result depends on `path`, so a change to that file re-checks this document. */
+  dependsOn(path: string): void;
+}

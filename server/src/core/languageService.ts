@@ -1,0 +1,222 @@
+import type { CodeAction, CompletionItem, Definition, Diagnostic, DocumentLink, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS, type IstioSettings } from '../../../shared/protocol';
+import { builtInCatalog, type ShortcodeCatalog } from './catalog/shortcodeCatalog';
+import type { DocumentContext } from './features/documentContext';
+import * as registry from './features/registry';
+import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
+import type { FileSystem } from './site/fileSystem';
+import { dirname } from './site/paths';
+import { SiteIndex, type ScanOptions } from './site/siteIndex';
+import { findSiteRoot, locate, readLayout } from './site/siteLayout';
+
+export interface LanguageServiceOptions {
+  readonly fs: FileSystem;
+  readonly catalog?: ShortcodeCatalog;
+  readonly scan?: ScanOptions;
+  /** Called when a site's background scan finishes (the server re-checks open documents then). */
+  readonly onSiteReady?: (site: SiteIndex) => void;
+}
+
+export interface DiagnosticsResult {
+  readonly diagnostics: Diagnostic[];
+  /** Files the result depends on: a change to any of them should re-check the document. */
+  readonly dependencies: ReadonlySet<string>;
+}
+
+/**
+ * The engine: plain TypeScript over an injected file system. The LSP server, the CLI and the tests
+ * are thin adapters over one instance of this class.
+ */
+export class LanguageService {
+  readonly fs: FileSystem;
+  private catalogValue: ShortcodeCatalog;
+  private readonly openDocs = new Map<string, TextDocument>();
+  private readonly parsedCache = new Map<string, { version: number; parsed: ParsedDocument }>();
+  private readonly sites = new Map<string, SiteIndex>();
+  /** Folder → site root (or null when the folder is in no site), so lookups climb the tree once. */
+  private readonly rootOfDir = new Map<string, string | null>();
+
+  constructor(private readonly options: LanguageServiceOptions) {
+    this.fs = options.fs;
+    this.catalogValue = options.catalog ?? builtInCatalog();
+  }
+
+  get catalog(): ShortcodeCatalog {
+    return this.catalogValue;
+  }
+
+  setCatalog(catalog: ShortcodeCatalog): void {
+    this.catalogValue = catalog;
+    this.parsedCache.clear();
+  }
+
+  // --- documents -------------------------------------------------------------------------------
+
+  /** Makes the editor's text of `path` take priority over the disk for every feature. */
+  openDocument(path: string, document: TextDocument): void {
+    this.openDocs.set(path, document);
+    this.siteOf(path)?.invalidate(path);
+  }
+
+  closeDocument(path: string): void {
+    this.openDocs.delete(path);
+    this.parsedCache.delete(path);
+    this.siteOf(path)?.invalidate(path);
+  }
+
+  parse(path: string, document: TextDocument): ParsedDocument {
+    const cached = this.parsedCache.get(path);
+    if (cached && cached.version === document.version && this.openDocs.get(path) === document) return cached.parsed;
+    const parsed = parseDocument(document.getText(), this.catalogValue);
+    if (this.openDocs.get(path) === document) this.parsedCache.set(path, { version: document.version, parsed });
+    return parsed;
+  }
+
+  // --- sites -----------------------------------------------------------------------------------
+
+  /** The site a file belongs to, creating its index (and starting the background scan) on first use. */
+  siteOf(path: string): SiteIndex | undefined {
+    const root = this.rootFor(path);
+    if (root === undefined) return undefined;
+    let site = this.sites.get(root);
+    if (!site) {
+      site = new SiteIndex(this.fs, readLayout(this.fs, root), (p) => this.openDocs.get(p)?.getText());
+      this.sites.set(root, site);
+      const created = site;
+      void site.scan(this.options.scan).then(() => this.options.onSiteReady?.(created));
+    }
+    return site;
+  }
+
+  allSites(): readonly SiteIndex[] {
+    return [...this.sites.values()];
+  }
+
+  private rootFor(path: string): string | undefined {
+    const dir = dirname(path);
+    const known = this.rootOfDir.get(dir);
+    if (known !== undefined) return known ?? undefined;
+    const root = findSiteRoot(this.fs, path);
+    this.rootOfDir.set(dir, root ?? null);
+    return root;
+  }
+
+  /** A file was created, changed or deleted on disk: keep every affected index current. */
+  fileChanged(path: string, change: 'created' | 'changed' | 'deleted'): void {
+    if (change !== 'changed') this.rootOfDir.clear();
+    for (const site of this.sites.values()) {
+      if (path.startsWith(site.layout.contentDir + '/') || path === site.layout.contentDir) site.fileChanged(path, change);
+    }
+  }
+
+  // --- features --------------------------------------------------------------------------------
+
+  context(path: string, document: TextDocument, settings: IstioSettings = DEFAULT_SETTINGS, deps?: Set<string>): DocumentContext {
+    const site = this.siteOf(path);
+    const location = site ? locate(site.layout, path) : undefined;
+    const parsed = this.parse(path, document);
+    return {
+      uri: document.uri,
+      path,
+      document,
+      parsed,
+      location,
+      site,
+      catalog: this.catalogValue,
+      settings,
+      range: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
+      dependsOn: (p) => deps?.add(p),
+    };
+  }
+
+  diagnostics(path: string, document: TextDocument, settings: IstioSettings = DEFAULT_SETTINGS): DiagnosticsResult {
+    const dependencies = new Set<string>();
+    if (!settings.diagnostics.enable) return { diagnostics: [], dependencies };
+    const ctx = this.context(path, document, settings, dependencies);
+    const diagnostics: Diagnostic[] = [];
+    for (const rule of registry.diagnosticRules) {
+      try {
+        diagnostics.push(...rule.check(ctx));
+      } catch (e) {
+        // A bug in one rule must not take the others (or the server) down.
+        diagnostics.push(internalError(ctx, rule.name, e));
+      }
+    }
+    return { diagnostics, dependencies };
+  }
+
+  completions(path: string, document: TextDocument, position: Position, settings?: IstioSettings): CompletionItem[] {
+    const ctx = this.context(path, document, settings);
+    const offset = document.offsetAt(position);
+    const items: CompletionItem[] = [];
+    for (const p of registry.completionProviders) {
+      const r = guard(() => p.complete(ctx, position, offset));
+      if (r) items.push(...r);
+    }
+    return items;
+  }
+
+  hover(path: string, document: TextDocument, position: Position, settings?: IstioSettings): Hover | undefined {
+    const ctx = this.context(path, document, settings);
+    const offset = document.offsetAt(position);
+    for (const p of registry.hoverProviders) {
+      const r = guard(() => p.hover(ctx, position, offset));
+      if (r) return r;
+    }
+    return undefined;
+  }
+
+  definition(path: string, document: TextDocument, position: Position, settings?: IstioSettings): Definition | undefined {
+    const ctx = this.context(path, document, settings);
+    const offset = document.offsetAt(position);
+    for (const p of registry.definitionProviders) {
+      const r = guard(() => p.definition(ctx, position, offset));
+      if (r) return r;
+    }
+    return undefined;
+  }
+
+  codeActions(path: string, document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], settings?: IstioSettings): CodeAction[] {
+    const ctx = this.context(path, document, settings);
+    const out: CodeAction[] = [];
+    for (const p of registry.codeActionProviders) {
+      const r = guard(() => p.actions(ctx, range, diagnostics));
+      if (r) out.push(...r);
+    }
+    return out;
+  }
+
+  documentLinks(path: string, document: TextDocument, settings?: IstioSettings): DocumentLink[] {
+    const ctx = this.context(path, document, settings);
+    const out: DocumentLink[] = [];
+    for (const p of registry.documentLinkProviders) {
+      const r = guard(() => p.links(ctx));
+      if (r) out.push(...r);
+    }
+    return out;
+  }
+
+  dispose(): void {
+    for (const site of this.sites.values()) site.dispose();
+  }
+}
+
+function guard<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch (e) {
+    console.error(`[istio] feature failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return undefined;
+  }
+}
+
+function internalError(ctx: DocumentContext, rule: string, e: unknown): Diagnostic {
+  return {
+    range: ctx.range({ start: 0, end: 0 }),
+    severity: 4,
+    code: 'internal.error',
+    source: 'istio',
+    message: `Istio Authoring: the ${rule} check failed on this file (${e instanceof Error ? e.message : String(e)}). Please report it.`,
+  };
+}

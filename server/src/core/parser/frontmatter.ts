@@ -1,0 +1,210 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { OffsetRange } from './offsetRange';
+
+/** One top-level `key: value` of the frontmatter, with the exact spans of key and value. */
+export interface FrontmatterEntry {
+  readonly key: string;
+  readonly keyRange: OffsetRange;
+  /** The value's span; for `key:` with nothing after it, an empty span right after the colon. */
+  readonly valueRange: OffsetRange;
+  /** The YAML node of the value (`undefined` for an empty value). */
+  readonly valueNode: Node | undefined;
+  /** The JavaScript value, as YAML 1.1 reads it (Hugo's YAML reads `1.10` as the float 1.1 too). */
+  readonly value: unknown;
+  /** For a scalar value, the source text exactly as written (`1.10`, `"1.10"`). */
+  readonly rawValue: string | undefined;
+}
+
+export interface FrontmatterProblem {
+  readonly code: 'frontmatter.yaml-syntax' | 'frontmatter.unterminated' | 'frontmatter.not-a-map' | 'frontmatter.duplicate-key';
+  readonly message: string;
+  readonly range: OffsetRange;
+}
+
+export interface Frontmatter {
+  /** The whole block, from the opening `---` to the end of the closing `---` line. */
+  readonly range: OffsetRange;
+  /** The opening `---` line (where "missing key" diagnostics go). */
+  readonly openRange: OffsetRange;
+  /** The YAML text between the fences. */
+  readonly contentRange: OffsetRange;
+  readonly closed: boolean;
+  readonly entries: readonly FrontmatterEntry[];
+  /** Lower-cased key → entry (Hugo keys are case-insensitive); the first one wins. */
+  readonly byKey: ReadonlyMap<string, FrontmatterEntry>;
+  /** The frontmatter as a plain object (empty when it does not parse). */
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly problems: readonly FrontmatterProblem[];
+  /** The parsed YAML document, for features that need more than the top level. */
+  readonly yaml: Document.Parsed | undefined;
+}
+
+const OPEN_FENCE = /^\uFEFF?---[ \t]*(\r?\n|$)/;
+const CLOSE_FENCE = /^---[ \t\r]*$/gm;
+/** Alias expansion bound: a "billion laughs" frontmatter must not hang the server. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Finds and parses the YAML frontmatter at the very start of a document.
+ * Returns `undefined` when the document has none. Never throws: YAML errors become `problems`.
+ */
+export function parseFrontmatter(text: string): Frontmatter | undefined {
+  const open = OPEN_FENCE.exec(text);
+  if (!open) return undefined;
+  const openEnd = open[0].length - open[1]!.length;
+  const contentStart = open[0].length;
+  const openRange = { start: text.charCodeAt(0) === 0xfeff ? 1 : 0, end: openEnd };
+
+  CLOSE_FENCE.lastIndex = contentStart;
+  // The empty frontmatter of boilerplates (`---\n---`) has its closing fence right at contentStart.
+  let close: RegExpExecArray | null = null;
+  const m = CLOSE_FENCE.exec(text);
+  if (m) close = m;
+
+  if (!close) {
+    const problems: FrontmatterProblem[] = [
+      {
+        code: 'frontmatter.unterminated',
+        message: 'The frontmatter is never closed: add a line with `---` after the last key.',
+        range: openRange,
+      },
+    ];
+    return {
+      range: { start: openRange.start, end: text.length },
+      openRange,
+      contentRange: { start: contentStart, end: text.length },
+      closed: false,
+      entries: [],
+      byKey: new Map(),
+      data: {},
+      problems,
+      yaml: undefined,
+    };
+  }
+
+  const contentEnd = close.index;
+  const yamlText = text.slice(contentStart, contentEnd);
+  const parsed = parseYaml(yamlText, contentStart);
+  return {
+    range: { start: openRange.start, end: close.index + close[0].length },
+    openRange,
+    contentRange: { start: contentStart, end: contentEnd },
+    closed: true,
+    ...parsed,
+  };
+}
+
+function parseYaml(
+  yamlText: string,
+  base: number,
+): Pick<Frontmatter, 'entries' | 'byKey' | 'data' | 'problems' | 'yaml'> {
+  const problems: FrontmatterProblem[] = [];
+  const entries: FrontmatterEntry[] = [];
+  const byKey = new Map<string, FrontmatterEntry>();
+  if (yamlText.trim() === '') {
+    return { entries, byKey, data: {}, problems, yaml: undefined };
+  }
+
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(yamlText, { version: '1.1', uniqueKeys: false, lineCounter: new LineCounter(), prettyErrors: false });
+  } catch (e) {
+    problems.push({ code: 'frontmatter.yaml-syntax', message: `The frontmatter is not valid YAML: ${String(e)}`, range: { start: base, end: base + yamlText.length } });
+    return { entries, byKey, data: {}, problems, yaml: undefined };
+  }
+
+  for (const err of doc.errors) {
+    const [s, e] = err.pos;
+    problems.push({
+      code: 'frontmatter.yaml-syntax',
+      message: `YAML: ${firstLine(err.message)}`,
+      range: { start: base + s, end: base + Math.max(e, s + 1) },
+    });
+  }
+
+  const contents = doc.contents;
+  if (contents && !isMap(contents)) {
+    if (!(isScalar(contents) && contents.value === null)) {
+      const r = contents.range ?? [0, yamlText.length];
+      problems.push({
+        code: 'frontmatter.not-a-map',
+        message: 'The frontmatter must be a list of `key: value` lines.',
+        range: { start: base + r[0], end: base + r[1] },
+      });
+    }
+    return { entries, byKey, data: {}, problems, yaml: doc };
+  }
+
+  if (isMap(contents)) {
+    for (const pair of contents.items as Pair<unknown, unknown>[]) {
+      const entry = toEntry(pair, base, yamlText);
+      if (!entry) continue;
+      entries.push(entry);
+      const lower = entry.key.toLowerCase();
+      const first = byKey.get(lower);
+      if (first) {
+        problems.push({
+          code: 'frontmatter.duplicate-key',
+          message: `Duplicate key \`${entry.key}\`: \`${first.key}\` is already set (Hugo keys are case-insensitive).`,
+          range: entry.keyRange,
+        });
+      } else {
+        byKey.set(lower, entry);
+      }
+    }
+  }
+
+  let data: Record<string, unknown> = {};
+  if (doc.errors.length === 0) {
+    try {
+      const js: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
+    } catch (e) {
+      problems.push({ code: 'frontmatter.yaml-syntax', message: `YAML: ${firstLine(String(e))}`, range: { start: base, end: base + yamlText.length } });
+    }
+  }
+  return { entries, byKey, data, problems, yaml: doc };
+}
+
+function toEntry(pair: Pair<unknown, unknown>, base: number, yamlText: string): FrontmatterEntry | undefined {
+  const keyNode = pair.key;
+  if (!isScalar(keyNode) || !keyNode.range) return undefined;
+  const key = String(keyNode.value);
+  const keyRange = { start: base + keyNode.range[0], end: base + keyNode.range[1] };
+  const valueNode = pair.value as Node | null | undefined;
+  let valueRange: OffsetRange;
+  let rawValue: string | undefined;
+  let value: unknown;
+  if (valueNode && (valueNode as { range?: [number, number, number] }).range) {
+    const r = (valueNode as { range: [number, number, number] }).range;
+    valueRange = { start: base + r[0], end: base + r[1] };
+    if (isScalar(valueNode)) {
+      rawValue = yamlText.slice(r[0], r[1]);
+      value = valueNode.value;
+    } else if (isSeq(valueNode) || isMap(valueNode)) {
+      try {
+        value = valueNode.toJSON();
+      } catch {
+        value = undefined;
+      }
+    }
+    if (isScalar(valueNode) && valueNode.value === null && r[0] === r[1]) {
+      valueRange = afterColon(keyRange, base, yamlText);
+    }
+  } else {
+    valueRange = afterColon(keyRange, base, yamlText);
+    value = null;
+  }
+  return { key, keyRange, valueRange, valueNode: valueNode ?? undefined, value, rawValue };
+}
+
+function afterColon(keyRange: OffsetRange, base: number, yamlText: string): OffsetRange {
+  const colon = yamlText.indexOf(':', keyRange.end - base);
+  const at = colon >= 0 ? base + colon + 1 : keyRange.end;
+  return { start: at, end: at };
+}
+
+function firstLine(s: string): string {
+  const nl = s.indexOf('\n');
+  return (nl >= 0 ? s.slice(0, nl) : s).trim();
+}

@@ -1,0 +1,57 @@
+/** A half-open span of UTF-16 offsets into a document's text. Ranges in LSP terms are made from these lazily. */
+export interface OffsetRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export function span(start: number, end: number): OffsetRange {
+  return { start, end };
+}
+
+export function contains(range: OffsetRange, offset: number): boolean {
+  return offset >= range.start && offset <= range.end;
+}
+
+/**
+ * Sorted, non-overlapping regions of a document, queried by offset in O(log n).
+ * Used for the places where Markdown is not Markdown: frontmatter, code blocks, `{{< text >}}` bodies.
+ */
+export class RegionSet {
+  private readonly regions: OffsetRange[];
+
+  constructor(regions: readonly OffsetRange[]) {
+    const sorted = [...regions].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+    const merged: OffsetRange[] = [];
+    for (const r of sorted) {
+      const last = merged[merged.length - 1];
+      if (last && r.start <= last.end) {
+        merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, r.end) };
+      } else {
+        merged.push(r);
+      }
+    }
+    this.regions = merged;
+  }
+
+  /** The region holding `offset` (start inclusive, end exclusive), if any. */
+  find(offset: number): OffsetRange | undefined {
+    let lo = 0;
+    let hi = this.regions.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = this.regions[mid]!;
+      if (offset < r.start) hi = mid - 1;
+      else if (offset >= r.end) lo = mid + 1;
+      else return r;
+    }
+    return undefined;
+  }
+
+  has(offset: number): boolean {
+    return this.find(offset) !== undefined;
+  }
+
+  get all(): readonly OffsetRange[] {
+    return this.regions;
+  }
+}

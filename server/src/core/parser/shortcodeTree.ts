@@ -1,0 +1,108 @@
+import type { OffsetRange } from './offsetRange';
+import type { ShortcodeTag } from './shortcodes';
+
+/** An opening tag matched with its closing tag (when it has one), and the shortcodes inside it. */
+export interface ShortcodeNode {
+  readonly open: ShortcodeTag;
+  close: ShortcodeTag | undefined;
+  readonly parent: ShortcodeNode | undefined;
+  readonly children: ShortcodeNode[];
+  /** Between the end of the opening tag and the start of the closing tag (empty when unpaired). */
+  inner: OffsetRange | undefined;
+}
+
+export interface StructureProblem {
+  readonly code: 'shortcode.unclosed' | 'shortcode.stray-closing' | 'shortcode.mismatched-closing' | 'shortcode.closing-not-allowed';
+  readonly message: string;
+  readonly range: OffsetRange;
+  /** For `shortcode.unclosed`: the name to close, so the quick fix need not re-parse. */
+  readonly name: string;
+}
+
+export interface ShortcodeTree {
+  readonly roots: readonly ShortcodeNode[];
+  readonly all: readonly ShortcodeNode[];
+  readonly problems: readonly StructureProblem[];
+}
+
+/**
+ * Whether a shortcode must be closed. `true`/`false` for known ones (its template reads `.Inner` or not);
+ * `undefined` for unknown ones, which are treated as paired when a closing tag follows.
+ */
+export type PairingRule = (name: string) => boolean | undefined;
+
+/** Matches opening and closing tags the way Hugo does, reporting unclosed, stray and mismatched tags. */
+export function buildShortcodeTree(tags: readonly ShortcodeTag[], needsClosing: PairingRule): ShortcodeTree {
+  const roots: ShortcodeNode[] = [];
+  const all: ShortcodeNode[] = [];
+  const problems: StructureProblem[] = [];
+  const stack: ShortcodeNode[] = [];
+
+  // For unknown shortcodes: how many closing tags with that name are still ahead.
+  const closersAhead = new Map<string, number>();
+  for (const t of tags) if (t.kind === 'close') closersAhead.set(t.name, (closersAhead.get(t.name) ?? 0) + 1);
+
+  for (const tag of tags) {
+    if (tag.kind === 'close') {
+      closersAhead.set(tag.name, (closersAhead.get(tag.name) ?? 1) - 1);
+      const depth = findOpen(stack, tag.name);
+      if (depth < 0) {
+        const rule = needsClosing(tag.name);
+        problems.push(
+          rule === false
+            ? {
+                code: 'shortcode.closing-not-allowed',
+                message: `\`${tag.name}\` takes no inner content, so it has no closing tag: remove \`{{< /${tag.name} >}}\`.`,
+                range: tag.range,
+                name: tag.name,
+              }
+            : {
+                code: 'shortcode.stray-closing',
+                message: `This closing tag has no opening \`${tag.name}\` tag.`,
+                range: tag.range,
+                name: tag.name,
+              },
+        );
+        continue;
+      }
+      // Everything opened after the match is left unclosed.
+      while (stack.length - 1 > depth) {
+        const unclosed = stack.pop()!;
+        problems.push({
+          code: 'shortcode.mismatched-closing',
+          message: `\`${unclosed.open.name}\` is not closed before \`{{< /${tag.name} >}}\`.`,
+          range: unclosed.open.range,
+          name: unclosed.open.name,
+        });
+      }
+      const node = stack.pop()!;
+      node.close = tag;
+      node.inner = { start: node.open.range.end, end: tag.range.start };
+      continue;
+    }
+
+    const parent = stack[stack.length - 1];
+    const node: ShortcodeNode = { open: tag, close: undefined, parent, children: [], inner: undefined };
+    (parent ? parent.children : roots).push(node);
+    all.push(node);
+    if (tag.selfClosing || tag.unterminated) continue;
+    const rule = needsClosing(tag.name);
+    const paired = rule ?? (closersAhead.get(tag.name) ?? 0) > 0;
+    if (paired) stack.push(node);
+  }
+
+  for (const node of stack) {
+    problems.push({
+      code: 'shortcode.unclosed',
+      message: `\`${node.open.name}\` needs a closing tag \`{{< /${node.open.name} >}}\`.`,
+      range: node.open.range,
+      name: node.open.name,
+    });
+  }
+  return { roots, all, problems };
+}
+
+function findOpen(stack: readonly ShortcodeNode[], name: string): number {
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.open.name === name) return i;
+  return -1;
+}

@@ -1,0 +1,312 @@
+import type { OffsetRange } from './offsetRange';
+
+/** One parameter of a shortcode tag: named (`link="./a.png"`) or positional (`bash`, `"alpha"`). */
+export interface ShortcodeParam {
+  /** The parameter name for `name=value`; undefined for a positional parameter. */
+  readonly name: string | undefined;
+  readonly nameRange: OffsetRange | undefined;
+  /** Position among the positional parameters (0-based); -1 for a named one. */
+  readonly index: number;
+  /** The value with quotes removed and `\"` unescaped. */
+  readonly value: string;
+  /** The span of the value as written, quotes included. */
+  readonly valueRange: OffsetRange;
+  /** The span of the value without its quotes. */
+  readonly innerRange: OffsetRange;
+  readonly quote: '"' | '`' | undefined;
+  /** A quoted value whose closing quote is missing. */
+  readonly unterminated: boolean;
+}
+
+/** A shortcode tag: `{{< name params >}}`, `{{% name %}}` or a closing `{{< /name >}}`. */
+export interface ShortcodeTag {
+  readonly kind: 'open' | 'close';
+  readonly name: string;
+  readonly nameRange: OffsetRange;
+  readonly delimiter: '<' | '%';
+  /** From the first `{` to the last `}` (or to where the tag stops, when unterminated). */
+  readonly range: OffsetRange;
+  readonly params: readonly ShortcodeParam[];
+  /** `{{< name />}}`. */
+  readonly selfClosing: boolean;
+  /** No `>}}` before the next tag or the end of the file. */
+  readonly unterminated: boolean;
+}
+
+export type ShortcodeProblemCode =
+  | 'shortcode.unterminated'
+  | 'shortcode.missing-name'
+  | 'shortcode.malformed-delimiter'
+  | 'shortcode.unterminated-string'
+  | 'shortcode.unterminated-comment';
+
+export interface ShortcodeProblem {
+  readonly code: ShortcodeProblemCode;
+  readonly message: string;
+  readonly range: OffsetRange;
+}
+
+export interface ShortcodeScan {
+  readonly tags: readonly ShortcodeTag[];
+  // Escaped examples ({{</* … */>}}): literal text, not shortcodes.
+  readonly escaped: readonly OffsetRange[];
+  readonly problems: readonly ShortcodeProblem[];
+}
+
+const NAME = /[A-Za-z_][\w-]*(?:\/[A-Za-z_][\w-]*)*/y;
+const TAG_START = /\{\{[<%]/g;
+/** `{< image … >}}`: a single opening brace, which Hugo prints as literal text (zh blog/2018/aws-nlb). */
+const SINGLE_BRACE = /(^|[^{])(\{<\s*\/?\s*[A-Za-z_][\w-]*)[^\n{}]*?>\}\}/g;
+/** `{{{< image … >}}`: a stray brace before a valid tag, printed as a literal `{`. */
+const TRIPLE_BRACE = /\{\{\{[<%]/g;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/**
+ * Finds every shortcode tag in `text` (frontmatter excluded by the caller passing `from`).
+ * Linear in the text size; never throws. Shortcodes inside `{{< text >}}` bodies are included:
+ * Hugo processes them too.
+ */
+export function scanShortcodes(text: string, from = 0): ShortcodeScan {
+  const tags: ShortcodeTag[] = [];
+  const escaped: OffsetRange[] = [];
+  const problems: ShortcodeProblem[] = [];
+
+  TAG_START.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = TAG_START.exec(text))) {
+    const start = m.index;
+    const delimiter = text[start + 2] as '<' | '%';
+    const close = delimiter === '<' ? '>}}' : '%}}';
+    let p = skipSpace(text, start + 3);
+
+    if (text.startsWith('/*', p)) {
+      const end = findCommentEnd(text, p + 2, close);
+      if (end < 0) {
+        problems.push({
+          code: 'shortcode.unterminated-comment',
+          message: `This escaped shortcode example is never closed with \`*/${close}\`.`,
+          range: { start, end: Math.min(text.length, start + 3) },
+        });
+        TAG_START.lastIndex = start + 3;
+      } else {
+        escaped.push({ start, end });
+        TAG_START.lastIndex = end;
+      }
+      continue;
+    }
+
+    let kind: 'open' | 'close' = 'open';
+    if (text[p] === '/') {
+      kind = 'close';
+      p = skipSpace(text, p + 1);
+    }
+    NAME.lastIndex = p;
+    const nm = NAME.exec(text);
+    if (!nm) {
+      const stop = findTagEnd(text, p, close);
+      problems.push({
+        code: 'shortcode.missing-name',
+        message: 'A shortcode tag needs a name right after `{{<`.',
+        range: { start, end: stop.end },
+      });
+      TAG_START.lastIndex = Math.max(stop.end, start + 3);
+      continue;
+    }
+    const name = nm[0];
+    const nameRange = { start: p, end: p + name.length };
+    p = nameRange.end;
+
+    const parsed = parseParams(text, p, close, problems);
+    const tag: ShortcodeTag = {
+      kind,
+      name,
+      nameRange,
+      delimiter,
+      range: { start, end: parsed.end },
+      params: parsed.params,
+      selfClosing: parsed.selfClosing,
+      unterminated: parsed.unterminated,
+    };
+    tags.push(tag);
+    if (parsed.unterminated) {
+      problems.push({
+        code: 'shortcode.unterminated',
+        message: `The shortcode tag \`${name}\` is not closed with \`${close}\`.`,
+        range: { start, end: nameRange.end },
+      });
+    } else if (parsed.badClose) {
+      problems.push({
+        code: 'shortcode.malformed-delimiter',
+        message: `The shortcode tag \`${name}\` ends with \`${close.slice(0, 2)}\` instead of \`${close}\`.`,
+        range: parsed.badClose,
+      });
+    }
+    TAG_START.lastIndex = Math.max(parsed.end, start + 3);
+  }
+
+  findMalformedOpeners(text, from, problems);
+  return { tags, escaped, problems };
+}
+
+function findMalformedOpeners(text: string, from: number, problems: ShortcodeProblem[]): void {
+  SINGLE_BRACE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = SINGLE_BRACE.exec(text))) {
+    const start = m.index + m[1]!.length;
+    problems.push({
+      code: 'shortcode.malformed-delimiter',
+      message: 'This tag starts with `{<` instead of `{{<`: Hugo prints it as plain text.',
+      range: { start, end: m.index + m[0].length },
+    });
+    SINGLE_BRACE.lastIndex = Math.max(m.index + m[0].length, start + 1);
+  }
+  TRIPLE_BRACE.lastIndex = from;
+  while ((m = TRIPLE_BRACE.exec(text))) {
+    problems.push({
+      code: 'shortcode.malformed-delimiter',
+      message: 'A stray `{` before this shortcode is printed as plain text.',
+      range: { start: m.index, end: m.index + 1 },
+    });
+  }
+}
+
+interface ParamParse {
+  params: ShortcodeParam[];
+  end: number;
+  selfClosing: boolean;
+  unterminated: boolean;
+  badClose: OffsetRange | undefined;
+}
+
+function parseParams(text: string, p: number, close: string, problems: ShortcodeProblem[]): ParamParse {
+  const params: ShortcodeParam[] = [];
+  let positional = 0;
+  const n = text.length;
+  for (;;) {
+    p = skipSpace(text, p);
+    if (p >= n) return { params, end: n, selfClosing: false, unterminated: true, badClose: undefined };
+    if (text.startsWith(close, p)) return { params, end: p + 3, selfClosing: false, unterminated: false, badClose: undefined };
+    if (text[p] === '/') {
+      const q = skipSpace(text, p + 1);
+      if (text.startsWith(close, q)) return { params, end: q + 3, selfClosing: true, unterminated: false, badClose: undefined };
+    }
+    if (text.startsWith('{{', p)) {
+      // The next tag starts before this one ended.
+      return { params, end: p, selfClosing: false, unterminated: true, badClose: undefined };
+    }
+    if (text[p] === close[0] && text[p + 1] === '}') {
+      // `>}` with a single brace: treat as the end, report the bad delimiter.
+      return { params, end: p + 2, selfClosing: false, unterminated: false, badClose: { start: p, end: p + 2 } };
+    }
+    if (text[p] === '=') {
+      // `{{< gloss="cni" >}}`: Hugo ignores the `=` and reads "cni" as positional.
+      p++;
+      continue;
+    }
+
+    const first = readValue(text, p, close, problems);
+    let q = first.end;
+    if (first.quote === undefined && text[q] === '=') {
+      const valueStart = skipSpace(text, q + 1);
+      const value = readValue(text, valueStart, close, problems);
+      params.push({
+        name: first.value,
+        nameRange: { start: p, end: first.end },
+        index: -1,
+        value: value.value,
+        valueRange: { start: valueStart, end: value.end },
+        innerRange: value.inner,
+        quote: value.quote,
+        unterminated: value.unterminated,
+      });
+      q = value.end;
+    } else {
+      params.push({
+        name: undefined,
+        nameRange: undefined,
+        index: positional++,
+        value: first.value,
+        valueRange: { start: p, end: first.end },
+        innerRange: first.inner,
+        quote: first.quote,
+        unterminated: first.unterminated,
+      });
+    }
+    if (q <= p) q = p + 1; // always make progress
+    p = q;
+  }
+}
+
+interface ValueRead {
+  value: string;
+  end: number;
+  inner: OffsetRange;
+  quote: '"' | '`' | undefined;
+  unterminated: boolean;
+}
+
+function readValue(text: string, p: number, close: string, problems: ShortcodeProblem[]): ValueRead {
+  const c = text[p];
+  if (c === '"' || c === '`') {
+    let q = p + 1;
+    let value = '';
+    let segment = q;
+    while (q < text.length) {
+      const ch = text[q];
+      if (ch === c) {
+        value += text.slice(segment, q);
+        return { value, end: q + 1, inner: { start: p + 1, end: q }, quote: c, unterminated: false };
+      }
+      if (c === '"' && ch === '\\' && text[q + 1] === '"') {
+        value += text.slice(segment, q) + '"';
+        q += 2;
+        segment = q;
+        continue;
+      }
+      // A string never runs past the end of its tag or into the next one: keeps the scan linear.
+      if (text.startsWith(close, q) || text.startsWith('{{', q)) break;
+      q++;
+    }
+    value += text.slice(segment, q);
+    problems.push({
+      code: 'shortcode.unterminated-string',
+      message: `This value has no closing \`${c}\`.`,
+      range: { start: p, end: q },
+    });
+    return { value, end: q, inner: { start: p + 1, end: q }, quote: c, unterminated: true };
+  }
+  let q = p;
+  while (q < text.length) {
+    const code = text.charCodeAt(q);
+    if (isSpace(code) || text[q] === '=' || text[q] === '"' || text.startsWith(close, q) || text.startsWith('{{', q)) break;
+    if (text[q] === '/' && text.startsWith(close, skipSpace(text, q + 1))) break;
+    q++;
+  }
+  return { value: text.slice(p, q), end: q, inner: { start: p, end: q }, quote: undefined, unterminated: false };
+}
+
+function skipSpace(text: string, p: number): number {
+  while (p < text.length && isSpace(text.charCodeAt(p))) p++;
+  return p;
+}
+
+// The end of the `*/ >}}` that closes an escaped example, or -1.
+function findCommentEnd(text: string, p: number, close: string): number {
+  for (;;) {
+    const star = text.indexOf('*/', p);
+    if (star < 0) return -1;
+    const q = skipSpace(text, star + 2);
+    if (text.startsWith(close, q)) return q + 3;
+    p = star + 2;
+  }
+}
+
+function findTagEnd(text: string, p: number, close: string): { end: number } {
+  const nextClose = text.indexOf(close, p);
+  const nextOpen = text.indexOf('{{', p);
+  if (nextClose >= 0 && (nextOpen < 0 || nextClose < nextOpen)) return { end: nextClose + 3 };
+  return { end: nextOpen >= 0 ? nextOpen : Math.min(text.length, p + 1) };
+}

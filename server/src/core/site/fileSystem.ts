@@ -1,0 +1,26 @@
+/**
+ * The file access the engine needs, injected so the core stays pure: the server passes the real disk,
+ * tests and the benchmark pass an in-memory tree. Synchronous on purpose: reading the whole istio.io tree
+ * takes 0.16 s synchronously and 0.75 s with one `await` per file; the index yields between slices instead.
+ * Paths are absolute, with `/` separators.
+ */
+export interface FileSystem {
+  /** The file's text, or `undefined` if it does not exist or cannot be read. */
+  readText(path: string): string | undefined;
+  stat(path: string): FileStat | undefined;
+  /** The entries of a folder, or `undefined` if it does not exist or cannot be read. */
+  readDir(path: string): readonly DirEntry[] | undefined;
+}
+
+export interface FileStat {
+  readonly isFile: boolean;
+  readonly isDirectory: boolean;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export interface DirEntry {
+  readonly name: string;
+  readonly isFile: boolean;
+  readonly isDirectory: boolean;
+}

@@ -1,0 +1,220 @@
+import { parseFrontmatter } from '../parser/frontmatter';
+import type { FileSystem } from './fileSystem';
+import { basename, dirname } from './paths';
+import { EXCLUDED_DIRS, locate, type ContentLocation, type SiteLayout } from './siteLayout';
+
+/** What the index keeps about a page without holding its text: enough for links, aliases and translations. */
+export interface PageSummary {
+  readonly title: string | undefined;
+  readonly aliases: readonly string[];
+  readonly translationKey: string | undefined;
+  readonly keywords: readonly string[];
+  readonly draft: boolean;
+}
+
+export interface IndexedFile {
+  readonly path: string;
+  readonly location: ContentLocation;
+}
+
+/** Gives the engine's open-document text priority over the disk. */
+export type TextSource = (path: string) => string | undefined;
+
+export type IndexState = 'empty' | 'scanning' | 'ready';
+
+/** How the background scan shares the thread: work for `sliceMs`, then `pause()` (a macrotask). */
+export interface ScanOptions {
+  readonly sliceMs?: number;
+  readonly pause?: () => Promise<void>;
+}
+
+const defaultPause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * All files of one site's `content/` tree, scanned in the background and kept current from file events.
+ * Until the scan is done, every query falls back to the file system, so answers are never wrong, only slower.
+ */
+export class SiteIndex {
+  private readonly files = new Map<string, IndexedFile>();
+  /** Folder → names of the files directly in it. */
+  private readonly folders = new Map<string, Set<string>>();
+  private readonly summaries = new Map<string, { mtimeMs: number; summary: PageSummary }>();
+  private stateValue: IndexState = 'empty';
+  private scanPromise: Promise<void> | undefined;
+  private generation = 0;
+
+  constructor(
+    private readonly fs: FileSystem,
+    readonly layout: SiteLayout,
+    private readonly openText: TextSource = () => undefined,
+  ) {}
+
+  get state(): IndexState {
+    return this.stateValue;
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  /** Starts (or joins) the background scan of `content/`. */
+  scan(options: ScanOptions = {}): Promise<void> {
+    this.scanPromise ??= this.runScan(options);
+    return this.scanPromise;
+  }
+
+  private async runScan(options: ScanOptions): Promise<void> {
+    const sliceMs = options.sliceMs ?? 8;
+    const pause = options.pause ?? defaultPause;
+    const generation = this.generation;
+    this.stateValue = 'scanning';
+    const pending: string[] = [this.layout.contentDir];
+    const markdown: string[] = [];
+    let sliceStart = Date.now();
+    const maybePause = async (): Promise<void> => {
+      if (Date.now() - sliceStart >= sliceMs) {
+        await pause();
+        sliceStart = Date.now();
+      }
+    };
+
+    while (pending.length > 0) {
+      const dir = pending.pop()!;
+      const entries = this.fs.readDir(dir);
+      if (!entries) continue; // deleted mid-scan or unreadable: skip it
+      for (const e of entries) {
+        const full = `${dir}/${e.name}`;
+        if (e.isDirectory) {
+          if (!EXCLUDED_DIRS.has(e.name)) pending.push(full);
+        } else if (e.isFile) {
+          if (this.add(full)?.location.kind !== 'resource') markdown.push(full);
+        }
+      }
+      await maybePause();
+    }
+    // Page summaries feed alias resolution, keyword completion and translation keys.
+    for (const path of markdown) {
+      if (generation !== this.generation) return;
+      this.summary(path);
+      await maybePause();
+    }
+    this.stateValue = 'ready';
+  }
+
+  private add(path: string): IndexedFile | undefined {
+    const location = locate(this.layout, path);
+    if (!location) return undefined;
+    const file = { path, location };
+    this.files.set(path, file);
+    const dir = dirname(path);
+    let names = this.folders.get(dir);
+    if (!names) {
+      names = new Set();
+      this.folders.set(dir, names);
+    }
+    names.add(basename(path));
+    return file;
+  }
+
+  private remove(path: string): void {
+    this.files.delete(path);
+    this.summaries.delete(path);
+    this.folders.get(dirname(path))?.delete(basename(path));
+    // A deleted folder: drop everything below it.
+    const prefix = path + '/';
+    for (const p of [...this.files.keys()]) {
+      if (p.startsWith(prefix)) {
+        this.files.delete(p);
+        this.summaries.delete(p);
+      }
+    }
+    for (const d of [...this.folders.keys()]) if (d === path || d.startsWith(prefix)) this.folders.delete(d);
+  }
+
+  /** Keeps the index current from a file-watch event. A created folder is scanned at once. */
+  fileChanged(path: string, change: 'created' | 'changed' | 'deleted'): void {
+    if (change === 'deleted') {
+      this.remove(path);
+      return;
+    }
+    const stat = this.fs.stat(path);
+    if (!stat) {
+      this.remove(path);
+      return;
+    }
+    if (stat.isDirectory) {
+      const entries = this.fs.readDir(path) ?? [];
+      for (const e of entries) {
+        if (e.isDirectory && !EXCLUDED_DIRS.has(e.name)) this.fileChanged(`${path}/${e.name}`, 'created');
+        else if (e.isFile) this.add(`${path}/${e.name}`);
+      }
+      return;
+    }
+    this.add(path);
+    this.summaries.delete(path);
+  }
+
+  /** Whether a file exists (exact case). */
+  exists(path: string): boolean {
+    if (this.stateValue === 'ready') return this.files.has(path);
+    return this.fs.stat(path)?.isFile === true;
+  }
+
+  /** The names of the files directly inside `dir` (no folders). */
+  filesIn(dir: string): readonly string[] {
+    if (this.stateValue === 'ready') return [...(this.folders.get(dir) ?? [])];
+    return (this.fs.readDir(dir) ?? []).filter((e) => e.isFile).map((e) => e.name);
+  }
+
+  /** Every indexed file (complete once `state` is `ready`). */
+  allFiles(): IterableIterator<IndexedFile> {
+    return this.files.values();
+  }
+
+  get(path: string): IndexedFile | undefined {
+    return this.files.get(path);
+  }
+
+  /** The text of a file: the open editor's version first, then the disk. */
+  readText(path: string): string | undefined {
+    return this.openText(path) ?? this.fs.readText(path);
+  }
+
+  /** The page's frontmatter summary, cached by modification time. */
+  summary(path: string): PageSummary | undefined {
+    const open = this.openText(path);
+    const mtimeMs = open !== undefined ? -1 : (this.fs.stat(path)?.mtimeMs ?? -2);
+    const cached = this.summaries.get(path);
+    if (cached && cached.mtimeMs === mtimeMs && mtimeMs >= 0) return cached.summary;
+    const text = open ?? this.fs.readText(path);
+    if (text === undefined) return undefined;
+    const summary = summarize(text);
+    this.summaries.set(path, { mtimeMs, summary });
+    return summary;
+  }
+
+  /** Forgets cached knowledge of a file whose open-editor text changed. */
+  invalidate(path: string): void {
+    this.summaries.delete(path);
+  }
+
+  dispose(): void {
+    this.generation++;
+  }
+}
+
+function summarize(text: string): PageSummary {
+  const fm = parseFrontmatter(text);
+  const get = (key: string): unknown => fm?.byKey.get(key)?.value;
+  const title = get('title');
+  const aliases = get('aliases');
+  const keywords = get('keywords');
+  const translationKey = get('translationkey');
+  return {
+    title: typeof title === 'string' ? title : undefined,
+    aliases: Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : typeof aliases === 'string' ? [aliases] : [],
+    translationKey: typeof translationKey === 'string' ? translationKey : undefined,
+    keywords: Array.isArray(keywords) ? keywords.filter((k): k is string => typeof k === 'string') : [],
+    draft: get('draft') === true,
+  };
+}

@@ -1,0 +1,33 @@
+import * as fs from 'node:fs';
+import type { DirEntry, FileStat, FileSystem } from '../core/site/fileSystem';
+
+/** The real disk. Errors (missing file, permission denied, a file deleted mid-scan) read as "not there". */
+export class NodeFileSystem implements FileSystem {
+  readText(path: string): string | undefined {
+    try {
+      return fs.readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  stat(path: string): FileStat | undefined {
+    try {
+      const s = fs.statSync(path);
+      return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs };
+    } catch {
+      return undefined;
+    }
+  }
+
+  readDir(path: string): readonly DirEntry[] | undefined {
+    try {
+      return fs.readdirSync(path, { withFileTypes: true }).map((d) => {
+        // Symbolic links are not followed: a link loop must not make the scan endless.
+        return { name: d.name, isFile: d.isFile(), isDirectory: d.isDirectory() };
+      });
+    } catch {
+      return undefined;
+    }
+  }
+}
