@@ -114,12 +114,7 @@ function parseYaml(
   }
 
   for (const err of doc.errors) {
-    const [s, e] = err.pos;
-    problems.push({
-      code: 'frontmatter.yaml-syntax',
-      message: `YAML: ${firstLine(err.message)}`,
-      range: { start: base + s, end: base + Math.max(e, s + 1) },
-    });
+    problems.push({ code: 'frontmatter.yaml-syntax', message: `YAML: ${firstLine(err.message)}`, range: errorRange(err.pos, yamlText, base) });
   }
 
   const contents = doc.contents;
@@ -202,6 +197,22 @@ function afterColon(keyRange: OffsetRange, base: number, yamlText: string): Offs
   const colon = yamlText.indexOf(':', keyRange.end - base);
   const at = colon >= 0 ? base + colon + 1 : keyRange.end;
   return { start: at, end: at };
+}
+
+/**
+ * The span of a YAML error, kept inside the frontmatter: errors found at the very end (a quote never closed)
+ * are shown on the last line with content rather than on the closing `---`.
+ */
+function errorRange(pos: [number, number], yamlText: string, base: number): OffsetRange {
+  let [s, e] = pos;
+  if (s >= yamlText.trimEnd().length) {
+    const trimmed = yamlText.trimEnd();
+    const lineStart = trimmed.lastIndexOf('\n') + 1;
+    s = lineStart;
+    e = trimmed.length;
+  }
+  e = Math.min(Math.max(e, s + 1), yamlText.length);
+  return { start: base + s, end: base + e };
 }
 
 function firstLine(s: string): string {

@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// Runs every test layer in order and prints a closing "N passed, N failed" line.
+// `npm test` runs all layers; `npm test -- unit protocol` runs the named ones.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+process.chdir(root);
+
+/** Test files under `dir` ending in `.test.ts`, sorted. */
+function testFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    if (!fs.existsSync(d)) return;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.test.ts')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** A layer run with node's test runner: spec output to the terminal, TAP to a file we count from. */
+function nodeTestLayer(name, dir, { needsBuild = false } = {}) {
+  return {
+    name,
+    needsBuild,
+    run() {
+      const files = testFiles(dir);
+      if (files.length === 0) return { passed: 0, failed: 1, note: `no test files in ${dir}` };
+      const tap = path.join(os.tmpdir(), `istio-authoring-${name}-${process.pid}.tap`);
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
+        { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } },
+      );
+      const text = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
+      fs.rmSync(tap, { force: true });
+      const count = (k) => Number(text.match(new RegExp(`^# ${k} (\\d+)$`, 'm'))?.[1] ?? 0);
+      const passed = count('pass');
+      let failed = count('fail') + count('cancelled');
+      if (r.status !== 0 && failed === 0) failed = 1;
+      return { passed, failed };
+    },
+  };
+}
+
+/** A layer that is a script printing its own "N passed, N failed" line. */
+function scriptLayer(name, script, args = [], { needsBuild = true } = {}) {
+  return {
+    name,
+    needsBuild,
+    run() {
+      const r = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      process.stdout.write(r.stdout ?? '');
+      const m = /(\d+) passed, (\d+) failed/.exec(r.stdout ?? '');
+      const passed = m ? Number(m[1]) : 0;
+      let failed = m ? Number(m[2]) : 0;
+      if (r.status !== 0 && failed === 0) failed = 1;
+      return { passed, failed };
+    },
+  };
+}
+
+const layers = [
+  {
+    name: 'typecheck',
+    needsBuild: false,
+    run() {
+      const r = spawnSync(process.execPath, [path.join('node_modules', 'typescript', 'bin', 'tsc'), '-p', '.', '--noEmit'], { stdio: 'inherit' });
+      return r.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+    },
+  },
+  nodeTestLayer('unit', 'test/unit'),
+  nodeTestLayer('protocol', 'test/protocol', { needsBuild: true }),
+];
+
+const wanted = process.argv.slice(2);
+const selected = wanted.length ? layers.filter((l) => wanted.includes(l.name)) : layers;
+if (wanted.length && selected.length !== wanted.length) {
+  console.error(`unknown layer; known: ${layers.map((l) => l.name).join(', ')}`);
+  process.exit(2);
+}
+
+if (selected.some((l) => l.needsBuild)) {
+  const b = spawnSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
+  if (b.status !== 0) process.exit(1);
+}
+
+const results = [];
+for (const layer of selected) {
+  console.log(`\n=== ${layer.name} ===`);
+  const started = Date.now();
+  const r = layer.run();
+  results.push({ name: layer.name, ...r, seconds: (Date.now() - started) / 1000 });
+}
+
+console.log('\n=== summary ===');
+for (const r of results) {
+  console.log(`${r.name.padEnd(10)} ${String(r.passed).padStart(4)} passed, ${String(r.failed).padStart(3)} failed  (${r.seconds.toFixed(1)} s)${r.note ? '  ' + r.note : ''}`);
+}
+const passed = results.reduce((a, r) => a + r.passed, 0);
+const failed = results.reduce((a, r) => a + r.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,127 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { InitializeResult } from 'vscode-languageserver-protocol';
+import type { Diagnostic } from 'vscode-languageserver-types';
+
+export const SERVER = path.resolve(__dirname, '../../dist/server.js');
+
+export interface PublishedDiagnostics {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * A minimal LSP client over stdio for protocol tests: starts the built `dist/server.js --stdio`
+ * and waits on real notifications, never on fixed sleeps.
+ */
+export class LspTestClient {
+  readonly proc: ChildProcessWithoutNullStreams;
+  readonly connection: MessageConnection;
+  private readonly published = new Map<string, PublishedDiagnostics>();
+  private waiters: Array<() => void> = [];
+  readonly stderr: string[] = [];
+  private versions = new Map<string, number>();
+
+  constructor(options: { capabilities?: Record<string, unknown> } = {}) {
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    this.proc.stderr.on('data', (d: Buffer) => this.stderr.push(d.toString()));
+    this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
+      this.published.set(p.uri, p);
+      const w = this.waiters;
+      this.waiters = [];
+      for (const f of w) f();
+    });
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+    this.capabilities = options.capabilities ?? {};
+  }
+
+  private readonly capabilities: Record<string, unknown>;
+
+  async initialize(rootPath: string): Promise<InitializeResult> {
+    const rootUri = pathToFileURL(rootPath).href;
+    const result = await this.connection.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'site' }],
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+        ...this.capabilities,
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  uri(file: string): string {
+    return pathToFileURL(file).href;
+  }
+
+  async open(file: string, text: string): Promise<string> {
+    const uri = this.uri(file);
+    this.versions.set(uri, 1);
+    this.published.delete(uri);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    return uri;
+  }
+
+  /** Replaces the whole text (a full-document change). */
+  async change(uri: string, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Resolves with the first published diagnostics for `uri` that satisfy `accept`. */
+  waitForDiagnostics(uri: string, accept: (p: PublishedDiagnostics) => boolean = () => true, timeoutMs = 10_000): Promise<PublishedDiagnostics> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.published.get(uri))}; stderr: ${this.stderr.join('')}`)), timeoutMs);
+      const check = (): void => {
+        const p = this.published.get(uri);
+        if (p && accept(p)) {
+          clearTimeout(timer);
+          resolve(p);
+        } else {
+          this.waiters.push(check);
+        }
+      };
+      check();
+    });
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest<T>(method, params);
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  /** shutdown + exit, and waits for the process to end (kills it if it does not). */
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.proc.once('exit', (code) => resolve(code)));
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    const timer = setTimeout(() => this.proc.kill('SIGKILL'), 5000);
+    const code = await exited;
+    clearTimeout(timer);
+    this.connection.dispose();
+    return code;
+  }
+}

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { LanguageService } from '../../../server/src/core/languageService';
+import { doc, lc, MEM_ROOT, memorySite, rangeOf, sample, sampleFiles } from '../../support/fixtures';
+
+function check(rel: string, text?: string) {
+  const fs = memorySite(text === undefined ? {} : { [rel]: text });
+  const service = new LanguageService({ fs, scan: { sliceMs: 1e9, pause: () => Promise.resolve() } });
+  const path = `${MEM_ROOT}/${rel}`;
+  const body = text ?? sample(rel);
+  return service.diagnostics(path, doc(path, body)).diagnostics;
+}
+
+describe('syntax diagnostics (frontmatter and shortcode structure)', () => {
+  it('finds only the two genuine faults in the whole sample site', () => {
+    const found: string[] = [];
+    for (const rel of sampleFiles().filter((f) => f.endsWith('.md'))) {
+      for (const d of check(rel)) found.push(`${rel}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
+    }
+    assert.deepEqual(found, [
+      'content/zh/blog/2018/aws-nlb/index.md:36:5 shortcode.malformed-delimiter',
+      'content/zh/blog/2018/aws-nlb/index.md:40:5 shortcode.malformed-delimiter',
+    ]);
+  });
+
+  it('flags the malformed {< image … >}} as a warning with source istio and its exact range', () => {
+    const [d] = check('content/zh/blog/2018/aws-nlb/index.md');
+    assert.equal(d!.source, 'istio');
+    assert.equal(d!.severity, DiagnosticSeverity.Warning);
+    assert.deepEqual(d!.range, lc(36, 5, 36, 90));
+  });
+
+  it('flags a page without frontmatter on its first line', () => {
+    const text = '# Hello\n\nBody.\n';
+    const ds = check('content/en/blog/2025/new-post/index.md', text);
+    assert.deepEqual(ds.map((d) => [d.code, d.severity, d.range]), [['frontmatter.missing', DiagnosticSeverity.Error, rangeOf(text, '# Hello')]]);
+  });
+
+  it('flags broken YAML in the frontmatter where it is', () => {
+    const text = '---\ntitle: "Broken\npublishdate: 2025-01-01\n---\nBody.\n';
+    const ds = check('content/en/blog/2025/new-post/index.md', text);
+    assert.deepEqual(ds.map((d) => [d.code, d.range]), [['frontmatter.yaml-syntax', rangeOf(text, 'publishdate: 2025-01-01')]]);
+  });
+
+  it('flags an unterminated frontmatter on its opening fence', () => {
+    const text = '---\ntitle: x\n\nBody.\n';
+    const ds = check('content/en/blog/2025/new-post/index.md', text);
+    assert.deepEqual(ds.map((d) => [d.code, d.range]), [['frontmatter.unterminated', rangeOf(text, '---')]]);
+  });
+
+  it('flags an unclosed callout on its opening tag, with the name for the quick fix', () => {
+    const base = sample('content/en/blog/2019/data-plane-setup/index.md');
+    const text = base.replace('{{< /idea >}}', '');
+    const ds = check('content/en/blog/2019/data-plane-setup/index.md', text);
+    assert.deepEqual(ds.map((d) => [d.code, d.range, d.data]), [['shortcode.unclosed', rangeOf(text, '{{< idea >}}'), { name: 'idea' }]]);
+  });
+
+  it('flags an unterminated tag at the end of the file', () => {
+    const text = '---\ntitle: x\n---\n\n{{< image link="./a.png"';
+    const ds = check('content/en/blog/2025/new-post/index.md', text);
+    assert.deepEqual(ds.map((d) => [d.code, d.range]), [['shortcode.unterminated', rangeOf(text, '{{< image')]]);
+  });
+
+  it('leaves Markdown files outside content/<lang>/ alone', () => {
+    assert.deepEqual(check('README.md', '{{< tip >}} no frontmatter'), []);
+  });
+
+  it('never throws on binary junk, NUL bytes or a huge line', () => {
+    const junk = '\u0000\uFFFD{{<\u0000"'.repeat(10_000) + 'x'.repeat(1_000_000);
+    const ds = check('content/en/blog/2025/junk/index.md', junk);
+    assert.ok(Array.isArray(ds));
+  });
+});
