@@ -123,6 +123,8 @@ export interface StaleTranslation {
 
 export interface LanguageStatus {
   readonly lang: string;
+  /** Source pages that have a version in this language. */
+  readonly translated: number;
   /** Source pages with no version in this language. */
   readonly missing: readonly MissingTranslation[];
   /** Translations whose source changed after their last commit (empty without git). */

@@ -106,6 +106,7 @@ export async function translationStatusRequest(service: LanguageService, params:
     }
     return {
       lang: l.lang,
+      translated: l.pairs.length,
       missing: l.missing.map((m) => ({
         path: m.relPath,
         sourceUri: pathToUri(m.source),
