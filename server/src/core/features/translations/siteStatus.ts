@@ -56,7 +56,7 @@ export function listTranslations(site: SiteIndex): SiteListing {
       const missing: LanguageListing['missing'][number][] = [];
       const pairs: PagePair[] = [];
       const withoutSource: LanguageListing['withoutSource'][number][] = [];
-      for (const [relPath, src] of [...source].sort(([a], [b]) => a.localeCompare(b))) {
+      for (const [relPath, src] of [...source].sort(([a], [b]) => byCodePoint(a, b))) {
         const summary = site.summary(src);
         const t = mine.get(relPath);
         if (t !== undefined) pairs.push({ relPath, source: src, translation: t, title: summary?.title });
@@ -72,8 +72,13 @@ export function listTranslations(site: SiteIndex): SiteListing {
           missing.push({ relPath: relOf(src), source: src, target: pathIn(site.layout, lang, relOf(src)), title: summary?.title, draft: summary?.draft === true });
         } else if (t !== undefined) withoutSource.push({ relPath: relOf(t), path: t });
       }
-      withoutSource.sort((a, b) => a.relPath.localeCompare(b.relPath));
+      withoutSource.sort((a, b) => byCodePoint(a.relPath, b.relPath));
       return { lang, missing, pairs, withoutSource };
     });
   return { sourceLang: DEFAULT_LANGUAGE, sourcePages: source.size + sourceKeyed, languages };
+}
+
+/** Plain code-point order: the same on every machine, whatever its locale. */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
