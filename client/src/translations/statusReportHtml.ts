@@ -6,6 +6,9 @@
 import type { LanguageStatus, TranslationStatusResult } from '../../../shared/protocol';
 import { TranslationCommands, type CreateTranslationArgs, type DiffSourceArgs } from './commandIds';
 
+/** Missing lists up to this long are shown unfolded. */
+const OPEN_MISSING = 40;
+
 export type CommandLink = (command: string, args: unknown) => string;
 
 /** A `command:` URI with its arguments, as webviews with `enableCommandUris` run them. */
@@ -73,7 +76,17 @@ function languageSection(r: TranslationStatusResult, l: LanguageStatus, open: (u
       const create: CreateTranslationArgs = { uri: m.sourceUri, lang: l.lang };
       return `<li>${open(m.sourceUri, esc(m.path))}${m.title ? ` <span class="muted">${esc(m.title)}</span>` : ''}${m.draft ? ' <em>(draft)</em>' : ''} · ${a(link(TranslationCommands.createTranslation, create), 'create')}</li>`;
     });
-    parts.push(`<h3>Missing (${l.missing.length})</h3><ul>${rows.join('')}</ul>`);
+    // Grouped by section (`blog/2021`, `docs/tasks`) so hundreds of missing pages stay readable; small lists open.
+    const groups = new Map<string, string[]>();
+    l.missing.forEach((m, i) => {
+      const key = m.path.split('/').slice(0, -1).slice(0, 2).join('/') || '(root)';
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = []));
+      g.push(rows[i]!);
+    });
+    const unfold = l.missing.length <= OPEN_MISSING ? ' open' : '';
+    const body = [...groups].map(([key, items]) => `<details${unfold}><summary>${esc(key)} (${items.length})</summary><ul>${items.join('')}</ul></details>`).join('');
+    parts.push(`<h3>Missing (${l.missing.length})</h3>${body}`);
   }
   if (l.withoutSource.length) {
     parts.push(

@@ -14,8 +14,8 @@ const MAX_OUTPUT = 1024 * 1024 * 1024;
 
 function git(cwd: string, args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, maxBuffer: MAX_OUTPUT, encoding: 'utf8', windowsHide: true }, (error, stdout) => {
-      if (error) reject(error);
+    execFile('git', args, { cwd, maxBuffer: MAX_OUTPUT, encoding: 'utf8', windowsHide: true }, (error, stdout, stderr) => {
+      if (error) reject(Object.assign(error, { stderr }));
       else resolve(stdout);
     });
   });
@@ -28,6 +28,9 @@ export async function openRepository(dir: string): Promise<GitRepository> {
     root = (await git(dir, ['rev-parse', '--show-toplevel'])).trim().replace(/\\/g, '/');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'git is not installed (or not on the PATH).' };
+    if (/dubious ownership/.test(String((e as { stderr?: unknown }).stderr ?? ''))) {
+      return { ok: false, reason: 'git refuses to read the repository (dubious ownership: see `git config --global safe.directory`).' };
+    }
     return { ok: false, reason: 'the site is not inside a git repository.' };
   }
   try {

@@ -46,7 +46,7 @@ describe('translation status report (HTML)', () => {
     const html = renderStatusReport({ ...base, git: { available: false, reason: 'the site is not inside a git repository.' }, languages: [{ ...zhStale, stale: [], upToDate: 0 }] });
     assert.ok(html.includes('The stale column is empty: the site is not inside a git repository.'));
     assert.ok(html.includes('<td>32</td><td>staleness unknown</td><td>1</td><td>1</td>'));
-    assert.ok(html.includes('<h3>Missing (1)</h3>'));
+    assert.ok(html.includes('<h3>Missing (1)</h3><details open><summary>blog/2021 (1)</summary><ul><li>'));
     assert.ok(!html.includes('<h3>Stale'));
   });
 });

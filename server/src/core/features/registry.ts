@@ -2,6 +2,7 @@ import type { CodeActionProvider, CompletionProvider, DefinitionProvider, Diagno
 import { frontmatterSyntaxRule } from './syntax/frontmatterSyntax';
 import { shortcodeSyntaxRule } from './syntax/shortcodeSyntax';
 import { translationDriftRule } from './translations/translationDrift';
+import { translationDriftFixes } from './translations/translationDriftFixes';
 
 /**
  * The features the engine runs, one module each. A new feature is a new module and one line here;
@@ -11,5 +12,5 @@ export const diagnosticRules: readonly DiagnosticRule[] = [frontmatterSyntaxRule
 export const completionProviders: readonly CompletionProvider[] = [];
 export const hoverProviders: readonly HoverProvider[] = [];
 export const definitionProviders: readonly DefinitionProvider[] = [];
-export const codeActionProviders: readonly CodeActionProvider[] = [];
+export const codeActionProviders: readonly CodeActionProvider[] = [translationDriftFixes];
 export const documentLinkProviders: readonly DocumentLinkProvider[] = [];

@@ -52,6 +52,23 @@ describe('translation drift diagnostics', () => {
     assert.deepEqual(d!.data, { sourceValue: '2024-05-13', source: `${MEM_ROOT}/content/en/blog/2024/ambient-reaches-beta/index.md` });
   });
 
+  it('offers to take the source publishdate, from the diagnostic data alone', () => {
+    const text = sample(ZH_BETA).replace('publishdate: 2024-05-13', 'publishdate: 2024-05-14');
+    const [d] = drift(ZH_BETA, text).diagnostics;
+    const path = `${MEM_ROOT}/${ZH_BETA}`;
+    const service = new LanguageService({ fs: memorySite(), scan: noPause });
+    const actions = service.codeActions(path, doc(path, text), d!.range, [d!]);
+    assert.deepEqual(actions, [
+      {
+        title: "Use the source's publishdate (2024-05-13)",
+        kind: 'quickfix',
+        diagnostics: [d],
+        isPreferred: true,
+        edit: { changes: { [`file://${path}`]: [{ range: rangeOf(text, '2024-05-14'), newText: '2024-05-13' }] } },
+      },
+    ]);
+  });
+
   it('flags an image the source does not show, on its link, and the source\u2019s images the translation lacks', () => {
     const rel = 'content/zh/blog/2023/istiocon-china/index.md';
     const text = sample(rel).replace('{{< image link="./group-pic.jpg"', '{{< image link="./group-pic-zh.jpg"');
