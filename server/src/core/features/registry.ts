@@ -1,14 +1,16 @@
 import type { CodeActionProvider, CompletionProvider, DefinitionProvider, DiagnosticRule, DocumentLinkProvider, HoverProvider } from './feature';
 import { frontmatterSyntaxRule } from './syntax/frontmatterSyntax';
 import { shortcodeSyntaxRule } from './syntax/shortcodeSyntax';
+import { translationDriftRule } from './translations/translationDrift';
+import { translationDriftFixes } from './translations/translationDriftFixes';
 
 /**
  * The features the engine runs, one module each. A new feature is a new module and one line here;
  * the LSP server, the CLI and the tests all go through this list.
  */
-export const diagnosticRules: readonly DiagnosticRule[] = [frontmatterSyntaxRule, shortcodeSyntaxRule];
+export const diagnosticRules: readonly DiagnosticRule[] = [frontmatterSyntaxRule, shortcodeSyntaxRule, translationDriftRule];
 export const completionProviders: readonly CompletionProvider[] = [];
 export const hoverProviders: readonly HoverProvider[] = [];
 export const definitionProviders: readonly DefinitionProvider[] = [];
-export const codeActionProviders: readonly CodeActionProvider[] = [];
+export const codeActionProviders: readonly CodeActionProvider[] = [translationDriftFixes];
 export const documentLinkProviders: readonly DocumentLinkProvider[] = [];
