@@ -13,7 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, type IstioSettings } from '../../shared/protocol';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, toFrontmatterSchemaSettings, type IstioSettings } from '../../shared/protocol';
 import { LanguageService } from './core/languageService';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { uriToPath } from './node/uris';
@@ -83,8 +83,12 @@ function settingsFor(uri: string): Promise<IstioSettings> {
 }
 
 function mergeSettings(raw: unknown): IstioSettings {
-  const r = (raw ?? {}) as Partial<{ diagnostics: Partial<IstioSettings['diagnostics']> }>;
-  return { ...DEFAULT_SETTINGS, diagnostics: { ...DEFAULT_SETTINGS.diagnostics, ...(r.diagnostics ?? {}) } };
+  const r = (raw ?? {}) as Partial<{ diagnostics: Partial<IstioSettings['diagnostics']>; frontmatter: { schemas?: unknown } }>;
+  return {
+    ...DEFAULT_SETTINGS,
+    diagnostics: { ...DEFAULT_SETTINGS.diagnostics, ...(r.diagnostics ?? {}) },
+    frontmatter: { schemas: toFrontmatterSchemaSettings(r.frontmatter?.schemas) },
+  };
 }
 
 // --- diagnostics ---------------------------------------------------------------------------------
