@@ -8,7 +8,8 @@ export function closest(word: string, candidates: Iterable<string>): string[] {
   let best = limit + 1;
   let found: string[] = [];
   for (const c of candidates) {
-    const d = distance(w, c.toLowerCase(), best);
+    const d = distance(w, c.toLowerCase(), limit + 1);
+    if (d > limit) continue;
     if (d < best) {
       best = d;
       found = [c];
@@ -16,7 +17,7 @@ export function closest(word: string, candidates: Iterable<string>): string[] {
       found.push(c);
     }
   }
-  return best <= limit ? found : [];
+  return found;
 }
 
 /** Optimal string alignment distance, giving up (returning `max`) once it exceeds `max`. */
