@@ -55,7 +55,7 @@ describe('frontmatter completion', () => {
     const owner = complete(rel, sample(rel).replace('owner: istio/wg-docs-maintainers', 'owner: istio/wg-|'));
     assert.ok(owner.some((i) => i.label === 'istio/wg-networking-maintainers'));
     const { text } = withCursor(sample(rel).replace('owner: istio/wg-docs-maintainers', 'owner: istio/wg-|'));
-    assert.deepEqual(owner[0]!.textEdit!.range, rangeOf(text, 'istio/wg-'));
+    assert.deepEqual(owner[0]!.textEdit, { range: rangeOf(text, 'istio/wg-'), newText: owner[0]!.label });
     const draft = complete(CHINA, sample(CHINA).replace('keywords:', 'draft: |\nkeywords:'));
     assert.deepEqual(draft.map((i) => i.label), ['true', 'false']);
   });

@@ -98,7 +98,8 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
   // Case variants of known keys: Hugo reads them, the site spells them in lower case.
   for (const entry of fm.entries) {
     const lower = entry.key.toLowerCase();
-    if (entry.key === lower) continue;
+    // A duplicate (`Title` after `title`) is already reported by the parser.
+    if (entry.key === lower || fm.byKey.get(lower) !== entry) continue;
     const field = fieldOf(schema.schema, lower);
     if (!field || stringList(field.schema, 'x-spellings').includes(entry.key)) continue;
     out.push(
