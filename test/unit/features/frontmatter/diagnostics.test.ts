@@ -306,3 +306,11 @@ describe('frontmatter diagnostics on bad input never throw', () => {
     assert.deepEqual(all(junk).map((d) => [d.code, d.range]), [['frontmatter.invalid-value', rangeOf(junk, '\uFFFD', 2)]]);
   });
 });
+
+describe('frontmatter diagnostics report one problem per key', () => {
+  it('an empty keywords: is a wrong value, not also a missing one', async () => {
+    const service = await siteService();
+    const text = sample(CHINA).replace('keywords: [Istio Day,IstioCon,Istio,conference,KubeCon,CloudNativeCon]', 'keywords:');
+    assert.deepEqual(summary(fmDiagnostics(service, CHINA, text)), [['frontmatter.invalid-value', E, rangeOf(text, 'keywords')]]);
+  });
+});

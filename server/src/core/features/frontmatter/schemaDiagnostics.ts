@@ -40,10 +40,10 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
     return { title: `Add \`${key}:\``, edits: [{ range: at, newText: `${key}: ${value}${lineEnd}` }], preferred: true };
   };
 
+  const reported = new Set<string>();
   if (validate) {
     validate(schemaInstance(fm));
     const errors = validate.errors ?? [];
-    const reported = new Set<string>();
     for (const e of errors) {
       if (e.keyword === 'required') {
         const key = String(e.params['missingProperty'] ?? '');
@@ -71,7 +71,7 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
   // Expected keys: a warning, not an error (three real CNCF posts have no description).
   for (const key of recommendedKeys(schema.schema)) {
     const entry = fm.byKey.get(key);
-    if (entry && entry.value !== null && entry.value !== '') continue;
+    if ((entry && entry.value !== null && entry.value !== '') || reported.has(`/${key}`)) continue;
     const range = entry ? entry.keyRange : fm.openRange;
     out.push(
       diagnostic(
