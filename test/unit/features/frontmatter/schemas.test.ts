@@ -84,6 +84,19 @@ describe('istio.frontmatter.schemas (workspace schema files)', () => {
     assert.ok(result.dependencies.has(`${MEM_ROOT}/schemas/blog.json`));
   });
 
+  it('puts an error inside a nested map of a workspace field on the nested key or value', async () => {
+    const schemaFile = JSON.stringify({
+      properties: { author: { type: 'object', properties: { name: { type: 'string' }, image: { type: 'string' } }, additionalProperties: false } },
+    });
+    const service = await siteService({ 'schemas/author.json': schemaFile });
+    const settings = settingsWith([{ kind: 'blog-post', file: 'schemas/author.json', mode: 'extend' }]);
+    const text = sample(CHINA).replace('keywords:', 'author:\n  name: 42\n  imgae: me.png\nkeywords:');
+    assert.deepEqual(summary(fmDiagnostics(service, CHINA, text, settings)), [
+      ['frontmatter.unknown-key', 2, rangeOf(text, 'imgae')],
+      ['frontmatter.invalid-value', 1, rangeOf(text, '42')],
+    ]);
+  });
+
   it('replaces a schema entirely, and may refer to the shared definitions', async () => {
     const schemaFile = JSON.stringify({
       type: 'object',

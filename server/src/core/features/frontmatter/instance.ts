@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, type Node } from 'yaml';
 import type { Frontmatter, FrontmatterEntry } from '../../parser/frontmatter';
 import type { OffsetRange } from '../../parser/offsetRange';
 
@@ -59,11 +59,9 @@ export function rangeAtPointer(fm: Frontmatter, pointer: string): { entry: Front
     let next: unknown;
     if (isSeq(node)) next = node.items[Number(seg)];
     else if (isMap(node)) next = node.items.find((p) => isScalar(p.key) && String(p.key.value) === seg)?.value;
-    if (!next || typeof next !== 'object' || !('range' in next)) break;
-    const r = (next as { range?: [number, number, number] | null }).range;
-    if (!r) break;
-    node = next as Node;
-    range = { start: base + r[0], end: base + r[1] };
+    if (!isNode(next) || !next.range) break;
+    node = next;
+    range = { start: base + next.range[0], end: base + next.range[1] };
   }
   return { entry, range };
 }
@@ -75,9 +73,11 @@ export function keyRangeIn(fm: Frontmatter, pointer: string, name: string): Offs
   let node: Node | undefined = at.entry.valueNode;
   const segments = pointer.split('/').slice(2);
   for (const seg of segments) {
-    if (isSeq(node)) node = node.items[Number(seg)] as Node | undefined;
-    else if (isMap(node)) node = node.items.find((p) => isScalar(p.key) && String(p.key.value) === seg)?.value as Node | undefined;
-    else return at.range;
+    let next: unknown;
+    if (isSeq(node)) next = node.items[Number(seg)];
+    else if (isMap(node)) next = node.items.find((p) => isScalar(p.key) && String(p.key.value) === seg)?.value;
+    if (!isNode(next)) return at.range;
+    node = next;
   }
   if (!isMap(node)) return at.range;
   const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === name);
