@@ -206,11 +206,27 @@ describe('frontmatter schema and site-rule diagnostics', () => {
     assert.ok(result.dependencies.has(`${MEM_ROOT}/content/en/blog/2025/istio-at-kubecon-eu/istioday-welcom.jpg`));
   });
 
+  it('warns on a social_image in a single-file post, which has no bundle', () => {
+    const rel = 'content/en/blog/2024/link-the-istio-service-mesh-for-people-who-have-stuff-to-do.md';
+    const text = sample(rel).replace('link:', 'social_image: preview.png\nlink:');
+    const ds = check(rel, text).filter((d) => d.code === 'frontmatter.bundle-file');
+    assert.deepEqual(summary(ds), [['frontmatter.bundle-file', W, rangeOf(text, 'preview.png')]]);
+    assert.match(ds[0]!.message, /single-file page has no resources/);
+  });
+
   it('errors on an English alias in a zh page (make lint rejects it); the fix adds /zh', () => {
     const rel = 'content/zh/blog/2017/adapter-model/index.md';
     const text = sample(rel).replace('- /zh/blog/mixer-adapter-model.html', '- /blog/mixer-adapter-model.html');
     const ds = check(rel, text).filter((d) => d.code === 'frontmatter.alias-language');
     assert.deepEqual(summary(ds), [['frontmatter.alias-language', E, rangeOf(text, '/blog/mixer-adapter-model.html')]]);
+    assert.equal(applyFix(text, fixesOf(ds[0]!)[0]!), sample(rel));
+  });
+
+  it('only warns on an English alias in a uk page (make lint checks zh only)', () => {
+    const rel = 'content/uk/blog/_index.md';
+    const text = sample(rel).replace('- /uk/blog/posts/index.html', '- /blog/posts/index.html');
+    const ds = check(rel, text);
+    assert.deepEqual(summary(ds), [['frontmatter.alias-language', W, rangeOf(text, '/blog/posts/index.html')]]);
     assert.equal(applyFix(text, fixesOf(ds[0]!)[0]!), sample(rel));
   });
 
