@@ -17,6 +17,7 @@ import {
   DEFAULT_SETTINGS,
   PLAN_TRANSLATION_REQUEST,
   SETTINGS_SECTION,
+  toFrontmatterSchemaSettings,
   TRANSLATION_STATUS_REQUEST,
   TRANSLATIONS_REQUEST,
   type IstioSettings,
@@ -94,8 +95,12 @@ function settingsFor(uri: string): Promise<IstioSettings> {
 }
 
 function mergeSettings(raw: unknown): IstioSettings {
-  const r = (raw ?? {}) as Partial<{ diagnostics: Partial<IstioSettings['diagnostics']> }>;
-  return { ...DEFAULT_SETTINGS, diagnostics: { ...DEFAULT_SETTINGS.diagnostics, ...(r.diagnostics ?? {}) } };
+  const r = (raw ?? {}) as Partial<{ diagnostics: Partial<IstioSettings['diagnostics']>; frontmatter: { schemas?: unknown } }>;
+  return {
+    ...DEFAULT_SETTINGS,
+    diagnostics: { ...DEFAULT_SETTINGS.diagnostics, ...(r.diagnostics ?? {}) },
+    frontmatter: { schemas: toFrontmatterSchemaSettings(r.frontmatter?.schemas) },
+  };
 }
 
 // --- diagnostics ---------------------------------------------------------------------------------
