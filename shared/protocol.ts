@@ -9,10 +9,15 @@ export interface IstioSettings {
     /** Check content files while typing. */
     readonly enable: boolean;
   };
+  readonly links: {
+    /** Globs of link and image targets, as written, that are never checked (`/docs/reference/**`, `*.pdf`). */
+    readonly ignore: readonly string[];
+  };
 }
 
 export const DEFAULT_SETTINGS: IstioSettings = {
   diagnostics: { enable: true },
+  links: { ignore: [] },
 };
 
 /** The configuration section the client contributes (`istio.…`). */
@@ -20,3 +25,11 @@ export const SETTINGS_SECTION = 'istio';
 
 /** Every diagnostic the server publishes carries this source. */
 export const DIAGNOSTIC_SOURCE = 'istio';
+
+/** Copies `source` to `target` without ever overwriting (`workspace/executeCommand`, the "copy the image" fix). */
+export const COPY_FILE_COMMAND = 'istio.copyFile';
+
+export interface CopyFileArgs {
+  readonly source: string;
+  readonly target: string;
+}

@@ -1,4 +1,6 @@
 import type { CodeActionProvider, CompletionProvider, DefinitionProvider, DiagnosticRule, DocumentLinkProvider, HoverProvider } from './feature';
+import { linkActionsProvider } from './links/linkActions';
+import { linkDiagnosticsRule } from './links/linkDiagnostics';
 import { frontmatterSyntaxRule } from './syntax/frontmatterSyntax';
 import { shortcodeSyntaxRule } from './syntax/shortcodeSyntax';
 
@@ -6,9 +8,9 @@ import { shortcodeSyntaxRule } from './syntax/shortcodeSyntax';
  * The features the engine runs, one module each. A new feature is a new module and one line here;
  * the LSP server, the CLI and the tests all go through this list.
  */
-export const diagnosticRules: readonly DiagnosticRule[] = [frontmatterSyntaxRule, shortcodeSyntaxRule];
+export const diagnosticRules: readonly DiagnosticRule[] = [frontmatterSyntaxRule, shortcodeSyntaxRule, linkDiagnosticsRule];
 export const completionProviders: readonly CompletionProvider[] = [];
 export const hoverProviders: readonly HoverProvider[] = [];
 export const definitionProviders: readonly DefinitionProvider[] = [];
-export const codeActionProviders: readonly CodeActionProvider[] = [];
+export const codeActionProviders: readonly CodeActionProvider[] = [linkActionsProvider];
 export const documentLinkProviders: readonly DocumentLinkProvider[] = [];
