@@ -13,8 +13,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, type IstioSettings } from '../../shared/protocol';
+import { COPY_FILE_COMMAND, DEFAULT_SETTINGS, SETTINGS_SECTION, type CopyFileArgs, type IstioSettings } from '../../shared/protocol';
 import { LanguageService } from './core/languageService';
+import { copyFileSafely } from './node/copyFile';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { uriToPath } from './node/uris';
 
@@ -50,6 +51,8 @@ connection.onInitialize((params): InitializeResult => {
       definitionProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       documentLinkProvider: { resolveProvider: false },
+      // The VS Code client registers these commands itself and forwards them here, so every client gets them.
+      executeCommandProvider: { commands: [COPY_FILE_COMMAND] },
     },
     serverInfo: { name: 'istio-authoring', version: '0.1.0' },
   };
@@ -83,8 +86,13 @@ function settingsFor(uri: string): Promise<IstioSettings> {
 }
 
 function mergeSettings(raw: unknown): IstioSettings {
-  const r = (raw ?? {}) as Partial<{ diagnostics: Partial<IstioSettings['diagnostics']> }>;
-  return { ...DEFAULT_SETTINGS, diagnostics: { ...DEFAULT_SETTINGS.diagnostics, ...(r.diagnostics ?? {}) } };
+  const r = (raw ?? {}) as Partial<{ diagnostics: Partial<IstioSettings['diagnostics']>; links: Partial<IstioSettings['links']> }>;
+  const ignore = Array.isArray(r.links?.ignore) ? r.links.ignore.filter((g): g is string => typeof g === 'string') : DEFAULT_SETTINGS.links.ignore;
+  return {
+    ...DEFAULT_SETTINGS,
+    diagnostics: { ...DEFAULT_SETTINGS.diagnostics, ...(r.diagnostics ?? {}) },
+    links: { ...DEFAULT_SETTINGS.links, ignore },
+  };
 }
 
 // --- diagnostics ---------------------------------------------------------------------------------
@@ -154,17 +162,42 @@ connection.onDidChangeWatchedFiles((params) => {
     service.fileChanged(path, kind);
     changed.add(path);
   }
-  // Re-check only the open documents whose last result looked at one of the changed files.
+  recheckDependents(changed);
+});
+
+/**
+ * Re-checks only the open documents whose last result looked at one of the changed files, or at a file inside
+ * a changed folder (a bundle folder created, deleted or renamed arrives as one event for the folder).
+ */
+function recheckDependents(changed: ReadonlySet<string>): void {
   for (const doc of documents.all()) {
     const deps = dependencies.get(doc.uri);
     if (!deps) continue;
-    for (const p of changed) {
-      if (deps.has(p)) {
-        schedule(doc.uri, 0);
-        break;
-      }
-    }
+    const hit = [...changed].some((p) => {
+      if (deps.has(p)) return true;
+      const prefix = p + '/';
+      for (const d of deps) if (d.startsWith(prefix)) return true;
+      return false;
+    });
+    if (hit) schedule(doc.uri, 0);
   }
+}
+
+connection.onExecuteCommand((params) => {
+  if (params.command !== COPY_FILE_COMMAND) return null;
+  const args = params.arguments?.[0] as Partial<CopyFileArgs> | undefined;
+  const result = copyFileSafely(args, (p) => {
+    const site = service.siteOf(p);
+    return site !== undefined && p.startsWith(site.layout.contentDir + '/');
+  });
+  if (!result.ok) {
+    void connection.window.showErrorMessage(`Istio Authoring: ${result.message}`);
+    return { copied: false, message: result.message };
+  }
+  // Do not wait for the file watcher: the image exists now.
+  service.fileChanged(result.target, 'created');
+  recheckDependents(new Set([result.target]));
+  return { copied: true, message: result.message };
 });
 
 // --- requests ------------------------------------------------------------------------------------
