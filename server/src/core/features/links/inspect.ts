@@ -36,6 +36,8 @@ export interface Inspection {
   readonly heading: Heading | undefined;
   /** For a page link: the target page's title. */
   readonly title: string | undefined;
+  /** A page link that resolves nowhere in an excerpt of the site: not reported, but the hover says so. */
+  readonly notInCheckout: boolean;
   readonly problems: readonly LinkProblem[];
 }
 
@@ -43,13 +45,15 @@ export interface Inspection {
 export function inspect(ctx: DocumentContext, ref: Reference): Inspection {
   const out = new Inspector(ctx, ref);
   out.run();
-  return { ref, file: out.file, heading: out.heading, title: out.title, problems: out.problems };
+  return { ref, file: out.file, heading: out.heading, title: out.title, notInCheckout: out.missing, problems: out.problems };
 }
 
 class Inspector {
   file: string | undefined;
   heading: Heading | undefined;
   title: string | undefined;
+  /** A page link that resolves nowhere in an excerpt of the site (not reported). */
+  missing = false;
   readonly problems: LinkProblem[] = [];
   private readonly site: SiteIndex;
   private readonly loc: ContentLocation;
@@ -166,10 +170,9 @@ class Inspector {
       }
     }
     const folderExists = site.stat(dir)?.isDirectory === true;
-    if (!folderExists && !this.facts.isFullCheckout()) {
-      this.problem(code('not-found'), 'information', `\`${relToContent(site, path)}\` is not in this checkout (the site has no Hugo configuration, so it looks like an excerpt).`, this.ref.range);
-      return;
-    }
+    // In an excerpt of the site (no Hugo config at its root), a file in a folder that is not there may just not be
+    // checked out: no diagnostic (the hover says so).
+    if (!folderExists && !this.facts.isFullCheckout()) return;
     const suggestions = closestNames(name, names, area === 'image' ? IMAGE_EXTENSIONS : undefined);
     const hint = suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : '';
     const where = folderExists ? `\`${relToContent(site, dir)}/\`` : `\`${relToContent(site, dir)}/\` (the folder does not exist either)`;
@@ -237,8 +240,10 @@ class Inspector {
       .slice(0, 3)
       .map((p) => replacePath(written, p.url));
     const hint = similar.length ? ` Did you mean \`${similar[0]}\`?` : '';
+    // In an excerpt of the site (no Hugo config at its root) most links point at pages that are simply not
+    // checked out: no diagnostic (the hover says the page is not in this checkout).
     if (!facts.isFullCheckout()) {
-      this.problem('link.page-not-found', 'information', `No page at \`${url}\` in this checkout (the site has no Hugo configuration, so it looks like an excerpt of \`content/\`).${hint}`, ref.range, similar.length ? { replacements: similar } : undefined);
+      this.missing = true;
       return;
     }
     this.problem('link.page-not-found', 'error', `No page at \`${url}\`: no bundle \`index.md\`, section \`_index.md\` or \`${slug || '_index'}.md\` there, and no page lists it in \`aliases:\`.${hint}`, ref.range, similar.length ? { replacements: similar } : undefined);
@@ -269,8 +274,8 @@ class Inspector {
       .map((x) => x.id);
     const hint = best.length ? ` Did you mean \`#${best[0]}\`?` : '';
     // Glossary anchors come from term files; an excerpt of the site may simply not hold that term.
-    const severity: Severity = anchors.generated && !this.facts.isFullCheckout() ? 'information' : 'warning';
-    this.problem('link.anchor-not-found', severity, `No heading with the id \`${fragment}\` in ${where}.${hint}`, range, best.length ? { replacements: best } : undefined);
+    if (anchors.generated && !this.facts.isFullCheckout()) return;
+    this.problem('link.anchor-not-found', 'warning', `No heading with the id \`${fragment}\` in ${where}.${hint}`, range, best.length ? { replacements: best } : undefined);
   }
 }
 

@@ -18,7 +18,8 @@ export interface Reference {
 export function collectReferences(parsed: ParsedDocument): Reference[] {
   const out: Reference[] = [];
   for (const tag of parsed.shortcodes.tags) {
-    if (tag.kind !== 'open' || tag.name !== 'image') continue;
+    // A tag still being typed (no `>}}` yet) is the syntax check's business.
+    if (tag.kind !== 'open' || tag.name !== 'image' || tag.unterminated) continue;
     const link = tag.params.find((p) => p.name === 'link');
     if (!link || link.unterminated) continue;
     out.push({ kind: 'image-shortcode', target: link.value, range: link.innerRange, hasRatio: tag.params.some((p) => p.name === 'ratio') });
