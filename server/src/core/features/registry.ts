@@ -1,5 +1,8 @@
 import type { CodeActionProvider, CompletionProvider, DefinitionProvider, DiagnosticRule, DocumentLinkProvider, HoverProvider } from './feature';
 import { linkActionsProvider } from './links/linkActions';
+import { linkCompletionProvider } from './links/linkCompletion';
+import { linkDocumentLinksProvider } from './links/linkDocumentLinks';
+import { linkHoverProvider } from './links/linkHover';
 import { linkDiagnosticsRule } from './links/linkDiagnostics';
 import { frontmatterSyntaxRule } from './syntax/frontmatterSyntax';
 import { shortcodeSyntaxRule } from './syntax/shortcodeSyntax';
@@ -9,8 +12,8 @@ import { shortcodeSyntaxRule } from './syntax/shortcodeSyntax';
  * the LSP server, the CLI and the tests all go through this list.
  */
 export const diagnosticRules: readonly DiagnosticRule[] = [frontmatterSyntaxRule, shortcodeSyntaxRule, linkDiagnosticsRule];
-export const completionProviders: readonly CompletionProvider[] = [];
-export const hoverProviders: readonly HoverProvider[] = [];
+export const completionProviders: readonly CompletionProvider[] = [linkCompletionProvider];
+export const hoverProviders: readonly HoverProvider[] = [linkHoverProvider];
 export const definitionProviders: readonly DefinitionProvider[] = [];
 export const codeActionProviders: readonly CodeActionProvider[] = [linkActionsProvider];
-export const documentLinkProviders: readonly DocumentLinkProvider[] = [];
+export const documentLinkProviders: readonly DocumentLinkProvider[] = [linkDocumentLinksProvider];

@@ -57,6 +57,8 @@ export class PageFacts {
   private needsRebuild = false;
   private listCache: { version: number; lang: string; list: PageEntry[] } | undefined;
   private version = 0;
+  /** Cached until the next change event (the site root is not watched; any content event refreshes it). */
+  private fullCheckout: boolean | undefined;
   /** Per path: the anchors and what they were computed from (the open text itself, or the file's mtime and size). */
   private readonly anchors = new Map<string, { stamp: string; anchors: PageAnchors }>();
 
@@ -64,6 +66,7 @@ export class PageFacts {
     site.onDidChange((path) => {
       this.dirty.add(path);
       this.anchors.delete(path);
+      this.fullCheckout = undefined;
     });
   }
 
@@ -74,8 +77,11 @@ export class PageFacts {
 
   /** A site root with a Hugo configuration is a full checkout; without one it is an excerpt of `content/`. */
   isFullCheckout(): boolean {
-    const root = this.site.layout.root === '/' ? '' : this.site.layout.root;
-    return HUGO_CONFIG_FILES.some((f) => this.site.stat(`${root}/${f}`) !== undefined);
+    if (this.fullCheckout === undefined) {
+      const root = this.site.layout.root === '/' ? '' : this.site.layout.root;
+      this.fullCheckout = HUGO_CONFIG_FILES.some((f) => this.site.stat(`${root}/${f}`) !== undefined);
+    }
+    return this.fullCheckout;
   }
 
   /** The page whose URL is `url` ignoring letter case. */

@@ -106,6 +106,7 @@ class Inspector {
       case 'anchor': {
         const anchors = this.facts.anchorsFromText(this.ctx.path, this.ctx.parsed.text, this.ctx.parsed);
         this.checkAnchor(anchors, r.fragment, 'this page');
+        if (this.heading) this.file = this.ctx.path;
         return;
       }
       case 'file':
