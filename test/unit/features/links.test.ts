@@ -98,6 +98,15 @@ describe('image checks', () => {
     );
   });
 
+  it('an absolute image link in a translation must carry its language: /zh/…', async () => {
+    const { service } = await serviceFor();
+    const rel = 'content/zh/blog/2017/adapter-model/index.md';
+    const text = sample(rel).replace('link="/zh/blog/2017/adapter-model/machine.svg"', 'link="/blog/2017/adapter-model/machine.svg"');
+    assert.notEqual(text, sample(rel));
+    const ds = linkDiagnostics(service, rel, text);
+    assert.deepEqual(summary(ds), [['image.missing-language-prefix', DiagnosticSeverity.Error, rangeOf(text, '/blog/2017/adapter-model/machine.svg'), { replacements: ['/zh/blog/2017/adapter-model/machine.svg'] }]]);
+  });
+
   it('an external image without ratio is an error; with ratio it is allowed', async () => {
     const { service } = await serviceFor();
     const base = sample(ISTIOCON);

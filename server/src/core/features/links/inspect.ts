@@ -79,6 +79,7 @@ class Inspector {
           this.problem('image.external-without-ratio', 'error', 'An external image needs `ratio="NN%"`: the site cannot measure it ("Must specify aspect ratio for external image reference").', ref.range);
         }
       } else if (r.kind === 'file') {
+        if (this.missingLanguagePrefix(r.path)) return;
         // With `ratio` the template does not check the file, so the build passes; the page still shows a broken image.
         this.checkFile(r.path, undefined, 'image', ref.hasRatio ? 'warning' : 'error');
       }
@@ -120,6 +121,22 @@ class Inspector {
         this.checkPage(r);
         return;
     }
+  }
+
+  /**
+   * `/docs/x.svg` in a translation means `content/docs/x.svg` (never there): the translation's own copy is
+   * `/zh/docs/x.svg`. Reports it when that copy exists.
+   */
+  private missingLanguagePrefix(path: string): boolean {
+    const { ref, loc, site } = this;
+    const t = ref.target;
+    if (loc.lang === DEFAULT_LANGUAGE || !t.startsWith('/') || t.startsWith(`/${loc.lang}/`) || site.exists(path)) return false;
+    const own = `${site.layout.contentDir}/${loc.lang}${t.split(/[?#]/)[0]}`;
+    this.ctx.dependsOn(own);
+    if (!site.exists(own)) return false;
+    this.file = own;
+    this.problem('image.missing-language-prefix', 'error', `In a ${loc.lang} page an absolute image link carries the language: \`/${loc.lang}${t}\` (the site looks in \`content${t}\`, which does not exist).`, ref.range, { replacements: [`/${loc.lang}${t}`] });
+    return true;
   }
 
   private problem(code: string, severity: Severity, message: string, range: OffsetRange, data?: LinkFixData): void {

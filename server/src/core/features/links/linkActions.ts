@@ -9,6 +9,7 @@ export const LINK_CODES: ReadonlySet<string> = new Set([
   'image.not-found',
   'image.wrong-case',
   'image.not-translated',
+  'image.missing-language-prefix',
   'link.file-not-found',
   'link.file-wrong-case',
   'link.file-not-translated',
@@ -65,6 +66,7 @@ function title(d: Diagnostic, text: string): string {
     case 'link.page-wrong-case':
       return `Fix the letter case: ${text}`;
     case 'link.missing-language-prefix':
+    case 'image.missing-language-prefix':
       return `Link to the translation: ${text}`;
     case 'link.absolute-istio-url':
       return `Make the link root-relative: ${text}`;
