@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentLink, Hover, MarkupContent } from 'vscode-languageserver-types';
 import { LspTestClient } from '../support/lspClient';
 import { SAMPLE_SITE } from '../support/fixtures';
 
@@ -29,6 +29,23 @@ describe('images and links over the protocol', () => {
   after(async () => {
     assert.equal(await client.stop(), 0);
     fs.rmSync(site, { recursive: true, force: true });
+  });
+
+  it('answers document links, hover and completion for an image of an open post', async () => {
+    const post = path.join(site, 'content/en/blog/2023/istiocon-china/index.md');
+    const text = fs.readFileSync(post, 'utf8');
+    const uri = await client.open(post, text);
+    await client.waitForDiagnostics(uri);
+    const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
+    assert.ok(links.some((l) => l.target === client.uri(path.join(site, 'content/en/blog/2023/istiocon-china/users-engaging.jpg'))));
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('./users-engaging.jpg'));
+    const character = lines[line]!.indexOf('users-engaging');
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    assert.match((hover.contents as MarkupContent).value, /\*\*users-engaging\.jpg\*\* — empty file \(0 bytes\)/);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: character + 3 } });
+    assert.ok(items.some((i) => i.label === 'users-engaging.jpg'));
+    await client.close(uri);
   });
 
   it('reports an image deleted on disk in an open post, and clears it when the image is restored', async () => {
