@@ -13,10 +13,23 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { COPY_FILE_COMMAND, DEFAULT_SETTINGS, SETTINGS_SECTION, type CopyFileArgs, type IstioSettings } from '../../shared/protocol';
+import {
+  COPY_FILE_COMMAND,
+  DEFAULT_SETTINGS,
+  PLAN_TRANSLATION_REQUEST,
+  SETTINGS_SECTION,
+  TRANSLATION_STATUS_REQUEST,
+  TRANSLATIONS_REQUEST,
+  type CopyFileArgs,
+  type IstioSettings,
+  type PlanTranslationParams,
+  type TranslationStatusParams,
+  type TranslationsParams,
+} from '../../shared/protocol';
 import { LanguageService } from './core/languageService';
 import { copyFileSafely } from './node/copyFile';
 import { NodeFileSystem } from './node/nodeFileSystem';
+import { planTranslationRequest, translationsRequest, translationStatusRequest } from './node/translationRequests';
 import { uriToPath } from './node/uris';
 
 /** Edits are checked once typing pauses this long; opening a file is checked at once. */
@@ -240,6 +253,11 @@ connection.onDocumentLinks(async (params) => {
   const settings = await settingsFor(params.textDocument.uri);
   return withDocument(params.textDocument.uri, [], (path, doc) => service.documentLinks(path, doc, settings));
 });
+
+// Translations: versions of a page, the plan of a new translation, the site's missing and stale translations.
+connection.onRequest(TRANSLATIONS_REQUEST.method, (p: TranslationsParams) => translationsRequest(service, p));
+connection.onRequest(PLAN_TRANSLATION_REQUEST.method, (p: PlanTranslationParams) => planTranslationRequest(service, p));
+connection.onRequest(TRANSLATION_STATUS_REQUEST.method, (p: TranslationStatusParams) => translationStatusRequest(service, p));
 
 connection.onShutdown(() => {
   for (const t of timers.values()) clearTimeout(t);

@@ -11,7 +11,10 @@ const REL = 'content/zh/blog/2018/aws-nlb/index.md';
 function codes(text: string): string[] {
   const service = new LanguageService({ fs: memorySite(), scan: { sliceMs: 1e9, pause: () => Promise.resolve() } });
   const path = `${MEM_ROOT}/${REL}`;
-  return service.diagnostics(path, doc(path, text)).diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`);
+  // The syntax checks' findings; other checks (translation drift…) have their own tests.
+  return service.diagnostics(path, doc(path, text)).diagnostics
+    .filter((d) => /^(shortcode|frontmatter)\./.test(String(d.code)))
+    .map((d) => `${d.range.start.line + 1} ${d.code}`);
 }
 
 describe('inline suppression (every check)', () => {

@@ -16,7 +16,8 @@ describe('syntax diagnostics (frontmatter and shortcode structure)', () => {
   it('finds only the two genuine faults in the whole sample site', () => {
     const found: string[] = [];
     for (const rel of sampleFiles().filter((f) => f.endsWith('.md'))) {
-      for (const d of check(rel)) found.push(`${rel}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
+      // Other features' findings (translation drift, …) are listed by their own suites.
+      for (const d of check(rel).filter((x) => /^(frontmatter|shortcode)\./.test(String(x.code)))) found.push(`${rel}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
     }
     assert.deepEqual(found, [
       'content/zh/blog/2018/aws-nlb/index.md:36:5 shortcode.malformed-delimiter',
