@@ -36,7 +36,7 @@ export const linkHoverProvider: HoverProvider = {
     } else if (i.notInCheckout) {
       lines.push(`\`${ref.target}\` is not in this checkout of the site (no Hugo configuration at its root, so it is treated as an excerpt).`);
     }
-    for (const p of i.problems) lines.push(`⚠ ${p.message}`);
+    // Problems are not repeated here: the editor shows the diagnostic in the same hover.
     if (lines.length === 0) return undefined;
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: ctx.range(ref.range) };
   },
