@@ -13,6 +13,10 @@ export interface IstioSettings {
     /** Workspace schema files that extend or replace the built-in frontmatter schemas (`istio.frontmatter.schemas`). */
     readonly schemas: readonly FrontmatterSchemaSetting[];
   };
+  readonly links: {
+    /** Globs of link and image targets, as written, that are never checked (`/docs/reference/**`, `*.pdf`). */
+    readonly ignore: readonly string[];
+  };
 }
 
 /** One entry of `istio.frontmatter.schemas`. */
@@ -28,6 +32,7 @@ export interface FrontmatterSchemaSetting {
 export const DEFAULT_SETTINGS: IstioSettings = {
   diagnostics: { enable: true },
   frontmatter: { schemas: [] },
+  links: { ignore: [] },
 };
 
 /** Reads `istio.frontmatter.schemas` as the client sent it, dropping malformed entries. */
@@ -179,3 +184,11 @@ export interface TranslationStatusResult {
 export const TRANSLATION_STATUS_REQUEST: RequestDescriptor<TranslationStatusParams, TranslationStatusResult | null> = {
   method: 'istio/translationStatus',
 };
+
+/** Copies `source` to `target` without ever overwriting (`workspace/executeCommand`, the "copy the image" fix). */
+export const COPY_FILE_COMMAND = 'istio.copyFile';
+
+export interface CopyFileArgs {
+  readonly source: string;
+  readonly target: string;
+}

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type IstioSettings } from '../../../shared/protocol';
 import { builtInCatalog, type ShortcodeCatalog } from './catalog/shortcodeCatalog';
 import type { DocumentContext } from './features/documentContext';
 import * as registry from './features/registry';
+import { applySuppressions } from './features/suppression';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
 import type { FileSystem } from './site/fileSystem';
 import { dirname } from './site/paths';
@@ -143,7 +144,7 @@ export class LanguageService {
         diagnostics.push(internalError(ctx, rule.name, e));
       }
     }
-    return { diagnostics, dependencies };
+    return { diagnostics: applySuppressions(ctx.parsed, diagnostics), dependencies };
   }
 
   completions(path: string, document: TextDocument, position: Position, settings?: IstioSettings): CompletionItem[] {

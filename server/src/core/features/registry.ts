@@ -4,6 +4,11 @@ import { frontmatterCompletion } from './frontmatter/completion';
 import { frontmatterHover } from './frontmatter/hover';
 import { frontmatterSchemaRule } from './frontmatter/schemaDiagnostics';
 import { frontmatterSiteRule } from './frontmatter/siteRules';
+import { linkActionsProvider } from './links/linkActions';
+import { linkCompletionProvider } from './links/linkCompletion';
+import { linkDiagnosticsRule } from './links/linkDiagnostics';
+import { linkDocumentLinksProvider } from './links/linkDocumentLinks';
+import { linkHoverProvider } from './links/linkHover';
 import { frontmatterSyntaxRule } from './syntax/frontmatterSyntax';
 import { shortcodeSyntaxRule } from './syntax/shortcodeSyntax';
 import { translationDriftRule } from './translations/translationDrift';
@@ -11,25 +16,31 @@ import { translationDriftFixes } from './translations/translationDriftFixes';
 
 /**
  * The features the engine runs, one module each. A new feature is a new module and one line here;
- * the LSP server, the CLI and the tests all go through this list.
+ * the LSP server, the CLI and the tests all go through this list. Hover and definition take the first answer.
  */
 export const diagnosticRules: readonly DiagnosticRule[] = [
   frontmatterSyntaxRule,
   shortcodeSyntaxRule,
   frontmatterSchemaRule(),
   frontmatterSiteRule,
+  linkDiagnosticsRule,
   translationDriftRule,
 ];
 export const completionProviders: readonly CompletionProvider[] = [
   frontmatterCompletion(),
+  linkCompletionProvider,
 ];
 export const hoverProviders: readonly HoverProvider[] = [
   frontmatterHover,
+  linkHoverProvider,
 ];
 export const definitionProviders: readonly DefinitionProvider[] = [
 ];
 export const codeActionProviders: readonly CodeActionProvider[] = [
   frontmatterCodeActions,
+  linkActionsProvider,
   translationDriftFixes,
 ];
-export const documentLinkProviders: readonly DocumentLinkProvider[] = [];
+export const documentLinkProviders: readonly DocumentLinkProvider[] = [
+  linkDocumentLinksProvider,
+];
