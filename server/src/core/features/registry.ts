@@ -1,4 +1,11 @@
 import type { CodeActionProvider, CompletionProvider, DefinitionProvider, DiagnosticRule, DocumentLinkProvider, HoverProvider } from './feature';
+import { imageCaptionRule } from './shortcodes/imageCaption';
+import { nestingRule } from './shortcodes/nesting';
+import { parametersRule } from './shortcodes/parameters';
+import { shortcodeQuickFixes } from './shortcodes/quickFixes';
+import { siteReferencesRule } from './shortcodes/siteReferences';
+import { textBlocksRule } from './shortcodes/textBlocks';
+import { unknownShortcodeRule } from './shortcodes/unknownShortcode';
 import { frontmatterSyntaxRule } from './syntax/frontmatterSyntax';
 import { shortcodeSyntaxRule } from './syntax/shortcodeSyntax';
 
@@ -6,9 +13,18 @@ import { shortcodeSyntaxRule } from './syntax/shortcodeSyntax';
  * The features the engine runs, one module each. A new feature is a new module and one line here;
  * the LSP server, the CLI and the tests all go through this list.
  */
-export const diagnosticRules: readonly DiagnosticRule[] = [frontmatterSyntaxRule, shortcodeSyntaxRule];
+export const diagnosticRules: readonly DiagnosticRule[] = [
+  frontmatterSyntaxRule,
+  shortcodeSyntaxRule,
+  unknownShortcodeRule,
+  parametersRule,
+  nestingRule,
+  textBlocksRule,
+  imageCaptionRule,
+  siteReferencesRule,
+];
 export const completionProviders: readonly CompletionProvider[] = [];
 export const hoverProviders: readonly HoverProvider[] = [];
 export const definitionProviders: readonly DefinitionProvider[] = [];
-export const codeActionProviders: readonly CodeActionProvider[] = [];
+export const codeActionProviders: readonly CodeActionProvider[] = [shortcodeQuickFixes];
 export const documentLinkProviders: readonly DocumentLinkProvider[] = [];
