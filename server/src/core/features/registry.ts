@@ -1,4 +1,7 @@
 import type { CodeActionProvider, CompletionProvider, DefinitionProvider, DiagnosticRule, DocumentLinkProvider, HoverProvider } from './feature';
+import { shortcodeCompletion } from './shortcodes/completion';
+import { shortcodeDefinition } from './shortcodes/definition';
+import { shortcodeHover } from './shortcodes/hover';
 import { imageCaptionRule } from './shortcodes/imageCaption';
 import { nestingRule } from './shortcodes/nesting';
 import { parametersRule } from './shortcodes/parameters';
@@ -23,8 +26,8 @@ export const diagnosticRules: readonly DiagnosticRule[] = [
   imageCaptionRule,
   siteReferencesRule,
 ];
-export const completionProviders: readonly CompletionProvider[] = [];
-export const hoverProviders: readonly HoverProvider[] = [];
-export const definitionProviders: readonly DefinitionProvider[] = [];
+export const completionProviders: readonly CompletionProvider[] = [shortcodeCompletion];
+export const hoverProviders: readonly HoverProvider[] = [shortcodeHover];
+export const definitionProviders: readonly DefinitionProvider[] = [shortcodeDefinition];
 export const codeActionProviders: readonly CodeActionProvider[] = [shortcodeQuickFixes];
 export const documentLinkProviders: readonly DocumentLinkProvider[] = [];
