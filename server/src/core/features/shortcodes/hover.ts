@@ -1,5 +1,6 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { findParam } from '../../catalog/shortcodeCatalog';
+import { parseFrontmatter } from '../../parser/frontmatter';
 import { findBoilerplate } from '../../site/boilerplates';
 import { findGlossaryTerm, glossaryDefinition, glossaryTerms } from '../../site/glossary';
 import type { OffsetRange } from '../../parser/offsetRange';
@@ -79,7 +80,8 @@ function boilerplateHoverText(ctx: DocumentContext, name: string): string | unde
   const path = findBoilerplate(site, lang, name);
   const text = path && site.readText(path);
   if (!path || text === undefined) return undefined;
-  const body = text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, '').replace(/^\s+/, '');
+  const fm = parseFrontmatter(text);
+  const body = text.slice(fm ? fm.range.end : 0).replace(/^\s+/, '');
   const lines = body.split('\n');
   const shown = lines.slice(0, BOILERPLATE_LINES).join('\n');
   const more = lines.length > BOILERPLATE_LINES ? '\n\n…' : '';
