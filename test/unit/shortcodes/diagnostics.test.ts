@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
-import { lc, rangeOf, sample, sampleFiles } from '../../support/fixtures';
-import { diagnose, edit } from './harness';
+import { doc, lc, MEM_ROOT, rangeOf, sample, sampleFiles } from '../../support/fixtures';
+import { diagnose, edit, service } from './harness';
 
 const POST = 'content/en/blog/2023/istiocon-china/index.md';
 const SETUP = 'content/en/blog/2019/data-plane-setup/index.md';
@@ -206,10 +206,8 @@ describe('shortcode diagnostics on the sample site', () => {
     assert.deepEqual(only(AMBIENT_UK, text, 'gloss.not-found').map((d) => d.range), [rangeOf(text, 'data plane')]);
   });
 
-  it('records the files a result depends on (templates, boilerplates, glossary)', async () => {
-    const { service } = await import('./harness');
+  it('records the files a result depends on (templates, boilerplates, glossary)', () => {
     const { service: s } = service();
-    const { doc, MEM_ROOT } = await import('../../support/fixtures');
     const path = `${MEM_ROOT}/${PROXY}`;
     const deps = s.diagnostics(path, doc(path, sample(PROXY))).dependencies;
     assert.ok(deps.has(`${MEM_ROOT}/content/en/boilerplates/experimental-feature-warning.md`));
