@@ -56,6 +56,14 @@ describe('shortcode completion', () => {
     assert.equal(text.filterText, 'text');
   });
 
+  it('completes the whole tag in the middle of a sentence (inline icons, gloss)', () => {
+    const { marked, line } = tail(POST, 'Supported: {{< ‸ on every platform.');
+    const icon = complete(POST, marked).find((i) => i.label === 'checkmark_icon')!;
+    assert.deepEqual(te(icon), { range: lc(line, 16, line, 16), newText: 'checkmark_icon >}}' });
+    const gloss = complete(POST, marked).find((i) => i.label === 'gloss')!;
+    assert.equal(te(gloss).newText, 'gloss >}}$1{{< /gloss >}}');
+  });
+
   it('only renames when the tag already has parameters after the name', () => {
     const base = sample(POST);
     const marked = base.replace('{{< image link="./group-pic.jpg"', '{{< imag‸ link="./group-pic.jpg"');

@@ -4,7 +4,7 @@ import type { DocumentContext } from '../documentContext';
 import type { CompletionProvider } from '../feature';
 import { tagContext, type NameContext, type ParamContext, type ValueContext } from './completionContext';
 import { paramDocs, shortcodeDocs } from './docs';
-import { appliesTo } from './lookup';
+import { appliesTo, tagAt } from './lookup';
 import { openShortcodes } from './openShortcodes';
 import { valueCandidates } from './values';
 
@@ -23,9 +23,9 @@ export const shortcodeCompletion: CompletionProvider = {
     if (!tc) return undefined;
     switch (tc.kind) {
       case 'name':
-        return nameItems(ctx, tc, offset);
+        return nameItems(ctx, tc);
       case 'closing-name':
-        return closingItems(ctx, tc, offset);
+        return closingItems(ctx, tc);
       case 'param':
         return paramItems(ctx, tc);
       case 'value':
@@ -45,13 +45,16 @@ function sortGroup(info: ShortcodeInfo): string {
   return '1';
 }
 
-function nameItems(ctx: DocumentContext, tc: NameContext, offset: number): CompletionItem[] {
+function nameItems(ctx: DocumentContext, tc: NameContext): CompletionItem[] {
   const items: CompletionItem[] = [];
   const close = tc.delimiter === '%' ? '%}}' : '>}}';
   const lead = tc.spaced ? '' : ' ';
+  // A complete tag whose name is being changed keeps its parameters; a tag being written gets the whole snippet.
+  const full = tc.closersEnd !== undefined || !hasCompleteTag(ctx, tc.tagStart);
+  const end = tc.closersEnd ?? tc.replaceEnd;
   // The innermost open shortcode can be closed right here: `{{< /tip >}}`.
   const open = openShortcodes(ctx, tc.tagStart).at(-1);
-  if (open && tc.prefix === '' && tc.closersEnd !== undefined) {
+  if (open && tc.prefix === '' && full) {
     items.push({
       label: `/${open}`,
       kind: CompletionItemKind.Keyword,
@@ -59,12 +62,11 @@ function nameItems(ctx: DocumentContext, tc: NameContext, offset: number): Compl
       sortText: '0',
       filterText: `/${open}`,
       insertTextFormat: InsertTextFormat.PlainText,
-      textEdit: edit(ctx, tc.replaceStart, tc.closersEnd, `${lead}/${open} ${close}`),
+      textEdit: edit(ctx, tc.replaceStart, end, `${lead}/${open} ${close}`),
     });
   }
   for (const name of ctx.catalog.names()) {
     const info = ctx.catalog.get(name)!;
-    const full = tc.closersEnd !== undefined;
     const body = full ? `${lead}${snippetFor(info, tc.delimiter)}` : `${lead}${name}`;
     items.push({
       label: name,
@@ -75,11 +77,16 @@ function nameItems(ctx: DocumentContext, tc: NameContext, offset: number): Compl
       filterText: name,
       ...(info.status === 'deprecated' ? { tags: [DEPRECATED] } : {}),
       insertTextFormat: full ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      textEdit: edit(ctx, tc.replaceStart, full ? tc.closersEnd! : tc.replaceEnd, body),
+      textEdit: edit(ctx, tc.replaceStart, full ? end : tc.replaceEnd, body),
     });
   }
-  void offset;
   return items;
+}
+
+/** Whether the document already has a finished tag (`… >}}`) starting at `tagStart`. */
+function hasCompleteTag(ctx: DocumentContext, tagStart: number): boolean {
+  const tag = tagAt(ctx.parsed, tagStart);
+  return tag !== undefined && tag.range.start === tagStart && !tag.unterminated;
 }
 
 /** The snippet after `{{< `: the catalog's, or the name with its required parameters, the closer, and the closing tag. */
@@ -102,11 +109,11 @@ function escapeSnippet(s: string): string {
   return s.replace(/[$}\\]/g, (c) => `\\${c}`);
 }
 
-function closingItems(ctx: DocumentContext, tc: NameContext, _offset: number): CompletionItem[] {
+function closingItems(ctx: DocumentContext, tc: NameContext): CompletionItem[] {
   const close = tc.delimiter === '%' ? '%}}' : '>}}';
   const open = openShortcodes(ctx, tc.tagStart);
   const end = tc.closersEnd ?? tc.replaceEnd;
-  const withCloser = tc.closersEnd !== undefined;
+  const withCloser = tc.closersEnd !== undefined || !hasCompleteTag(ctx, tc.tagStart);
   return open
     .reverse()
     .map((name, i) => ({

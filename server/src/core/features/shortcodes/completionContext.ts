@@ -13,10 +13,10 @@ interface Base {
   readonly prefix: string;
 }
 
-/** After `{{<`: a shortcode name. `tagClosed` tells whether `>}}` (or an auto-closed `}}`) is already there. */
+/** After `{{<`: a shortcode name. */
 export interface NameContext extends Base {
   readonly kind: 'name' | 'closing-name';
-  /** The text after the name up to the end of the tag's delimiter is only whitespace and closers: replace through it. */
+  /** Where a `>}}` (or an editor's auto-closed `}}`) right after the name ends: the completion replaces through it. */
   readonly closersEnd: number | undefined;
   /** Whether a space separates `{{<` from the name. */
   readonly spaced: boolean;
@@ -64,7 +64,6 @@ export function tagContext(text: string, offset: number): TagContext | undefined
     const wordEnd = offset + WORD_AFTER.exec(after)![0].length;
     const rest = text.slice(wordEnd, Math.min(text.length, wordEnd + 200));
     const closers = CLOSERS_AFTER.exec(rest)![0];
-    const lineRest = rest.slice(closers.length).split('\n')[0]!;
     return {
       kind: n[3] ? 'closing-name' : 'name',
       tagStart: open,
@@ -72,8 +71,7 @@ export function tagContext(text: string, offset: number): TagContext | undefined
       replaceStart: offset - n[4]!.length,
       replaceEnd: wordEnd,
       prefix: n[4]!,
-      // Only whitespace or a closer after the name: the tag is being written now, so the snippet may fill it.
-      closersEnd: lineRest.trim() === '' ? wordEnd + closers.length : undefined,
+      closersEnd: /[>%}]/.test(closers) ? wordEnd + closers.length : undefined,
       spaced: n[2]!.length > 0,
     };
   }
