@@ -13,9 +13,21 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, type IstioSettings } from '../../shared/protocol';
+import {
+  DEFAULT_SETTINGS,
+  PLAN_TRANSLATION_REQUEST,
+  SETTINGS_SECTION,
+  toFrontmatterSchemaSettings,
+  TRANSLATION_STATUS_REQUEST,
+  TRANSLATIONS_REQUEST,
+  type IstioSettings,
+  type PlanTranslationParams,
+  type TranslationStatusParams,
+  type TranslationsParams,
+} from '../../shared/protocol';
 import { LanguageService } from './core/languageService';
 import { NodeFileSystem } from './node/nodeFileSystem';
+import { planTranslationRequest, translationsRequest, translationStatusRequest } from './node/translationRequests';
 import { uriToPath } from './node/uris';
 
 /** Edits are checked once typing pauses this long; opening a file is checked at once. */
@@ -83,8 +95,12 @@ function settingsFor(uri: string): Promise<IstioSettings> {
 }
 
 function mergeSettings(raw: unknown): IstioSettings {
-  const r = (raw ?? {}) as Partial<{ diagnostics: Partial<IstioSettings['diagnostics']> }>;
-  return { ...DEFAULT_SETTINGS, diagnostics: { ...DEFAULT_SETTINGS.diagnostics, ...(r.diagnostics ?? {}) } };
+  const r = (raw ?? {}) as Partial<{ diagnostics: Partial<IstioSettings['diagnostics']>; frontmatter: { schemas?: unknown } }>;
+  return {
+    ...DEFAULT_SETTINGS,
+    diagnostics: { ...DEFAULT_SETTINGS.diagnostics, ...(r.diagnostics ?? {}) },
+    frontmatter: { schemas: toFrontmatterSchemaSettings(r.frontmatter?.schemas) },
+  };
 }
 
 // --- diagnostics ---------------------------------------------------------------------------------
@@ -207,6 +223,11 @@ connection.onDocumentLinks(async (params) => {
   const settings = await settingsFor(params.textDocument.uri);
   return withDocument(params.textDocument.uri, [], (path, doc) => service.documentLinks(path, doc, settings));
 });
+
+// Translations: versions of a page, the plan of a new translation, the site's missing and stale translations.
+connection.onRequest(TRANSLATIONS_REQUEST.method, (p: TranslationsParams) => translationsRequest(service, p));
+connection.onRequest(PLAN_TRANSLATION_REQUEST.method, (p: PlanTranslationParams) => planTranslationRequest(service, p));
+connection.onRequest(TRANSLATION_STATUS_REQUEST.method, (p: TranslationStatusParams) => translationStatusRequest(service, p));
 
 connection.onShutdown(() => {
   for (const t of timers.values()) clearTimeout(t);

@@ -11,11 +11,16 @@ export function service(overrides: Record<string, string | null> = {}): { servic
 
 let version = 1;
 
-/** Diagnostics of `rel` (its sample text, or `text`), only the codes of the shortcode feature unless `all`. */
+/** The codes of the shortcode features (and of the shortcode syntax checks they build on). */
+export function isShortcodeCode(code: unknown): boolean {
+  return /^(shortcode|text|gloss|boilerplate)\./.test(String(code)) || code === 'image.caption-period';
+}
+
+/** Diagnostics of `rel` (its sample text, or `text`) with the codes of the shortcode features. */
 export function diagnose(rel: string, text?: string, overrides: Record<string, string | null> = {}): Diagnostic[] {
   const { service: s } = service(overrides);
   const path = `${MEM_ROOT}/${rel}`;
-  return s.diagnostics(path, doc(path, text ?? sample(rel), ++version)).diagnostics;
+  return s.diagnostics(path, doc(path, text ?? sample(rel), ++version)).diagnostics.filter((d) => isShortcodeCode(d.code));
 }
 
 /** `text` with the first `from` replaced by `to`; fails loudly when the fixture no longer holds `from`. */

@@ -42,6 +42,7 @@ export class SiteIndex {
   private stateValue: IndexState = 'empty';
   private scanPromise: Promise<void> | undefined;
   private generation = 0;
+  private revisionValue = 0;
 
   constructor(
     private readonly fs: FileSystem,
@@ -55,6 +56,14 @@ export class SiteIndex {
 
   get fileCount(): number {
     return this.files.size;
+  }
+
+  /**
+   * Bumped when the scan finishes and on every file event from disk (not on editor keystrokes), so features can
+   * cache site-wide tallies (keyword counts) and rebuild them only after the site really changed.
+   */
+  get revision(): number {
+    return this.revisionValue;
   }
 
   /** Starts (or joins) the background scan of `content/`. */
@@ -99,6 +108,7 @@ export class SiteIndex {
       await maybePause();
     }
     this.stateValue = 'ready';
+    this.revisionValue++;
   }
 
   private add(path: string): IndexedFile | undefined {
@@ -133,6 +143,7 @@ export class SiteIndex {
 
   /** Keeps the index current from a file-watch event. A created folder is scanned at once. */
   fileChanged(path: string, change: 'created' | 'changed' | 'deleted'): void {
+    this.revisionValue++;
     if (change === 'deleted') {
       this.remove(path);
       return;

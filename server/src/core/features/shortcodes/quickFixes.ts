@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import { DIAGNOSTIC_SOURCE } from '../../../../../shared/protocol';
 import type { DocumentContext } from '../documentContext';
 import type { CodeActionProvider } from '../feature';
+import { SHORTCODE_CODES } from './codes';
 import { nodeOf, tagAt } from './lookup';
 import { fixesOf } from './quickFix';
 
@@ -17,6 +18,8 @@ export const shortcodeQuickFixes: CodeActionProvider = {
         if (action) out.push(action);
         continue;
       }
+      // Other features carry fixes in the same shape: only this feature's codes are handled here.
+      if (typeof d.code !== 'string' || !SHORTCODE_CODES.has(d.code)) continue;
       for (const f of fixesOf(d)) {
         out.push({
           title: f.title,
