@@ -65,6 +65,7 @@ function nameItems(ctx: DocumentContext, tc: NameContext): CompletionItem[] {
       textEdit: edit(ctx, tc.replaceStart, end, `${lead}/${open} ${close}`),
     });
   }
+  const fullRange = ctx.range({ start: tc.replaceStart, end: full ? end : tc.replaceEnd });
   for (const name of ctx.catalog.names()) {
     const info = ctx.catalog.get(name)!;
     const body = full ? `${lead}${snippetFor(info, tc.delimiter)}` : `${lead}${name}`;
@@ -77,7 +78,7 @@ function nameItems(ctx: DocumentContext, tc: NameContext): CompletionItem[] {
       filterText: name,
       ...(info.status === 'deprecated' ? { tags: [DEPRECATED] } : {}),
       insertTextFormat: full ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      textEdit: edit(ctx, tc.replaceStart, full ? end : tc.replaceEnd, body),
+      textEdit: { range: fullRange, newText: body },
     });
   }
   return items;

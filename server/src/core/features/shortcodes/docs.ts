@@ -1,7 +1,18 @@
 import { paramLabel, type ShortcodeInfo, type ShortcodeParamInfo } from '../../catalog/shortcodeCatalog';
 
-/** The Markdown shown for a shortcode in hover and completion: description, usage and parameters. */
+const docsCache = new WeakMap<ShortcodeInfo, string>();
+
+/** The Markdown shown for a shortcode in hover and completion: description, usage and parameters (cached per entry). */
 export function shortcodeDocs(info: ShortcodeInfo): string {
+  let docs = docsCache.get(info);
+  if (docs === undefined) {
+    docs = buildDocs(info);
+    docsCache.set(info, docs);
+  }
+  return docs;
+}
+
+function buildDocs(info: ShortcodeInfo): string {
   const lines = [`**${info.name}**${originNote(info)}`, '', info.description, '', '```', usage(info), '```'];
   const params = info.params ?? [];
   if (params.length) {
