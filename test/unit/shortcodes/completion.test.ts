@@ -64,6 +64,12 @@ describe('shortcode completion', () => {
     assert.equal(te(gloss).newText, 'gloss >}}$1{{< /gloss >}}');
   });
 
+  it('completes `{{%` tags with `%}}` delimiters and a `{{% /name %}}` closing tag', () => {
+    const { marked } = tail(POST, '{{% ‸');
+    const tip = complete(POST, marked).find((i) => i.label === 'tip')!;
+    assert.equal(te(tip).newText, 'tip %}}\n$0\n{{% /tip %}}');
+  });
+
   it('only renames when the tag already has parameters after the name', () => {
     const base = sample(POST);
     const marked = base.replace('{{< image link="./group-pic.jpg"', '{{< imag‸ link="./group-pic.jpg"');

@@ -80,6 +80,13 @@ describe('shortcode diagnostics on the sample site', () => {
     assert.deepEqual((ds[0]!.data as { suggestions: string[] }).suggestions, ['caption']);
   });
 
+  it('shortcode.unknown-parameter: a value given to a shortcode that takes none', () => {
+    const rel = 'content/en/blog/2019/introducing-istio-operator/index.md';
+    const text = edit(sample(rel), '{{< istioctl >}}', '{{< istioctl install >}}');
+    const ds = only(rel, text, 'shortcode.unknown-parameter');
+    assert.deepEqual(ds.map((d) => [d.range, d.message]), [[lc(17, 71, 17, 78), '`istioctl` takes no parameters: this value is ignored.']]);
+  });
+
   it('shortcode.unknown-parameter: not for snip_id, the named text form, nor gloss="cni"', () => {
     const text = sample(SETUP) + '\n{{< text syntax=bash snip_id=check_pods >}}\n$ kubectl get pods\n{{< /text >}}\n\n{{< gloss="cni" >}}CNI{{< /gloss >}}\n';
     const ds = diagnose(SETUP, text).filter((d) => d.code !== 'gloss.not-found');

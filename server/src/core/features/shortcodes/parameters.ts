@@ -45,9 +45,11 @@ export const parametersRule: DiagnosticRule = {
           } else {
             out.push(
               diagnostic(ctx, p.valueRange, 'shortcode.unknown-parameter', 'warning',
-                info.params?.some((q) => q.position !== undefined)
-                  ? `\`${tag.name}\` takes no positional value #${p.index + 1}: it is ignored.`
-                  : `\`${tag.name}\` takes no positional values (only \`name="value"\` ones): it is ignored.`,
+                !info.params?.length
+                  ? `\`${tag.name}\` takes no parameters: this value is ignored.`
+                  : info.params.some((q) => q.position !== undefined)
+                    ? `\`${tag.name}\` takes no positional value #${p.index + 1}: it is ignored.`
+                    : `\`${tag.name}\` takes no positional values (only \`name="value"\` ones): it is ignored.`,
                 { name: undefined, suggestions: [], fixes: [] }),
             );
           }
