@@ -40,6 +40,7 @@ describe('shortcode completion', () => {
     const site = items.filter((i) => i.sortText![0] !== '3' && i.sortText![0] !== '4');
     assert.equal(site.length, 56);
     assert.ok(labels(items).includes('figure'), 'Hugo built-ins are offered too');
+    assert.ok(items.every((i) => i.insertTextFormat === InsertTextFormat.Snippet && i.textEdit), 'snippets with text edits');
     const image = items.find((i) => i.label === 'image')!;
     assert.equal(image.insertTextFormat, InsertTextFormat.Snippet);
     assert.deepEqual(te(image).range, lc(line, 5, line, 5));

@@ -61,14 +61,14 @@ function nameItems(ctx: DocumentContext, tc: NameContext): CompletionItem[] {
       detail: `close \`${open}\``,
       sortText: '0',
       filterText: `/${open}`,
-      insertTextFormat: InsertTextFormat.PlainText,
-      textEdit: edit(ctx, tc.replaceStart, end, `${lead}/${open} ${close}`),
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: edit(ctx, tc.replaceStart, end, escapeSnippet(`${lead}/${open} ${close}`)),
     });
   }
   const fullRange = ctx.range({ start: tc.replaceStart, end: full ? end : tc.replaceEnd });
   for (const name of ctx.catalog.names()) {
     const info = ctx.catalog.get(name)!;
-    const body = full ? `${lead}${snippetFor(info, tc.delimiter)}` : `${lead}${name}`;
+    const body = full ? `${lead}${snippetFor(info, tc.delimiter)}` : escapeSnippet(`${lead}${name}`);
     items.push({
       label: name,
       kind: info.inner ? CompletionItemKind.Module : CompletionItemKind.Function,
@@ -77,7 +77,7 @@ function nameItems(ctx: DocumentContext, tc: NameContext): CompletionItem[] {
       sortText: `${sortGroup(info)}${name}`,
       filterText: name,
       ...(info.status === 'deprecated' ? { tags: [DEPRECATED] } : {}),
-      insertTextFormat: full ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      insertTextFormat: InsertTextFormat.Snippet,
       textEdit: { range: fullRange, newText: body },
     });
   }
@@ -106,8 +106,9 @@ export function snippetFor(info: ShortcodeInfo, delimiter: '<' | '%'): string {
   return info.ownLines || info.name === 'text' ? `${openTag}\n$0\n${closing}` : `${openTag}$0${closing}`;
 }
 
+/** Every item is an LSP snippet (insertTextFormat 2): literal text escapes `$` and `\\` (a `}` is literal outside placeholders). */
 function escapeSnippet(s: string): string {
-  return s.replace(/[$}\\]/g, (c) => `\\${c}`);
+  return s.replace(/[$\\]/g, (c) => `\\${c}`);
 }
 
 function closingItems(ctx: DocumentContext, tc: NameContext): CompletionItem[] {
@@ -124,8 +125,8 @@ function closingItems(ctx: DocumentContext, tc: NameContext): CompletionItem[] {
       sortText: String(i).padStart(3, '0'),
       filterText: name,
       preselect: i === 0,
-      insertTextFormat: InsertTextFormat.PlainText,
-      textEdit: edit(ctx, tc.replaceStart, end, withCloser ? `${name} ${close}` : name),
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: edit(ctx, tc.replaceStart, end, escapeSnippet(withCloser ? `${name} ${close}` : name)),
     }));
 }
 
@@ -202,8 +203,8 @@ function valueItemsFor(
       documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
       sortText: `${group}${String(i).padStart(4, '0')}`,
       filterText: needsQuotes ? text : c.value,
-      insertTextFormat: InsertTextFormat.PlainText,
-      textEdit: edit(ctx, tc.replaceStart, tc.replaceEnd, text),
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: edit(ctx, tc.replaceStart, tc.replaceEnd, escapeSnippet(text)),
     };
   });
 }
