@@ -3,6 +3,7 @@ import { findBoilerplate } from '../../site/boilerplates';
 import { fileUri } from '../../site/fileUri';
 import { findGlossaryTerm, glossaryTerms } from '../../site/glossary';
 import type { DefinitionProvider } from '../feature';
+import type { ShortcodeNode } from '../../parser/shortcodeTree';
 import type { DocumentContext } from '../documentContext';
 import { appliesTo, glossEntry, inRange, nodeOf, paramAt, tagAt } from './lookup';
 
@@ -40,7 +41,7 @@ function at(path: string): Definition {
   return { uri: fileUri(path), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
 
-function glossTarget(ctx: DocumentContext, node: ReturnType<typeof nodeOf>): Definition | undefined {
+function glossTarget(ctx: DocumentContext, node: ShortcodeNode | undefined): Definition | undefined {
   if (!node || !ctx.site || !ctx.location) return undefined;
   const entry = glossEntry(ctx.parsed, node);
   const term = entry && findGlossaryTerm(glossaryTerms(ctx.site, ctx.location.lang) ?? [], entry.entry);

@@ -1,4 +1,4 @@
-import { paramLabel, type ShortcodeInfo, type ShortcodeParamInfo } from '../../catalog/shortcodeCatalog';
+import type { ShortcodeInfo, ShortcodeParamInfo } from '../../catalog/shortcodeCatalog';
 
 const docsCache = new WeakMap<ShortcodeInfo, string>();
 
@@ -54,5 +54,3 @@ export function paramDocs(info: ShortcodeInfo, p: ShortcodeParamInfo): string {
   const values = p.values?.length ? `\n\nValues: ${p.values.map((v) => `\`${v}\``).join(', ')}` : '';
   return `**${info.name}** · ${paramHeading(p)}\n\n${p.description}${values}`;
 }
-
-export { paramLabel };

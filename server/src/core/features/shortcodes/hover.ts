@@ -4,6 +4,7 @@ import { parseFrontmatter } from '../../parser/frontmatter';
 import { findBoilerplate } from '../../site/boilerplates';
 import { findGlossaryTerm, glossaryDefinition, glossaryTerms } from '../../site/glossary';
 import type { OffsetRange } from '../../parser/offsetRange';
+import type { ShortcodeNode } from '../../parser/shortcodeTree';
 import type { DocumentContext } from '../documentContext';
 import type { HoverProvider } from '../feature';
 import { paramDocs, shortcodeDocs } from './docs';
@@ -62,7 +63,7 @@ function glossInnerHover(ctx: DocumentContext, offset: number): Hover | undefine
   return undefined;
 }
 
-function glossHoverText(ctx: DocumentContext, node: Parameters<typeof glossEntry>[1]): string | undefined {
+function glossHoverText(ctx: DocumentContext, node: ShortcodeNode): string | undefined {
   const site = ctx.site;
   const lang = ctx.location?.lang;
   const entry = glossEntry(ctx.parsed, node);
@@ -87,5 +88,3 @@ function boilerplateHoverText(ctx: DocumentContext, name: string): string | unde
   const more = lines.length > BOILERPLATE_LINES ? '\n\n…' : '';
   return `**boilerplate** \`${path.slice(site.layout.contentDir.length + 1)}\`\n\n${shown}${more}`;
 }
-
-
