@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, CompletionList, Hover, Location, MarkupContent, TextEdit } from 'vscode-languageserver-types';
@@ -68,5 +70,28 @@ describe('shortcodes over stdio', () => {
     const edits = actions[0]!.edit!.changes![uri]!;
     assert.equal(TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits), sample(POST));
     await client.close(uri);
+  });
+
+  it('knows a shortcode as soon as the site adds its template to layouts/shortcodes/', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-shortcodes-'));
+    try {
+      const page = path.join(root, 'content/en/blog/2025/banner/index.md');
+      fs.mkdirSync(path.dirname(page), { recursive: true });
+      fs.mkdirSync(path.join(root, 'layouts/shortcodes'), { recursive: true });
+      const text = '---\ntitle: Banner\n---\n\n{{< banner color="red" >}}\nHello.\n{{< /banner >}}\n';
+      fs.writeFileSync(page, text);
+      const uri = await client.open(page, text);
+      const before = await client.waitForDiagnostics(uri);
+      assert.ok(before.diagnostics.some((d) => d.code === 'shortcode.unknown'));
+
+      const template = path.join(root, 'layouts/shortcodes/banner.html');
+      fs.writeFileSync(template, '<div style="color: {{ .Get "color" }}">{{ .Inner }}</div>');
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(template), type: 1 }] });
+      const after = await client.waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'shortcode.unknown'));
+      assert.deepEqual(after.diagnostics.filter((d) => String(d.code).startsWith('shortcode.')), []);
+      await client.close(uri);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
