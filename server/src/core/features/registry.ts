@@ -9,6 +9,16 @@ import { linkCompletionProvider } from './links/linkCompletion';
 import { linkDiagnosticsRule } from './links/linkDiagnostics';
 import { linkDocumentLinksProvider } from './links/linkDocumentLinks';
 import { linkHoverProvider } from './links/linkHover';
+import { shortcodeCompletion } from './shortcodes/completion';
+import { shortcodeDefinition } from './shortcodes/definition';
+import { shortcodeHover } from './shortcodes/hover';
+import { imageCaptionRule } from './shortcodes/imageCaption';
+import { nestingRule } from './shortcodes/nesting';
+import { parametersRule } from './shortcodes/parameters';
+import { shortcodeQuickFixes } from './shortcodes/quickFixes';
+import { siteReferencesRule } from './shortcodes/siteReferences';
+import { textBlocksRule } from './shortcodes/textBlocks';
+import { unknownShortcodeRule } from './shortcodes/unknownShortcode';
 import { frontmatterSyntaxRule } from './syntax/frontmatterSyntax';
 import { shortcodeSyntaxRule } from './syntax/shortcodeSyntax';
 import { translationDriftRule } from './translations/translationDrift';
@@ -25,21 +35,32 @@ export const diagnosticRules: readonly DiagnosticRule[] = [
   frontmatterSiteRule,
   linkDiagnosticsRule,
   translationDriftRule,
+  unknownShortcodeRule,
+  parametersRule,
+  nestingRule,
+  textBlocksRule,
+  imageCaptionRule,
+  siteReferencesRule,
 ];
 export const completionProviders: readonly CompletionProvider[] = [
   frontmatterCompletion(),
+  shortcodeCompletion,
   linkCompletionProvider,
 ];
 export const hoverProviders: readonly HoverProvider[] = [
   frontmatterHover,
+  // Before the shortcode hover: on an image's link value, show the image rather than the parameter's docs.
   linkHoverProvider,
+  shortcodeHover,
 ];
 export const definitionProviders: readonly DefinitionProvider[] = [
+  shortcodeDefinition,
 ];
 export const codeActionProviders: readonly CodeActionProvider[] = [
   frontmatterCodeActions,
   linkActionsProvider,
   translationDriftFixes,
+  shortcodeQuickFixes,
 ];
 export const documentLinkProviders: readonly DocumentLinkProvider[] = [
   linkDocumentLinksProvider,
