@@ -12,16 +12,28 @@ const PERF = 'content/en/blog/2019/performance-best-practices/index.md';
 const AMBIENT_UK = 'content/uk/blog/2024/ambient-reaches-beta/index.md';
 
 const SEVERE = new Set<unknown>([DiagnosticSeverity.Error]);
+/** A Hugo configuration at the site root: the site is a full checkout, so missing glossary terms and boilerplates count. */
+const FULL = { 'hugo.toml': 'defaultContentLanguage = "en"\n' };
 
-function only(rel: string, text: string, code: string) {
-  return diagnose(rel, text).filter((d) => d.code === code);
+function only(rel: string, text: string, code: string, overrides: Record<string, string | null> = {}) {
+  return diagnose(rel, text, overrides).filter((d) => d.code === code);
 }
 
 describe('shortcode diagnostics on the sample site', () => {
-  it('find no error in the real site except the glossary terms the excerpt does not include', () => {
+  it('find no error in the real site', () => {
     const found: string[] = [];
     for (const rel of sampleFiles().filter((f) => f.endsWith('.md'))) {
       for (const d of diagnose(rel)) {
+        if (SEVERE.has(d.severity)) found.push(`${rel}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
+      }
+    }
+    assert.deepEqual(found, []);
+  });
+
+  it('report the glossary terms the excerpt does not include once the site is a full checkout (hugo.toml)', () => {
+    const found: string[] = [];
+    for (const rel of sampleFiles().filter((f) => f.includes('/glossary/'))) {
+      for (const d of diagnose(rel, undefined, FULL)) {
         if (SEVERE.has(d.severity)) found.push(`${rel}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
       }
     }
@@ -192,29 +204,31 @@ describe('shortcode diagnostics on the sample site', () => {
 
   it('boilerplate.not-found: a boilerplate missing from the page language', () => {
     const text = edit(sample(PROXY), '{{< boilerplate experimental-feature-warning >}}', '{{< boilerplate experimental-feature-warnings >}}');
-    const ds = only(PROXY, text, 'boilerplate.not-found');
+    const ds = only(PROXY, text, 'boilerplate.not-found', FULL);
     assert.deepEqual(ds.map((d) => [d.range, d.severity]), [[rangeOf(text, 'experimental-feature-warnings'), DiagnosticSeverity.Error]]);
   });
 
   it('boilerplate.not-found: a name is a prefix, as Hugo matches `<name>*`', () => {
     const text = edit(sample(PROXY), '{{< boilerplate experimental-feature-warning >}}', '{{< boilerplate experimental-feature >}}');
-    assert.deepEqual(only(PROXY, text, 'boilerplate.not-found'), []);
+    assert.deepEqual(only(PROXY, text, 'boilerplate.not-found', FULL), []);
   });
 
   it('gloss.not-found: an inner text matching no glossary title', () => {
     const text = edit(sample(PERF), '{{<gloss>}}Envoy{{</gloss>}}', '{{<gloss>}}Envoys{{</gloss>}}');
-    const ds = only(PERF, text, 'gloss.not-found');
+    const ds = only(PERF, text, 'gloss.not-found', FULL);
     assert.deepEqual(ds.map((d) => [d.range, d.severity]), [[rangeOf(text, 'Envoys'), DiagnosticSeverity.Error]]);
   });
 
   it('gloss: the uk localized title resolves, case-insensitively; an English title does not in uk', () => {
-    assert.deepEqual(only(AMBIENT_UK, sample(AMBIENT_UK), 'gloss.not-found'), []);
+    assert.deepEqual(only(AMBIENT_UK, sample(AMBIENT_UK), 'gloss.not-found', FULL), []);
     const text = edit(sample(AMBIENT_UK), '{{< gloss "панель даних" >}}', '{{< gloss "data plane" >}}');
-    assert.deepEqual(only(AMBIENT_UK, text, 'gloss.not-found').map((d) => d.range), [rangeOf(text, 'data plane')]);
+    assert.deepEqual(only(AMBIENT_UK, text, 'gloss.not-found', FULL).map((d) => d.range), [rangeOf(text, 'data plane')]);
+    // In an excerpt of the site the same reference is not reported: the term file may just not have been copied.
+    assert.deepEqual(only(AMBIENT_UK, text, 'gloss.not-found'), []);
   });
 
   it('records the files a result depends on (templates, boilerplates, glossary)', () => {
-    const { service: s } = service();
+    const { service: s } = service(FULL);
     const path = `${MEM_ROOT}/${PROXY}`;
     const deps = s.diagnostics(path, doc(path, sample(PROXY))).dependencies;
     assert.ok(deps.has(`${MEM_ROOT}/content/en/boilerplates/experimental-feature-warning.md`));

@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { boilerplateDir, boilerplateNames, findBoilerplate, hasBoilerplates } from '../../site/boilerplates';
 import { findGlossaryTerm, glossaryPathFor, glossaryTerms, type GlossaryTerm } from '../../site/glossary';
+import { pageFacts } from '../../site/pageFacts';
 import { diagnostic } from '../diagnostic';
 import type { DiagnosticRule } from '../feature';
 import { appliesTo, glossEntry, positional } from './lookup';
@@ -9,7 +10,8 @@ import { suggest } from './suggest';
 
 /**
  * `boilerplate` and `gloss` find their file in the page's own language, or the build fails ("Could not find …").
- * Nothing is said when the language has no boilerplates bundle or glossary on disk (a partial checkout).
+ * Nothing is said when the language has no boilerplates bundle or glossary on disk, nor in an excerpt of the site
+ * (no Hugo configuration at its root): there a missing file may simply not have been copied, as with the link checks.
  */
 export const siteReferencesRule: DiagnosticRule = {
   name: 'shortcode-site-references',
@@ -17,7 +19,7 @@ export const siteReferencesRule: DiagnosticRule = {
     const out: Diagnostic[] = [];
     const site = ctx.site;
     const loc = ctx.location;
-    if (!appliesTo(ctx) || !site || !loc) return out;
+    if (!appliesTo(ctx) || !site || !loc || !pageFacts(site).isFullCheckout()) return out;
     let terms: GlossaryTerm[] | undefined | null = null;
     for (const node of ctx.parsed.tree.all) {
       const tag = node.open;
