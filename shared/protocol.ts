@@ -9,11 +9,23 @@ export interface IstioSettings {
     /** Check content files while typing. */
     readonly enable: boolean;
   };
+  /** Files larger than this many bytes (UTF-16 code units for open documents) are not checked. */
+  readonly maxFileSize: number;
 }
 
 export const DEFAULT_SETTINGS: IstioSettings = {
   diagnostics: { enable: true },
+  maxFileSize: 1_000_000,
 };
+
+/**
+ * Options a client may pass in `initialize`'s `initializationOptions` (all optional).
+ * `debounceMs` overrides the pause after an edit before diagnostics run (the benchmark sets 0 to time
+ * the processing alone).
+ */
+export interface InitializationOptions {
+  readonly debounceMs?: number;
+}
 
 /** The configuration section the client contributes (`istio.…`). */
 export const SETTINGS_SECTION = 'istio';

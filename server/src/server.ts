@@ -13,13 +13,16 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, type IstioSettings } from '../../shared/protocol';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, type InitializationOptions, type IstioSettings } from '../../shared/protocol';
 import { LanguageService } from './core/languageService';
+import { mergeSettings } from './core/settings';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { uriToPath } from './node/uris';
 
 /** Edits are checked once typing pauses this long; opening a file is checked at once. */
 const DEBOUNCE_MS = 50;
+/** `initializationOptions.debounceMs` overrides it (the benchmark times processing without the pause). */
+let debounceMs = DEBOUNCE_MS;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -40,6 +43,8 @@ const dependencies = new Map<string, ReadonlySet<string>>();
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
+  const init = (params.initializationOptions ?? {}) as InitializationOptions;
+  if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
   supportsConfiguration = caps.workspace?.configuration === true;
   supportsWatchedFilesRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   return {
@@ -82,10 +87,6 @@ function settingsFor(uri: string): Promise<IstioSettings> {
   return s;
 }
 
-function mergeSettings(raw: unknown): IstioSettings {
-  const r = (raw ?? {}) as Partial<{ diagnostics: Partial<IstioSettings['diagnostics']> }>;
-  return { ...DEFAULT_SETTINGS, diagnostics: { ...DEFAULT_SETTINGS.diagnostics, ...(r.diagnostics ?? {}) } };
-}
 
 // --- diagnostics ---------------------------------------------------------------------------------
 
@@ -131,7 +132,7 @@ documents.onDidOpen((e) => {
 documents.onDidChangeContent((e) => {
   const path = uriToPath(e.document.uri);
   if (path) service.openDocument(path, e.document);
-  schedule(e.document.uri, DEBOUNCE_MS);
+  schedule(e.document.uri, debounceMs);
 });
 
 documents.onDidClose((e) => {

@@ -7,6 +7,7 @@ import * as registry from './features/registry';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
 import type { FileSystem } from './site/fileSystem';
 import { dirname } from './site/paths';
+import { RootedFileSystem } from './site/rootedFileSystem';
 import { SiteIndex, type ScanOptions } from './site/siteIndex';
 import { findSiteRoot, locate, readLayout } from './site/siteLayout';
 
@@ -29,7 +30,10 @@ export interface DiagnosticsResult {
  * are thin adapters over one instance of this class.
  */
 export class LanguageService {
-  readonly fs: FileSystem;
+  /** The injected file system, limited to the site roots found so far: no feature can read outside a site. */
+  readonly fs: RootedFileSystem;
+  /** The unrestricted file system, used only to look for site roots (listing `<ancestor>/content`). */
+  private readonly rawFs: FileSystem;
   private catalogValue: ShortcodeCatalog;
   private readonly openDocs = new Map<string, TextDocument>();
   private readonly parsedCache = new Map<string, { version: number; parsed: ParsedDocument }>();
@@ -38,7 +42,8 @@ export class LanguageService {
   private readonly rootOfDir = new Map<string, string | null>();
 
   constructor(private readonly options: LanguageServiceOptions) {
-    this.fs = options.fs;
+    this.rawFs = options.fs;
+    this.fs = new RootedFileSystem(options.fs);
     this.catalogValue = options.catalog ?? builtInCatalog();
   }
 
@@ -81,6 +86,7 @@ export class LanguageService {
     if (root === undefined) return undefined;
     let site = this.sites.get(root);
     if (!site) {
+      this.fs.allow(root);
       site = new SiteIndex(this.fs, readLayout(this.fs, root), (p) => this.openDocs.get(p)?.getText());
       this.sites.set(root, site);
       const created = site;
@@ -97,7 +103,7 @@ export class LanguageService {
     const dir = dirname(path);
     const known = this.rootOfDir.get(dir);
     if (known !== undefined) return known ?? undefined;
-    const root = findSiteRoot(this.fs, path);
+    const root = findSiteRoot(this.rawFs, path);
     this.rootOfDir.set(dir, root ?? null);
     return root;
   }
@@ -133,6 +139,7 @@ export class LanguageService {
   diagnostics(path: string, document: TextDocument, settings: IstioSettings = DEFAULT_SETTINGS): DiagnosticsResult {
     const dependencies = new Set<string>();
     if (!settings.diagnostics.enable) return { diagnostics: [], dependencies };
+    if (tooLarge(document, settings)) return { diagnostics: [tooLargeDiagnostic(document, settings)], dependencies };
     const ctx = this.context(path, document, settings, dependencies);
     const diagnostics: Diagnostic[] = [];
     for (const rule of registry.diagnosticRules) {
@@ -147,6 +154,7 @@ export class LanguageService {
   }
 
   completions(path: string, document: TextDocument, position: Position, settings?: IstioSettings): CompletionItem[] {
+    if (tooLarge(document, settings)) return [];
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
     const items: CompletionItem[] = [];
@@ -158,6 +166,7 @@ export class LanguageService {
   }
 
   hover(path: string, document: TextDocument, position: Position, settings?: IstioSettings): Hover | undefined {
+    if (tooLarge(document, settings)) return undefined;
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
     for (const p of registry.hoverProviders) {
@@ -168,6 +177,7 @@ export class LanguageService {
   }
 
   definition(path: string, document: TextDocument, position: Position, settings?: IstioSettings): Definition | undefined {
+    if (tooLarge(document, settings)) return undefined;
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
     for (const p of registry.definitionProviders) {
@@ -178,6 +188,7 @@ export class LanguageService {
   }
 
   codeActions(path: string, document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], settings?: IstioSettings): CodeAction[] {
+    if (tooLarge(document, settings)) return [];
     const ctx = this.context(path, document, settings);
     const out: CodeAction[] = [];
     for (const p of registry.codeActionProviders) {
@@ -188,6 +199,7 @@ export class LanguageService {
   }
 
   documentLinks(path: string, document: TextDocument, settings?: IstioSettings): DocumentLink[] {
+    if (tooLarge(document, settings)) return [];
     const ctx = this.context(path, document, settings);
     const out: DocumentLink[] = [];
     for (const p of registry.documentLinkProviders) {
@@ -200,6 +212,25 @@ export class LanguageService {
   dispose(): void {
     for (const site of this.sites.values()) site.dispose();
   }
+}
+
+/** Files over `istio.maxFileSize` (generated dumps, minified data) are skipped so they cannot stall the server. */
+function tooLarge(document: TextDocument, settings: IstioSettings = DEFAULT_SETTINGS): boolean {
+  return document.getText().length > settings.maxFileSize;
+}
+
+function tooLargeDiagnostic(document: TextDocument, settings: IstioSettings): Diagnostic {
+  const text = document.getText();
+  const nl = text.indexOf('\n');
+  const kb = (n: number): string => `${Math.round(n / 1000).toLocaleString('en-US')} KB`;
+  return {
+    range: { start: { line: 0, character: 0 }, end: document.positionAt(nl < 0 ? Math.min(text.length, 200) : Math.min(nl, 200)) },
+    severity: 3,
+    code: 'file.too-large',
+    source: 'istio',
+    message: `This file is ${kb(text.length)}, over the ${kb(settings.maxFileSize)} limit of \`istio.maxFileSize\`: it is not checked.`,
+    data: { size: text.length, limit: settings.maxFileSize },
+  };
 }
 
 function guard<T>(f: () => T): T | undefined {

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../../../shared/protocol';
 import { parseFrontmatter } from '../parser/frontmatter';
 import type { FileSystem } from './fileSystem';
 import { basename, dirname } from './paths';
@@ -42,6 +43,8 @@ export class SiteIndex {
   private stateValue: IndexState = 'empty';
   private scanPromise: Promise<void> | undefined;
   private generation = 0;
+  /** Files larger than this (bytes) are indexed by name but never read: see `istio.maxFileSize`. */
+  maxFileSize = DEFAULT_SETTINGS.maxFileSize;
 
   constructor(
     private readonly fs: FileSystem,
@@ -183,9 +186,11 @@ export class SiteIndex {
   /** The page's frontmatter summary, cached by modification time. */
   summary(path: string): PageSummary | undefined {
     const open = this.openText(path);
-    const mtimeMs = open !== undefined ? -1 : (this.fs.stat(path)?.mtimeMs ?? -2);
+    const stat = open !== undefined ? undefined : this.fs.stat(path);
+    const mtimeMs = open !== undefined ? -1 : (stat?.mtimeMs ?? -2);
     const cached = this.summaries.get(path);
     if (cached && cached.mtimeMs === mtimeMs && mtimeMs >= 0) return cached.summary;
+    if ((open?.length ?? stat?.size ?? 0) > this.maxFileSize) return undefined;
     const text = open ?? this.fs.readText(path);
     if (text === undefined) return undefined;
     const summary = summarize(text);

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DEFAULT_SETTINGS } from '../../../shared/protocol';
+import { LanguageService } from '../../../server/src/core/languageService';
+import { mergeSettings, settingsSection } from '../../../server/src/core/settings';
+import { MemoryFileSystem } from '../../../server/src/core/site/memoryFileSystem';
+import { RootedFileSystem } from '../../../server/src/core/site/rootedFileSystem';
+import { SiteIndex } from '../../../server/src/core/site/siteIndex';
+import { readLayout } from '../../../server/src/core/site/siteLayout';
+import type { DirEntry, FileStat, FileSystem } from '../../../server/src/core/site/fileSystem';
+import { doc, lc, MEM_ROOT, memorySite, sample } from '../../support/fixtures';
+
+const POST = 'content/en/blog/2023/istiocon-china/index.md';
+
+/** Records every path the engine asks the file system for. */
+class RecordingFileSystem implements FileSystem {
+  readonly seen: string[] = [];
+  constructor(private readonly inner: FileSystem) {}
+  readText(path: string): string | undefined {
+    this.seen.push(path);
+    return this.inner.readText(path);
+  }
+  stat(path: string): FileStat | undefined {
+    this.seen.push(path);
+    return this.inner.stat(path);
+  }
+  readDir(path: string): readonly DirEntry[] | undefined {
+    this.seen.push(path);
+    return this.inner.readDir(path);
+  }
+}
+
+describe('settings', () => {
+  it('merges the editor settings over the defaults, keeping the default for a mistyped value', () => {
+    assert.deepEqual(mergeSettings(undefined), DEFAULT_SETTINGS);
+    assert.deepEqual(mergeSettings({ diagnostics: { enable: false }, maxFileSize: 5 }), { ...DEFAULT_SETTINGS, diagnostics: { enable: false }, maxFileSize: 5 });
+    assert.deepEqual(mergeSettings({ diagnostics: 'no', maxFileSize: '5' }), DEFAULT_SETTINGS);
+  });
+
+  it('reads the flat keys of a .vscode/settings.json as the istio section', () => {
+    const section = settingsSection({ 'istio.diagnostics.enable': false, 'istio.maxFileSize': 2000, 'editor.tabSize': 2 }, 'istio');
+    assert.deepEqual(section, { diagnostics: { enable: false }, maxFileSize: 2000 });
+    assert.deepEqual(settingsSection({ istio: { maxFileSize: 7 } }, 'istio'), { maxFileSize: 7 });
+  });
+});
+
+describe('file size limit', () => {
+  it('skips a file over istio.maxFileSize with one information diagnostic, and checks it under the limit', () => {
+    const text = sample(POST);
+    const broken = text.replace('{{< image width="75%"', '{{< image width="75%" caption="x');
+    const service = new LanguageService({ fs: memorySite() });
+    const d = doc(`${MEM_ROOT}/${POST}`, broken);
+    const small = { ...DEFAULT_SETTINGS, maxFileSize: 1000 };
+    const skipped = service.diagnostics(d.uri.slice(7), d, small).diagnostics;
+    assert.equal(skipped.length, 1);
+    assert.equal(skipped[0]!.code, 'file.too-large');
+    assert.equal(skipped[0]!.severity, 3);
+    assert.deepEqual(skipped[0]!.range, lc(1, 1, 1, 4));
+    assert.deepEqual(skipped[0]!.data, { size: broken.length, limit: 1000 });
+    assert.deepEqual(service.completions(d.uri.slice(7), d, { line: 10, character: 0 }, small), []);
+    const checked = service.diagnostics(d.uri.slice(7), d).diagnostics;
+    assert.ok(checked.length > 0 && checked.every((x) => x.code !== 'file.too-large'));
+  });
+
+  it('does not read a page over the limit into the site index', async () => {
+    const fs = memorySite();
+    const index = new SiteIndex(fs, readLayout(fs, MEM_ROOT));
+    index.maxFileSize = 100;
+    await index.scan({ sliceMs: 1_000_000, pause: () => Promise.resolve() });
+    assert.equal(index.summary(`${MEM_ROOT}/${POST}`), undefined);
+    assert.ok(index.exists(`${MEM_ROOT}/${POST}`));
+  });
+});
+
+describe('reads stay inside the site', () => {
+  it('refuses paths outside the allowed roots, including ../ escapes', () => {
+    const mem = new MemoryFileSystem({ '/site/content/en/a.md': 'a', '/etc/passwd': 'root:x:0:0' });
+    const rooted = new RootedFileSystem(mem);
+    rooted.allow('/site');
+    assert.equal(rooted.readText('/site/content/en/a.md'), 'a');
+    assert.equal(rooted.readText('/etc/passwd'), undefined);
+    assert.equal(rooted.readText('/site/content/en/../../../etc/passwd'), undefined);
+    assert.equal(rooted.stat('/etc/passwd'), undefined);
+    assert.equal(rooted.readDir('/etc'), undefined);
+    assert.equal(rooted.readText('/sitex/a.md'), undefined);
+  });
+
+  it('the engine reads no file outside the site root while checking a post with ../../.. links', async () => {
+    const mem = memorySite();
+    mem.write('/etc/passwd', 'root:x:0:0');
+    const recording = new RecordingFileSystem(mem);
+    const service = new LanguageService({ fs: recording, scan: { sliceMs: 1_000_000, pause: () => Promise.resolve() } });
+    const text = sample(POST) + '\n[x](../../../../../../etc/passwd) ![y](../../../../../../../etc/passwd)\n{{< image link="../../../../../../etc/passwd" caption="x" >}}\n';
+    const path = `${MEM_ROOT}/${POST}`;
+    const d = doc(path, text);
+    service.openDocument(path, d);
+    service.diagnostics(path, d);
+    await service.siteOf(path)!.scan();
+    service.diagnostics(path, d);
+    service.documentLinks(path, d);
+    for (let line = 0; line < d.lineCount; line += 7) service.definition(path, d, { line, character: 5 });
+    // Finding the site root lists `<ancestor>/content` folders; every other access is inside the site.
+    const outside = recording.seen.filter((p) => !p.startsWith(`${MEM_ROOT}/`) && !/^(\/[^/]*)?\/content$/.test(p));
+    assert.deepEqual(outside, []);
+    assert.ok(!service.fs.permits('/etc/passwd'));
+    assert.equal(service.fs.readText(`${MEM_ROOT}/content/en/../../../etc/passwd`), undefined);
+  });
+});
