@@ -55,7 +55,7 @@ export function collectMarkdown(target: string): string[] {
 export async function check(targets: readonly string[], cwd: string, configFile: string | undefined): Promise<CheckResult> {
   const started = performance.now();
   const nodeFs = new NodeFileSystem();
-  const service = new LanguageService({ fs: nodeFs, scan: { sliceMs: 1_000_000, pause: () => Promise.resolve() } });
+  const service = new LanguageService({ fs: nodeFs, scan: { sliceMs: 1_000_000, pause: () => Promise.resolve(), summaries: false } });
   const settingsByRoot = new Map<string, IstioSettings>();
   const sources = new Set<string>();
   const settingsFor = (root: string): IstioSettings => {

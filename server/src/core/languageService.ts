@@ -11,6 +11,9 @@ import { RootedFileSystem } from './site/rootedFileSystem';
 import { SiteIndex, type ScanOptions } from './site/siteIndex';
 import { findSiteRoot, locate, readLayout } from './site/siteLayout';
 
+/** Open documents whose parse is kept (a re-parse of a 63 KB page takes about a millisecond). */
+const PARSED_CACHE_SIZE = 64;
+
 export interface LanguageServiceOptions {
   readonly fs: FileSystem;
   readonly catalog?: ShortcodeCatalog;
@@ -36,6 +39,7 @@ export class LanguageService {
   private readonly rawFs: FileSystem;
   private catalogValue: ShortcodeCatalog;
   private readonly openDocs = new Map<string, TextDocument>();
+  /** Parses of open documents, most recently used last; bounded so a session with every page open stays small. */
   private readonly parsedCache = new Map<string, { version: number; parsed: ParsedDocument }>();
   private readonly sites = new Map<string, SiteIndex>();
   /** Folder → site root (or null when the folder is in no site), so lookups climb the tree once. */
@@ -72,9 +76,17 @@ export class LanguageService {
 
   parse(path: string, document: TextDocument): ParsedDocument {
     const cached = this.parsedCache.get(path);
-    if (cached && cached.version === document.version && this.openDocs.get(path) === document) return cached.parsed;
+    if (cached && cached.version === document.version && this.openDocs.get(path) === document) {
+      this.parsedCache.delete(path);
+      this.parsedCache.set(path, cached);
+      return cached.parsed;
+    }
     const parsed = parseDocument(document.getText(), this.catalogValue);
-    if (this.openDocs.get(path) === document) this.parsedCache.set(path, { version: document.version, parsed });
+    if (this.openDocs.get(path) === document) {
+      this.parsedCache.delete(path);
+      this.parsedCache.set(path, { version: document.version, parsed });
+      if (this.parsedCache.size > PARSED_CACHE_SIZE) this.parsedCache.delete(this.parsedCache.keys().next().value!);
+    }
     return parsed;
   }
 

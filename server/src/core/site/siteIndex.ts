@@ -27,6 +27,11 @@ export type IndexState = 'empty' | 'scanning' | 'ready';
 export interface ScanOptions {
   readonly sliceMs?: number;
   readonly pause?: () => Promise<void>;
+  /**
+   * After the listing, read every page's frontmatter summary in the background (default `true`), so the first
+   * feature that needs all of them finds them cached. The CLI turns it off: it asks for summaries on demand.
+   */
+  readonly summaries?: boolean;
 }
 
 const defaultPause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -95,13 +100,28 @@ export class SiteIndex {
       }
       await maybePause();
     }
-    // Page summaries feed alias resolution, keyword completion and translation keys.
+    if (generation !== this.generation) return;
+    // The listing is complete: exists() and filesIn() answer from memory from now on.
+    this.stateValue = 'ready';
+    if (options.summaries !== false) this.summariesPromise = this.summarizeAll(markdown, generation, maybePause);
+  }
+
+  private summariesPromise: Promise<void> | undefined;
+
+  /** Resolves once every page's summary is cached (summaries are read after the listing, in the background). */
+  async summarized(): Promise<void> {
+    await this.scan();
+    await this.summariesPromise;
+  }
+
+  // Page summaries feed alias resolution, keyword completion and translation keys. `summary()` computes any
+  // that are missing on demand, so this only warms the cache.
+  private async summarizeAll(markdown: readonly string[], generation: number, maybePause: () => Promise<void>): Promise<void> {
     for (const path of markdown) {
       if (generation !== this.generation) return;
-      this.summary(path);
+      if (this.files.has(path)) this.summary(path);
       await maybePause();
     }
-    this.stateValue = 'ready';
   }
 
   private add(path: string): IndexedFile | undefined {
