@@ -32,3 +32,17 @@ export const SETTINGS_SECTION = 'istio';
 
 /** Every diagnostic the server publishes carries this source. */
 export const DIAGNOSTIC_SOURCE = 'istio';
+
+/**
+ * `istio/indexStatus`: the state of every site index the server holds. With `wait: true` the answer comes once
+ * every index is complete (files listed and page summaries read), a real signal for benchmarks and tests.
+ */
+export const INDEX_STATUS_REQUEST = 'istio/indexStatus';
+
+export interface IndexStatusParams {
+  readonly wait?: boolean;
+}
+
+export interface IndexStatus {
+  readonly sites: ReadonlyArray<{ readonly root: string; readonly state: 'empty' | 'scanning' | 'ready'; readonly files: number }>;
+}

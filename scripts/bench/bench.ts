@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../../server/src/core/languageService';
 import { NodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { Prng } from '../../test/support/prng';
+import { INDEX_STATUS_REQUEST, type IndexStatus } from '../../shared/protocol';
 import { BenchClient } from './benchClient';
 import { countShapes, generateSite, markdownFiles } from './generateSite';
 
@@ -109,15 +110,16 @@ async function main(): Promise<void> {
   const first = await client.until(largeUri, () => true);
   row('cold start → first diagnostics (largest page)', ms(first.at - client.startedAt));
 
-  // Requests while the background scan runs: each must answer at once.
+  // Requests while the background scan runs (listing, then page summaries): each must answer at once.
   const duringScan: number[] = [];
   let scanDone = false;
-  const ready = client.until(largeUri, (p) => p.count >= 2).then((p) => {
+  const ready = client.until(largeUri, (p) => p.count >= 2);
+  const complete = client.conn.sendRequest<IndexStatus>(INDEX_STATUS_REQUEST, { wait: true }).then((status) => {
     scanDone = true;
-    return p;
+    return { status, at: performance.now() };
   });
   const rng = new Prng(8);
-  while (!scanDone && duringScan.length < 200) {
+  while (!scanDone && duringScan.length < 2000) {
     const offset = rng.int(largeText.length);
     const position = TextDocument.create('x:', 'markdown', 1, largeText).positionAt(offset);
     const t = performance.now();
@@ -125,10 +127,12 @@ async function main(): Promise<void> {
     duringScan.push(performance.now() - t);
   }
   const readyAt = (await ready).at;
-  row('index ready (re-check after the background scan)', ms(readyAt - client.startedAt));
+  row('index listing ready (open page re-checked)', ms(readyAt - client.startedAt));
+  const done = await complete;
+  row(`index complete (${done.status.sites[0]?.files ?? 0} files, page summaries read)`, ms(done.at - client.startedAt));
   if (duringScan.length) row(`requests during the scan (${duringScan.length}), p50 / max`, `${ms(pct(duringScan, 50))} / ${ms(Math.max(...duringScan))}`);
   const mem1 = client.memory();
-  row('RSS with the whole site indexed, largest page open', `${mem1.rssMb.toFixed(0)} MB`, `target ≤ 150 MB ${verdict(mem1.rssMb <= 150)}`);
+  row('RSS now / peak: whole site indexed, largest page open', `${mem1.rssMb.toFixed(0)} MB / ${mem1.peakMb.toFixed(0)} MB`, `target ≤ 150 MB ${verdict(mem1.peakMb <= 150)}`);
 
   // Completion inside the large page: at every shortcode name and at random places.
   const largeDoc = TextDocument.create('x:', 'markdown', 1, largeText);
@@ -182,7 +186,7 @@ async function main(): Promise<void> {
   );
   row('  errors published', String(errors));
   const mem2 = client.memory();
-  row('peak RSS of the server (every page open)', `${mem2.peakMb.toFixed(0)} MB`, `target ≤ 150 MB ${verdict(mem2.peakMb <= 150)}`);
+  row('RSS now / peak, every page open at once', `${mem2.rssMb.toFixed(0)} MB / ${mem2.peakMb.toFixed(0)} MB`, '(not an editor session: for scale only)');
   await client.stop();
 
   // --- the CLI ---

@@ -13,7 +13,15 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, type InitializationOptions, type IstioSettings } from '../../shared/protocol';
+import {
+  DEFAULT_SETTINGS,
+  INDEX_STATUS_REQUEST,
+  SETTINGS_SECTION,
+  type IndexStatus,
+  type IndexStatusParams,
+  type InitializationOptions,
+  type IstioSettings,
+} from '../../shared/protocol';
 import { LanguageService } from './core/languageService';
 import { mergeSettings } from './core/settings';
 import { NodeFileSystem } from './node/nodeFileSystem';
@@ -207,6 +215,11 @@ connection.onCodeAction(async (params) => {
 connection.onDocumentLinks(async (params) => {
   const settings = await settingsFor(params.textDocument.uri);
   return withDocument(params.textDocument.uri, [], (path, doc) => service.documentLinks(path, doc, settings));
+});
+
+connection.onRequest(INDEX_STATUS_REQUEST, async (params: IndexStatusParams | undefined): Promise<IndexStatus> => {
+  if (params?.wait) await Promise.all(service.allSites().map((s) => s.summarized()));
+  return { sites: service.allSites().map((s) => ({ root: s.layout.root, state: s.state, files: s.fileCount })) };
 });
 
 connection.onShutdown(() => {
