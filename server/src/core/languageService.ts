@@ -7,7 +7,7 @@ import * as registry from './features/registry';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
 import type { FileSystem } from './site/fileSystem';
 import { dirname } from './site/paths';
-import { RootedFileSystem } from './site/rootedFileSystem';
+import { RootedFileSystem, SafeFileSystem } from './site/rootedFileSystem';
 import { SiteIndex, type ScanOptions } from './site/siteIndex';
 import { findSiteRoot, locate, readLayout } from './site/siteLayout';
 
@@ -46,7 +46,7 @@ export class LanguageService {
   private readonly rootOfDir = new Map<string, string | null>();
 
   constructor(private readonly options: LanguageServiceOptions) {
-    this.rawFs = options.fs;
+    this.rawFs = new SafeFileSystem(options.fs);
     this.fs = new RootedFileSystem(options.fs);
     this.catalogValue = options.catalog ?? builtInCatalog();
   }

@@ -13,8 +13,10 @@ export class NodeFileSystem implements FileSystem {
 
   stat(path: string): FileStat | undefined {
     try {
+      const l = fs.lstatSync(path);
+      if (!l.isSymbolicLink()) return { isFile: l.isFile(), isDirectory: l.isDirectory(), size: l.size, mtimeMs: l.mtimeMs };
       const s = fs.statSync(path);
-      return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs };
+      return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs, isSymbolicLink: true };
     } catch {
       return undefined;
     }

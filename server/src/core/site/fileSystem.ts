@@ -17,6 +17,11 @@ export interface FileStat {
   readonly isDirectory: boolean;
   readonly size: number;
   readonly mtimeMs: number;
+  /**
+   * The path itself is a symbolic link (the other fields describe its target). The index never follows links,
+   * as the scan does not, so a link loop cannot make it endless. Optional: file systems without links omit it.
+   */
+  readonly isSymbolicLink?: boolean;
 }
 
 export interface DirEntry {

@@ -24,14 +24,42 @@ export class RootedFileSystem implements FileSystem {
   }
 
   readText(path: string): string | undefined {
-    return this.permits(path) ? this.inner.readText(path) : undefined;
+    return this.permits(path) ? attempt(() => this.inner.readText(path)) : undefined;
   }
 
   stat(path: string): FileStat | undefined {
-    return this.permits(path) ? this.inner.stat(path) : undefined;
+    return this.permits(path) ? attempt(() => this.inner.stat(path)) : undefined;
   }
 
   readDir(path: string): readonly DirEntry[] | undefined {
-    return this.permits(path) ? this.inner.readDir(path) : undefined;
+    return this.permits(path) ? attempt(() => this.inner.readDir(path)) : undefined;
+  }
+}
+
+/**
+ * A file system whose failures read as "not there", whatever the injected implementation does: an `EACCES`
+ * or `ELOOP` thrown by a custom FileSystem must not stop a scan or a request.
+ */
+export class SafeFileSystem implements FileSystem {
+  constructor(private readonly inner: FileSystem) {}
+
+  readText(path: string): string | undefined {
+    return attempt(() => this.inner.readText(path));
+  }
+
+  stat(path: string): FileStat | undefined {
+    return attempt(() => this.inner.stat(path));
+  }
+
+  readDir(path: string): readonly DirEntry[] | undefined {
+    return attempt(() => this.inner.readDir(path));
+  }
+}
+
+function attempt<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
   }
 }

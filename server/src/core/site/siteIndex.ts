@@ -161,7 +161,8 @@ export class SiteIndex {
       return;
     }
     const stat = this.fs.stat(path);
-    if (!stat) {
+    if (!stat || stat.isSymbolicLink) {
+      // Gone again, or a symbolic link, which the scan does not follow either.
       this.remove(path);
       return;
     }
