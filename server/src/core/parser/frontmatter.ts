@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { fastFrontmatter, type FastEntry } from './fastFrontmatter';
 import type { OffsetRange } from './offsetRange';
 
 /** One top-level `key: value` of the frontmatter, with the exact spans of key and value. */
@@ -48,7 +49,7 @@ const MAX_ALIAS_COUNT = 100;
  * Finds and parses the YAML frontmatter at the very start of a document.
  * Returns `undefined` when the document has none. Never throws: YAML errors become `problems`.
  */
-export function parseFrontmatter(text: string): Frontmatter | undefined {
+export function parseFrontmatter(text: string, options: { readonly fast?: boolean } = {}): Frontmatter | undefined {
   const open = OPEN_FENCE.exec(text);
   if (!open) return undefined;
   const openEnd = open[0].length - open[1]!.length;
@@ -84,14 +85,110 @@ export function parseFrontmatter(text: string): Frontmatter | undefined {
 
   const contentEnd = close.index;
   const yamlText = text.slice(contentStart, contentEnd);
-  const parsed = parseYaml(yamlText, contentStart);
-  return {
+  const head = {
     range: { start: openRange.start, end: close.index + close[0].length },
     openRange,
     contentRange: { start: contentStart, end: contentEnd },
     closed: true,
-    ...parsed,
   };
+  const fast = options.fast === false || yamlText.trim() === '' ? undefined : fastFrontmatter(yamlText, contentStart);
+  if (fast) return lazyFrontmatter(head, fast, yamlText, contentStart);
+  return { ...head, ...parseYaml(yamlText, contentStart) };
+}
+
+/**
+ * The fast path's result. The YAML document and the value nodes are parsed by the library only when a feature
+ * asks for them, so a page whose frontmatter is plain costs one line scan.
+ */
+function lazyFrontmatter(head: Pick<Frontmatter, 'range' | 'openRange' | 'contentRange' | 'closed'>, fast: readonly FastEntry[], yamlText: string, base: number): Frontmatter {
+  const lazy = new LazyYaml(yamlText, base);
+  const entries: FrontmatterEntry[] = [];
+  const byKey = new Map<string, FrontmatterEntry>();
+  const data: Record<string, unknown> = {};
+  for (const f of fast) {
+    const entry = new LazyEntry(f, lazy);
+    entries.push(entry);
+    byKey.set(f.key.toLowerCase(), entry);
+    data[f.key] = f.value instanceof Date ? new Date(f.value.getTime()) : Array.isArray(f.value) ? [...(f.value as unknown[])] : f.value;
+  }
+  return new LazyFrontmatter(head, entries, byKey, data, lazy);
+}
+
+/**
+ * Classes rather than object literals with getters: V8 defines a literal's accessors through a slow runtime call
+ * on every page, which cost more than the scan itself. Compare their fields, not their prototypes.
+ */
+class LazyEntry implements FrontmatterEntry {
+  readonly key: string;
+  readonly keyRange: OffsetRange;
+  readonly valueRange: OffsetRange;
+  readonly value: unknown;
+  readonly rawValue: string | undefined;
+
+  constructor(
+    f: FastEntry,
+    private readonly lazy: LazyYaml,
+  ) {
+    this.key = f.key;
+    this.keyRange = f.keyRange;
+    this.valueRange = f.valueRange;
+    this.value = f.value;
+    this.rawValue = f.rawValue;
+  }
+
+  get valueNode(): Node | undefined {
+    return this.lazy.valueNodeAt(this.keyRange.start);
+  }
+}
+
+class LazyFrontmatter implements Frontmatter {
+  readonly range: OffsetRange;
+  readonly openRange: OffsetRange;
+  readonly contentRange: OffsetRange;
+  readonly closed: boolean;
+  readonly problems: readonly FrontmatterProblem[] = [];
+
+  constructor(
+    head: Pick<Frontmatter, 'range' | 'openRange' | 'contentRange' | 'closed'>,
+    readonly entries: readonly FrontmatterEntry[],
+    readonly byKey: ReadonlyMap<string, FrontmatterEntry>,
+    readonly data: Readonly<Record<string, unknown>>,
+    private readonly lazy: LazyYaml,
+  ) {
+    this.range = head.range;
+    this.openRange = head.openRange;
+    this.contentRange = head.contentRange;
+    this.closed = head.closed;
+  }
+
+  get yaml(): Document.Parsed {
+    return this.lazy.doc;
+  }
+}
+
+/** The library's parse of a frontmatter that the fast path read, made on first use. */
+class LazyYaml {
+  private parsed: Document.Parsed | undefined;
+
+  constructor(
+    private readonly yamlText: string,
+    private readonly base: number,
+  ) {}
+
+  get doc(): Document.Parsed {
+    this.parsed ??= parseDocument(this.yamlText, { version: '1.1', uniqueKeys: false, lineCounter: new LineCounter(), prettyErrors: false });
+    return this.parsed;
+  }
+
+  valueNodeAt(keyStart: number): Node | undefined {
+    const contents = this.doc.contents;
+    if (!isMap(contents)) return undefined;
+    for (const pair of contents.items as Pair<unknown, unknown>[]) {
+      const k = pair.key;
+      if (isScalar(k) && k.range && k.range[0] + this.base === keyStart) return (pair.value as Node | null) ?? undefined;
+    }
+    return undefined;
+  }
 }
 
 function parseYaml(
