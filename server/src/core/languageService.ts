@@ -6,7 +6,7 @@ import type { DocumentContext } from './features/documentContext';
 import * as registry from './features/registry';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
 import type { FileSystem } from './site/fileSystem';
-import { dirname } from './site/paths';
+import { dirname, isInside } from './site/paths';
 import { RootedFileSystem, SafeFileSystem } from './site/rootedFileSystem';
 import { SiteIndex, type ScanOptions } from './site/siteIndex';
 import { findSiteRoot, locate, readLayout } from './site/siteLayout';
@@ -115,6 +115,13 @@ export class LanguageService {
     const dir = dirname(path);
     const known = this.rootOfDir.get(dir);
     if (known !== undefined) return known ?? undefined;
+    // Inside a known site's content/: no need to climb (each climb lists `<ancestor>/content` on the way up).
+    for (const site of this.sites.values()) {
+      if (isInside(path, site.layout.contentDir)) {
+        this.rootOfDir.set(dir, site.layout.root);
+        return site.layout.root;
+      }
+    }
     const root = findSiteRoot(this.rawFs, path);
     this.rootOfDir.set(dir, root ?? null);
     return root;

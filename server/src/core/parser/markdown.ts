@@ -51,7 +51,6 @@ export function scanMarkdown(text: string, from: number, skip: RegionSet): Markd
   while (lineStart < n) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = n;
-    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
     const skipped = skip.find(lineStart);
     if (skipped) {
       // Jump to the first line that starts after the skipped region.
@@ -59,7 +58,18 @@ export function scanMarkdown(text: string, from: number, skip: RegionSet): Markd
       lineStart = next < 0 ? n : next + 1;
       continue;
     }
-    const fm = FENCE.exec(line);
+    // Block syntax shows in the first character after at most three spaces; most lines are paragraphs and are
+    // passed over without being sliced or matched.
+    let i = lineStart;
+    while (i < lineStart + 3 && text.charCodeAt(i) === 32) i++;
+    const code = i < lineEnd ? text.charCodeAt(i) : -1;
+    if (code !== 0x60 && code !== 0x7e && code !== 0x23 && code !== 0x5b) {
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    const first = String.fromCharCode(code);
+    const line = text.charCodeAt(lineEnd - 1) === 13 ? text.slice(lineStart, lineEnd - 1) : text.slice(lineStart, lineEnd);
+    const fm = first === '`' || first === '~' ? FENCE.exec(line) : null;
     if (fence) {
       if (fm && fm[1]!.startsWith(fence)) {
         codeRegions.push({ start: fenceStart, end: lineEnd });
@@ -69,9 +79,9 @@ export function scanMarkdown(text: string, from: number, skip: RegionSet): Markd
       fence = fm[1];
       fenceStart = lineStart;
     } else {
-      const h = HEADING.exec(line);
+      const h = first === '#' ? HEADING.exec(line) : null;
       if (h) headings.push(makeHeading(h, line, lineStart, usedIds));
-      const d = DEFINITION.exec(line);
+      const d = first === '[' ? DEFINITION.exec(line) : null;
       if (d) {
         const raw = d[2]!;
         const offset = lineStart + line.indexOf(raw, d[0].length - raw.length);
