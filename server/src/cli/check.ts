@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { IstioSettings } from '../../../shared/protocol';
 import { LanguageService } from '../core/languageService';
+import { isInside } from '../core/site/paths';
 import { EXCLUDED_DIRS, findSiteRoot, locate } from '../core/site/siteLayout';
 import { NodeFileSystem } from '../node/nodeFileSystem';
 import { pathToUri } from '../node/uris';
@@ -49,6 +50,25 @@ export function collectMarkdown(target: string): string[] {
 }
 
 /**
+ * The Markdown files under `target`: from the site index when the target lies in a site (the index lists the
+ * tree once, and the check needs it anyway), otherwise by walking the folder.
+ */
+async function markdownUnder(service: LanguageService, target: string): Promise<string[]> {
+  const stat = fs.statSync(target);
+  const probe = (stat.isDirectory() ? path.join(target, '_') : target).replace(/\\/g, '/');
+  const site = service.siteOf(probe);
+  const t = target.replace(/\\/g, '/');
+  // The site root or a place inside content/: the index holds every page there.
+  if (!site || !(t === site.layout.root || isInside(t, site.layout.contentDir))) return collectMarkdown(target);
+  await site.scan();
+  const out: string[] = [];
+  for (const f of site.allFiles()) {
+    if (f.location.kind !== 'resource' && MARKDOWN.test(f.path) && isInside(f.path, t)) out.push(f.path);
+  }
+  return out;
+}
+
+/**
  * Checks every Markdown page under the targets with the engine's registered rules, exactly as the editor
  * does: the site is indexed first, so checks that look at other files see the whole site.
  */
@@ -69,7 +89,7 @@ export async function check(targets: readonly string[], cwd: string, configFile:
     return s;
   };
 
-  const files = [...new Set(targets.flatMap((t) => collectMarkdown(path.resolve(cwd, t))))].sort();
+  const files = [...new Set((await Promise.all(targets.map((t) => markdownUnder(service, path.resolve(cwd, t))))).flat())].sort();
   const results: CheckedFile[] = [];
   let fileCount = 0;
   for (const file of files) {

@@ -72,7 +72,8 @@ export class SiteIndex {
   }
 
   private async runScan(options: ScanOptions): Promise<void> {
-    const sliceMs = options.sliceMs ?? 8;
+    // Short slices: a request that arrives during the scan waits for at most one slice.
+    const sliceMs = options.sliceMs ?? 4;
     const pause = options.pause ?? defaultPause;
     const generation = this.generation;
     this.stateValue = 'scanning';
