@@ -166,9 +166,12 @@ function inlineCodeAndComments(text: string, from: number): OffsetRange[] {
   const regions: OffsetRange[] = [];
   const n = text.length;
   let p = from;
+  // The next comment is found once and reused until passed: searching for it from every backtick rescanned the
+  // rest of a page with many code spans and no comment over and over.
+  let comment = text.indexOf('<!--', p);
   while (p < n) {
     const tick = text.indexOf('`', p);
-    const comment = text.indexOf('<!--', p);
+    if (comment >= 0 && comment < p) comment = text.indexOf('<!--', p);
     if (tick < 0 && comment < 0) break;
     if (comment >= 0 && (tick < 0 || comment < tick)) {
       const end = text.indexOf('-->', comment + 4);
@@ -270,7 +273,8 @@ function readDestination(text: string, p: number): { target: string; range: Offs
   let depth = 0;
   let hasShortcode = false;
   while (q < n) {
-    if (text.startsWith('{{', q)) {
+    const c = text.charCodeAt(q);
+    if (c === 0x7b && text.charCodeAt(q + 1) === 0x7b) {
       // A shortcode inside the destination: `({{< github_tree >}}/samples/httpbin)`.
       const close = text.indexOf('}}', q + 2);
       if (close < 0) return undefined;
@@ -278,16 +282,15 @@ function readDestination(text: string, p: number): { target: string; range: Offs
       q = close + 2;
       continue;
     }
-    const ch = text[q]!;
-    if (ch === '\\') {
-      q += 2;
+    if (c === 0x5c) {
+      q += 2; // a backslash escape
       continue;
     }
-    if (ch === '(') depth++;
-    else if (ch === ')') {
+    if (c === 0x28) depth++;
+    else if (c === 0x29) {
       if (depth === 0) break;
       depth--;
-    } else if (ch === ' ' || ch === '\t' || ch === '\n') break;
+    } else if (c === 0x20 || c === 0x09 || c === 0x0a) break;
     q++;
   }
   const targetEnd = q;
