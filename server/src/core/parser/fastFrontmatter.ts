@@ -6,7 +6,7 @@ import type { OffsetRange } from './offsetRange';
  * It reads them exactly as the YAML 1.1 library does (same values, same spans) and gives up — returning
  * `undefined`, so the caller uses the library — on anything else: comments, escapes, multi-line values, nested maps,
  * anchors, tags, odd keys, duplicate keys, CRLF. The differential test in frontmatter tests pins the equivalence.
- * Why: the full YAML parse was two thirds of the time to check a whole site (56 µs of 85 µs per page).
+ * Why: the full YAML parse was most of the time to check a page (about 60 µs; this scan takes about 7 µs).
  */
 export interface FastEntry {
   readonly key: string;
