@@ -22,6 +22,14 @@ export class NodeFileSystem implements FileSystem {
     }
   }
 
+  realPath(path: string): string | undefined {
+    try {
+      return fs.realpathSync.native(path).replace(/\\/g, '/');
+    } catch {
+      return undefined;
+    }
+  }
+
   readDir(path: string): readonly DirEntry[] | undefined {
     try {
       return fs.readdirSync(path, { withFileTypes: true }).map((d) => {

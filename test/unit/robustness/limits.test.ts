@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import * as nodeFs from 'node:fs';
+import * as os from 'node:os';
+import * as nodePath from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_SETTINGS } from '../../../shared/protocol';
 import { LanguageService } from '../../../server/src/core/languageService';
@@ -8,6 +11,7 @@ import { RootedFileSystem } from '../../../server/src/core/site/rootedFileSystem
 import { SiteIndex } from '../../../server/src/core/site/siteIndex';
 import { readLayout } from '../../../server/src/core/site/siteLayout';
 import type { DirEntry, FileStat, FileSystem } from '../../../server/src/core/site/fileSystem';
+import { NodeFileSystem } from '../../../server/src/node/nodeFileSystem';
 import { doc, lc, MEM_ROOT, memorySite, sample } from '../../support/fixtures';
 
 const POST = 'content/en/blog/2023/istiocon-china/index.md';
@@ -104,5 +108,30 @@ describe('reads stay inside the site', () => {
     assert.deepEqual(outside, []);
     assert.ok(!service.fs.permits('/etc/passwd'));
     assert.equal(service.fs.readText(`${MEM_ROOT}/content/en/../../../etc/passwd`), undefined);
+  });
+
+  it('refuses a symbolic link inside the site that leads outside it, on the real disk', () => {
+    const tmp = nodeFs.realpathSync(nodeFs.mkdtempSync(nodePath.join(os.tmpdir(), 'istio-links-')));
+    try {
+      const site = `${tmp}/site`;
+      nodeFs.mkdirSync(`${site}/content/en/blog`, { recursive: true });
+      nodeFs.writeFileSync(`${site}/content/en/blog/post.md`, '---\ntitle: Post\n---\n');
+      nodeFs.mkdirSync(`${tmp}/outside`);
+      nodeFs.writeFileSync(`${tmp}/outside/secret.md`, 'secret');
+      nodeFs.symlinkSync(`${tmp}/outside/secret.md`, `${site}/content/en/blog/leak.md`);
+      nodeFs.symlinkSync(`${tmp}/outside`, `${site}/content/en/out`);
+      nodeFs.symlinkSync(`${site}/content/en/blog/post.md`, `${site}/content/en/blog/alias.md`);
+      const service = new LanguageService({ fs: new NodeFileSystem() });
+      const site_ = service.siteOf(`${site}/content/en/blog/post.md`)!;
+      assert.equal(service.fs.readText(`${site}/content/en/blog/post.md`), '---\ntitle: Post\n---\n');
+      assert.equal(service.fs.readText(`${site}/content/en/blog/alias.md`), '---\ntitle: Post\n---\n', 'a link that stays inside is fine');
+      assert.equal(service.fs.readText(`${site}/content/en/blog/leak.md`), undefined);
+      assert.equal(service.fs.readText(`${site}/content/en/out/secret.md`), undefined);
+      assert.equal(service.fs.readDir(`${site}/content/en/out`), undefined);
+      assert.equal(site_.readText(`${site}/content/en/blog/leak.md`), undefined);
+      service.dispose();
+    } finally {
+      nodeFs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

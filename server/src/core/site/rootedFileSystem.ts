@@ -4,16 +4,20 @@ import { isInside, normalize } from './paths';
 /**
  * A file system that answers only inside its allowed roots (the site roots the engine found): a link such as
  * `../../../../etc/passwd`, or any other path a document names, can never make the engine read outside the site.
- * Paths are normalised first, so `..` segments cannot climb out. Symbolic links inside a root are followed by the
- * underlying file system; the scan itself never follows them.
+ * Paths are normalised first, so `..` segments cannot climb out; when the file system resolves symbolic links,
+ * a file or folder is read only if its real location is inside a root too, so a link cannot lead out either.
  */
 export class RootedFileSystem implements FileSystem {
   private readonly roots = new Set<string>();
+  /** The roots with their own symbolic links resolved (`/tmp` is `/private/tmp` on macOS). */
+  private readonly realRoots = new Set<string>();
 
   constructor(private readonly inner: FileSystem) {}
 
   allow(root: string): void {
-    this.roots.add(normalize(root));
+    const r = normalize(root);
+    this.roots.add(r);
+    this.realRoots.add(attempt(() => this.inner.realPath?.(r)) ?? r);
   }
 
   /** Whether `path` lies inside an allowed root. */
@@ -23,8 +27,17 @@ export class RootedFileSystem implements FileSystem {
     return false;
   }
 
+  /** Inside a root by name, and (when links can be resolved) by real location. */
+  private permitsContent(path: string): boolean {
+    if (!this.permits(path) || !this.inner.realPath) return this.permits(path);
+    const real = attempt(() => this.inner.realPath!(path));
+    if (real === undefined) return true; // missing: the read below answers "not there"
+    for (const root of this.realRoots) if (isInside(real, root)) return true;
+    return false;
+  }
+
   readText(path: string): string | undefined {
-    return this.permits(path) ? attempt(() => this.inner.readText(path)) : undefined;
+    return this.permitsContent(path) ? attempt(() => this.inner.readText(path)) : undefined;
   }
 
   stat(path: string): FileStat | undefined {
@@ -32,7 +45,7 @@ export class RootedFileSystem implements FileSystem {
   }
 
   readDir(path: string): readonly DirEntry[] | undefined {
-    return this.permits(path) ? attempt(() => this.inner.readDir(path)) : undefined;
+    return this.permitsContent(path) ? attempt(() => this.inner.readDir(path)) : undefined;
   }
 }
 
@@ -53,6 +66,10 @@ export class SafeFileSystem implements FileSystem {
 
   readDir(path: string): readonly DirEntry[] | undefined {
     return attempt(() => this.inner.readDir(path));
+  }
+
+  realPath(path: string): string | undefined {
+    return attempt(() => this.inner.realPath?.(path));
   }
 }
 
