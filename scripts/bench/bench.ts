@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     const largest = markdownFiles(path.join(root, 'content')).map((f) => ({ f, s: fs.statSync(f).size })).sort((a, b) => b.s - a.s)[0]!;
     const files = markdownFiles(path.join(root, 'content'));
     const shapes = countShapes(root);
-    console.log(`  site: ${root} (${files.length} pages, ${shapes.shortcodes} shortcodes, ${shapes.links} links; largest ${path.relative(root, largest.f)}, ${(largest.s / 1024).toFixed(1)} KB)`);
+    console.log(`  site: ${root} (${files.length} pages, ${shapes.shortcodes} shortcodes, ${shapes.links} links; largest ${path.relative(root, largest.f)}, ${(largest.s / 1000).toFixed(1)} kB)`);
   } else {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-bench-'));
     root = tmp;
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     const s = generateSite(root);
     console.log(
       `  synthetic site in ${ms(performance.now() - t)}: ${s.pages} pages (${(s.bytes / 1e6).toFixed(1)} MB, en/zh/uk), ${s.images} images, ` +
-        `${s.shortcodes} shortcodes, ${s.links} links, ${s.faults} injected faults, largest page ${(s.largestBytes / 1024).toFixed(1)} KB`,
+        `${s.shortcodes} shortcodes, ${s.links} links, ${s.faults} injected faults, largest page ${(s.largestBytes / 1000).toFixed(1)} kB`,
     );
   }
   const files = markdownFiles(path.join(root, 'content')).sort();
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
       service.diagnostics(largest, doc);
       times.push(performance.now() - t);
     }
-    row(`diagnostics after a keystroke, ${(largeText.length / 1024).toFixed(0)} KB page, p50 / p95`, `${ms(pct(times, 50))} / ${ms(pct(times, 95))}`);
+    row(`diagnostics after a keystroke, ${(Buffer.byteLength(largeText) / 1000).toFixed(0)} kB page, p50 / p95`, `${ms(pct(times, 50))} / ${ms(pct(times, 95))}`);
     service.dispose();
   }
 
@@ -181,7 +181,7 @@ async function main(): Promise<void> {
     text = insert + text;
   }
   row(
-    `keystroke → diagnostics, ${(largeText.length / 1024).toFixed(0)} KB page, p50 / p95`,
+    `keystroke → diagnostics, ${(Buffer.byteLength(largeText) / 1000).toFixed(0)} kB page, p50 / p95`,
     `${ms(pct(keystroke, 50))} / ${ms(pct(keystroke, 95))}`,
     `target ≤ 20 ms ${verdict(pct(keystroke, 95) <= 20)}`,
   );

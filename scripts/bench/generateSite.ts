@@ -9,7 +9,8 @@ import { Prng } from '../../test/support/prng';
 
 const SAMPLE = path.resolve(__dirname, '../../test/fixtures/istio-sample');
 const PAGES: Record<string, number> = { en: 1120, zh: 1048, uk: 496 };
-const LARGEST_BYTES = 63 * 1024;
+/** istio.io's largest page is 63 kB. */
+const LARGEST_BYTES = 64_000;
 /** Share of pages that keep their images (istio.io: ≈900 images for 2,700 pages). */
 const WITH_IMAGES = 0.25;
 const FAULT_RATE = 0.01;
@@ -120,6 +121,12 @@ export function generateSite(root: string, seed = 2700): SiteStats {
   }
   large = Buffer.from(large).subarray(0, LARGEST_BYTES).toString('utf8');
   large = large.slice(0, large.lastIndexOf('\n## Part')) + '\n';
+  // Top up with whole small pages to come close to the size without cutting a shortcode pair in two.
+  const small = en.map((t) => t.text.replace(/^---\n[\s\S]*?\n---\n/, '').replace(IMAGE_TAG, '').replace(MD_IMAGE, '')).sort((a, b) => a.length - b.length);
+  for (const body of small) {
+    const part = `\n## More\n${body}`;
+    if (Buffer.byteLength(large) + Buffer.byteLength(part) <= LARGEST_BYTES) large += part;
+  }
   const largest = path.join(root, 'content/en/docs/reference/largest/index.md');
   fs.mkdirSync(path.dirname(largest), { recursive: true });
   fs.writeFileSync(largest, large);
