@@ -5,6 +5,7 @@ import * as nodePath from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_SETTINGS } from '../../../shared/protocol';
 import { LanguageService } from '../../../server/src/core/languageService';
+import { parseFrontmatter } from '../../../server/src/core/parser/frontmatter';
 import { mergeSettings, settingsSection } from '../../../server/src/core/settings';
 import { MemoryFileSystem } from '../../../server/src/core/site/memoryFileSystem';
 import { RootedFileSystem } from '../../../server/src/core/site/rootedFileSystem';
@@ -133,5 +134,19 @@ describe('reads stay inside the site', () => {
     } finally {
       nodeFs.rmSync(tmp, { recursive: true, force: true });
     }
+  });
+});
+
+describe('pathological frontmatter', () => {
+  it('reports brackets nested 50 deep instead of converting them (the YAML library takes exponential time there)', () => {
+    // Shape found by the fuzz test (FUZZ_SEED=11, document 3321): a mutation pasted a run of `{` into `keywords`.
+    const text = `---\ntitle: Provision a certificate\nkeywords: [certificate -${'{'.repeat(50)}n istio-system\n{{< /te,sidecar]\ntarget_release: 1.5\n---\nBody\n`;
+    const fm = parseFrontmatter(text)!;
+    const deep = fm.problems.filter((p) => p.message.includes('levels deep'));
+    // `[` is level 1, so the 12th `{` is the first bracket past the limit of 12.
+    assert.deepEqual(deep.map((p) => [p.code, p.range.start]), [['frontmatter.yaml-syntax', text.indexOf('{') + 11]]);
+    // 1 + 50 + the two `{` of `{{< /te` on the next line.
+    assert.equal(deep[0]!.message, 'The frontmatter nests `[` and `{` 53 levels deep; its values are not read beyond 12 levels.');
+    assert.deepEqual(fm.entries.map((e) => e.key).slice(0, 2), ['title', 'keywords']);
   });
 });
