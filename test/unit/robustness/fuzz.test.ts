@@ -13,7 +13,7 @@ import { Prng } from '../../support/prng';
  * no exception escapes, no rule crashes (an `internal.error` diagnostic or a logged feature failure), every range
  * lies inside the document. Seeded: FUZZ_SEED reproduces a run, FUZZ_ITERATIONS makes it longer.
  */
-const ITERATIONS = fuzzIterations(300);
+const ITERATIONS = fuzzIterations(2000);
 /** A hang guard, not a speed test: a document that takes this long means a runaway loop. */
 const HANG_MS = 10_000;
 
