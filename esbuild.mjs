@@ -1,5 +1,6 @@
 // Bundles the VS Code client and the language server into dist/.
 // `--watch` rebuilds on change; `--production` minifies and drops source maps.
+import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -21,6 +22,15 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The CLI (bin/istio-authoring); not shipped in the VSIX (.vscodeignore is an allow-list).
+  {
+    ...common,
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'dist/cli.js',
+    // jsonc-parser's UMD build requires its modules dynamically; its ESM build bundles.
+    mainFields: ['module', 'main'],
+    define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version) },
+  },
 ];
 
 if (watch) {

@@ -17,6 +17,8 @@ export interface IstioSettings {
     /** Globs of link and image targets, as written, that are never checked (`/docs/reference/**`, `*.pdf`). */
     readonly ignore: readonly string[];
   };
+  /** Files larger than this many bytes (UTF-16 code units for open documents) are not checked. */
+  readonly maxFileSize: number;
 }
 
 /** One entry of `istio.frontmatter.schemas`. */
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: IstioSettings = {
   diagnostics: { enable: true },
   frontmatter: { schemas: [] },
   links: { ignore: [] },
+  maxFileSize: 1_000_000,
 };
 
 /** Reads `istio.frontmatter.schemas` as the client sent it, dropping malformed entries. */
@@ -47,6 +50,15 @@ export function toFrontmatterSchemaSettings(raw: unknown): FrontmatterSchemaSett
     out.push({ kind, file: r['file'], mode: r['mode'] === 'replace' ? 'replace' : 'extend' });
   }
   return out;
+}
+
+/**
+ * Options a client may pass in `initialize`'s `initializationOptions` (all optional).
+ * `debounceMs` overrides the pause after an edit before diagnostics run (the benchmark sets 0 to time
+ * the processing alone).
+ */
+export interface InitializationOptions {
+  readonly debounceMs?: number;
 }
 
 /** The configuration section the client contributes (`istio.…`). */
@@ -191,4 +203,18 @@ export const COPY_FILE_COMMAND = 'istio.copyFile';
 export interface CopyFileArgs {
   readonly source: string;
   readonly target: string;
+}
+
+/**
+ * `istio/indexStatus`: the state of every site index the server holds. With `wait: true` the answer comes once
+ * every index is complete (files listed and page summaries read), a real signal for benchmarks and tests.
+ */
+export const INDEX_STATUS_REQUEST = 'istio/indexStatus';
+
+export interface IndexStatusParams {
+  readonly wait?: boolean;
+}
+
+export interface IndexStatus {
+  readonly sites: ReadonlyArray<{ readonly root: string; readonly state: 'empty' | 'scanning' | 'ready'; readonly files: number }>;
 }

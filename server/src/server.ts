@@ -16,18 +16,22 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   COPY_FILE_COMMAND,
   DEFAULT_SETTINGS,
+  INDEX_STATUS_REQUEST,
   PLAN_TRANSLATION_REQUEST,
   SETTINGS_SECTION,
-  toFrontmatterSchemaSettings,
   TRANSLATION_STATUS_REQUEST,
   TRANSLATIONS_REQUEST,
   type CopyFileArgs,
+  type IndexStatus,
+  type IndexStatusParams,
+  type InitializationOptions,
   type IstioSettings,
   type PlanTranslationParams,
   type TranslationStatusParams,
   type TranslationsParams,
 } from '../../shared/protocol';
 import { LanguageService } from './core/languageService';
+import { mergeSettings } from './core/settings';
 import { copyFileSafely } from './node/copyFile';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { planTranslationRequest, translationsRequest, translationStatusRequest } from './node/translationRequests';
@@ -35,6 +39,8 @@ import { uriToPath } from './node/uris';
 
 /** Edits are checked once typing pauses this long; opening a file is checked at once. */
 const DEBOUNCE_MS = 50;
+/** `initializationOptions.debounceMs` overrides it (the benchmark times processing without the pause). */
+let debounceMs = DEBOUNCE_MS;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -48,13 +54,20 @@ const service = new LanguageService({
 
 let supportsConfiguration = false;
 let supportsWatchedFilesRegistration = false;
+/** Settings by workspace folder (or by document outside every folder). */
 const settingsCache = new Map<string, Promise<IstioSettings>>();
+/** Workspace folder URIs, each ending in `/`. */
+let workspaceFolders: string[] = [];
 const timers = new Map<string, NodeJS.Timeout>();
 /** uri → files its last diagnostics depended on. */
 const dependencies = new Map<string, ReadonlySet<string>>();
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceFolders = folders.map((u) => (u.endsWith('/') ? u : u + '/'));
+  const init = (params.initializationOptions ?? {}) as InitializationOptions;
+  if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
   supportsConfiguration = caps.workspace?.configuration === true;
   supportsWatchedFilesRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   return {
@@ -88,31 +101,20 @@ connection.onDidChangeConfiguration(() => {
 
 function settingsFor(uri: string): Promise<IstioSettings> {
   if (!supportsConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
-  let s = settingsCache.get(uri);
+  // Resource-scoped settings are set per workspace folder, so one request per folder serves every page in it
+  // (instead of one configuration round trip to the client per page opened).
+  const key = workspaceFolders.filter((f) => uri.startsWith(f)).sort((a, b) => b.length - a.length)[0] ?? uri;
+  let s = settingsCache.get(key);
   if (!s) {
     s = connection.workspace
       .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
       .then((raw: unknown) => mergeSettings(raw))
       .catch(() => DEFAULT_SETTINGS);
-    settingsCache.set(uri, s);
+    settingsCache.set(key, s);
   }
   return s;
 }
 
-function mergeSettings(raw: unknown): IstioSettings {
-  const r = (raw ?? {}) as Partial<{
-    diagnostics: Partial<IstioSettings['diagnostics']>;
-    frontmatter: { schemas?: unknown };
-    links: Partial<IstioSettings['links']>;
-  }>;
-  const ignore = Array.isArray(r.links?.ignore) ? r.links.ignore.filter((g): g is string => typeof g === 'string') : DEFAULT_SETTINGS.links.ignore;
-  return {
-    ...DEFAULT_SETTINGS,
-    diagnostics: { ...DEFAULT_SETTINGS.diagnostics, ...(r.diagnostics ?? {}) },
-    frontmatter: { schemas: toFrontmatterSchemaSettings(r.frontmatter?.schemas) },
-    links: { ...DEFAULT_SETTINGS.links, ignore },
-  };
-}
 
 // --- diagnostics ---------------------------------------------------------------------------------
 
@@ -158,7 +160,7 @@ documents.onDidOpen((e) => {
 documents.onDidChangeContent((e) => {
   const path = uriToPath(e.document.uri);
   if (path) service.openDocument(path, e.document);
-  schedule(e.document.uri, DEBOUNCE_MS);
+  schedule(e.document.uri, debounceMs);
 });
 
 documents.onDidClose((e) => {
@@ -264,6 +266,11 @@ connection.onDocumentLinks(async (params) => {
 connection.onRequest(TRANSLATIONS_REQUEST.method, (p: TranslationsParams) => translationsRequest(service, p));
 connection.onRequest(PLAN_TRANSLATION_REQUEST.method, (p: PlanTranslationParams) => planTranslationRequest(service, p));
 connection.onRequest(TRANSLATION_STATUS_REQUEST.method, (p: TranslationStatusParams) => translationStatusRequest(service, p));
+
+connection.onRequest(INDEX_STATUS_REQUEST, async (params: IndexStatusParams | undefined): Promise<IndexStatus> => {
+  if (params?.wait) await Promise.all(service.allSites().map((s) => s.summarized()));
+  return { sites: service.allSites().map((s) => ({ root: s.layout.root, state: s.state, files: s.fileCount })) };
+});
 
 connection.onShutdown(() => {
   for (const t of timers.values()) clearTimeout(t);

@@ -8,9 +8,13 @@ import * as registry from './features/registry';
 import { applySuppressions } from './features/suppression';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
 import type { FileSystem } from './site/fileSystem';
-import { dirname } from './site/paths';
+import { dirname, isInside } from './site/paths';
+import { RootedFileSystem, SafeFileSystem } from './site/rootedFileSystem';
 import { SiteIndex, type ScanOptions } from './site/siteIndex';
 import { findSiteRoot, locate, readLayout } from './site/siteLayout';
+
+/** Open documents whose parse is kept (a re-parse of a 63 KB page takes about a millisecond). */
+const PARSED_CACHE_SIZE = 64;
 
 export interface LanguageServiceOptions {
   readonly fs: FileSystem;
@@ -31,9 +35,13 @@ export interface DiagnosticsResult {
  * are thin adapters over one instance of this class.
  */
 export class LanguageService {
-  readonly fs: FileSystem;
+  /** The injected file system, limited to the site roots found so far: no feature can read outside a site. */
+  readonly fs: RootedFileSystem;
+  /** The unrestricted file system, used only to look for site roots (listing `<ancestor>/content`). */
+  private readonly rawFs: FileSystem;
   private catalogValue: ShortcodeCatalog;
   private readonly openDocs = new Map<string, TextDocument>();
+  /** Parses of open documents, most recently used last; bounded so a session with every page open stays small. */
   private readonly parsedCache = new Map<string, { version: number; catalog: ShortcodeCatalog; parsed: ParsedDocument }>();
   /** Site root → its catalog (built-in data merged with the site's `layouts/shortcodes/`). */
   private readonly siteCatalogs = new Map<string, SiteCatalog>();
@@ -42,7 +50,8 @@ export class LanguageService {
   private readonly rootOfDir = new Map<string, string | null>();
 
   constructor(private readonly options: LanguageServiceOptions) {
-    this.fs = options.fs;
+    this.rawFs = new SafeFileSystem(options.fs);
+    this.fs = new RootedFileSystem(options.fs);
     this.catalogValue = options.catalog ?? builtInCatalog();
   }
 
@@ -83,9 +92,18 @@ export class LanguageService {
 
   parse(path: string, document: TextDocument, catalog: ShortcodeCatalog = this.catalogValue): ParsedDocument {
     const cached = this.parsedCache.get(path);
-    if (cached && cached.version === document.version && cached.catalog === catalog && this.openDocs.get(path) === document) return cached.parsed;
+    if (cached && cached.version === document.version && cached.catalog === catalog && this.openDocs.get(path) === document) {
+      this.parsedCache.delete(path);
+      this.parsedCache.set(path, cached);
+      return cached.parsed;
+    }
     const parsed = parseDocument(document.getText(), catalog);
-    if (this.openDocs.get(path) === document) this.parsedCache.set(path, { version: document.version, catalog, parsed });
+    if (this.openDocs.get(path) === document) {
+      this.parsedCache.delete(path);
+      this.parsedCache.set(path, { version: document.version, catalog, parsed });
+      const oldest = this.parsedCache.keys().next();
+      if (this.parsedCache.size > PARSED_CACHE_SIZE && !oldest.done) this.parsedCache.delete(oldest.value);
+    }
     return parsed;
   }
 
@@ -97,6 +115,7 @@ export class LanguageService {
     if (root === undefined) return undefined;
     let site = this.sites.get(root);
     if (!site) {
+      this.fs.allow(root);
       site = new SiteIndex(this.fs, readLayout(this.fs, root), (p) => this.openDocs.get(p)?.getText());
       this.sites.set(root, site);
       const created = site;
@@ -113,7 +132,14 @@ export class LanguageService {
     const dir = dirname(path);
     const known = this.rootOfDir.get(dir);
     if (known !== undefined) return known ?? undefined;
-    const root = findSiteRoot(this.fs, path);
+    // Inside a known site's content/: no need to climb (each climb lists `<ancestor>/content` on the way up).
+    for (const site of this.sites.values()) {
+      if (isInside(path, site.layout.contentDir)) {
+        this.rootOfDir.set(dir, site.layout.root);
+        return site.layout.root;
+      }
+    }
+    const root = findSiteRoot(this.rawFs, path);
     this.rootOfDir.set(dir, root ?? null);
     return root;
   }
@@ -157,6 +183,7 @@ export class LanguageService {
   diagnostics(path: string, document: TextDocument, settings: IstioSettings = DEFAULT_SETTINGS): DiagnosticsResult {
     const dependencies = new Set<string>();
     if (!settings.diagnostics.enable) return { diagnostics: [], dependencies };
+    if (tooLarge(document, settings)) return { diagnostics: [tooLargeDiagnostic(document, settings)], dependencies };
     const ctx = this.context(path, document, settings, dependencies);
     const diagnostics: Diagnostic[] = [];
     for (const rule of registry.diagnosticRules) {
@@ -171,6 +198,7 @@ export class LanguageService {
   }
 
   completions(path: string, document: TextDocument, position: Position, settings?: IstioSettings): CompletionItem[] {
+    if (tooLarge(document, settings)) return [];
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
     const items: CompletionItem[] = [];
@@ -182,6 +210,7 @@ export class LanguageService {
   }
 
   hover(path: string, document: TextDocument, position: Position, settings?: IstioSettings): Hover | undefined {
+    if (tooLarge(document, settings)) return undefined;
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
     for (const p of registry.hoverProviders) {
@@ -192,6 +221,7 @@ export class LanguageService {
   }
 
   definition(path: string, document: TextDocument, position: Position, settings?: IstioSettings): Definition | undefined {
+    if (tooLarge(document, settings)) return undefined;
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
     for (const p of registry.definitionProviders) {
@@ -202,6 +232,7 @@ export class LanguageService {
   }
 
   codeActions(path: string, document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], settings?: IstioSettings): CodeAction[] {
+    if (tooLarge(document, settings)) return [];
     const ctx = this.context(path, document, settings);
     const out: CodeAction[] = [];
     for (const p of registry.codeActionProviders) {
@@ -212,6 +243,7 @@ export class LanguageService {
   }
 
   documentLinks(path: string, document: TextDocument, settings?: IstioSettings): DocumentLink[] {
+    if (tooLarge(document, settings)) return [];
     const ctx = this.context(path, document, settings);
     const out: DocumentLink[] = [];
     for (const p of registry.documentLinkProviders) {
@@ -224,6 +256,25 @@ export class LanguageService {
   dispose(): void {
     for (const site of this.sites.values()) site.dispose();
   }
+}
+
+/** Files over `istio.maxFileSize` (generated dumps, minified data) are skipped so they cannot stall the server. */
+function tooLarge(document: TextDocument, settings: IstioSettings = DEFAULT_SETTINGS): boolean {
+  return document.getText().length > settings.maxFileSize;
+}
+
+function tooLargeDiagnostic(document: TextDocument, settings: IstioSettings): Diagnostic {
+  const text = document.getText();
+  const nl = text.indexOf('\n');
+  const kb = (n: number): string => `${Math.round(n / 1000).toLocaleString('en-US')} KB`;
+  return {
+    range: { start: { line: 0, character: 0 }, end: document.positionAt(nl < 0 ? Math.min(text.length, 200) : Math.min(nl, 200)) },
+    severity: 3,
+    code: 'file.too-large',
+    source: 'istio',
+    message: `This file is ${kb(text.length)}, over the ${kb(settings.maxFileSize)} limit of \`istio.maxFileSize\`: it is not checked.`,
+    data: { size: text.length, limit: settings.maxFileSize },
+  };
 }
 
 function guard<T>(f: () => T): T | undefined {

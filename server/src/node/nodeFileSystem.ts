@@ -13,8 +13,18 @@ export class NodeFileSystem implements FileSystem {
 
   stat(path: string): FileStat | undefined {
     try {
+      const l = fs.lstatSync(path);
+      if (!l.isSymbolicLink()) return { isFile: l.isFile(), isDirectory: l.isDirectory(), size: l.size, mtimeMs: l.mtimeMs };
       const s = fs.statSync(path);
-      return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs };
+      return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs, isSymbolicLink: true };
+    } catch {
+      return undefined;
+    }
+  }
+
+  realPath(path: string): string | undefined {
+    try {
+      return fs.realpathSync.native(path).replace(/\\/g, '/');
     } catch {
       return undefined;
     }

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { fastFrontmatter, type FastEntry } from './fastFrontmatter';
 import type { OffsetRange } from './offsetRange';
 
 /** One top-level `key: value` of the frontmatter, with the exact spans of key and value. */
@@ -43,12 +44,18 @@ const OPEN_FENCE = /^\uFEFF?---[ \t]*(\r?\n|$)/;
 const CLOSE_FENCE = /^---[ \t\r]*$/gm;
 /** Alias expansion bound: a "billion laughs" frontmatter must not hang the server. */
 const MAX_ALIAS_COUNT = 100;
+/**
+ * Flow collections nested deeper than this are not converted to values: the library turns collection keys into
+ * strings level by level, which takes exponential time (22 levels: 0.4 s; the fuzz test found 50 levels taking
+ * minutes). Real frontmatter nests two levels at most.
+ */
+const MAX_FLOW_DEPTH = 12;
 
 /**
  * Finds and parses the YAML frontmatter at the very start of a document.
  * Returns `undefined` when the document has none. Never throws: YAML errors become `problems`.
  */
-export function parseFrontmatter(text: string): Frontmatter | undefined {
+export function parseFrontmatter(text: string, options: { readonly fast?: boolean } = {}): Frontmatter | undefined {
   const open = OPEN_FENCE.exec(text);
   if (!open) return undefined;
   const openEnd = open[0].length - open[1]!.length;
@@ -84,14 +91,110 @@ export function parseFrontmatter(text: string): Frontmatter | undefined {
 
   const contentEnd = close.index;
   const yamlText = text.slice(contentStart, contentEnd);
-  const parsed = parseYaml(yamlText, contentStart);
-  return {
+  const head = {
     range: { start: openRange.start, end: close.index + close[0].length },
     openRange,
     contentRange: { start: contentStart, end: contentEnd },
     closed: true,
-    ...parsed,
   };
+  const fast = options.fast === false || yamlText.trim() === '' ? undefined : fastFrontmatter(yamlText, contentStart);
+  if (fast) return lazyFrontmatter(head, fast, yamlText, contentStart);
+  return { ...head, ...parseYaml(yamlText, contentStart) };
+}
+
+/**
+ * The fast path's result. The YAML document and the value nodes are parsed by the library only when a feature
+ * asks for them, so a page whose frontmatter is plain costs one line scan.
+ */
+function lazyFrontmatter(head: Pick<Frontmatter, 'range' | 'openRange' | 'contentRange' | 'closed'>, fast: readonly FastEntry[], yamlText: string, base: number): Frontmatter {
+  const lazy = new LazyYaml(yamlText, base);
+  const entries: FrontmatterEntry[] = [];
+  const byKey = new Map<string, FrontmatterEntry>();
+  const data: Record<string, unknown> = {};
+  for (const f of fast) {
+    const entry = new LazyEntry(f, lazy);
+    entries.push(entry);
+    byKey.set(f.key.toLowerCase(), entry);
+    data[f.key] = f.value instanceof Date ? new Date(f.value.getTime()) : Array.isArray(f.value) ? [...(f.value as unknown[])] : f.value;
+  }
+  return new LazyFrontmatter(head, entries, byKey, data, lazy);
+}
+
+/**
+ * Classes rather than object literals with getters: V8 defines a literal's accessors through a slow runtime call
+ * on every page, which cost more than the scan itself. Compare their fields, not their prototypes.
+ */
+class LazyEntry implements FrontmatterEntry {
+  readonly key: string;
+  readonly keyRange: OffsetRange;
+  readonly valueRange: OffsetRange;
+  readonly value: unknown;
+  readonly rawValue: string | undefined;
+
+  constructor(
+    f: FastEntry,
+    private readonly lazy: LazyYaml,
+  ) {
+    this.key = f.key;
+    this.keyRange = f.keyRange;
+    this.valueRange = f.valueRange;
+    this.value = f.value;
+    this.rawValue = f.rawValue;
+  }
+
+  get valueNode(): Node | undefined {
+    return this.lazy.valueNodeAt(this.keyRange.start);
+  }
+}
+
+class LazyFrontmatter implements Frontmatter {
+  readonly range: OffsetRange;
+  readonly openRange: OffsetRange;
+  readonly contentRange: OffsetRange;
+  readonly closed: boolean;
+  readonly problems: readonly FrontmatterProblem[] = [];
+
+  constructor(
+    head: Pick<Frontmatter, 'range' | 'openRange' | 'contentRange' | 'closed'>,
+    readonly entries: readonly FrontmatterEntry[],
+    readonly byKey: ReadonlyMap<string, FrontmatterEntry>,
+    readonly data: Readonly<Record<string, unknown>>,
+    private readonly lazy: LazyYaml,
+  ) {
+    this.range = head.range;
+    this.openRange = head.openRange;
+    this.contentRange = head.contentRange;
+    this.closed = head.closed;
+  }
+
+  get yaml(): Document.Parsed {
+    return this.lazy.doc;
+  }
+}
+
+/** The library's parse of a frontmatter that the fast path read, made on first use. */
+class LazyYaml {
+  private parsed: Document.Parsed | undefined;
+
+  constructor(
+    private readonly yamlText: string,
+    private readonly base: number,
+  ) {}
+
+  get doc(): Document.Parsed {
+    this.parsed ??= parseDocument(this.yamlText, { version: '1.1', uniqueKeys: false, lineCounter: new LineCounter(), prettyErrors: false });
+    return this.parsed;
+  }
+
+  valueNodeAt(keyStart: number): Node | undefined {
+    const contents = this.doc.contents;
+    if (!isMap(contents)) return undefined;
+    for (const pair of contents.items as Pair<unknown, unknown>[]) {
+      const k = pair.key;
+      if (isScalar(k) && k.range && k.range[0] + this.base === keyStart) return (pair.value as Node | null) ?? undefined;
+    }
+    return undefined;
+  }
 }
 
 function parseYaml(
@@ -113,6 +216,16 @@ function parseYaml(
     return { entries, byKey, data: {}, problems, yaml: undefined };
   }
 
+  const depth = flowDepth(yamlText);
+  const tooDeep = depth.max > MAX_FLOW_DEPTH;
+  if (tooDeep) {
+    problems.push({
+      code: 'frontmatter.yaml-syntax',
+      message: `The frontmatter nests \`[\` and \`{\` ${depth.max} levels deep; its values are not read beyond ${MAX_FLOW_DEPTH} levels.`,
+      range: { start: base + depth.at, end: base + depth.at + 1 },
+    });
+  }
+
   for (const err of doc.errors) {
     problems.push({ code: 'frontmatter.yaml-syntax', message: `YAML: ${firstLine(err.message)}`, range: errorRange(err.pos, yamlText, base) });
   }
@@ -132,7 +245,7 @@ function parseYaml(
 
   if (isMap(contents)) {
     for (const pair of contents.items as Pair<unknown, unknown>[]) {
-      const entry = toEntry(pair, base, yamlText);
+      const entry = toEntry(pair, base, yamlText, !tooDeep);
       if (!entry) continue;
       entries.push(entry);
       const lower = entry.key.toLowerCase();
@@ -150,7 +263,7 @@ function parseYaml(
   }
 
   let data: Record<string, unknown> = {};
-  if (doc.errors.length === 0) {
+  if (doc.errors.length === 0 && !tooDeep) {
     try {
       const js: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
@@ -161,7 +274,7 @@ function parseYaml(
   return { entries, byKey, data, problems, yaml: doc };
 }
 
-function toEntry(pair: Pair<unknown, unknown>, base: number, yamlText: string): FrontmatterEntry | undefined {
+function toEntry(pair: Pair<unknown, unknown>, base: number, yamlText: string, convert: boolean): FrontmatterEntry | undefined {
   const keyNode = pair.key;
   if (!isScalar(keyNode) || !keyNode.range) return undefined;
   const key = String(keyNode.value);
@@ -176,7 +289,7 @@ function toEntry(pair: Pair<unknown, unknown>, base: number, yamlText: string): 
     if (isScalar(valueNode)) {
       rawValue = yamlText.slice(r[0], r[1]);
       value = valueNode.value;
-    } else if (isSeq(valueNode) || isMap(valueNode)) {
+    } else if (convert && (isSeq(valueNode) || isMap(valueNode))) {
       try {
         value = valueNode.toJSON();
       } catch {
@@ -218,4 +331,30 @@ function errorRange(pos: [number, number], yamlText: string, base: number): Offs
 function firstLine(s: string): string {
   const nl = s.indexOf('\n');
   return (nl >= 0 ? s.slice(0, nl) : s).trim();
+}
+
+/** The deepest nesting of flow brackets (`[`, `{`) outside quotes, and where it first exceeds the limit. */
+function flowDepth(yamlText: string): { max: number; at: number } {
+  let depth = 0;
+  let max = 0;
+  let at = 0;
+  let quote = 0;
+  for (let i = 0; i < yamlText.length; i++) {
+    const c = yamlText.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+      else if (c === 0x0a) quote = 0; // keep a stray quote from hiding the rest
+    } else if (c === 0x22 || c === 0x27) {
+      quote = c;
+    } else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (depth === MAX_FLOW_DEPTH + 1) at = i;
+      }
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) {
+      depth--;
+    }
+  }
+  return { max, at };
 }

@@ -51,7 +51,6 @@ export function scanMarkdown(text: string, from: number, skip: RegionSet): Markd
   while (lineStart < n) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = n;
-    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
     const skipped = skip.find(lineStart);
     if (skipped) {
       // Jump to the first line that starts after the skipped region.
@@ -59,7 +58,18 @@ export function scanMarkdown(text: string, from: number, skip: RegionSet): Markd
       lineStart = next < 0 ? n : next + 1;
       continue;
     }
-    const fm = FENCE.exec(line);
+    // Block syntax shows in the first character after at most three spaces; most lines are paragraphs and are
+    // passed over without being sliced or matched.
+    let i = lineStart;
+    while (i < lineStart + 3 && text.charCodeAt(i) === 32) i++;
+    const code = i < lineEnd ? text.charCodeAt(i) : -1;
+    if (code !== 0x60 && code !== 0x7e && code !== 0x23 && code !== 0x5b) {
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    const first = String.fromCharCode(code);
+    const line = text.charCodeAt(lineEnd - 1) === 13 ? text.slice(lineStart, lineEnd - 1) : text.slice(lineStart, lineEnd);
+    const fm = first === '`' || first === '~' ? FENCE.exec(line) : null;
     if (fence) {
       if (fm && fm[1]!.startsWith(fence)) {
         codeRegions.push({ start: fenceStart, end: lineEnd });
@@ -69,9 +79,9 @@ export function scanMarkdown(text: string, from: number, skip: RegionSet): Markd
       fence = fm[1];
       fenceStart = lineStart;
     } else {
-      const h = HEADING.exec(line);
+      const h = first === '#' ? HEADING.exec(line) : null;
       if (h) headings.push(makeHeading(h, line, lineStart, usedIds));
-      const d = DEFINITION.exec(line);
+      const d = first === '[' ? DEFINITION.exec(line) : null;
       if (d) {
         const raw = d[2]!;
         const offset = lineStart + line.indexOf(raw, d[0].length - raw.length);
@@ -156,9 +166,12 @@ function inlineCodeAndComments(text: string, from: number): OffsetRange[] {
   const regions: OffsetRange[] = [];
   const n = text.length;
   let p = from;
+  // The next comment is found once and reused until passed: searching for it from every backtick rescanned the
+  // rest of a page with many code spans and no comment over and over.
+  let comment = text.indexOf('<!--', p);
   while (p < n) {
     const tick = text.indexOf('`', p);
-    const comment = text.indexOf('<!--', p);
+    if (comment >= 0 && comment < p) comment = text.indexOf('<!--', p);
     if (tick < 0 && comment < 0) break;
     if (comment >= 0 && (tick < 0 || comment < tick)) {
       const end = text.indexOf('-->', comment + 4);
@@ -260,7 +273,8 @@ function readDestination(text: string, p: number): { target: string; range: Offs
   let depth = 0;
   let hasShortcode = false;
   while (q < n) {
-    if (text.startsWith('{{', q)) {
+    const c = text.charCodeAt(q);
+    if (c === 0x7b && text.charCodeAt(q + 1) === 0x7b) {
       // A shortcode inside the destination: `({{< github_tree >}}/samples/httpbin)`.
       const close = text.indexOf('}}', q + 2);
       if (close < 0) return undefined;
@@ -268,16 +282,15 @@ function readDestination(text: string, p: number): { target: string; range: Offs
       q = close + 2;
       continue;
     }
-    const ch = text[q]!;
-    if (ch === '\\') {
-      q += 2;
+    if (c === 0x5c) {
+      q += 2; // a backslash escape
       continue;
     }
-    if (ch === '(') depth++;
-    else if (ch === ')') {
+    if (c === 0x28) depth++;
+    else if (c === 0x29) {
       if (depth === 0) break;
       depth--;
-    } else if (ch === ' ' || ch === '\t' || ch === '\n') break;
+    } else if (c === 0x20 || c === 0x09 || c === 0x0a) break;
     q++;
   }
   const targetEnd = q;

@@ -56,7 +56,7 @@ export interface ShortcodeScan {
 const NAME = /[A-Za-z_][\w-]*(?:\/[A-Za-z_][\w-]*)*/y;
 const TAG_START = /\{\{[<%]/g;
 /** `{< image … >}}`: a single opening brace, which Hugo prints as literal text (zh blog/2018/aws-nlb). */
-const SINGLE_BRACE = /(^|[^{])(\{<\s*\/?\s*[A-Za-z_][\w-]*)[^\n{}]*?>\}\}/g;
+const SINGLE_BRACE_AT = /\{<\s*\/?\s*[A-Za-z_][\w-]*[^\n{}]*?>\}\}/y;
 /** `{{{< image … >}}`: a stray brace before a valid tag, printed as a literal `{`. */
 const TRIPLE_BRACE = /\{\{\{[<%]/g;
 
@@ -152,17 +152,32 @@ export function scanShortcodes(text: string, from = 0): ShortcodeScan {
 }
 
 function findMalformedOpeners(text: string, from: number, problems: ShortcodeProblem[]): void {
-  SINGLE_BRACE.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = SINGLE_BRACE.exec(text))) {
-    const start = m.index + m[1]!.length;
-    problems.push({
-      code: 'shortcode.malformed-delimiter',
-      message: 'This tag starts with `{<` instead of `{{<`: Hugo prints it as plain text.',
-      range: { start, end: m.index + m[0].length },
-    });
-    SINGLE_BRACE.lastIndex = Math.max(m.index + m[0].length, start + 1);
+  // Same matches as the regex `(^|[^{])(\{<…)…>\}\}` run from `from`, found by indexOf: the regex alone tried
+  // every position of the text. A `{<` qualifies when it starts the text, or when the character before it is not
+  // `{` and lies at or after the search position.
+  let searchFrom = from;
+  let at = text.indexOf('{<', from);
+  while (at >= 0) {
+    const qualifies = at === 0 ? searchFrom === 0 : at - 1 >= searchFrom && text.charCodeAt(at - 1) !== 0x7b;
+    let m: RegExpExecArray | null = null;
+    if (qualifies) {
+      SINGLE_BRACE_AT.lastIndex = at;
+      m = SINGLE_BRACE_AT.exec(text);
+    }
+    if (m) {
+      const end = at + m[0].length;
+      problems.push({
+        code: 'shortcode.malformed-delimiter',
+        message: 'This tag starts with `{<` instead of `{{<`: Hugo prints it as plain text.',
+        range: { start: at, end },
+      });
+      searchFrom = end;
+      at = text.indexOf('{<', searchFrom);
+    } else {
+      at = text.indexOf('{<', at + 1);
+    }
   }
+  let m: RegExpExecArray | null;
   TRIPLE_BRACE.lastIndex = from;
   while ((m = TRIPLE_BRACE.exec(text))) {
     problems.push({

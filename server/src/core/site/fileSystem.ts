@@ -10,6 +10,11 @@ export interface FileSystem {
   stat(path: string): FileStat | undefined;
   /** The entries of a folder, or `undefined` if it does not exist or cannot be read. */
   readDir(path: string): readonly DirEntry[] | undefined;
+  /**
+   * The path with every symbolic link resolved, or `undefined` if it does not exist. Optional: a file system
+   * without links omits it. Lets the engine refuse a link inside the site that points outside it.
+   */
+  realPath?(path: string): string | undefined;
 }
 
 export interface FileStat {
@@ -17,6 +22,11 @@ export interface FileStat {
   readonly isDirectory: boolean;
   readonly size: number;
   readonly mtimeMs: number;
+  /**
+   * The path itself is a symbolic link (the other fields describe its target). The index never follows links,
+   * as the scan does not, so a link loop cannot make it endless. Optional: file systems without links omit it.
+   */
+  readonly isSymbolicLink?: boolean;
 }
 
 export interface DirEntry {

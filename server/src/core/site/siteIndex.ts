@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../../../shared/protocol';
 import { parseFrontmatter } from '../parser/frontmatter';
 import type { FileStat, FileSystem } from './fileSystem';
 import { basename, dirname } from './paths';
@@ -26,9 +27,20 @@ export type IndexState = 'empty' | 'scanning' | 'ready';
 export interface ScanOptions {
   readonly sliceMs?: number;
   readonly pause?: () => Promise<void>;
+  /**
+   * After the listing, read every page's frontmatter summary in the background (default `true`), so the first
+   * feature that needs all of them finds them cached. The CLI turns it off: it asks for summaries on demand.
+   */
+  readonly summaries?: boolean;
 }
 
-const defaultPause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/**
+ * Yields the thread for three turns of the event loop: a JSON-RPC connection reads a request in one turn,
+ * runs its handler in the next and writes the answer in a third (vscode-jsonrpc queues each step with
+ * setImmediate). Yielding once let a request wait behind two more slices of the scan; now it is answered
+ * before the scan resumes.
+ */
+const defaultPause = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(() => setImmediate(resolve))));
 
 /**
  * All files of one site's `content/` tree, scanned in the background and kept current from file events.
@@ -44,6 +56,8 @@ export class SiteIndex {
   private generation = 0;
   private revisionValue = 0;
   private readonly changeListeners: Array<(path: string) => void> = [];
+  /** Files larger than this (bytes) are indexed by name but never read: see `istio.maxFileSize`. */
+  maxFileSize = DEFAULT_SETTINGS.maxFileSize;
 
   constructor(
     private readonly fs: FileSystem,
@@ -74,7 +88,8 @@ export class SiteIndex {
   }
 
   private async runScan(options: ScanOptions): Promise<void> {
-    const sliceMs = options.sliceMs ?? 8;
+    // Short slices: a request that arrives during the scan waits for at most one slice.
+    const sliceMs = options.sliceMs ?? 4;
     const pause = options.pause ?? defaultPause;
     const generation = this.generation;
     this.stateValue = 'scanning';
@@ -102,13 +117,30 @@ export class SiteIndex {
       }
       await maybePause();
     }
-    // Page summaries feed alias resolution, keyword completion and translation keys.
+    if (generation !== this.generation) return;
+    // The listing is complete: exists() and filesIn() answer from memory from now on.
+    this.stateValue = 'ready';
+    this.revisionValue++;
+    if (options.summaries !== false) this.summariesPromise = this.summarizeAll(markdown, generation, maybePause);
+  }
+
+  private summariesPromise: Promise<void> | undefined;
+
+  /** Resolves once every page's summary is cached (summaries are read after the listing, in the background). */
+  async summarized(): Promise<void> {
+    await this.scan();
+    await this.summariesPromise;
+  }
+
+  // Page summaries feed alias resolution, keyword completion and translation keys. `summary()` computes any
+  // that are missing on demand, so this only warms the cache.
+  private async summarizeAll(markdown: readonly string[], generation: number, maybePause: () => Promise<void>): Promise<void> {
     for (const path of markdown) {
       if (generation !== this.generation) return;
-      this.summary(path);
+      if (this.files.has(path)) this.summary(path);
       await maybePause();
     }
-    this.stateValue = 'ready';
+    // Caches keyed on the revision (the keyword tally) now see every page.
     this.revisionValue++;
   }
 
@@ -163,7 +195,8 @@ export class SiteIndex {
       return;
     }
     const stat = this.fs.stat(path);
-    if (!stat) {
+    if (!stat || stat.isSymbolicLink) {
+      // Gone again, or a symbolic link, which the scan does not follow either.
       this.remove(path);
       return;
     }
@@ -218,9 +251,11 @@ export class SiteIndex {
   /** The page's frontmatter summary, cached by modification time. */
   summary(path: string): PageSummary | undefined {
     const open = this.openText(path);
-    const mtimeMs = open !== undefined ? -1 : (this.fs.stat(path)?.mtimeMs ?? -2);
+    const stat = open !== undefined ? undefined : this.fs.stat(path);
+    const mtimeMs = open !== undefined ? -1 : (stat?.mtimeMs ?? -2);
     const cached = this.summaries.get(path);
     if (cached && cached.mtimeMs === mtimeMs && mtimeMs >= 0) return cached.summary;
+    if ((open?.length ?? stat?.size ?? 0) > this.maxFileSize) return undefined;
     const text = open ?? this.fs.readText(path);
     if (text === undefined) return undefined;
     const summary = summarize(text);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { DEFAULT_SETTINGS } from '../../../../shared/protocol';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { frontmatterSchemaRule } from '../../../../server/src/core/features/frontmatter/schemaDiagnostics';
 import type { LanguageService } from '../../../../server/src/core/languageService';
@@ -317,7 +318,11 @@ describe('frontmatter diagnostics on bad input never throw', () => {
 
   it('a 1 MB description and non-UTF-8 bytes (decoded as U+FFFD)', () => {
     const big = `---\ntitle: x\npublishdate: 2025-01-01\ndescription: ${'a'.repeat(1_000_000)}\nattribution: X\nkeywords: [a]\n---\n`;
-    assert.deepEqual(all(big).map((d) => d.code), ['frontmatter.description-period']);
+    // Over the default `istio.maxFileSize` (1 MB) the page is skipped; with a larger limit the value itself is checked.
+    assert.deepEqual(all(big).map((d) => d.code), ['file.too-large']);
+    const path = `${MEM_ROOT}/${rel}`;
+    const roomy = { ...DEFAULT_SETTINGS, maxFileSize: 2_000_000 };
+    assert.deepEqual(service.diagnostics(path, doc(path, big), roomy).diagnostics.map((d) => d.code), ['frontmatter.description-period']);
     const junk = '---\ntitle: \uFFFD\uFFFD\u0000\npublishdate: \uFFFD\ndescription: x.\nattribution: X\nkeywords: [a]\n---\n';
     assert.deepEqual(all(junk).map((d) => [d.code, d.range]), [['frontmatter.invalid-value', rangeOf(junk, '\uFFFD', 2)]]);
   });

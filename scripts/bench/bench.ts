@@ -1,0 +1,220 @@
+/**
+ * `npm run bench [-- /path/to/istio.io]`: prints how the language server and the CLI perform on a site of
+ * istio.io's size (a synthetic one generated from real pages, or a real checkout), next to a trivial baseline
+ * (read every page and run one regex over it). Prints figures; asserts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LanguageService } from '../../server/src/core/languageService';
+import { NodeFileSystem } from '../../server/src/node/nodeFileSystem';
+import { Prng } from '../../test/support/prng';
+import { INDEX_STATUS_REQUEST, type IndexStatus } from '../../shared/protocol';
+import { BenchClient } from './benchClient';
+import { countShapes, generateSite, markdownFiles } from './generateSite';
+
+const REPO = path.resolve(__dirname, '../..');
+const SERVER = path.join(REPO, 'dist/server.js');
+const CLI = path.join(REPO, 'bin/istio-authoring');
+
+const ms = (n: number): string => `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n).toString()} ms`;
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const row = (label: string, value: string, target = ''): void => console.log(`  ${label.padEnd(52)} ${value.padEnd(26)} ${target}`);
+const verdict = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
+const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
+
+async function main(): Promise<void> {
+  const given = process.argv[2];
+  let root: string;
+  let tmp: string | undefined;
+  console.log('Istio Authoring benchmark');
+  console.log(`  node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  if (given) {
+    root = path.resolve(given);
+    const largest = markdownFiles(path.join(root, 'content')).map((f) => ({ f, s: fs.statSync(f).size })).sort((a, b) => b.s - a.s)[0]!;
+    const files = markdownFiles(path.join(root, 'content'));
+    const shapes = countShapes(root);
+    console.log(`  site: ${root} (${files.length} pages, ${shapes.shortcodes} shortcodes, ${shapes.links} links; largest ${path.relative(root, largest.f)}, ${(largest.s / 1000).toFixed(1)} kB)`);
+  } else {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-bench-'));
+    root = tmp;
+    const t = performance.now();
+    const s = generateSite(root);
+    console.log(
+      `  synthetic site in ${ms(performance.now() - t)}: ${s.pages} pages (${(s.bytes / 1e6).toFixed(1)} MB, en/zh/uk), ${s.images} images, ` +
+        `${s.shortcodes} shortcodes, ${s.links} links, ${s.faults} injected faults, largest page ${(s.largestBytes / 1000).toFixed(1)} kB`,
+    );
+  }
+  const files = markdownFiles(path.join(root, 'content')).sort();
+  const largest = files.map((f) => ({ f, s: fs.statSync(f).size })).sort((a, b) => b.s - a.s)[0]!.f;
+  const largeText = fs.readFileSync(largest, 'utf8');
+
+  // --- baseline: read every page and run one regex (warm cache, best of 3) ---
+  const baselineRuns: number[] = [];
+  const baselineCpu: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    let hits = 0;
+    for (const f of files) hits += (fs.readFileSync(f, 'utf8').match(/\{\{[<%]\s*\/?\s*([\w-]+)[^}]*[>%]\}\}/g) ?? []).length;
+    baselineRuns.push(performance.now() - t);
+    baselineCpu.push(cpuMs(process.cpuUsage(c)));
+    if (hits < 0) console.log(hits);
+  }
+  const baseline = Math.min(...baselineRuns);
+  const baselineCpuMs = Math.min(...baselineCpu);
+  console.log('\nBaseline');
+  row('read every page + one shortcode regex', ms(baseline), `${Math.round((files.length * 1000) / baseline)} files/s`);
+
+  // --- the engine in-process: whole site, and one keystroke in the largest page ---
+  console.log('\nEngine in-process (LanguageService, every registered feature)');
+  {
+    const service = new LanguageService({ fs: new NodeFileSystem(), scan: { sliceMs: 1_000_000, pause: () => Promise.resolve() } });
+    const t0 = performance.now();
+    const site = service.siteOf(files[0]!)!;
+    await site.scan();
+    const scanMs = performance.now() - t0;
+    await site.summarized();
+    const summariesMs = performance.now() - t0 - scanMs;
+    const t1 = performance.now();
+    const c1 = process.cpuUsage();
+    let errors = 0;
+    for (const f of files) {
+      const d = TextDocument.create('file://' + f, 'markdown', 1, fs.readFileSync(f, 'utf8'));
+      errors += service.diagnostics(f, d).diagnostics.filter((x) => x.severity === 1).length;
+    }
+    const allMs = performance.now() - t1;
+    const allCpu = cpuMs(process.cpuUsage(c1));
+    row('site index: every file listed', ms(scanMs));
+    row('site index: every page summarised (in the background)', ms(summariesMs));
+    row('diagnostics for every page (read + check), first pass', ms(allMs), `${(allMs / baseline).toFixed(1)}× baseline (target ≤ 2×) ${verdict(allMs <= 2 * baseline)}`);
+    row('  CPU time (less sensitive to a loaded machine)', ms(allCpu), `${(allCpu / baselineCpuMs).toFixed(1)}× baseline CPU (${ms(baselineCpuMs)})`);
+    // A second pass: the JIT has compiled the engine, as in a long editing session.
+    const t2 = performance.now();
+    const c2 = process.cpuUsage();
+    for (const f of files) service.diagnostics(f, TextDocument.create('file://' + f, 'markdown', 1, fs.readFileSync(f, 'utf8')));
+    const warmMs = performance.now() - t2;
+    const warmCpu = cpuMs(process.cpuUsage(c2));
+    row('diagnostics for every page, second pass (warm JIT)', ms(warmMs), `${(warmMs / baseline).toFixed(1)}× baseline, CPU ${(warmCpu / baselineCpuMs).toFixed(1)}× ${verdict(warmMs <= 2 * baseline)}`);
+    row('  errors found', String(errors));
+    let doc = TextDocument.create('file://' + largest, 'markdown', 1, largeText);
+    service.openDocument(largest, doc);
+    const times: number[] = [];
+    const at = largeText.indexOf('\n', Math.floor(largeText.length / 2));
+    for (let i = 0; i < 60; i++) {
+      doc = TextDocument.update(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at) }, text: i % 2 ? 'x' : ' ' }], doc.version + 1);
+      service.openDocument(largest, doc);
+      const t = performance.now();
+      service.diagnostics(largest, doc);
+      times.push(performance.now() - t);
+    }
+    row(`diagnostics after a keystroke, ${(Buffer.byteLength(largeText) / 1000).toFixed(0)} kB page, p50 / p95`, `${ms(pct(times, 50))} / ${ms(pct(times, 95))}`);
+    service.dispose();
+  }
+
+  // --- the server over stdio ---
+  console.log('\nLanguage server over stdio (dist/server.js; debounce 0 via initializationOptions, the editor adds 50 ms)');
+  const client = new BenchClient(SERVER);
+  await client.initialize(root, { debounceMs: 0 });
+  const largeUri = await client.open(largest, largeText);
+  const first = await client.until(largeUri, () => true);
+  row('cold start → first diagnostics (largest page)', ms(first.at - client.startedAt));
+
+  // Requests while the background scan runs (listing, then page summaries): each must answer at once.
+  const duringScan: number[] = [];
+  let scanDone = false;
+  const complete = client.conn.sendRequest<IndexStatus>(INDEX_STATUS_REQUEST, { wait: true }).then((status) => {
+    scanDone = true;
+    return { status, at: performance.now() };
+  });
+  const rng = new Prng(8);
+  while (!scanDone && duringScan.length < 2000) {
+    const offset = rng.int(largeText.length);
+    const position = TextDocument.create('x:', 'markdown', 1, largeText).positionAt(offset);
+    const t = performance.now();
+    await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: largeUri }, position });
+    duringScan.push(performance.now() - t);
+  }
+  const done = await complete;
+  row(`index complete (${done.status.sites[0]?.files ?? 0} files, page summaries read)`, ms(done.at - client.startedAt));
+  if (duringScan.length) row(`requests during the scan (${duringScan.length}), p50 / max`, `${ms(pct(duringScan, 50))} / ${ms(Math.max(...duringScan))}`);
+  const mem1 = client.memory();
+  row('RSS now / peak: whole site indexed, largest page open', `${mem1.rssMb.toFixed(0)} MB / ${mem1.peakMb.toFixed(0)} MB`, `target ≤ 150 MB ${verdict(mem1.peakMb <= 150)}`);
+
+  // Completion inside the large page: at every shortcode name and at random places.
+  const largeDoc = TextDocument.create('x:', 'markdown', 1, largeText);
+  const positions: number[] = [];
+  for (const m of largeText.matchAll(/\{\{< ?/g)) positions.push(m.index + m[0].length);
+  while (positions.length < 300) positions.push(rng.int(largeText.length));
+  const completion: number[] = [];
+  for (const offset of positions.slice(0, 300)) {
+    const t = performance.now();
+    await client.conn.sendRequest('textDocument/completion', { textDocument: { uri: largeUri }, position: largeDoc.positionAt(offset) });
+    completion.push(performance.now() - t);
+  }
+  row('completion in the largest page, p50 / p95 (round trip)', `${ms(pct(completion, 50))} / ${ms(pct(completion, 95))}`, `target p95 ≤ 5 ms ${verdict(pct(completion, 95) <= 5)}`);
+
+  // Keystrokes in the largest page: incremental change → diagnostics for that version.
+  const keystroke: number[] = [];
+  let version = 1;
+  let text = largeText;
+  const line = largeDoc.positionAt(Math.floor(largeText.length / 2)).line;
+  for (let i = 0; i < 40; i++) {
+    version++;
+    const insert = i % 2 ? 'x' : ' ';
+    const t = performance.now();
+    await client.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: largeUri, version },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: insert }],
+    });
+    const v = version;
+    await client.until(largeUri, (p) => p.version === v);
+    keystroke.push(performance.now() - t);
+    text = insert + text;
+  }
+  row(
+    `keystroke → diagnostics, ${(Buffer.byteLength(largeText) / 1000).toFixed(0)} kB page, p50 / p95`,
+    `${ms(pct(keystroke, 50))} / ${ms(pct(keystroke, 95))}`,
+    `target ≤ 20 ms ${verdict(pct(keystroke, 95) <= 20)}`,
+  );
+
+  // Every page open at once: diagnostics published for each.
+  const t0 = performance.now();
+  const uris: string[] = [];
+  for (const f of files) if (f !== largest) uris.push(await client.open(f, fs.readFileSync(f, 'utf8')));
+  await Promise.all(uris.map((u) => client.until(u, () => true)));
+  const allMs = performance.now() - t0;
+  const published = [...client.published.values()];
+  const errors = published.reduce((a, p) => a + p.diagnostics.filter((d) => d.severity === 1).length, 0);
+  row(
+    `diagnostics published for every page (${files.length})`,
+    `${ms(allMs)} (${Math.round((files.length * 1000) / allMs)} files/s)`,
+    `${(allMs / baseline).toFixed(1)}× baseline (target ≤ 2×) ${verdict(allMs <= 2 * baseline)}`,
+  );
+  row('  errors published', String(errors));
+  const mem2 = client.memory();
+  row('RSS now / peak, every page open at once', `${mem2.rssMb.toFixed(0)} MB / ${mem2.peakMb.toFixed(0)} MB`, '(not an editor session: for scale only)');
+  await client.stop();
+
+  // --- the CLI ---
+  console.log('\nCLI (bin/istio-authoring check, a fresh process)');
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [CLI, 'check', root, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wall = performance.now() - t;
+  const report = JSON.parse(r.stdout) as { summary: { files: number; errors: number; warnings: number; durationMs: number } };
+  row(`check ${report.summary.files} pages (exit ${r.status})`, `${ms(wall)} wall`, `${Math.round((report.summary.files * 1000) / wall)} files/s (target ≥ 2,000) ${verdict((report.summary.files * 1000) / wall >= 2000)}`);
+  row('  of which checking (after start-up)', ms(report.summary.durationMs), `${(report.summary.durationMs / baseline).toFixed(1)}× baseline`);
+  row('  findings', `${report.summary.errors} errors, ${report.summary.warnings} warnings`);
+
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

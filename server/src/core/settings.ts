@@ -1,0 +1,73 @@
+import { DEFAULT_SETTINGS, toFrontmatterSchemaSettings, type IstioSettings } from '../../../shared/protocol';
+
+/**
+ * Reads settings the way VS Code hands them over (`istio` section as a nested object) over the defaults.
+ * Driven by the shape of DEFAULT_SETTINGS: a value is taken only when its type matches the default's, so a
+ * new field added to DEFAULT_SETTINGS is read by the server and the CLI without touching this function,
+ * and a mistyped value in a settings file falls back to the default instead of reaching the features.
+ */
+export function mergeSettings(raw: unknown): IstioSettings {
+  const merged = mergeInto(DEFAULT_SETTINGS, raw) as IstioSettings;
+  // Lists take the user's array as a whole: keep only well-formed entries.
+  return {
+    ...merged,
+    frontmatter: { ...merged.frontmatter, schemas: toFrontmatterSchemaSettings(merged.frontmatter.schemas) },
+    links: { ...merged.links, ignore: merged.links.ignore.filter((g): g is string => typeof g === 'string') },
+  };
+}
+
+function mergeInto(defaults: unknown, raw: unknown): unknown {
+  if (isRecord(defaults)) {
+    if (!isRecord(raw)) return defaults;
+    // An open-ended map (default `{}`, e.g. per-code overrides) takes the user's keys as they are.
+    if (Object.keys(defaults).length === 0) return raw;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(defaults)) out[key] = mergeInto(value, raw[key]);
+    return out;
+  }
+  if (Array.isArray(defaults)) return Array.isArray(raw) ? raw : defaults;
+  if (raw === undefined || raw === null) return defaults;
+  return typeof raw === typeof defaults ? raw : defaults;
+}
+
+/**
+ * Turns the flat keys of a `.vscode/settings.json` (`"istio.diagnostics.enable": false`) into the nested
+ * object VS Code passes for the `istio` section. Nested objects (`"istio": {"diagnostics": …}`) work too.
+ */
+export function settingsSection(flat: Readonly<Record<string, unknown>>, section: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const prefix = section + '.';
+  for (const [key, value] of Object.entries(flat)) {
+    if (key === section && isRecord(value)) deepAssign(out, value);
+    else if (key.startsWith(prefix)) setPath(out, key.slice(prefix.length).split('.'), value);
+  }
+  return out;
+}
+
+function setPath(target: Record<string, unknown>, keys: readonly string[], value: unknown): void {
+  let node = target;
+  for (const k of keys.slice(0, -1)) {
+    const next = node[k];
+    if (isRecord(next)) node = next;
+    else {
+      const created: Record<string, unknown> = {};
+      node[k] = created;
+      node = created;
+    }
+  }
+  const last = keys[keys.length - 1];
+  if (last !== undefined) node[last] = isRecord(value) && isRecord(node[last]) ? deepAssign(node[last] as Record<string, unknown>, value) : value;
+}
+
+function deepAssign(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
+  for (const [k, v] of Object.entries(source)) {
+    const t = target[k];
+    if (isRecord(v) && isRecord(t)) deepAssign(t, v);
+    else target[k] = v;
+  }
+  return target;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
