@@ -6,6 +6,7 @@ import { resolveImageLink, resolveLink } from '../../site/resolve';
 import { DEFAULT_LANGUAGE } from '../../site/siteLayout';
 import type { DocumentContext } from '../documentContext';
 import type { CompletionProvider } from '../feature';
+import { inCodeAt } from './codeAt';
 
 /** Where the cursor is: inside `{{< image link="…` or a Markdown destination `](…` / `![…](…`. */
 interface LinkContext {
@@ -45,6 +46,8 @@ export const linkCompletionProvider: CompletionProvider = {
     if (!ctx.site || !ctx.location) return undefined;
     const lc = linkContextAt(ctx.parsed.text, offset);
     if (!lc) return undefined;
+    // A shortcode inside a text block is still a shortcode; a Markdown link there is just text.
+    if (lc.kind !== 'image-shortcode' && inCodeAt(ctx.parsed, offset)) return undefined;
     const hash = lc.typed.indexOf('#');
     if (hash >= 0 && lc.kind === 'markdown-link') return anchorItems(ctx, lc, hash, position);
     if (lc.typed.startsWith('/') && lc.kind === 'markdown-link') return pageItems(ctx, lc, position);
