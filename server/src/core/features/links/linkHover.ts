@@ -2,7 +2,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { basename } from '../../site/paths';
 import type { DocumentContext } from '../documentContext';
 import type { HoverProvider } from '../feature';
-import { fileUri } from './fileUri';
+import { fileUri } from '../../site/fileUri';
 import { isIgnored } from './glob';
 import { inspect } from './inspect';
 import { collectReferences, referenceAt } from './references';
