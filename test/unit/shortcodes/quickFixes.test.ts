@@ -51,6 +51,15 @@ describe('shortcode quick fixes', () => {
     assert.equal(fixed, sample(SETUP));
   });
 
+  it('inserts the closing tag with the line ends of a CRLF file', () => {
+    const crlf = (t: string): string => t.replace(/\r?\n/g, '\r\n');
+    const text = crlf(edit(sample(SETUP), '{{< /idea >}}\n', ''));
+    assert.equal(fix(SETUP, text, 'shortcode.unclosed').fixed, crlf(sample(SETUP)));
+    // At the end of a file that has no final line end.
+    const last = crlf('---\ntitle: x\n---\n{{< tip >}}\nTip text.');
+    assert.equal(fix(SETUP, last, 'shortcode.unclosed').fixed, `${last}\r\n{{< /tip >}}\r\n`);
+  });
+
   it('inserts the missing closing tag of an inline gloss after its word', () => {
     const text = edit(sample(PERF), '{{<gloss>}}Envoy{{</gloss>}}', '{{<gloss>}}Envoy');
     const { fixed } = fix(PERF, text, 'shortcode.unclosed');

@@ -79,6 +79,8 @@ interface Insertion {
 
 /** Where the closing line goes, scanning the lines after the tag. */
 function blockInsertion(text: string, from: number, closingLine: string): Insertion {
+  // The file's own line ends: editors other than VS Code do not convert an inserted `\n` in a CRLF file.
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let seen = false;
   let at = from + 1;
   while (at <= text.length && from < text.length) {
@@ -86,13 +88,13 @@ function blockInsertion(text: string, from: number, closingLine: string): Insert
     if (end < 0) end = text.length;
     const line = text.slice(at, end);
     const trimmed = line.trim();
-    if (/^\{\{[<%]\s*\//.test(trimmed)) return offsetEdit(at, `${closingLine}\n\n`);
-    if (trimmed === '' && seen) return offsetEdit(at, `${closingLine}\n`);
+    if (/^\{\{[<%]\s*\//.test(trimmed)) return offsetEdit(at, `${closingLine}${eol}${eol}`);
+    if (trimmed === '' && seen) return offsetEdit(at, `${closingLine}${eol}`);
     if (trimmed !== '') seen = true;
     if (end >= text.length) break;
     at = end + 1;
   }
-  return offsetEdit(text.length, `${text.endsWith('\n') ? '' : '\n'}${closingLine}\n`);
+  return offsetEdit(text.length, `${text.endsWith('\n') ? '' : eol}${closingLine}${eol}`);
 }
 
 function offsetEdit(offset: number, newText: string): Insertion {
