@@ -37,6 +37,13 @@ describe('shortcode quick fixes', () => {
     assert.equal(fix(POST, text, 'shortcode.unknown-parameter').fixed, sample(POST));
   });
 
+  it('does not suggest renaming an unknown parameter to one the tag already gives', () => {
+    const text = edit(sample(POST), 'caption="IstioCon China 2023, Welcome"', 'caption="IstioCon China 2023, Welcome" captoin="x"');
+    const { actions, diagnostics } = fix(POST, text, 'shortcode.unknown-parameter');
+    assert.equal(diagnostics[0]!.message, '`image` has no parameter `captoin`: it is ignored.');
+    assert.deepEqual(actions, []);
+  });
+
   it('removes the trailing period of an image caption', () => {
     const text = edit(sample(POST), 'caption="IstioCon China 2023, Welcome"', 'caption="IstioCon China 2023, Welcome."');
     const { actions, fixed } = fix(POST, text, 'image.caption-period');
