@@ -153,14 +153,15 @@ function paramItems(ctx: DocumentContext, tc: ParamContext): CompletionItem[] {
     if (pos) items.push(...valueItemsFor(ctx, tc, info, pos, undefined, '0'));
   }
   if (!positional) {
-    for (const p of info.params ?? []) {
+    const params = info.params ?? [];
+    for (const p of params) {
       if (p.name === undefined || used.has(p.name)) continue;
       items.push({
         label: p.name,
         kind: CompletionItemKind.Property,
         detail: p.required ? 'required' : p.kind,
         documentation: { kind: MarkupKind.Markdown, value: paramDocs(info, p) },
-        sortText: `${p.required ? '1' : '2'}${String(info.params!.indexOf(p)).padStart(2, '0')}`,
+        sortText: `${p.required ? '1' : '2'}${String(params.indexOf(p)).padStart(2, '0')}`,
         filterText: p.name,
         insertTextFormat: InsertTextFormat.Snippet,
         textEdit: edit(ctx, tc.replaceStart, tc.replaceEnd, `${p.name}="$1"`),

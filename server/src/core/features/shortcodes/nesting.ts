@@ -42,7 +42,7 @@ export const nestingRule: DiagnosticRule = {
       }
 
       if (info.onlyChildren?.length && node.inner && node.close) {
-        for (const r of droppedRegions(text, node, info.onlyChildren)) {
+        for (const r of droppedRegions(text, node, node.inner, info.onlyChildren)) {
           out.push(
             diagnostic(ctx, r, 'shortcode.dropped-content', 'warning',
               `Inside a \`${name}\` only ${info.onlyChildren.map((c) => `\`${c}\``).join(', ')} shortcodes are shown: this content is silently dropped.`),
@@ -67,16 +67,16 @@ export const nestingRule: DiagnosticRule = {
 const COMMENT = /<!--[\s\S]*?-->/g;
 
 /** The non-blank stretches of a node's inner text outside its allowed children (HTML comments do not count). */
-function droppedRegions(text: string, node: ShortcodeNode, allowed: readonly string[]): OffsetRange[] {
+function droppedRegions(text: string, node: ShortcodeNode, inner: OffsetRange, allowed: readonly string[]): OffsetRange[] {
   const out: OffsetRange[] = [];
-  let at = node.inner!.start;
+  let at = inner.start;
   const gaps: OffsetRange[] = [];
   for (const child of node.children) {
     if (!allowed.includes(child.open.name)) continue;
     gaps.push({ start: at, end: child.open.range.start });
     at = child.close ? child.close.range.end : child.open.range.end;
   }
-  gaps.push({ start: at, end: node.inner!.end });
+  gaps.push({ start: at, end: inner.end });
   for (const g of gaps) {
     const slice = text.slice(g.start, g.end).replace(COMMENT, (m) => ' '.repeat(m.length));
     const first = slice.search(/\S/);

@@ -24,7 +24,9 @@ export const textBlocksRule: DiagnosticRule = {
       if (tag.name !== 'text' || tag.unterminated) continue;
       const syntaxParam = textSyntax(tag);
       const syntax = syntaxParam?.value ?? '';
-      const body = node.inner && node.close ? text.slice(node.inner.start, node.inner.end) : undefined;
+      const inner = node.close ? node.inner : undefined;
+      const bodyStart = inner?.start ?? 0;
+      const body = inner ? text.slice(inner.start, inner.end) : undefined;
       const firstLineAt = body === undefined ? -1 : firstContentLine(body);
 
       if (!syntaxParam || syntax === '') {
@@ -58,7 +60,7 @@ export const textBlocksRule: DiagnosticRule = {
       const lineEnd = body.indexOf('\n', firstLineAt);
       const line = body.slice(firstLineAt, lineEnd < 0 ? body.length : lineEnd).replace(/\r$/, '');
       const indent = /^ */.exec(line)![0].length;
-      const lineStart = node.inner!.start + firstLineAt;
+      const lineStart = bodyStart + firstLineAt;
       if (indent % 4 !== 0) {
         out.push(
           diagnostic(ctx, { start: lineStart, end: lineStart + indent }, 'text.bad-indentation', 'error',
