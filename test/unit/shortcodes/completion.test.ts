@@ -138,4 +138,9 @@ describe('shortcode completion', () => {
     assert.deepEqual(complete(POST, tail(POST, 'Some text ‸').marked), []);
     assert.deepEqual(complete(POST, tail(POST, '{{< text bash >}}\n$ kubectl ‸').marked), []);
   });
+
+  it('stays silent inside the frontmatter, where Hugo does not expand shortcodes', () => {
+    assert.deepEqual(complete(POST, sample(POST).replace('title: ', 'title: {{< ‸')), []);
+    assert.deepEqual(complete(POST, sample(POST).replace('title: ', 'title: {{% gl‸')), []);
+  });
 });

@@ -19,6 +19,9 @@ export const shortcodeCompletion: CompletionProvider = {
   name: 'shortcode-completion',
   complete(ctx, _position, offset) {
     if (!appliesTo(ctx)) return undefined;
+    // Hugo does not expand shortcodes in the frontmatter (an unclosed one is still being written: the body follows).
+    const fm = ctx.parsed.frontmatter;
+    if (fm?.closed && offset < fm.range.end) return undefined;
     const tc = tagContext(ctx.parsed.text, offset);
     if (!tc) return undefined;
     switch (tc.kind) {
