@@ -180,11 +180,11 @@ describe('shortcode diagnostics on the sample site', () => {
     assert.deepEqual(only(SETUP, sample(SETUP), 'text.bash-without-prompt'), []);
   });
 
-  it('text.outputis-not-bash: an output syntax on a yaml block', () => {
+  it('text.outputis-not-bash: an output syntax on a yaml block fails the build ("Only text blocks with a bash syntax can use outputis")', () => {
     const rel = 'content/en/blog/2018/aws-nlb/index.md';
     const text = edit(sample(rel), '{{< text yaml >}}', '{{< text yaml json >}}');
     const ds = only(rel, text, 'text.outputis-not-bash');
-    assert.deepEqual(ds.map((d) => [d.range, d.severity]), [[lc(101, 15, 101, 19), DiagnosticSeverity.Warning]]);
+    assert.deepEqual(ds.map((d) => [d.range, d.severity]), [[lc(101, 15, 101, 19), DiagnosticSeverity.Error]]);
   });
 
   it('text.bad-indentation: content indented by 2 spaces fails the build', () => {
