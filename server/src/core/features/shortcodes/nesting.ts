@@ -7,8 +7,9 @@ import { appliesTo } from './lookup';
 
 /**
  * Where shortcodes may sit, from the catalog's `parents`, `notInside`, `onlyChildren` and `ownLines`:
- * a `tab` at top level fails the build ("Missing surrounding tabset for tab"); a `tab` in another shortcode, a nested
- * `tabset`, text in a `tabset` outside its tabs (dropped) and a callout written on one line render wrong.
+ * a `tab` at top level and a callout or tab written on one line fail the build ("Missing surrounding tabset for tab",
+ * "Shortcode must span muliple lines"); a `tab` in another shortcode, a nested `tabset` and text in a `tabset` outside
+ * its tabs (dropped) render wrong.
  */
 export const nestingRule: DiagnosticRule = {
   name: 'shortcode-nesting',
@@ -54,8 +55,8 @@ export const nestingRule: DiagnosticRule = {
         const inner = text.slice(node.inner.start, node.inner.end);
         if (inner.trim() !== '' && !inner.includes('\n')) {
           out.push(
-            diagnostic(ctx, { start: node.open.range.start, end: node.close.range.end }, 'shortcode.inline-content', 'warning',
-              `Put the content of \`${name}\` on its own lines between the tags: written on one line it renders wrong.`),
+            diagnostic(ctx, { start: node.open.range.start, end: node.close.range.end }, 'shortcode.inline-content', 'error',
+              `Put the content of \`${name}\` on its own lines between the tags: on one line the build fails ("Shortcode must span muliple lines").`),
           );
         }
       }
