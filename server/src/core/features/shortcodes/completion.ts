@@ -140,8 +140,11 @@ function paramItems(ctx: DocumentContext, tc: ParamContext): CompletionItem[] {
   const used = new Set<string>();
   let named = false;
   let positional = false;
+  // Typing over the name of a `name="value"` already there (`ca‸ption="…"`): rename it, keep its value.
+  const renaming = /^[ \t]*=/.test(ctx.parsed.text.slice(tc.replaceEnd, tc.replaceEnd + 20));
   for (const p of [...tc.params, ...(fullTag?.params ?? [])]) {
     if (p.valueRange.start === tc.replaceStart && p.name === undefined) continue; // the word being typed
+    if (p.nameRange?.start === tc.replaceStart) continue; // the name being typed over
     if (p.name !== undefined) {
       used.add(p.name);
       named = true;
@@ -166,9 +169,9 @@ function paramItems(ctx: DocumentContext, tc: ParamContext): CompletionItem[] {
         documentation: { kind: MarkupKind.Markdown, value: paramDocs(info, p) },
         sortText: `${p.required ? '1' : '2'}${String(params.indexOf(p)).padStart(2, '0')}`,
         filterText: p.name,
-        insertTextFormat: InsertTextFormat.Snippet,
-        textEdit: edit(ctx, tc.replaceStart, tc.replaceEnd, `${p.name}="$1"`),
-        command: p.kind === 'path' || p.values?.length || isDynamic(p) ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+        insertTextFormat: renaming ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
+        textEdit: edit(ctx, tc.replaceStart, tc.replaceEnd, renaming ? p.name : `${p.name}="$1"`),
+        command: !renaming && (p.kind === 'path' || p.values?.length || isDynamic(p)) ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
       });
     }
   }
