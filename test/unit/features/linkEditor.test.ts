@@ -96,6 +96,8 @@ describe('link completion in code', () => {
     assert.deepEqual(links('```markdown\r\nSee [the post](/bl|\r\n```'), []);
     assert.deepEqual(links('Write `[the post](/bl|` to link.'), []);
     assert.equal(links('```\ncode\n```\nSee [the post](/bl|').length, 1, 'after a closed fence: offered again');
+    assert.deepEqual(links('<!-- See [the post](/bl|'), []);
+    assert.equal(links('{{< text html >}}\n<!-- begin\n{{< /text >}}\nSee [the post](/bl|').length, 1, 'a comment opener shown in code opens nothing');
   });
 });
 

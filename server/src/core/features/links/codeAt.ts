@@ -49,5 +49,7 @@ export function inCodeAt(parsed: ParsedDocument, offset: number): boolean {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   if ((before.match(/`/g)?.length ?? 0) % 2 === 1) return true;
-  return text.lastIndexOf('<!--', offset) > text.lastIndexOf('-->', offset - 1);
+  // An HTML comment still open at the cursor; a `<!--` shown in a code block opens nothing.
+  const comment = text.lastIndexOf('<!--', offset);
+  return comment > text.lastIndexOf('-->', offset - 1) && !parsed.nonMarkdown.has(comment) && !fences(parsed).has(comment);
 }
