@@ -91,8 +91,9 @@ export function blobIds(repoRoot: string, queries: readonly { rev: string; path:
       });
       resolve(ids);
     });
-    // One query per line; a path with a newline cannot be asked this way and reads as missing.
-    proc.stdin.end(queries.map((q) => `${q.rev}:${q.path.includes('\n') ? '' : q.path}`).join('\n') + '\n');
+    // One query per line. A path with a newline cannot be asked this way: the all-zero id reads as missing
+    // (`rev:` with an empty path would name the root tree and come back as a real id).
+    proc.stdin.end(queries.map((q) => (q.path.includes('\n') ? '0'.repeat(40) : `${q.rev}:${q.path}`)).join('\n') + '\n');
   });
 }
 

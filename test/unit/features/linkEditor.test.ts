@@ -86,6 +86,21 @@ describe('link completion', () => {
   });
 });
 
+describe('link completion in code', () => {
+  it('offers nothing for ]( inside a text block, a fence or inline code, where Markdown links are not links', async () => {
+    const s = await service();
+    const links = (marked: string) => complete(s, ISTIOCON, marked).filter((i) => i.label === '/blog/');
+    assert.equal(links('See [the post](/bl|').length, 1, 'outside code: offered');
+    assert.deepEqual(links('{{< text markdown >}}\nSee [the post](/bl|\n{{< /text >}}'), []);
+    assert.deepEqual(links('```markdown\nSee [the post](/bl|\n```'), []);
+    assert.deepEqual(links('```markdown\r\nSee [the post](/bl|\r\n```'), []);
+    assert.deepEqual(links('Write `[the post](/bl|` to link.'), []);
+    assert.equal(links('```\ncode\n```\nSee [the post](/bl|').length, 1, 'after a closed fence: offered again');
+    assert.deepEqual(links('<!-- See [the post](/bl|'), []);
+    assert.equal(links('{{< text html >}}\n<!-- begin\n{{< /text >}}\nSee [the post](/bl|').length, 1, 'a comment opener shown in code opens nothing');
+  });
+});
+
 describe('document links and hover', () => {
   it('links an image to its file, a page link to its content file at the heading line', async () => {
     const s = await service();

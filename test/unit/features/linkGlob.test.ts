@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isIgnored } from '../../../server/src/core/features/links/glob';
-import { closestNames } from '../../../server/src/core/features/links/suggest';
+import { closestNames, editDistance } from '../../../server/src/core/features/links/suggest';
 
 describe('istio.links.ignore globs', () => {
   it('* stays in a segment, ** crosses segments (and may match none)', () => {
@@ -22,5 +22,12 @@ describe('did you mean', () => {
     assert.deepEqual(closestNames('traffic-flow.svg', ['traffic-flow.png', 'traffic-flows.svg', 'other.png']), ['traffic-flow.png', 'traffic-flows.svg']);
     assert.deepEqual(closestNames('diagram.png', ['diagram.pdf', 'diagram.jpg'], new Set(['.png', '.jpg'])), ['diagram.jpg', 'diagram.pdf']);
     assert.deepEqual(closestNames('a.png', ['completely-different.png']), []);
+  });
+});
+
+describe('edit distance', () => {
+  it('counts a swap of two letters once in every "did you mean" (links used plain Levenshtein: 2)', () => {
+    assert.equal(editDistance('flwo', 'flow'), 1);
+    assert.equal(editDistance('befroe-you-begin', 'before-you-begin'), 1);
   });
 });

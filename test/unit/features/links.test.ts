@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, type IstioSettings } from '../../../shared/protocol';
+import { linkActionsProvider } from '../../../server/src/core/features/links/linkActions';
 import { LanguageService } from '../../../server/src/core/languageService';
 import type { MemoryFileSystem } from '../../../server/src/core/site/memoryFileSystem';
 import { doc, lc, MEM_ROOT, memorySite, rangeOf, sample, sampleFiles } from '../../support/fixtures';
@@ -272,3 +273,23 @@ describe('escape hatches', () => {
     assert.deepEqual(linkDiagnostics(service, ISTIOCON, other).map((d) => d.code), ['image.not-found']);
   });
 });
+
+describe('link quick fixes from mangled data', () => {
+  it('use only the well-formed parts of fix data a client sent back changed, and never throw', async () => {
+    const { service } = await serviceFor();
+    const path = `${MEM_ROOT}/${ISTIOCON}`;
+    const d = doc(path, sample(ISTIOCON));
+    svcActions(service, path, d, { replacements: 'group-pic.jpg' }, []);
+    svcActions(service, path, d, { replacements: ['group-pic.jpg', 3, null] }, ['Replace with group-pic.jpg']);
+    svcActions(service, path, d, { copy: { source: 1, target: '/x', sourceLang: 'en' } }, []);
+    svcActions(service, path, d, { copy: { source: '/a.png', target: '/b.png', sourceLang: 'en' } }, ['Copy a.png from the English bundle']);
+  });
+});
+
+function svcActions(service: LanguageService, path: string, d: ReturnType<typeof doc>, data: unknown, titles: string[]): void {
+  const range = lc(1, 1, 1, 4);
+  const diagnostic: Diagnostic = { range, message: 'x', source: 'istio', code: 'image.not-found', data };
+  // Through the provider itself, not the engine's guard, so an exception fails the test.
+  const ctx = service.context(path, d);
+  assert.deepEqual(linkActionsProvider.actions(ctx, range, [diagnostic]).map((a) => a.title), titles);
+}

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { LanguageService } from '../../../server/src/core/languageService';
+import { blobIds } from '../../../server/src/node/git';
 import { NodeFileSystem } from '../../../server/src/node/nodeFileSystem';
 import { translationStatusRequest } from '../../../server/src/node/translationRequests';
 import { sample } from '../../support/fixtures';
@@ -120,6 +121,22 @@ describe('translation status over a real git repository', () => {
       assert.deepEqual([zh!.translated, zh!.upToDate, zh!.stale, zh!.missing.map((m) => m.path)], [1, 0, [], ['blog/2021/istio-community-meetup-china/index.md']]);
     } finally {
       fs.rmSync(plain, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('git blob look-ups', () => {
+  it('read a path git cannot be asked about on one line (it holds a newline) as missing, not as the root tree', async () => {
+    const repo = new TempRepo();
+    try {
+      repo.git('init', '-q');
+      repo.write(EN, sample(EN));
+      const head = repo.commit('Add the beta post');
+      const ids = await blobIds(repo.root, [{ rev: head, path: EN }, { rev: head, path: 'content/en/odd\nname.md' }]);
+      assert.equal(ids.get(`${head}:${EN}`), repo.git('rev-parse', `${head}:${EN}`).trim());
+      assert.equal(ids.get(`${head}:content/en/odd\nname.md`), undefined);
+    } finally {
+      repo.dispose();
     }
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { builtInCatalog } from '../../../server/src/core/catalog/shortcodeCatalog';
+import { builtInCatalog, readCatalogFile } from '../../../server/src/core/catalog/shortcodeCatalog';
 import { scanTemplate } from '../../../server/src/core/catalog/templateScan';
 import { doc, MEM_ROOT, SAMPLE_SITE } from '../../support/fixtures';
 import { isShortcodeCode, service } from './harness';
@@ -65,5 +65,14 @@ describe('shortcode catalog', () => {
     const { service: svc } = service();
     const file = `${MEM_ROOT}/${PAGE}`;
     assert.equal(svc.catalogFor(svc.siteOf(file)), builtInCatalog());
+  });
+});
+
+describe('shortcode catalog data', () => {
+  it('is checked when read: a word-valued field outside its list fails instead of being cast through', () => {
+    const entry = { description: 'x', inner: false, params: [{ name: 'link', kind: 'pth', description: 'x' }] };
+    assert.throws(() => readCatalogFile({ shortcodes: { demo: entry }, hugoBuiltIns: {}, textSyntaxes: { common: [], other: [] } }), /demo: parameter kind "pth"/);
+    const ok = readCatalogFile({ shortcodes: { demo: { ...entry, params: [{ name: 'link', kind: 'path', description: 'x' }], status: 'unused' } }, hugoBuiltIns: {}, textSyntaxes: { common: [], other: [] } });
+    assert.deepEqual(ok.shortcodes['demo'], { description: 'x', inner: false, params: [{ name: 'link', kind: 'path', description: 'x' }], status: 'unused' });
   });
 });

@@ -79,6 +79,14 @@ describe('shortcode completion', () => {
     assert.deepEqual(te(image).range, lc(15, 5, 15, 9));
   });
 
+  it('renames a parameter name typed over mid-word, keeping its value (and offers the name itself again)', () => {
+    const marked = sample(POST).replace('{{< image link="./group-pic.jpg"\n    caption=', '{{< image link="./group-pic.jpg"\n    ca‸ption=');
+    const items = complete(POST, marked);
+    assert.ok(labels(items).includes('caption'), 'the parameter under the cursor is not "used" by itself');
+    const alt = items.find((i) => i.label === 'alt')!;
+    assert.deepEqual(te(alt), { range: lc(16, 5, 16, 12), newText: 'alt' });
+  });
+
   it('offers the innermost open shortcode after `{{< /`', () => {
     const { marked, line } = tail(AUTHZ, '{{< tabset >}}\n\n{{< tab name="A" >}}\n\nText.\n\n{{< /‸');
     const items = complete(AUTHZ, marked);
@@ -137,5 +145,10 @@ describe('shortcode completion', () => {
   it('stays silent outside tags and in the body of a text block', () => {
     assert.deepEqual(complete(POST, tail(POST, 'Some text ‸').marked), []);
     assert.deepEqual(complete(POST, tail(POST, '{{< text bash >}}\n$ kubectl ‸').marked), []);
+  });
+
+  it('stays silent inside the frontmatter, where Hugo does not expand shortcodes', () => {
+    assert.deepEqual(complete(POST, sample(POST).replace('title: ', 'title: {{< ‸')), []);
+    assert.deepEqual(complete(POST, sample(POST).replace('title: ', 'title: {{% gl‸')), []);
   });
 });

@@ -147,11 +147,11 @@ describe('shortcode diagnostics on the sample site', () => {
     assert.deepEqual(ds.map((d) => [d.range, d.severity]), [[rangeOf(text, 'Choose one of the two.'), DiagnosticSeverity.Warning]]);
   });
 
-  it('shortcode.inline-content: a callout written on one line', () => {
+  it('shortcode.inline-content: a callout written on one line fails the build ("Shortcode must span muliple lines")', () => {
     const rel = 'content/en/blog/2018/aws-nlb/index.md';
     const text = edit(sample(rel), '{{< tip >}}\nThis post was updated on January 16, 2019 to include some usage warnings.\n{{< /tip >}}', '{{< tip >}}This post was updated.{{< /tip >}}');
     const ds = only(rel, text, 'shortcode.inline-content');
-    assert.deepEqual(ds.map((d) => [d.range, d.severity]), [[rangeOf(text, '{{< tip >}}This post was updated.{{< /tip >}}'), DiagnosticSeverity.Warning]]);
+    assert.deepEqual(ds.map((d) => [d.range, d.severity]), [[rangeOf(text, '{{< tip >}}This post was updated.{{< /tip >}}'), DiagnosticSeverity.Error]]);
   });
 
   it('text.missing-syntax: a text block without a syntax fails the build; the fix adds bash for a $ block', () => {
@@ -180,11 +180,11 @@ describe('shortcode diagnostics on the sample site', () => {
     assert.deepEqual(only(SETUP, sample(SETUP), 'text.bash-without-prompt'), []);
   });
 
-  it('text.outputis-not-bash: an output syntax on a yaml block', () => {
+  it('text.outputis-not-bash: an output syntax on a yaml block fails the build ("Only text blocks with a bash syntax can use outputis")', () => {
     const rel = 'content/en/blog/2018/aws-nlb/index.md';
     const text = edit(sample(rel), '{{< text yaml >}}', '{{< text yaml json >}}');
     const ds = only(rel, text, 'text.outputis-not-bash');
-    assert.deepEqual(ds.map((d) => [d.range, d.severity]), [[lc(101, 15, 101, 19), DiagnosticSeverity.Warning]]);
+    assert.deepEqual(ds.map((d) => [d.range, d.severity]), [[lc(101, 15, 101, 19), DiagnosticSeverity.Error]]);
   });
 
   it('text.bad-indentation: content indented by 2 spaces fails the build', () => {

@@ -37,6 +37,13 @@ describe('shortcode quick fixes', () => {
     assert.equal(fix(POST, text, 'shortcode.unknown-parameter').fixed, sample(POST));
   });
 
+  it('does not suggest renaming an unknown parameter to one the tag already gives', () => {
+    const text = edit(sample(POST), 'caption="IstioCon China 2023, Welcome"', 'caption="IstioCon China 2023, Welcome" captoin="x"');
+    const { actions, diagnostics } = fix(POST, text, 'shortcode.unknown-parameter');
+    assert.equal(diagnostics[0]!.message, '`image` has no parameter `captoin`: it is ignored.');
+    assert.deepEqual(actions, []);
+  });
+
   it('removes the trailing period of an image caption', () => {
     const text = edit(sample(POST), 'caption="IstioCon China 2023, Welcome"', 'caption="IstioCon China 2023, Welcome."');
     const { actions, fixed } = fix(POST, text, 'image.caption-period');
@@ -49,6 +56,15 @@ describe('shortcode quick fixes', () => {
     const { actions, fixed } = fix(SETUP, text, 'shortcode.unclosed');
     assert.equal(actions[0]!.title, 'Insert the closing tag {{< /idea >}}');
     assert.equal(fixed, sample(SETUP));
+  });
+
+  it('inserts the closing tag with the line ends of a CRLF file', () => {
+    const crlf = (t: string): string => t.replace(/\r?\n/g, '\r\n');
+    const text = crlf(edit(sample(SETUP), '{{< /idea >}}\n', ''));
+    assert.equal(fix(SETUP, text, 'shortcode.unclosed').fixed, crlf(sample(SETUP)));
+    // At the end of a file that has no final line end.
+    const last = crlf('---\ntitle: x\n---\n{{< tip >}}\nTip text.');
+    assert.equal(fix(SETUP, last, 'shortcode.unclosed').fixed, `${last}\r\n{{< /tip >}}\r\n`);
   });
 
   it('inserts the missing closing tag of an inline gloss after its word', () => {

@@ -1,19 +1,22 @@
 import builtIn from '../../../data/shortcodes.json';
 
+const PARAM_KINDS = [
+  'string',
+  'markdown',
+  'path',
+  'url',
+  'percent',
+  'boolean',
+  'syntax',
+  'boilerplate',
+  'glossary-term',
+  'tab-name',
+  'tab-category-value',
+  'tab-category-name',
+] as const;
+
 /** What a parameter's value is, which decides its completion and checks. */
-export type ParamKind =
-  | 'string'
-  | 'markdown'
-  | 'path'
-  | 'url'
-  | 'percent'
-  | 'boolean'
-  | 'syntax'
-  | 'boilerplate'
-  | 'glossary-term'
-  | 'tab-name'
-  | 'tab-category-value'
-  | 'tab-category-name';
+export type ParamKind = (typeof PARAM_KINDS)[number];
 
 /** One parameter a shortcode's template reads: named (`.Get "link"`), positional (`.Get 0`), or both (`text`'s syntax). */
 export interface ShortcodeParamInfo {
@@ -95,7 +98,50 @@ export class MapShortcodeCatalog implements ShortcodeCatalog {
   }
 }
 
-const file = builtIn as CatalogFile;
+/**
+ * The catalog data with its word-valued fields checked: JSON gives them as plain strings, and a cast would let a
+ * typo (`"kind": "pth"`) through to every feature. A mistake in the data file fails here, and in the unit tests.
+ */
+export function readCatalogFile(json: { shortcodes: Record<string, RawEntry>; hugoBuiltIns: Record<string, RawEntry>; textSyntaxes: TextSyntaxes }): CatalogFile {
+  const check = (group: Record<string, RawEntry>): Record<string, CatalogEntry> => {
+    const out: Record<string, CatalogEntry> = {};
+    for (const [name, e] of Object.entries(group)) {
+      const { params, origin, status, ...rest } = e;
+      out[name] = {
+        ...rest,
+        ...(params && {
+          params: params.map(({ kind, missing, ...p }) => ({
+            ...p,
+            kind: oneOf(PARAM_KINDS, kind, `${name}: parameter kind`),
+            ...(missing !== undefined && { missing: oneOf(['error', 'warning'] as const, missing, `${name}: missing`) }),
+          })),
+        }),
+        ...(origin !== undefined && { origin: oneOf(['site', 'hugo', 'template'] as const, origin, `${name}: origin`) }),
+        ...(status !== undefined && { status: oneOf(['used', 'unused', 'deprecated'] as const, status, `${name}: status`) }),
+      };
+    }
+    return out;
+  };
+  return { shortcodes: check(json.shortcodes), hugoBuiltIns: check(json.hugoBuiltIns), textSyntaxes: json.textSyntaxes };
+}
+
+/** An entry as JSON gives it: the word-valued fields are plain strings. */
+type RawEntry = Omit<CatalogEntry, 'params' | 'origin' | 'status'> & {
+  readonly params?: ReadonlyArray<Omit<ShortcodeParamInfo, 'kind' | 'missing'> & { readonly kind: string; readonly missing?: string }>;
+  readonly origin?: string;
+  readonly status?: string;
+};
+
+function oneOf<T extends string>(allowed: readonly T[], value: string, what: string): T;
+function oneOf<T extends string>(allowed: readonly T[], value: string | undefined, what: string): T | undefined;
+function oneOf<T extends string>(allowed: readonly T[], value: string | undefined, what: string): T | undefined {
+  if (value === undefined) return undefined;
+  const found = allowed.find((a) => a === value);
+  if (found === undefined) throw new Error(`shortcodes.json: ${what} "${value}" is not one of ${allowed.join(', ')}`);
+  return found;
+}
+
+const file = readCatalogFile(builtIn);
 
 function entries(record: Record<string, CatalogEntry>, origin: 'site' | 'hugo'): ShortcodeInfo[] {
   return Object.entries(record).map(([name, s]) => ({ ...s, name, origin: s.origin ?? origin }));

@@ -47,7 +47,10 @@ export class SiteCatalog {
     this.collect(templatesDir(this.siteRoot), '', templates, 0);
     if (templates.size === 0) return this.base;
     const merged = new Map<string, ShortcodeInfo>();
-    for (const name of this.base.names()) merged.set(name, this.base.get(name)!);
+    for (const name of this.base.names()) {
+      const info = this.base.get(name);
+      if (info) merged.set(name, info);
+    }
     for (const [name, t] of templates) merged.set(name, mergeTemplate(merged.get(name), name, t.path, t.facts));
     return new MapShortcodeCatalog(merged.values());
   }

@@ -24,3 +24,14 @@ export interface DocumentContext {
   /** Records that the result depends on `path`, so a change to that file re-checks this document. */
   dependsOn(path: string): void;
 }
+
+/** A document inside a site's `content/<lang>/`: what the link and translation features work on. */
+export interface SiteDocumentContext extends DocumentContext {
+  readonly site: SiteIndex;
+  readonly location: ContentLocation;
+}
+
+/** Narrows a context to one inside a site, so features need no `ctx.site!`. */
+export function inSite(ctx: DocumentContext): ctx is SiteDocumentContext {
+  return ctx.site !== undefined && ctx.location !== undefined;
+}

@@ -12,7 +12,7 @@ interface LinkRulesFile {
   termLayouts: string[];
 }
 
-const file = rules as LinkRulesFile;
+const file: LinkRulesFile = rules;
 
 export const FILE_EXTENSIONS: ReadonlySet<string> = new Set(file.fileExtensions.map((e) => `.${e}`));
 export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(file.imageExtensions.map((e) => `.${e}`));

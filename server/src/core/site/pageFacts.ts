@@ -65,8 +65,13 @@ export class PageFacts {
   constructor(private readonly site: SiteIndex) {
     site.onDidChange((path) => {
       this.dirty.add(path);
-      this.anchors.delete(path);
       this.fullCheckout = undefined;
+      // A page's anchors also come from the boilerplates it includes and, for the glossary, the term files of its
+      // bundle: a change to one of those (or a new term file) makes them stale though the page did not change.
+      const dir = dirname(path);
+      for (const [page, entry] of this.anchors) {
+        if (page === path || entry.anchors.included.includes(path) || (entry.anchors.generated && dirname(page) === dir)) this.anchors.delete(page);
+      }
     });
   }
 

@@ -95,6 +95,18 @@ describe('frontmatter completion', () => {
     assert.equal(complete(CHINA, block)[0]!.textEdit!.newText, 'Istio');
   });
 
+  it('offers no keyword outside the brackets of a flow list (the edit would break the list)', () => {
+    const list = '[Istio Day,IstioCon,Istio,conference,KubeCon,CloudNativeCon]';
+    const kws = (marked: string): CompletionItem[] => complete(CHINA, marked).filter((i) => i.kind === 12);
+    assert.deepEqual(kws(sample(CHINA).replace(list, `|${list}`)), []);
+    assert.deepEqual(kws(sample(CHINA).replace(list, `${list}|`)), []);
+    // Just inside the brackets: an item range that is still empty at the cursor, and none past `]`.
+    const { text } = withCursor(sample(CHINA).replace(list, `[|${list.slice(1)}`));
+    const first = kws(sample(CHINA).replace(list, `[|${list.slice(1)}`))[0]!;
+    const start = text.indexOf(list) + 1;
+    assert.deepEqual(first.textEdit!, { range: { start: at(text, start), end: at(text, start + 'Istio Day'.length) }, newText: first.label });
+  });
+
   it('answers a completion in about a millisecond once warm', () => {
     const marked = sample(CHINA).replace('[Istio Day,IstioCon,Istio,conference,KubeCon,CloudNativeCon]', '[Istio,|]');
     complete(CHINA, marked);

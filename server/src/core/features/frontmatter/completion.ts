@@ -93,6 +93,9 @@ function keywordItems(ctx: DocumentContext, cursor: Exclude<FrontmatterCursor, {
     if (value.startsWith('[')) {
       // Flow list: complete the item under the cursor, between its commas.
       const offsetInValue = cursor.before.length;
+      // Before the `[` or past the `]`, a keyword would land outside the list (or replace the `]`).
+      const close = value.indexOf(']');
+      if (offsetInValue === 0 || (close >= 0 && offsetInValue > close)) return [];
       const itemStart = Math.max(value.lastIndexOf(',', offsetInValue - 1), value.lastIndexOf('[', offsetInValue - 1)) + 1;
       let itemEnd = value.slice(offsetInValue).search(/[,\]]/);
       itemEnd = itemEnd < 0 ? value.length : offsetInValue + itemEnd;

@@ -7,7 +7,7 @@ import { resolveBundleReference, resolveImageLink, resolveLink, pageTarget, type
 import { DEFAULT_LANGUAGE, type ContentLocation } from '../../site/siteLayout';
 import type { SiteIndex } from '../../site/siteIndex';
 import type { Severity } from '../diagnostic';
-import type { DocumentContext } from '../documentContext';
+import type { SiteDocumentContext } from '../documentContext';
 import type { Reference } from './references';
 import { closestNames, editDistance } from './suggest';
 
@@ -42,7 +42,7 @@ export interface Inspection {
 }
 
 /** Resolves one reference the way the site does and checks it against the site index. */
-export function inspect(ctx: DocumentContext, ref: Reference): Inspection {
+export function inspect(ctx: SiteDocumentContext, ref: Reference): Inspection {
   const out = new Inspector(ctx, ref);
   out.run();
   return { ref, file: out.file, heading: out.heading, title: out.title, notInCheckout: out.missing, problems: out.problems };
@@ -60,12 +60,11 @@ class Inspector {
   private readonly facts: PageFacts;
 
   constructor(
-    private readonly ctx: DocumentContext,
+    private readonly ctx: SiteDocumentContext,
     private readonly ref: Reference,
   ) {
-    // Callers only inspect documents inside a site.
-    this.site = ctx.site!;
-    this.loc = ctx.location!;
+    this.site = ctx.site;
+    this.loc = ctx.location;
     this.facts = pageFacts(this.site);
   }
 

@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languag
 import { COPY_FILE_COMMAND, DIAGNOSTIC_SOURCE, type CopyFileArgs } from '../../../../../shared/protocol';
 import { basename } from '../../site/paths';
 import type { CodeActionProvider } from '../feature';
+import { isRecord, stringField } from '../fixData';
 import type { LinkFixData } from './inspect';
 
 /** The codes whose `data` is a `LinkFixData`. */
@@ -20,8 +21,17 @@ export const LINK_CODES: ReadonlySet<string> = new Set([
   'link.absolute-istio-url',
 ]);
 
-function isFixData(x: unknown): x is LinkFixData {
-  return typeof x === 'object' && x !== null;
+/** The link fix data of a diagnostic, keeping only its well-formed parts (it comes back from the client). */
+export function readLinkFixData(data: unknown): LinkFixData | undefined {
+  if (!isRecord(data)) return undefined;
+  const raw: unknown = data['replacements'];
+  const replacements = Array.isArray(raw) ? raw.filter((r): r is string => typeof r === 'string') : [];
+  const c = data['copy'];
+  const source = stringField(c, 'source');
+  const target = stringField(c, 'target');
+  const sourceLang = stringField(c, 'sourceLang');
+  const copy = source !== undefined && target !== undefined && sourceLang !== undefined ? { source, target, sourceLang } : undefined;
+  return { replacements, ...(copy ? { copy } : {}) };
 }
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English' };
@@ -32,8 +42,9 @@ export const linkActionsProvider: CodeActionProvider = {
   actions(ctx, _range, diagnostics): CodeAction[] {
     const out: CodeAction[] = [];
     for (const d of diagnostics) {
-      if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string' || !LINK_CODES.has(d.code) || !isFixData(d.data)) continue;
-      const data = d.data;
+      if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string' || !LINK_CODES.has(d.code)) continue;
+      const data = readLinkFixData(d.data);
+      if (!data) continue;
       (data.replacements ?? []).forEach((text, i) => {
         out.push({
           title: title(d, text),

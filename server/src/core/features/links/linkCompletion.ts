@@ -4,8 +4,9 @@ import { pageFacts, type PageAnchors } from '../../site/pageFacts';
 import { dirname, extname } from '../../site/paths';
 import { resolveImageLink, resolveLink } from '../../site/resolve';
 import { DEFAULT_LANGUAGE } from '../../site/siteLayout';
-import type { DocumentContext } from '../documentContext';
+import { inSite, type DocumentContext, type SiteDocumentContext } from '../documentContext';
 import type { CompletionProvider } from '../feature';
+import { inCodeAt } from './codeAt';
 
 /** Where the cursor is: inside `{{< image link="…` or a Markdown destination `](…` / `![…](…`. */
 interface LinkContext {
@@ -42,9 +43,11 @@ export function linkContextAt(text: string, offset: number): LinkContext | undef
 export const linkCompletionProvider: CompletionProvider = {
   name: 'links',
   complete(ctx: DocumentContext, position: Position, offset: number): CompletionItem[] | undefined {
-    if (!ctx.site || !ctx.location) return undefined;
+    if (!inSite(ctx)) return undefined;
     const lc = linkContextAt(ctx.parsed.text, offset);
     if (!lc) return undefined;
+    // A shortcode inside a text block is still a shortcode; a Markdown link there is just text.
+    if (lc.kind !== 'image-shortcode' && inCodeAt(ctx.parsed, offset)) return undefined;
     const hash = lc.typed.indexOf('#');
     if (hash >= 0 && lc.kind === 'markdown-link') return anchorItems(ctx, lc, hash, position);
     if (lc.typed.startsWith('/') && lc.kind === 'markdown-link') return pageItems(ctx, lc, position);
@@ -52,13 +55,13 @@ export const linkCompletionProvider: CompletionProvider = {
   },
 };
 
-function rangeFrom(ctx: DocumentContext, start: number, position: Position): Range {
+function rangeFrom(ctx: SiteDocumentContext, start: number, position: Position): Range {
   return { start: ctx.document.positionAt(start), end: position };
 }
 
-function fileItems(ctx: DocumentContext, lc: LinkContext, position: Position): CompletionItem[] | undefined {
-  const site = ctx.site!;
-  const loc = ctx.location!;
+function fileItems(ctx: SiteDocumentContext, lc: LinkContext, position: Position): CompletionItem[] | undefined {
+  const site = ctx.site;
+  const loc = ctx.location;
   // The folder the typed value points into: `./`, bare and `../` all mean the bundle for an image tag.
   const slash = lc.typed.lastIndexOf('/');
   const folderPart = slash < 0 ? '' : lc.typed.slice(0, slash + 1);
@@ -83,9 +86,9 @@ function fileItems(ctx: DocumentContext, lc: LinkContext, position: Position): C
   });
 }
 
-function pageItems(ctx: DocumentContext, lc: LinkContext, position: Position): CompletionItem[] {
-  const facts = pageFacts(ctx.site!);
-  const lang = ctx.location!.lang;
+function pageItems(ctx: SiteDocumentContext, lc: LinkContext, position: Position): CompletionItem[] {
+  const facts = pageFacts(ctx.site);
+  const lang = ctx.location.lang;
   // en links to en pages; zh must link /zh/ pages (the site's lint); other translations link their own pages or,
   // as uk does everywhere, the English ones.
   const langs = lang === DEFAULT_LANGUAGE ? [DEFAULT_LANGUAGE] : LANGUAGE_PREFIX_LINT.has(lang) ? [lang] : [lang, DEFAULT_LANGUAGE];
@@ -106,15 +109,15 @@ function pageItems(ctx: DocumentContext, lc: LinkContext, position: Position): C
   return items;
 }
 
-function anchorItems(ctx: DocumentContext, lc: LinkContext, hash: number, position: Position): CompletionItem[] | undefined {
-  const site = ctx.site!;
+function anchorItems(ctx: SiteDocumentContext, lc: LinkContext, hash: number, position: Position): CompletionItem[] | undefined {
+  const site = ctx.site;
   const facts = pageFacts(site);
   const pagePart = lc.typed.slice(0, hash);
   let anchors: PageAnchors | undefined;
   if (pagePart === '') {
     anchors = facts.anchorsFromText(ctx.path, ctx.parsed.text, ctx.parsed);
   } else {
-    const r = resolveLink(site.layout, ctx.location!, pagePart);
+    const r = resolveLink(site.layout, ctx.location, pagePart);
     if (r.kind !== 'page') return undefined;
     const file = r.candidates.find((c) => site.exists(c)) ?? facts.pagesByAlias(`/${r.lang === DEFAULT_LANGUAGE ? '' : `${r.lang}/`}${r.urlPath}`)[0]?.path;
     anchors = file ? facts.anchorsOf(file) : undefined;

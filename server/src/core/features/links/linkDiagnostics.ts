@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic } from '../diagnostic';
-import type { DocumentContext } from '../documentContext';
+import { inSite, type DocumentContext } from '../documentContext';
 import type { DiagnosticRule } from '../feature';
 import { isIgnored } from './glob';
 import { inspect, type Inspection } from './inspect';
@@ -8,7 +8,7 @@ import { collectReferences } from './references';
 
 /** Every reference of the document, resolved and checked (skipping the targets `istio.links.ignore` lists). */
 export function inspectAll(ctx: DocumentContext): Inspection[] {
-  if (!ctx.site || !ctx.location) return [];
+  if (!inSite(ctx)) return [];
   const ignore = ctx.settings.links?.ignore ?? [];
   return collectReferences(ctx.parsed)
     .filter((r) => !isIgnored(r.target, ignore))

@@ -1,7 +1,7 @@
 import type { DocumentLink } from 'vscode-languageserver-types';
 import type { DocumentContext } from '../documentContext';
 import type { DocumentLinkProvider } from '../feature';
-import { fileUri } from './fileUri';
+import { fileUri } from '../../site/fileUri';
 import { inspectAll } from './linkDiagnostics';
 import { lineOf } from './lines';
 

@@ -1,8 +1,8 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { basename } from '../../site/paths';
-import type { DocumentContext } from '../documentContext';
+import { inSite, type DocumentContext, type SiteDocumentContext } from '../documentContext';
 import type { HoverProvider } from '../feature';
-import { fileUri } from './fileUri';
+import { fileUri } from '../../site/fileUri';
 import { isIgnored } from './glob';
 import { inspect } from './inspect';
 import { collectReferences, referenceAt } from './references';
@@ -11,7 +11,7 @@ import { collectReferences, referenceAt } from './references';
 export const linkHoverProvider: HoverProvider = {
   name: 'links',
   hover(ctx: DocumentContext, _position, offset): Hover | undefined {
-    if (!ctx.site || !ctx.location) return undefined;
+    if (!inSite(ctx)) return undefined;
     const ref = referenceAt(collectReferences(ctx.parsed), offset);
     if (!ref || isIgnored(ref.target, ctx.settings.links?.ignore ?? [])) return undefined;
     const i = inspect(ctx, ref);
@@ -42,8 +42,8 @@ export const linkHoverProvider: HoverProvider = {
   },
 };
 
-function relative(ctx: DocumentContext, path: string): string {
-  const root = ctx.site!.layout.root;
+function relative(ctx: SiteDocumentContext, path: string): string {
+  const root = ctx.site.layout.root;
   const prefix = root === '/' ? '/' : `${root}/`;
   return path.startsWith(prefix) ? path.slice(prefix.length) : path;
 }

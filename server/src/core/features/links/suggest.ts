@@ -1,21 +1,8 @@
 import { extname } from '../../site/paths';
+import { distance } from '../editDistance';
 
-/** Edit distance between two strings (for "did you mean"). */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
-}
+/** Edit distance between two strings (for "did you mean"): a swap of two letters counts once. */
+export const editDistance = (a: string, b: string): number => distance(a, b);
 
 function stem(name: string): string {
   const ext = extname(name);

@@ -19,6 +19,9 @@ export const shortcodeCompletion: CompletionProvider = {
   name: 'shortcode-completion',
   complete(ctx, _position, offset) {
     if (!appliesTo(ctx)) return undefined;
+    // Hugo does not expand shortcodes in the frontmatter (an unclosed one is still being written: the body follows).
+    const fm = ctx.parsed.frontmatter;
+    if (fm?.closed && offset < fm.range.end) return undefined;
     const tc = tagContext(ctx.parsed.text, offset);
     if (!tc) return undefined;
     switch (tc.kind) {
@@ -137,8 +140,11 @@ function paramItems(ctx: DocumentContext, tc: ParamContext): CompletionItem[] {
   const used = new Set<string>();
   let named = false;
   let positional = false;
+  // Typing over the name of a `name="value"` already there (`ca‸ption="…"`): rename it, keep its value.
+  const renaming = /^[ \t]*=/.test(ctx.parsed.text.slice(tc.replaceEnd, tc.replaceEnd + 20));
   for (const p of [...tc.params, ...(fullTag?.params ?? [])]) {
     if (p.valueRange.start === tc.replaceStart && p.name === undefined) continue; // the word being typed
+    if (p.nameRange?.start === tc.replaceStart) continue; // the name being typed over
     if (p.name !== undefined) {
       used.add(p.name);
       named = true;
@@ -153,18 +159,19 @@ function paramItems(ctx: DocumentContext, tc: ParamContext): CompletionItem[] {
     if (pos) items.push(...valueItemsFor(ctx, tc, info, pos, undefined, '0'));
   }
   if (!positional) {
-    for (const p of info.params ?? []) {
+    const params = info.params ?? [];
+    for (const p of params) {
       if (p.name === undefined || used.has(p.name)) continue;
       items.push({
         label: p.name,
         kind: CompletionItemKind.Property,
         detail: p.required ? 'required' : p.kind,
         documentation: { kind: MarkupKind.Markdown, value: paramDocs(info, p) },
-        sortText: `${p.required ? '1' : '2'}${String(info.params!.indexOf(p)).padStart(2, '0')}`,
+        sortText: `${p.required ? '1' : '2'}${String(params.indexOf(p)).padStart(2, '0')}`,
         filterText: p.name,
-        insertTextFormat: InsertTextFormat.Snippet,
-        textEdit: edit(ctx, tc.replaceStart, tc.replaceEnd, `${p.name}="$1"`),
-        command: p.kind === 'path' || p.values?.length || isDynamic(p) ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+        insertTextFormat: renaming ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
+        textEdit: edit(ctx, tc.replaceStart, tc.replaceEnd, renaming ? p.name : `${p.name}="$1"`),
+        command: !renaming && (p.kind === 'path' || p.values?.length || isDynamic(p)) ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
       });
     }
   }

@@ -43,7 +43,7 @@ export const shortcodeHover: HoverProvider = {
     }
     const p = findParam(info, at.param.name, at.param.index);
     if (!p) return undefined;
-    return hover(ctx, at.on === 'name' ? at.param.nameRange! : at.param.valueRange, paramDocs(info, p));
+    return hover(ctx, at.on === 'name' ? (at.param.nameRange ?? at.param.valueRange) : at.param.valueRange, paramDocs(info, p));
   },
 };
 

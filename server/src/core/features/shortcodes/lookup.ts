@@ -1,4 +1,4 @@
-import type { OffsetRange } from '../../parser/offsetRange';
+import { contains, type OffsetRange } from '../../parser/offsetRange';
 import type { ParsedDocument } from '../../parser/parsedDocument';
 import type { ShortcodeNode } from '../../parser/shortcodeTree';
 import type { ShortcodeParam, ShortcodeTag } from '../../parser/shortcodes';
@@ -9,9 +9,8 @@ export function appliesTo(ctx: DocumentContext): boolean {
   return ctx.location !== undefined && ctx.location.kind !== 'resource';
 }
 
-export function inRange(r: OffsetRange, offset: number): boolean {
-  return offset >= r.start && offset <= r.end;
-}
+/** Whether `offset` is in `r`, its end included (a cursor right after a word is on it). */
+export const inRange = contains;
 
 /** The tag whose text holds `offset` (binary search: tags are in document order). */
 export function tagAt(parsed: ParsedDocument, offset: number): ShortcodeTag | undefined {

@@ -7,8 +7,9 @@ import { appliesTo } from './lookup';
 
 /**
  * Where shortcodes may sit, from the catalog's `parents`, `notInside`, `onlyChildren` and `ownLines`:
- * a `tab` at top level fails the build ("Missing surrounding tabset for tab"); a `tab` in another shortcode, a nested
- * `tabset`, text in a `tabset` outside its tabs (dropped) and a callout written on one line render wrong.
+ * a `tab` at top level and a callout or tab written on one line fail the build ("Missing surrounding tabset for tab",
+ * "Shortcode must span muliple lines"); a `tab` in another shortcode, a nested `tabset` and text in a `tabset` outside
+ * its tabs (dropped) render wrong.
  */
 export const nestingRule: DiagnosticRule = {
   name: 'shortcode-nesting',
@@ -42,7 +43,7 @@ export const nestingRule: DiagnosticRule = {
       }
 
       if (info.onlyChildren?.length && node.inner && node.close) {
-        for (const r of droppedRegions(text, node, info.onlyChildren)) {
+        for (const r of droppedRegions(text, node, node.inner, info.onlyChildren)) {
           out.push(
             diagnostic(ctx, r, 'shortcode.dropped-content', 'warning',
               `Inside a \`${name}\` only ${info.onlyChildren.map((c) => `\`${c}\``).join(', ')} shortcodes are shown: this content is silently dropped.`),
@@ -54,8 +55,8 @@ export const nestingRule: DiagnosticRule = {
         const inner = text.slice(node.inner.start, node.inner.end);
         if (inner.trim() !== '' && !inner.includes('\n')) {
           out.push(
-            diagnostic(ctx, { start: node.open.range.start, end: node.close.range.end }, 'shortcode.inline-content', 'warning',
-              `Put the content of \`${name}\` on its own lines between the tags: written on one line it renders wrong.`),
+            diagnostic(ctx, { start: node.open.range.start, end: node.close.range.end }, 'shortcode.inline-content', 'error',
+              `Put the content of \`${name}\` on its own lines between the tags: on one line the build fails ("Shortcode must span muliple lines").`),
           );
         }
       }
@@ -67,16 +68,16 @@ export const nestingRule: DiagnosticRule = {
 const COMMENT = /<!--[\s\S]*?-->/g;
 
 /** The non-blank stretches of a node's inner text outside its allowed children (HTML comments do not count). */
-function droppedRegions(text: string, node: ShortcodeNode, allowed: readonly string[]): OffsetRange[] {
+function droppedRegions(text: string, node: ShortcodeNode, inner: OffsetRange, allowed: readonly string[]): OffsetRange[] {
   const out: OffsetRange[] = [];
-  let at = node.inner!.start;
+  let at = inner.start;
   const gaps: OffsetRange[] = [];
   for (const child of node.children) {
     if (!allowed.includes(child.open.name)) continue;
     gaps.push({ start: at, end: child.open.range.start });
     at = child.close ? child.close.range.end : child.open.range.end;
   }
-  gaps.push({ start: at, end: node.inner!.end });
+  gaps.push({ start: at, end: inner.end });
   for (const g of gaps) {
     const slice = text.slice(g.start, g.end).replace(COMMENT, (m) => ' '.repeat(m.length));
     const first = slice.search(/\S/);

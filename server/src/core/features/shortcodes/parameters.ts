@@ -35,7 +35,9 @@ export const parametersRule: DiagnosticRule = {
         for (const p of tag.params) {
           if (findParam(info, p.name, p.index)) continue;
           if (p.name !== undefined) {
-            const suggestions = suggest(p.name, names);
+            // A name the tag already gives is no fix: renaming to it would give that parameter twice.
+            const given = new Set(tag.params.map((q) => q.name));
+            const suggestions = suggest(p.name, names.filter((n) => !given.has(n)));
             const range = ctx.range(p.nameRange ?? p.valueRange);
             out.push(
               diagnostic(ctx, p.nameRange ?? p.valueRange, 'shortcode.unknown-parameter', 'warning',

@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import { DIAGNOSTIC_SOURCE } from '../../../../../shared/protocol';
 import type { DocumentContext } from '../documentContext';
 import type { CodeActionProvider } from '../feature';
+import { stringField } from '../fixData';
 import { SHORTCODE_CODES } from './codes';
 import { nodeOf, tagAt } from './lookup';
 import { fixesOf } from './quickFix';
@@ -40,11 +41,11 @@ export const shortcodeQuickFixes: CodeActionProvider = {
  * of the enclosing shortcode, with the opening tag's indentation.
  */
 function closingTagFix(ctx: DocumentContext, d: Diagnostic): CodeAction | undefined {
-  const data = d.data as { name?: unknown } | undefined;
-  if (typeof data?.name !== 'string') return undefined;
+  const name = stringField(d.data, 'name');
+  if (name === undefined) return undefined;
   const text = ctx.parsed.text;
   const tag = tagAt(ctx.parsed, ctx.document.offsetAt(d.range.start));
-  if (!tag || tag.kind !== 'open' || tag.name !== data.name || !nodeOf(ctx.parsed, tag)) return undefined;
+  if (!tag || tag.kind !== 'open' || tag.name !== name || !nodeOf(ctx.parsed, tag)) return undefined;
   const closing = tag.delimiter === '%' ? `{{% /${tag.name} %}}` : `{{< /${tag.name} >}}`;
   const lineStart = text.lastIndexOf('\n', tag.range.start - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart, tag.range.start))![0];
@@ -78,6 +79,8 @@ interface Insertion {
 
 /** Where the closing line goes, scanning the lines after the tag. */
 function blockInsertion(text: string, from: number, closingLine: string): Insertion {
+  // The file's own line ends: editors other than VS Code do not convert an inserted `\n` in a CRLF file.
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let seen = false;
   let at = from + 1;
   while (at <= text.length && from < text.length) {
@@ -85,13 +88,13 @@ function blockInsertion(text: string, from: number, closingLine: string): Insert
     if (end < 0) end = text.length;
     const line = text.slice(at, end);
     const trimmed = line.trim();
-    if (/^\{\{[<%]\s*\//.test(trimmed)) return offsetEdit(at, `${closingLine}\n\n`);
-    if (trimmed === '' && seen) return offsetEdit(at, `${closingLine}\n`);
+    if (/^\{\{[<%]\s*\//.test(trimmed)) return offsetEdit(at, `${closingLine}${eol}${eol}`);
+    if (trimmed === '' && seen) return offsetEdit(at, `${closingLine}${eol}`);
     if (trimmed !== '') seen = true;
     if (end >= text.length) break;
     at = end + 1;
   }
-  return offsetEdit(text.length, `${text.endsWith('\n') ? '' : '\n'}${closingLine}\n`);
+  return offsetEdit(text.length, `${text.endsWith('\n') ? '' : eol}${closingLine}${eol}`);
 }
 
 function offsetEdit(offset: number, newText: string): Insertion {

@@ -10,8 +10,8 @@ const KNOWN = new Set([...TEXT_SYNTAXES.common, ...TEXT_SYNTAXES.other].map((s) 
 
 /**
  * `text` blocks as `text.html` wants them: a syntax (else the build fails), a bash block whose first line starts with
- * `$`, content indented by a multiple of 4 spaces (both also fail it); an unknown syntax (the `bask` typo) loses its
- * highlighting and `outputis` on a non-bash block is ignored, so those are warnings.
+ * `$`, content indented by a multiple of 4 spaces, `outputis` only on a bash block (all also fail it); an unknown
+ * syntax (the `bask` typo) only loses its highlighting, so that is a warning.
  */
 export const textBlocksRule: DiagnosticRule = {
   name: 'text-blocks',
@@ -24,7 +24,9 @@ export const textBlocksRule: DiagnosticRule = {
       if (tag.name !== 'text' || tag.unterminated) continue;
       const syntaxParam = textSyntax(tag);
       const syntax = syntaxParam?.value ?? '';
-      const body = node.inner && node.close ? text.slice(node.inner.start, node.inner.end) : undefined;
+      const inner = node.close ? node.inner : undefined;
+      const bodyStart = inner?.start ?? 0;
+      const body = inner ? text.slice(inner.start, inner.end) : undefined;
       const firstLineAt = body === undefined ? -1 : firstContentLine(body);
 
       if (!syntaxParam || syntax === '') {
@@ -49,8 +51,8 @@ export const textBlocksRule: DiagnosticRule = {
       const outputis = namedParam(tag, 'outputis') ?? positional(tag, 1);
       if (outputis && syntaxParam && syntax !== 'bash') {
         out.push(
-          diagnostic(ctx, outputis.nameRange ?? outputis.valueRange, 'text.outputis-not-bash', 'warning',
-            `\`outputis\` only applies to \`bash\` blocks (the output of the commands); on a \`${syntax}\` block it is ignored.`),
+          diagnostic(ctx, outputis.nameRange ?? outputis.valueRange, 'text.outputis-not-bash', 'error',
+            `\`outputis\` only applies to \`bash\` blocks (the output of the commands): on a \`${syntax}\` block the build fails ("Only text blocks with a bash syntax can use outputis").`),
         );
       }
 
@@ -58,7 +60,7 @@ export const textBlocksRule: DiagnosticRule = {
       const lineEnd = body.indexOf('\n', firstLineAt);
       const line = body.slice(firstLineAt, lineEnd < 0 ? body.length : lineEnd).replace(/\r$/, '');
       const indent = /^ */.exec(line)![0].length;
-      const lineStart = node.inner!.start + firstLineAt;
+      const lineStart = bodyStart + firstLineAt;
       if (indent % 4 !== 0) {
         out.push(
           diagnostic(ctx, { start: lineStart, end: lineStart + indent }, 'text.bad-indentation', 'error',

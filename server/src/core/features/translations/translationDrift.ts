@@ -1,5 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { ShortcodeCatalog } from '../../catalog/shortcodeCatalog';
 import { parseDocument } from '../../parser/parsedDocument';
+import type { SiteIndex } from '../../site/siteIndex';
 import { DEFAULT_LANGUAGE, locate } from '../../site/siteLayout';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
@@ -28,7 +30,7 @@ export const translationDriftRule: DiagnosticRule = {
     ctx.dependsOn(source.candidate);
     if (source.path === undefined) return [];
     if (source.path !== source.candidate) ctx.dependsOn(source.path);
-    const facts = sourceFacts(ctx, source.path);
+    const facts = sourceFacts(site, ctx.catalog, source.path);
     if (!facts) return [];
     const mine = driftFacts(parsed, location.lang, location.pageDir);
     const sourceName = `the ${DEFAULT_LANGUAGE} version`;
@@ -83,17 +85,19 @@ export const translationDriftRule: DiagnosticRule = {
   },
 };
 
-function sourceFacts(ctx: DocumentContext, path: string): DriftFacts | undefined {
-  const site = ctx.site!;
+function sourceFacts(site: SiteIndex, catalog: ShortcodeCatalog, path: string): DriftFacts | undefined {
   const text = site.readText(path);
   if (text === undefined) return undefined;
   const cached = sourceCache.get(path);
   if (cached && cached.text === text) return cached.facts;
   const location = locate(site.layout, path);
   if (!location) return undefined;
-  const facts = driftFacts(parseDocument(text, ctx.catalog), location.lang, location.pageDir);
+  const facts = driftFacts(parseDocument(text, catalog), location.lang, location.pageDir);
   sourceCache.delete(path);
   sourceCache.set(path, { text, facts });
-  if (sourceCache.size > SOURCE_CACHE_SIZE) sourceCache.delete(sourceCache.keys().next().value!);
+  if (sourceCache.size > SOURCE_CACHE_SIZE) {
+    const oldest = sourceCache.keys().next();
+    if (!oldest.done) sourceCache.delete(oldest.value);
+  }
   return facts;
 }

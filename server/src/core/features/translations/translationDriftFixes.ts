@@ -1,6 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import type { DocumentContext } from '../documentContext';
 import type { CodeActionProvider } from '../feature';
+import { stringField } from '../fixData';
 
 /** Quick fix for `translation.publishdate-differs`: take the source's date (carried in the diagnostic's data). */
 export const translationDriftFixes: CodeActionProvider = {
@@ -9,14 +10,14 @@ export const translationDriftFixes: CodeActionProvider = {
     const out: CodeAction[] = [];
     for (const d of diagnostics) {
       if (d.code !== 'translation.publishdate-differs') continue;
-      const data = d.data as { sourceValue?: unknown } | undefined;
-      if (typeof data?.sourceValue !== 'string') continue;
+      const sourceValue = stringField(d.data, 'sourceValue');
+      if (sourceValue === undefined) continue;
       out.push({
-        title: `Use the source's publishdate (${data.sourceValue})`,
+        title: `Use the source's publishdate (${sourceValue})`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         isPreferred: true,
-        edit: { changes: { [ctx.uri]: [{ range: d.range, newText: data.sourceValue }] } },
+        edit: { changes: { [ctx.uri]: [{ range: d.range, newText: sourceValue }] } },
       });
     }
     return out;
