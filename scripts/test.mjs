@@ -49,19 +49,35 @@ function nodeTestLayer(name, dir, { needsBuild = false } = {}) {
   };
 }
 
-/** A layer that is a script printing its own "N passed, N failed" line. */
-function scriptLayer(name, script, args = [], { needsBuild = true } = {}) {
+/**
+ * A layer that is a script printing its own "N passed, N failed" line. It runs in its own process group,
+ * under a timeout; on timeout only that group is killed (the scripts stop their own code-server/browser/nvim).
+ */
+function scriptLayer(name, script, args = [], { needsBuild = true, timeoutMs = 120_000 } = {}) {
   return {
     name,
     needsBuild,
     run() {
-      const r = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      // `setsid`-like: a detached child leads its own process group, so a timeout kills exactly this layer.
+      const r = spawnSync(process.execPath, [script, ...args], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        timeout: timeoutMs,
+        killSignal: 'SIGTERM',
+        detached: true,
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      if (r.error?.code === 'ETIMEDOUT' && r.pid) {
+        try { process.kill(-r.pid, 'SIGKILL'); } catch { /* already gone */ }
+      }
       process.stdout.write(r.stdout ?? '');
-      const m = /(\d+) passed, (\d+) failed/.exec(r.stdout ?? '');
+      const all = [...(r.stdout ?? '').matchAll(/(\d+) passed, (\d+) failed/g)];
+      const m = all[all.length - 1];
       const passed = m ? Number(m[1]) : 0;
       let failed = m ? Number(m[2]) : 0;
       if (r.status !== 0 && failed === 0) failed = 1;
-      return { passed, failed };
+      const note = r.error?.code === 'ETIMEDOUT' ? `timed out after ${timeoutMs / 1000} s` : undefined;
+      return { passed, failed, ...(note ? { note } : {}) };
     },
   };
 }
@@ -77,6 +93,11 @@ const layers = [
   },
   nodeTestLayer('unit', 'test/unit'),
   nodeTestLayer('protocol', 'test/protocol', { needsBuild: true }),
+  // Real editors (tools: scripts/install-editor-tools.sh; a missing tool fails the layer with that hint).
+  scriptLayer('nvim', 'test/editors/nvim-layer.mjs', [], { timeoutMs: 120_000 }),
+  scriptLayer('exthost', 'test/vscode/run.mjs', [], { timeoutMs: 300_000 }),
+  scriptLayer('ui', 'test/ui/run-ui.mjs', [], { timeoutMs: 420_000 }),
+  scriptLayer('vsix', 'test/vsix/check.mjs', [], { needsBuild: false, timeoutMs: 300_000 }),
 ];
 
 const wanted = process.argv.slice(2);

@@ -42,6 +42,9 @@ if (!desktop) {
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-exthost-'));
 const workspace = path.join(tmp, 'istio-sample');
 fs.cpSync(path.join(ROOT, 'test/fixtures/istio-sample'), workspace, { recursive: true });
+// Completion tests look at the extension's items, not at the words of the file.
+fs.mkdirSync(path.join(workspace, '.vscode'));
+fs.writeFileSync(path.join(workspace, '.vscode/settings.json'), JSON.stringify({ '[markdown]': { 'editor.wordBasedSuggestions': 'off' } }, null, 2));
 console.log(`workspace: a copy of test/fixtures/istio-sample in ${workspace}`);
 
 let code = 0;

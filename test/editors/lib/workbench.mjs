@@ -145,6 +145,13 @@ export async function readProblems(page, { min = 1, timeoutMs = 20_000 } = {}) {
   return rows.evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') || e.textContent || '').trim()));
 }
 
+/** The rows of the Problems panel as { label (aria-label, read out), text (shown: message, source(code), position) }. */
+export async function problemRows(page, { min = 1, timeoutMs = 20_000 } = {}) {
+  await readProblems(page, { min, timeoutMs });
+  return page.locator('.markers-panel .monaco-list-row').evaluateAll((els) =>
+    els.map((e) => ({ label: (e.getAttribute('aria-label') || '').trim(), text: (e.textContent || '').trim() })));
+}
+
 /** aria-label of the status-bar problems item, e.g. "Warnings: 2". */
 export async function statusProblems(page) {
   return page.locator('[id="status.problems"]').first().getAttribute('aria-label');
