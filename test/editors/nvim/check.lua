@@ -1,6 +1,6 @@
 -- Headless Neovim (0.7+) as an independent LSP client.
 --   SERVER=dist/server.js EXPECTED=2 [COMPLETE_AT=line:col] [COMPLETE_MIN=1]
---   [COMPLETE_LABEL=x[,y…]] [COMPLETE_INSERT=text] [WAIT_MS=20000] [ROOT=dir] [FILETYPE=markdown]
+--   [CODE_PREFIX=area.] [COMPLETE_LABEL=x[,y…]] [COMPLETE_INSERT=text] [WAIT_MS=20000] [ROOT=dir] [FILETYPE=markdown]
 --   nvim --headless -u NONE -i NONE -n -c 'luafile check.lua' FILE
 -- 0.7 has no vim.lsp.start (0.8) and no `nvim -l` (0.9): use start_client.
 -- Waits for a publishDiagnostics for the file with exactly EXPECTED items,
@@ -43,7 +43,16 @@ local client_id = vim.lsp.start_client({
   workspace_folders = { { uri = vim.uri_from_fname(root), name = 'root' } },
   handlers = {
     ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
-      if result and result.uri == uri then published = result.diagnostics end
+      if result and result.uri == uri then
+        -- CODE_PREFIX: count only the diagnostics of one area (e.g. `shortcode.`)
+        local prefix = os.getenv('CODE_PREFIX')
+        published = {}
+        for _, d in ipairs(result.diagnostics) do
+          if not prefix or (type(d.code) == 'string' and d.code:sub(1, #prefix) == prefix) then
+            published[#published + 1] = d
+          end
+        end
+      end
       return default_handler(err, result, ctx, config)
     end,
   },
@@ -61,8 +70,8 @@ if exited then return finish(false, exited) end
 
 local rel = vim.fn.fnamemodify(fname, ':.')
 for _, d in ipairs(published or {}) do
-  out(string.format('%s:%d:%d: %s [%s]', rel, d.range.start.line + 1, d.range.start.character + 1,
-    d.message, d.source or '?'))
+  out(string.format('%s:%d:%d: %s [%s %s]', rel, d.range.start.line + 1, d.range.start.character + 1,
+    d.message, d.source or '?', tostring(d.code)))
 end
 if not ok then
   return finish(false, string.format('TIMEOUT after %d ms: %s diagnostics, expected %d', ms(),
