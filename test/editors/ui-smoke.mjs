@@ -65,7 +65,8 @@ let cs;
 let browser;
 let cleaning = null;
 const cleanup = () => (cleaning ??= Promise.all([browser?.close().catch(() => {}), cs?.stop().catch(() => {})]));
-for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => cleanup().finally(() => process.exit(130)));
+// `on`, not `once`: a second signal must not cut the cleanup short (cleanup() is idempotent).
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => cleanup().finally(() => process.exit(130)));
 const watchdog = setTimeout(() => {
   console.log(`FAIL overall timeout ${o.timeout} ms`);
   cleanup().finally(() => process.exit(124));

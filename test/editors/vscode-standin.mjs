@@ -118,12 +118,14 @@ async function main() {
   };
   let signalled = null;
   const onSignal = (sig) => {
+    // A second signal (Ctrl+C reaches us directly and through runTests()) must not cut the cleanup short.
+    if (signalled) return;
     say(`got ${sig}, cleaning up`);
     signalled = sig;
     cleanup().finally(() => setTimeout(() => process.exit(sig === 'SIGINT' ? 130 : 143), 15_000).unref());
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   let timer;
   const timeout = new Promise((resolve) => {

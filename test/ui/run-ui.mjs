@@ -109,7 +109,8 @@ const cleanup = () => (cleaning ??= (async () => {
   for (const pid of markedProcesses()) { try { process.kill(pid, 'SIGKILL'); } catch {} }
   if (sampleTmp) fs.rmSync(sampleTmp, { recursive: true, force: true });
 })());
-for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => cleanup().finally(() => process.exit(130)));
+// `on`, not `once`: a second signal must not cut the cleanup short (cleanup() is idempotent).
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => cleanup().finally(() => process.exit(130)));
 const watchdog = setTimeout(() => {
   console.log(`FAIL overall timeout ${TIMEOUT_MS} ms`);
   failed++;

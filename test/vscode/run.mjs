@@ -48,11 +48,16 @@ fs.writeFileSync(path.join(workspace, '.vscode/settings.json'), JSON.stringify({
 console.log(`workspace: a copy of test/fixtures/istio-sample in ${workspace}`);
 
 let code = 0;
+let interrupted = false;
 const cleanup = () => fs.rmSync(tmp, { recursive: true, force: true });
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  // The stand-in is in our process group and gets the same signal; it stops its code-server itself.
-  process.once(sig, () => { cleanup(); process.exit(130); });
-}
+// Ctrl+C: runTests() forwards SIGINT to the stand-in, which stops its code-server and exits; runTests() then returns
+// and we clean up below. (A listener of our own also keeps runTests() from exiting the process before that.)
+process.on('SIGINT', () => { interrupted = true; });
+process.on('SIGTERM', () => {
+  if (interrupted) return;
+  interrupted = true;
+  process.kill(process.pid, 'SIGINT');
+});
 try {
   await runTests({
     ...(desktop ? {} : { vscodeExecutablePath: STANDIN }),
@@ -69,5 +74,6 @@ try {
 } finally {
   cleanup();
 }
+if (interrupted) code = 130;
 console.error(`exthost: ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 process.exit(code);
