@@ -5,22 +5,27 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerTranslations } from './translations';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // Registered at once so the commands answer (with a hint) even while the extension is dormant.
+  const translations = registerTranslations(context, () => client);
   // Activated by any Markdown file; stay dormant unless a workspace folder holds a Hugo `content/` tree.
   if (!(await hasContentFolder())) {
     const watcher = vscode.workspace.onDidChangeWorkspaceFolders(async () => {
       if (!client && (await hasContentFolder())) {
         watcher.dispose();
         await startClient(context);
+        translations.refresh();
       }
     });
     context.subscriptions.push(watcher);
     return;
   }
   await startClient(context);
+  translations.refresh();
 }
 
 async function hasContentFolder(): Promise<boolean> {

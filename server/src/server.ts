@@ -13,9 +13,24 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, type IstioSettings } from '../../shared/protocol';
+import {
+  COPY_FILE_COMMAND,
+  DEFAULT_SETTINGS,
+  PLAN_TRANSLATION_REQUEST,
+  SETTINGS_SECTION,
+  toFrontmatterSchemaSettings,
+  TRANSLATION_STATUS_REQUEST,
+  TRANSLATIONS_REQUEST,
+  type CopyFileArgs,
+  type IstioSettings,
+  type PlanTranslationParams,
+  type TranslationStatusParams,
+  type TranslationsParams,
+} from '../../shared/protocol';
 import { LanguageService } from './core/languageService';
+import { copyFileSafely } from './node/copyFile';
 import { NodeFileSystem } from './node/nodeFileSystem';
+import { planTranslationRequest, translationsRequest, translationStatusRequest } from './node/translationRequests';
 import { uriToPath } from './node/uris';
 
 /** Edits are checked once typing pauses this long; opening a file is checked at once. */
@@ -50,6 +65,8 @@ connection.onInitialize((params): InitializeResult => {
       definitionProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       documentLinkProvider: { resolveProvider: false },
+      // The VS Code client registers these commands itself and forwards them here, so every client gets them.
+      executeCommandProvider: { commands: [COPY_FILE_COMMAND] },
     },
     serverInfo: { name: 'istio-authoring', version: '0.1.0' },
   };
@@ -83,8 +100,18 @@ function settingsFor(uri: string): Promise<IstioSettings> {
 }
 
 function mergeSettings(raw: unknown): IstioSettings {
-  const r = (raw ?? {}) as Partial<{ diagnostics: Partial<IstioSettings['diagnostics']> }>;
-  return { ...DEFAULT_SETTINGS, diagnostics: { ...DEFAULT_SETTINGS.diagnostics, ...(r.diagnostics ?? {}) } };
+  const r = (raw ?? {}) as Partial<{
+    diagnostics: Partial<IstioSettings['diagnostics']>;
+    frontmatter: { schemas?: unknown };
+    links: Partial<IstioSettings['links']>;
+  }>;
+  const ignore = Array.isArray(r.links?.ignore) ? r.links.ignore.filter((g): g is string => typeof g === 'string') : DEFAULT_SETTINGS.links.ignore;
+  return {
+    ...DEFAULT_SETTINGS,
+    diagnostics: { ...DEFAULT_SETTINGS.diagnostics, ...(r.diagnostics ?? {}) },
+    frontmatter: { schemas: toFrontmatterSchemaSettings(r.frontmatter?.schemas) },
+    links: { ...DEFAULT_SETTINGS.links, ignore },
+  };
 }
 
 // --- diagnostics ---------------------------------------------------------------------------------
@@ -154,17 +181,42 @@ connection.onDidChangeWatchedFiles((params) => {
     service.fileChanged(path, kind);
     changed.add(path);
   }
-  // Re-check only the open documents whose last result looked at one of the changed files.
+  recheckDependents(changed);
+});
+
+/**
+ * Re-checks only the open documents whose last result looked at one of the changed files, or at a file inside
+ * a changed folder (a bundle folder created, deleted or renamed arrives as one event for the folder).
+ */
+function recheckDependents(changed: ReadonlySet<string>): void {
   for (const doc of documents.all()) {
     const deps = dependencies.get(doc.uri);
     if (!deps) continue;
-    for (const p of changed) {
-      if (deps.has(p)) {
-        schedule(doc.uri, 0);
-        break;
-      }
-    }
+    const hit = [...changed].some((p) => {
+      if (deps.has(p)) return true;
+      const prefix = p + '/';
+      for (const d of deps) if (d.startsWith(prefix)) return true;
+      return false;
+    });
+    if (hit) schedule(doc.uri, 0);
   }
+}
+
+connection.onExecuteCommand((params) => {
+  if (params.command !== COPY_FILE_COMMAND) return null;
+  const args = params.arguments?.[0] as Partial<CopyFileArgs> | undefined;
+  const result = copyFileSafely(args, (p) => {
+    const site = service.siteOf(p);
+    return site !== undefined && p.startsWith(site.layout.contentDir + '/');
+  });
+  if (!result.ok) {
+    void connection.window.showErrorMessage(`Istio Authoring: ${result.message}`);
+    return { copied: false, message: result.message };
+  }
+  // Do not wait for the file watcher: the image exists now.
+  service.fileChanged(result.target, 'created');
+  recheckDependents(new Set([result.target]));
+  return { copied: true, message: result.message };
 });
 
 // --- requests ------------------------------------------------------------------------------------
@@ -207,6 +259,11 @@ connection.onDocumentLinks(async (params) => {
   const settings = await settingsFor(params.textDocument.uri);
   return withDocument(params.textDocument.uri, [], (path, doc) => service.documentLinks(path, doc, settings));
 });
+
+// Translations: versions of a page, the plan of a new translation, the site's missing and stale translations.
+connection.onRequest(TRANSLATIONS_REQUEST.method, (p: TranslationsParams) => translationsRequest(service, p));
+connection.onRequest(PLAN_TRANSLATION_REQUEST.method, (p: PlanTranslationParams) => planTranslationRequest(service, p));
+connection.onRequest(TRANSLATION_STATUS_REQUEST.method, (p: TranslationStatusParams) => translationStatusRequest(service, p));
 
 connection.onShutdown(() => {
   for (const t of timers.values()) clearTimeout(t);

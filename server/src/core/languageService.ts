@@ -2,8 +2,10 @@ import type { CodeAction, CompletionItem, Definition, Diagnostic, DocumentLink, 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type IstioSettings } from '../../../shared/protocol';
 import { builtInCatalog, type ShortcodeCatalog } from './catalog/shortcodeCatalog';
+import { SiteCatalog, templatesDir } from './catalog/siteCatalog';
 import type { DocumentContext } from './features/documentContext';
 import * as registry from './features/registry';
+import { applySuppressions } from './features/suppression';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
 import type { FileSystem } from './site/fileSystem';
 import { dirname } from './site/paths';
@@ -32,7 +34,9 @@ export class LanguageService {
   readonly fs: FileSystem;
   private catalogValue: ShortcodeCatalog;
   private readonly openDocs = new Map<string, TextDocument>();
-  private readonly parsedCache = new Map<string, { version: number; parsed: ParsedDocument }>();
+  private readonly parsedCache = new Map<string, { version: number; catalog: ShortcodeCatalog; parsed: ParsedDocument }>();
+  /** Site root → its catalog (built-in data merged with the site's `layouts/shortcodes/`). */
+  private readonly siteCatalogs = new Map<string, SiteCatalog>();
   private readonly sites = new Map<string, SiteIndex>();
   /** Folder → site root (or null when the folder is in no site), so lookups climb the tree once. */
   private readonly rootOfDir = new Map<string, string | null>();
@@ -48,7 +52,19 @@ export class LanguageService {
 
   setCatalog(catalog: ShortcodeCatalog): void {
     this.catalogValue = catalog;
+    for (const c of this.siteCatalogs.values()) c.setBase(catalog);
     this.parsedCache.clear();
+  }
+
+  /** The catalog for documents of `site`: the site's own templates merged over the built-in catalog. */
+  catalogFor(site: SiteIndex | undefined): ShortcodeCatalog {
+    if (!site) return this.catalogValue;
+    let c = this.siteCatalogs.get(site.layout.root);
+    if (!c) {
+      c = new SiteCatalog(this.fs, site.layout.root, this.catalogValue);
+      this.siteCatalogs.set(site.layout.root, c);
+    }
+    return c.catalog();
   }
 
   // --- documents -------------------------------------------------------------------------------
@@ -65,11 +81,11 @@ export class LanguageService {
     this.siteOf(path)?.invalidate(path);
   }
 
-  parse(path: string, document: TextDocument): ParsedDocument {
+  parse(path: string, document: TextDocument, catalog: ShortcodeCatalog = this.catalogValue): ParsedDocument {
     const cached = this.parsedCache.get(path);
-    if (cached && cached.version === document.version && this.openDocs.get(path) === document) return cached.parsed;
-    const parsed = parseDocument(document.getText(), this.catalogValue);
-    if (this.openDocs.get(path) === document) this.parsedCache.set(path, { version: document.version, parsed });
+    if (cached && cached.version === document.version && cached.catalog === catalog && this.openDocs.get(path) === document) return cached.parsed;
+    const parsed = parseDocument(document.getText(), catalog);
+    if (this.openDocs.get(path) === document) this.parsedCache.set(path, { version: document.version, catalog, parsed });
     return parsed;
   }
 
@@ -105,6 +121,13 @@ export class LanguageService {
   /** A file was created, changed or deleted on disk: keep every affected index current. */
   fileChanged(path: string, change: 'created' | 'changed' | 'deleted'): void {
     if (change !== 'changed') this.rootOfDir.clear();
+    for (const c of this.siteCatalogs.values()) {
+      // A template appeared, changed or went away: the catalog (and every parse's pairing) may differ.
+      if (path.startsWith(templatesDir(c.siteRoot) + '/') || path === templatesDir(c.siteRoot)) {
+        c.invalidate();
+        this.parsedCache.clear();
+      }
+    }
     for (const site of this.sites.values()) {
       if (path.startsWith(site.layout.contentDir + '/') || path === site.layout.contentDir) site.fileChanged(path, change);
     }
@@ -115,7 +138,8 @@ export class LanguageService {
   context(path: string, document: TextDocument, settings: IstioSettings = DEFAULT_SETTINGS, deps?: Set<string>): DocumentContext {
     const site = this.siteOf(path);
     const location = site ? locate(site.layout, path) : undefined;
-    const parsed = this.parse(path, document);
+    const catalog = this.catalogFor(site);
+    const parsed = this.parse(path, document, catalog);
     return {
       uri: document.uri,
       path,
@@ -123,7 +147,7 @@ export class LanguageService {
       parsed,
       location,
       site,
-      catalog: this.catalogValue,
+      catalog,
       settings,
       range: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
       dependsOn: (p) => deps?.add(p),
@@ -143,7 +167,7 @@ export class LanguageService {
         diagnostics.push(internalError(ctx, rule.name, e));
       }
     }
-    return { diagnostics, dependencies };
+    return { diagnostics: applySuppressions(ctx.parsed, diagnostics), dependencies };
   }
 
   completions(path: string, document: TextDocument, position: Position, settings?: IstioSettings): CompletionItem[] {

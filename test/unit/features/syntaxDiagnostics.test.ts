@@ -4,19 +4,23 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { LanguageService } from '../../../server/src/core/languageService';
 import { doc, lc, MEM_ROOT, memorySite, rangeOf, sample, sampleFiles } from '../../support/fixtures';
 
+/** The foundation's syntax codes: other features' checks are tested in their own suites. */
+const SYNTAX = /^(shortcode\.|frontmatter\.(missing|unterminated|yaml-syntax|not-a-map|duplicate-key)$)/;
+
 function check(rel: string, text?: string) {
   const fs = memorySite(text === undefined ? {} : { [rel]: text });
   const service = new LanguageService({ fs, scan: { sliceMs: 1e9, pause: () => Promise.resolve() } });
   const path = `${MEM_ROOT}/${rel}`;
   const body = text ?? sample(rel);
-  return service.diagnostics(path, doc(path, body)).diagnostics;
+  return service.diagnostics(path, doc(path, body)).diagnostics.filter((d) => SYNTAX.test(String(d.code)));
 }
 
 describe('syntax diagnostics (frontmatter and shortcode structure)', () => {
   it('finds only the two genuine faults in the whole sample site', () => {
     const found: string[] = [];
     for (const rel of sampleFiles().filter((f) => f.endsWith('.md'))) {
-      for (const d of check(rel)) found.push(`${rel}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
+      // Other features' findings (translation drift, …) are listed by their own suites.
+      for (const d of check(rel).filter((x) => /^(frontmatter|shortcode)\./.test(String(x.code)))) found.push(`${rel}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
     }
     assert.deepEqual(found, [
       'content/zh/blog/2018/aws-nlb/index.md:36:5 shortcode.malformed-delimiter',

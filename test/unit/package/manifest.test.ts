@@ -66,8 +66,8 @@ describe('marketplace manifest (package.json)', () => {
 
   it('shows localized strings: every %key% is in package.nls.json', () => {
     assert.ok(placeholders.includes('displayName') && placeholders.includes('description'));
-    for (const p of Object.values(pkg.contributes.configuration.properties)) {
-      assert.match(String(p.description), /^%[^%]+%$/, 'setting descriptions are localized');
+    for (const [key, p] of Object.entries(pkg.contributes.configuration.properties)) {
+      assert.match(String(p.description ?? p.markdownDescription), /^%[^%]+%$/, `${key}: description is localized`);
     }
     for (const c of pkg.contributes.commands ?? []) assert.match(c.title, /^%[^%]+%$/, `${c.command}: title is localized`);
     assert.deepEqual(placeholders.filter((k) => !(k in nls)), []);

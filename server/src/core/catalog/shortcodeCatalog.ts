@@ -1,5 +1,38 @@
 import builtIn from '../../../data/shortcodes.json';
 
+/** What a parameter's value is, which decides its completion and checks. */
+export type ParamKind =
+  | 'string'
+  | 'markdown'
+  | 'path'
+  | 'url'
+  | 'percent'
+  | 'boolean'
+  | 'syntax'
+  | 'boilerplate'
+  | 'glossary-term'
+  | 'tab-name'
+  | 'tab-category-value'
+  | 'tab-category-name';
+
+/** One parameter a shortcode's template reads: named (`.Get "link"`), positional (`.Get 0`), or both (`text`'s syntax). */
+export interface ShortcodeParamInfo {
+  /** The name for `name=value`; undefined for a positional-only parameter. */
+  readonly name?: string | undefined;
+  /** The index for a positional value; undefined for a named-only parameter. */
+  readonly position?: number | undefined;
+  /** How docs show a positional-only parameter. */
+  readonly label?: string | undefined;
+  readonly kind: ParamKind;
+  /** One line of Markdown. */
+  readonly description: string;
+  readonly required?: boolean | undefined;
+  /** How bad a missing required parameter is: `error` when the build fails (the default), `warning` when it renders wrong. */
+  readonly missing?: 'error' | 'warning' | undefined;
+  /** Values to suggest. */
+  readonly values?: readonly string[] | undefined;
+}
+
 /** What the site knows about one shortcode. The built-in data lives in `server/data/shortcodes.json`. */
 export interface ShortcodeInfo {
   readonly name: string;
@@ -7,6 +40,24 @@ export interface ShortcodeInfo {
   readonly description: string;
   /** The template reads `.Inner`, so every use needs a closing tag. */
   readonly inner: boolean;
+  readonly params?: readonly ShortcodeParamInfo[] | undefined;
+  /** The template reads `.Params` (or is a Hugo built-in): any parameter is accepted. */
+  readonly anyParams?: boolean | undefined;
+  /** `site`: the istio.io catalog; `hugo`: a Hugo built-in; `template`: found only in the workspace's templates. */
+  readonly origin?: 'site' | 'hugo' | 'template' | undefined;
+  readonly status?: 'used' | 'unused' | 'deprecated' | undefined;
+  /** Completion snippet after `{{< ` (without the name's delimiters); generated from required parameters when absent. */
+  readonly snippet?: string | undefined;
+  /** `layouts/shortcodes/<name>.html` of the workspace, when it has one. */
+  readonly templatePath?: string | undefined;
+  /** Must sit directly inside one of these (`tab` in `tabset`). */
+  readonly parents?: readonly string[] | undefined;
+  /** Must not sit (at any depth) inside these (`tabset` in `tabset`). */
+  readonly notInside?: readonly string[] | undefined;
+  /** Only these children are rendered; any other inner content is dropped (`tabset`). */
+  readonly onlyChildren?: readonly string[] | undefined;
+  /** The inner content goes on its own lines, not inline (`tip`, `warning`, `idea`, `quote`, `tab`). */
+  readonly ownLines?: boolean | undefined;
 }
 
 export interface ShortcodeCatalog {
@@ -14,8 +65,18 @@ export interface ShortcodeCatalog {
   names(): readonly string[];
 }
 
+/** The `text` syntaxes: `common` ones are suggested (most used first), `other` ones are accepted without a warning. */
+export interface TextSyntaxes {
+  readonly common: readonly string[];
+  readonly other: readonly string[];
+}
+
+interface CatalogEntry extends Omit<ShortcodeInfo, 'name'> {}
+
 interface CatalogFile {
-  shortcodes: Record<string, { description: string; inner: boolean }>;
+  shortcodes: Record<string, CatalogEntry>;
+  hugoBuiltIns: Record<string, CatalogEntry>;
+  textSyntaxes: TextSyntaxes;
 }
 
 export class MapShortcodeCatalog implements ShortcodeCatalog {
@@ -34,9 +95,28 @@ export class MapShortcodeCatalog implements ShortcodeCatalog {
   }
 }
 
+const file = builtIn as CatalogFile;
+
+function entries(record: Record<string, CatalogEntry>, origin: 'site' | 'hugo'): ShortcodeInfo[] {
+  return Object.entries(record).map(([name, s]) => ({ ...s, name, origin: s.origin ?? origin }));
+}
+
+let builtInValue: ShortcodeCatalog | undefined;
+
+/** The istio.io shortcodes plus Hugo's built-in ones, from `server/data/shortcodes.json`. */
 export function builtInCatalog(): ShortcodeCatalog {
-  const file = builtIn as CatalogFile;
-  return new MapShortcodeCatalog(
-    Object.entries(file.shortcodes).map(([name, s]) => ({ name, description: s.description, inner: s.inner })),
-  );
+  builtInValue ??= new MapShortcodeCatalog([...entries(file.shortcodes, 'site'), ...entries(file.hugoBuiltIns, 'hugo')]);
+  return builtInValue;
+}
+
+export const TEXT_SYNTAXES: TextSyntaxes = file.textSyntaxes;
+
+/** The parameter a named or positional use refers to. */
+export function findParam(info: ShortcodeInfo, name: string | undefined, index: number): ShortcodeParamInfo | undefined {
+  return info.params?.find((p) => (name !== undefined ? p.name === name : p.position === index));
+}
+
+/** How docs and messages name a parameter. */
+export function paramLabel(p: ShortcodeParamInfo): string {
+  return p.name ?? p.label ?? `#${p.position ?? 0}`;
 }

@@ -1,14 +1,67 @@
 import type { CodeActionProvider, CompletionProvider, DefinitionProvider, DiagnosticRule, DocumentLinkProvider, HoverProvider } from './feature';
+import { frontmatterCodeActions } from './frontmatter/codeActions';
+import { frontmatterCompletion } from './frontmatter/completion';
+import { frontmatterHover } from './frontmatter/hover';
+import { frontmatterSchemaRule } from './frontmatter/schemaDiagnostics';
+import { frontmatterSiteRule } from './frontmatter/siteRules';
+import { linkActionsProvider } from './links/linkActions';
+import { linkCompletionProvider } from './links/linkCompletion';
+import { linkDiagnosticsRule } from './links/linkDiagnostics';
+import { linkDocumentLinksProvider } from './links/linkDocumentLinks';
+import { linkHoverProvider } from './links/linkHover';
+import { shortcodeCompletion } from './shortcodes/completion';
+import { shortcodeDefinition } from './shortcodes/definition';
+import { shortcodeHover } from './shortcodes/hover';
+import { imageCaptionRule } from './shortcodes/imageCaption';
+import { nestingRule } from './shortcodes/nesting';
+import { parametersRule } from './shortcodes/parameters';
+import { shortcodeQuickFixes } from './shortcodes/quickFixes';
+import { siteReferencesRule } from './shortcodes/siteReferences';
+import { textBlocksRule } from './shortcodes/textBlocks';
+import { unknownShortcodeRule } from './shortcodes/unknownShortcode';
 import { frontmatterSyntaxRule } from './syntax/frontmatterSyntax';
 import { shortcodeSyntaxRule } from './syntax/shortcodeSyntax';
+import { translationDriftRule } from './translations/translationDrift';
+import { translationDriftFixes } from './translations/translationDriftFixes';
 
 /**
  * The features the engine runs, one module each. A new feature is a new module and one line here;
- * the LSP server, the CLI and the tests all go through this list.
+ * the LSP server, the CLI and the tests all go through this list. Hover and definition take the first answer.
  */
-export const diagnosticRules: readonly DiagnosticRule[] = [frontmatterSyntaxRule, shortcodeSyntaxRule];
-export const completionProviders: readonly CompletionProvider[] = [];
-export const hoverProviders: readonly HoverProvider[] = [];
-export const definitionProviders: readonly DefinitionProvider[] = [];
-export const codeActionProviders: readonly CodeActionProvider[] = [];
-export const documentLinkProviders: readonly DocumentLinkProvider[] = [];
+export const diagnosticRules: readonly DiagnosticRule[] = [
+  frontmatterSyntaxRule,
+  shortcodeSyntaxRule,
+  frontmatterSchemaRule(),
+  frontmatterSiteRule,
+  linkDiagnosticsRule,
+  translationDriftRule,
+  unknownShortcodeRule,
+  parametersRule,
+  nestingRule,
+  textBlocksRule,
+  imageCaptionRule,
+  siteReferencesRule,
+];
+export const completionProviders: readonly CompletionProvider[] = [
+  frontmatterCompletion(),
+  shortcodeCompletion,
+  linkCompletionProvider,
+];
+export const hoverProviders: readonly HoverProvider[] = [
+  frontmatterHover,
+  // Before the shortcode hover: on an image's link value, show the image rather than the parameter's docs.
+  linkHoverProvider,
+  shortcodeHover,
+];
+export const definitionProviders: readonly DefinitionProvider[] = [
+  shortcodeDefinition,
+];
+export const codeActionProviders: readonly CodeActionProvider[] = [
+  frontmatterCodeActions,
+  linkActionsProvider,
+  translationDriftFixes,
+  shortcodeQuickFixes,
+];
+export const documentLinkProviders: readonly DocumentLinkProvider[] = [
+  linkDocumentLinksProvider,
+];

@@ -1,5 +1,5 @@
 import { parseFrontmatter } from '../parser/frontmatter';
-import type { FileSystem } from './fileSystem';
+import type { FileStat, FileSystem } from './fileSystem';
 import { basename, dirname } from './paths';
 import { EXCLUDED_DIRS, locate, type ContentLocation, type SiteLayout } from './siteLayout';
 
@@ -42,6 +42,8 @@ export class SiteIndex {
   private stateValue: IndexState = 'empty';
   private scanPromise: Promise<void> | undefined;
   private generation = 0;
+  private revisionValue = 0;
+  private readonly changeListeners: Array<(path: string) => void> = [];
 
   constructor(
     private readonly fs: FileSystem,
@@ -55,6 +57,14 @@ export class SiteIndex {
 
   get fileCount(): number {
     return this.files.size;
+  }
+
+  /**
+   * Bumped when the scan finishes and on every file event from disk (not on editor keystrokes), so features can
+   * cache site-wide tallies (keyword counts) and rebuild them only after the site really changed.
+   */
+  get revision(): number {
+    return this.revisionValue;
   }
 
   /** Starts (or joins) the background scan of `content/`. */
@@ -99,6 +109,7 @@ export class SiteIndex {
       await maybePause();
     }
     this.stateValue = 'ready';
+    this.revisionValue++;
   }
 
   private add(path: string): IndexedFile | undefined {
@@ -133,6 +144,20 @@ export class SiteIndex {
 
   /** Keeps the index current from a file-watch event. A created folder is scanned at once. */
   fileChanged(path: string, change: 'created' | 'changed' | 'deleted'): void {
+    this.revisionValue++;
+    this.applyChange(path, change);
+    for (const l of this.changeListeners) l(path);
+  }
+
+  /**
+   * Calls `listener` with the path of every file or folder that changed on disk or in an editor, so caches
+   * built over the index (aliases, headings) can drop what they knew about it.
+   */
+  onDidChange(listener: (path: string) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  private applyChange(path: string, change: 'created' | 'changed' | 'deleted'): void {
     if (change === 'deleted') {
       this.remove(path);
       return;
@@ -145,7 +170,7 @@ export class SiteIndex {
     if (stat.isDirectory) {
       const entries = this.fs.readDir(path) ?? [];
       for (const e of entries) {
-        if (e.isDirectory && !EXCLUDED_DIRS.has(e.name)) this.fileChanged(`${path}/${e.name}`, 'created');
+        if (e.isDirectory && !EXCLUDED_DIRS.has(e.name)) this.applyChange(`${path}/${e.name}`, 'created');
         else if (e.isFile) this.add(`${path}/${e.name}`);
       }
       return;
@@ -175,6 +200,16 @@ export class SiteIndex {
     return this.files.get(path);
   }
 
+  /** The file's size and modification time, from the disk (also outside `content/`). */
+  stat(path: string): FileStat | undefined {
+    return this.fs.stat(path);
+  }
+
+  /** The open editor's text of a file, or `undefined` when it is not open. */
+  openTextOf(path: string): string | undefined {
+    return this.openText(path);
+  }
+
   /** The text of a file: the open editor's version first, then the disk. */
   readText(path: string): string | undefined {
     return this.openText(path) ?? this.fs.readText(path);
@@ -196,6 +231,7 @@ export class SiteIndex {
   /** Forgets cached knowledge of a file whose open-editor text changed. */
   invalidate(path: string): void {
     this.summaries.delete(path);
+    for (const l of this.changeListeners) l(path);
   }
 
   dispose(): void {

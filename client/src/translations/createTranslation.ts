@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import { PLAN_TRANSLATION_REQUEST, TRANSLATIONS_REQUEST, type TranslationPlan } from '../../../shared/protocol';
+import type { CreateTranslationArgs } from './commandIds';
+import { sendRequest, type ClientSource } from './requests';
+
+/** A language folder name a user may type (`es`, `pt-br`); the server checks it again. */
+const LANGUAGE_NAME = /^[a-z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$/;
+
+interface LangItem extends vscode.QuickPickItem {
+  readonly lang: string | undefined;
+}
+
+/**
+ * "Istio: Create Translation": asks for a target language (the site's, or another one typed in), asks the server
+ * for the plan (the page, the bundle's resources), and carries it out without ever overwriting a file.
+ */
+export async function createTranslation(client: ClientSource, args: CreateTranslationArgs = {}): Promise<vscode.Uri | undefined> {
+  const c = client();
+  const uri = args.uri ?? vscode.window.activeTextEditor?.document.uri.toString();
+  if (!c || !uri) {
+    void vscode.window.showInformationMessage('Istio: open a page of the site (content/<language>/…) first.');
+    return undefined;
+  }
+  const lang = args.lang ?? (await askLanguage(c, uri));
+  if (!lang) return undefined;
+  const answer = await sendRequest(c, PLAN_TRANSLATION_REQUEST, { uri, lang });
+  if (!answer.ok) {
+    if (answer.reason === 'exists' && answer.targetUri) {
+      const open = 'Open It';
+      if ((await vscode.window.showWarningMessage(`Istio: ${answer.message} Nothing was changed.`, open)) === open) {
+        await vscode.window.showTextDocument(vscode.Uri.parse(answer.targetUri));
+      }
+    } else {
+      void vscode.window.showWarningMessage(`Istio: ${answer.message}`);
+    }
+    return undefined;
+  }
+  const created = await carryOut(answer.plan);
+  if (!created) return undefined;
+  await vscode.window.showTextDocument(created.target);
+  const extra = created.copied > 0 ? `, ${created.copied} resource file${created.copied === 1 ? '' : 's'} copied` : '';
+  const kept = created.kept > 0 ? `, ${created.kept} already there kept` : '';
+  void vscode.window.showInformationMessage(`Istio: created the ${lang} version${extra}${kept}. Translate the text, keep the {#anchor} ids.`);
+  return created.target;
+}
+
+async function askLanguage(c: NonNullable<ReturnType<ClientSource>>, uri: string): Promise<string | undefined> {
+  const versions = await sendRequest(c, TRANSLATIONS_REQUEST, { uri });
+  if (!versions) {
+    void vscode.window.showInformationMessage('Istio: this file is not under content/<language>/ of a Hugo site.');
+    return undefined;
+  }
+  const items: LangItem[] = versions.languages
+    .filter((v) => v.lang !== versions.lang)
+    .sort((a, b) => Number(a.exists) - Number(b.exists))
+    .map((v) => ({ lang: v.lang, label: v.lang, description: v.exists ? `exists: ${v.title ?? ''}` : 'not translated yet' }));
+  items.push({ lang: undefined, label: '$(edit) Other language…', description: 'a language folder the site does not have yet' });
+  const picked = await vscode.window.showQuickPick(items, { title: `Translate ${versions.path} into…`, placeHolder: 'Target language' });
+  if (!picked) return undefined;
+  if (picked.lang !== undefined) return picked.lang;
+  const typed = await vscode.window.showInputBox({
+    title: 'New language folder',
+    prompt: 'The folder name under content/, for example es or pt-br',
+    validateInput: (v) => (LANGUAGE_NAME.test(v.trim()) ? undefined : 'A language folder name: two or three lower-case letters, optionally -region'),
+  });
+  return typed?.trim() || undefined;
+}
+
+/** Writes the new page only after `stat` says it is missing; copies resources with `overwrite: false`. */
+async function carryOut(plan: TranslationPlan): Promise<{ target: vscode.Uri; copied: number; kept: number } | undefined> {
+  const fs = vscode.workspace.fs;
+  const target = vscode.Uri.parse(plan.targetUri);
+  if (await exists(target)) {
+    void vscode.window.showWarningMessage(`Istio: ${target.fsPath} appeared meanwhile; nothing was changed.`);
+    return undefined;
+  }
+  await fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+  await fs.writeFile(target, new TextEncoder().encode(plan.text));
+  let copied = 0;
+  let kept = plan.kept.length;
+  for (const copy of plan.copies) {
+    try {
+      await fs.copy(vscode.Uri.parse(copy.from), vscode.Uri.parse(copy.to), { overwrite: false });
+      copied++;
+    } catch (e) {
+      if (e instanceof vscode.FileSystemError && e.code === 'FileExists') kept++;
+      else throw e;
+    }
+  }
+  return { target, copied, kept };
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

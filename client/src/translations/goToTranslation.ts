@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { TRANSLATIONS_REQUEST, type TranslationVersion, type TranslationsResult } from '../../../shared/protocol';
+import { TranslationCommands, type CreateTranslationArgs, type GoToTranslationArgs } from './commandIds';
+import { sendRequest, type ClientSource } from './requests';
+
+interface VersionItem extends vscode.QuickPickItem {
+  readonly version: TranslationVersion;
+}
+
+const OPEN_BESIDE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('split-horizontal'), tooltip: 'Open to the Side' };
+
+/** The active page's versions, or a message saying why there are none. */
+export async function activeTranslations(client: ClientSource): Promise<{ editor: vscode.TextEditor; result: TranslationsResult } | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const c = client();
+  if (!editor || !c) {
+    void vscode.window.showInformationMessage('Istio: open a page of the site (content/<language>/…) first.');
+    return undefined;
+  }
+  const result = await sendRequest(c, TRANSLATIONS_REQUEST, { uri: editor.document.uri.toString() });
+  if (!result) {
+    void vscode.window.showInformationMessage('Istio: this file is not under content/<language>/ of a Hugo site.');
+    return undefined;
+  }
+  return { editor, result };
+}
+
+/**
+ * "Istio: Go to Translation": a pick of the page's other languages with each version's title; a missing one offers
+ * to create it. With exactly one other existing version, it opens at once.
+ */
+export async function goToTranslation(client: ClientSource, args: GoToTranslationArgs = {}): Promise<void> {
+  const found = await activeTranslations(client);
+  if (!found) return;
+  const { result } = found;
+  const others = result.languages.filter((v) => v.lang !== result.lang);
+  const existing = others.filter((v) => v.exists);
+  let choice: TranslationVersion | undefined;
+  let beside = args.beside === true;
+  if (args.lang !== undefined) choice = others.find((v) => v.lang === args.lang);
+  else if (existing.length === 1) choice = existing[0];
+  else {
+    const picked = await pick(result, others);
+    if (!picked) return;
+    choice = picked.version;
+    beside ||= picked.beside;
+  }
+  if (!choice) {
+    void vscode.window.showInformationMessage(`Istio: ${result.path} has no ${args.lang} version.`);
+    return;
+  }
+  if (!choice.exists) {
+    const create = 'Create Translation';
+    const answer = await vscode.window.showInformationMessage(`The ${choice.lang} version of ${result.path} does not exist yet.`, create);
+    if (answer === create) {
+      const createArgs: CreateTranslationArgs = { uri: found.editor.document.uri.toString(), lang: choice.lang };
+      await vscode.commands.executeCommand(TranslationCommands.createTranslation, createArgs);
+    }
+    return;
+  }
+  await vscode.window.showTextDocument(vscode.Uri.parse(choice.uri), beside ? { viewColumn: vscode.ViewColumn.Beside } : {});
+}
+
+function pick(result: TranslationsResult, others: readonly TranslationVersion[]): Promise<{ version: TranslationVersion; beside: boolean } | undefined> {
+  const qp = vscode.window.createQuickPick<VersionItem>();
+  qp.title = `Translations of ${result.path}`;
+  qp.placeholder = `This is the ${result.lang} version. Go to…`;
+  qp.items = others.map((v) => ({
+    version: v,
+    label: `${v.exists ? '$(file)' : '$(add)'} ${v.lang}`,
+    description: v.exists ? (v.title ?? '') : 'missing: create it',
+    detail: v.byTranslationKey ? `matched by translationKey: ${vscode.Uri.parse(v.uri).path}` : undefined,
+    buttons: v.exists ? [OPEN_BESIDE] : [],
+  }));
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (value: { version: TranslationVersion; beside: boolean } | undefined): void => {
+      if (done) return;
+      done = true;
+      resolve(value);
+      qp.dispose();
+    };
+    qp.onDidAccept(() => finish(qp.selectedItems[0] ? { version: qp.selectedItems[0].version, beside: false } : undefined));
+    qp.onDidTriggerItemButton((e) => finish({ version: e.item.version, beside: true }));
+    qp.onDidHide(() => finish(undefined));
+    qp.show();
+  });
+}

@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { GIT_SCHEME, TranslationCommands, type CreateTranslationArgs, type DiffSourceArgs, type GoToTranslationArgs } from './commandIds';
+import { createTranslation } from './createTranslation';
+import { GitContentProvider } from './gitContentProvider';
+import { goToTranslation } from './goToTranslation';
+import type { ClientSource } from './requests';
+import { translationStatusBar } from './statusBar';
+import { diffSource, openUri, translationStatus } from './translationStatus';
+
+/** Registers the translation commands, the status bar item and the `istio-git:` documents. */
+export function registerTranslations(context: vscode.ExtensionContext, client: ClientSource): { refresh(): void } {
+  const statusBar = translationStatusBar(client);
+  context.subscriptions.push(
+    statusBar,
+    vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitContentProvider()),
+    vscode.commands.registerCommand(TranslationCommands.goToTranslation, (args?: GoToTranslationArgs) => goToTranslation(client, args)),
+    vscode.commands.registerCommand(TranslationCommands.createTranslation, async (args?: CreateTranslationArgs) => {
+      const created = await createTranslation(client, args);
+      statusBar.refresh();
+      return created;
+    }),
+    vscode.commands.registerCommand(TranslationCommands.translationStatus, () => translationStatus(client)),
+    vscode.commands.registerCommand(TranslationCommands.diffSource, (args: DiffSourceArgs) => diffSource(args)),
+    vscode.commands.registerCommand(TranslationCommands.open, (uri: string) => openUri(uri)),
+  );
+  return statusBar;
+}
+
+export { TranslationCommands } from './commandIds';

@@ -1,0 +1,170 @@
+import type { ErrorObject } from 'ajv';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Frontmatter } from '../../parser/frontmatter';
+import { diagnostic } from '../diagnostic';
+import type { DocumentContext } from '../documentContext';
+import type { DiagnosticRule } from '../feature';
+import { closest } from './didYouMean';
+import { keyRangeIn, rangeAtPointer, schemaInstance } from './instance';
+import { pageFrontmatter, type PageFrontmatter } from './pageFrontmatter';
+import { placeholderFor } from './placeholders';
+import { fixData, type QuickFix } from './quickFixData';
+import { describeExpected, fieldSeverity, fieldTypes, stringList, stringProp } from './schemaModel';
+import { allowsUnknownKeys, fieldOf, fieldsOf, recommendedKeys } from './schemaStore';
+
+/**
+ * The page's frontmatter against the JSON Schema of its kind (blog post, docs page…): missing keys,
+ * wrong types and formats, unknown or misspelt keys. Each diagnostic sits on the exact key or value.
+ */
+export function frontmatterSchemaRule(now: () => Date = () => new Date()): DiagnosticRule {
+  return {
+    name: 'frontmatter-schema',
+    check(ctx) {
+      const page = pageFrontmatter(ctx);
+      if (!page || !page.valid) return [];
+      return checkSchema(ctx, page, now());
+    },
+  };
+}
+
+function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Diagnostic[] {
+  const { fm, schema } = page;
+  const out: Diagnostic[] = [];
+  const validate = schema.validator();
+  for (const p of schema.problems) out.push(diagnostic(ctx, fm.openRange, 'frontmatter.schema-file', 'warning', p.message));
+  const lineEnd = ctx.parsed.text.includes('\r\n') ? '\r\n' : '\n';
+
+  const addKeyFix = (key: string): QuickFix => {
+    const at = ctx.range({ start: fm.contentRange.end, end: fm.contentRange.end });
+    const value = placeholderFor(fieldOf(schema.schema, key)?.schema, now);
+    return { title: `Add \`${key}:\``, edits: [{ range: at, newText: `${key}: ${value}${lineEnd}` }], preferred: true };
+  };
+
+  const reported = new Set<string>();
+  if (validate) {
+    validate(schemaInstance(fm));
+    const errors = validate.errors ?? [];
+    for (const e of errors) {
+      if (e.keyword === 'required') {
+        const key = String(e.params['missingProperty'] ?? '');
+        if (e.instancePath !== '' || key === '') continue;
+        out.push(
+          diagnostic(ctx, fm.openRange, 'frontmatter.missing-required', 'error', `This ${schema.label} needs \`${key}:\` in its frontmatter.`, fixData(addKeyFix(key))),
+        );
+      } else if (e.keyword === 'additionalProperty' || e.keyword === 'additionalProperties') {
+        const name = String(e.params['additionalProperty'] ?? '');
+        if (e.instancePath === '') out.push(unknownKey(ctx, page, name, true));
+        else {
+          const range = keyRangeIn(fm, e.instancePath, name);
+          if (range) out.push(diagnostic(ctx, range, 'frontmatter.unknown-key', 'warning', `\`${name}\` is not a key of \`${e.instancePath.slice(1)}\`.`));
+        }
+      } else if (!reported.has(e.instancePath) && !isContainerOfReported(e.instancePath, reported)) {
+        const d = invalidValue(ctx, fm, page, e);
+        if (d) {
+          reported.add(e.instancePath);
+          out.push(d);
+        }
+      }
+    }
+  }
+
+  // Expected keys: a warning, not an error (three real CNCF posts have no description).
+  for (const key of recommendedKeys(schema.schema)) {
+    const entry = fm.byKey.get(key);
+    if ((entry && entry.value !== null && entry.value !== '') || reported.has(`/${key}`)) continue;
+    const range = entry ? entry.keyRange : fm.openRange;
+    out.push(
+      diagnostic(
+        ctx,
+        range,
+        'frontmatter.missing-recommended',
+        'warning',
+        entry ? `\`${entry.key}\` is empty; a ${schema.label} is expected to have one.` : `A ${schema.label} is expected to have \`${key}:\`.`,
+        entry ? undefined : fixData(addKeyFix(key)),
+      ),
+    );
+  }
+
+  // Schemas that accept any key still catch near-misses of known keys.
+  if (allowsUnknownKeys(schema.schema)) {
+    for (const entry of fm.entries) {
+      const lower = entry.key.toLowerCase();
+      if (fm.byKey.get(lower) !== entry || fieldOf(schema.schema, lower)) continue;
+      const d = unknownKey(ctx, page, lower, false);
+      if (d.data !== undefined) out.push(d);
+    }
+  }
+
+  // Case variants of known keys: Hugo reads them, the site spells them in lower case.
+  for (const entry of fm.entries) {
+    const lower = entry.key.toLowerCase();
+    // A duplicate (`Title` after `title`) is already reported by the parser.
+    if (entry.key === lower || fm.byKey.get(lower) !== entry) continue;
+    const field = fieldOf(schema.schema, lower);
+    if (!field || stringList(field.schema, 'x-spellings').includes(entry.key)) continue;
+    out.push(
+      diagnostic(
+        ctx,
+        entry.keyRange,
+        'frontmatter.key-case',
+        'information',
+        `Hugo reads \`${entry.key}\` as \`${lower}\`; the site writes \`${lower}\`.`,
+        fixData({ title: `Rename to \`${lower}\``, edits: [{ range: ctx.range(entry.keyRange), newText: lower }], preferred: true }),
+      ),
+    );
+  }
+  return out;
+}
+
+/** An undeclared top-level key, with "did you mean" fixes. With `always` false, only a near-miss is reported. */
+function unknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string, always: boolean): Diagnostic {
+  const { fm, schema } = page;
+  const entry = fm.byKey.get(lower);
+  const range = entry?.keyRange ?? fm.openRange;
+  const written = entry?.key ?? lower;
+  const present = new Set(fm.byKey.keys());
+  const candidates = fieldsOf(schema.schema)
+    .map((f) => f.key)
+    .filter((k) => !present.has(k));
+  const suggestions = closest(lower, candidates);
+  const fixes: QuickFix[] = suggestions.map((s, i) => ({
+    title: `Rename to \`${s}\``,
+    edits: [{ range: ctx.range(range), newText: s }],
+    preferred: i === 0 && suggestions.length === 1,
+  }));
+  const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : '';
+  const message = `\`${written}\` is not a known key of a ${schema.label}: Hugo ignores it.${hint}`;
+  if (!always && fixes.length === 0) return diagnostic(ctx, range, 'frontmatter.unknown-key', 'warning', message);
+  return diagnostic(ctx, range, 'frontmatter.unknown-key', 'warning', message, fixes.length > 0 ? fixData(...fixes) : undefined);
+}
+
+function invalidValue(ctx: DocumentContext, fm: Frontmatter, page: PageFrontmatter, e: ErrorObject): Diagnostic | undefined {
+  const at = rangeAtPointer(fm, e.instancePath);
+  if (!at) return undefined;
+  const top = e.instancePath.split('/')[1] ?? '';
+  const field = fieldOf(page.schema.schema, top)?.schema;
+  const severity = field ? fieldSeverity(field) : 'error';
+  const custom = field ? stringProp(field, 'x-message') : undefined;
+  let message: string;
+  if (custom) message = custom;
+  else if (e.keyword === 'enum' && field) message = `\`${at.entry.key}\` must be ${describeExpected(field)}.`;
+  else if (e.keyword === 'type' && field && e.instancePath.split('/').length === 2 && fieldTypes(field).length > 0) {
+    message = `\`${at.entry.key}\` must be ${describeExpected(field)}.`;
+  } else message = `\`${at.entry.key}\`${e.instancePath.split('/').length > 2 ? ` (item \`${e.instancePath.split('/').slice(2).join('/')}\`)` : ''} ${humanize(e)}.`;
+  return diagnostic(ctx, at.range, 'frontmatter.invalid-value', severity, message);
+}
+
+/** ajv's "must be string" in the words of the hover text. */
+function humanize(e: ErrorObject): string {
+  if (e.keyword === 'type') {
+    const t = String(e.params['type'] ?? '');
+    return `must be ${t.split(',').map((x) => ({ string: 'text', array: 'a list', boolean: '`true` or `false`', number: 'a number', integer: 'a whole number', object: 'a map', null: 'empty' })[x] ?? x).join(' or ')}`;
+  }
+  return e.message ?? 'is not valid';
+}
+
+/** One diagnostic per value: an error inside a list already reported as a whole is not repeated. */
+function isContainerOfReported(pointer: string, reported: ReadonlySet<string>): boolean {
+  for (const r of reported) if (pointer.startsWith(r + '/')) return true;
+  return false;
+}

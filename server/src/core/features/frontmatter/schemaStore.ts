@@ -1,0 +1,263 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { FrontmatterSchemaSetting } from '../../../../../shared/protocol';
+import blogPost from '../../../../data/schemas/blog-post.schema.json';
+import blogSection from '../../../../data/schemas/blog-section.schema.json';
+import boilerplate from '../../../../data/schemas/boilerplate.schema.json';
+import common from '../../../../data/schemas/common.schema.json';
+import defaultPage from '../../../../data/schemas/default.schema.json';
+import docsPage from '../../../../data/schemas/docs-page.schema.json';
+import glossaryTerm from '../../../../data/schemas/glossary-term.schema.json';
+import kinds from '../../../../data/schemas/kinds.json';
+import news from '../../../../data/schemas/news.schema.json';
+import { join } from '../../site/paths';
+import { isObject, stringList, type FieldInfo, type JsonObject } from './schemaModel';
+
+/** The built-in schemas, by file name (as `kinds.json` names them). */
+const BUILT_IN: ReadonlyMap<string, unknown> = new Map<string, unknown>([
+  ['blog-post.schema.json', blogPost],
+  ['blog-section.schema.json', blogSection],
+  ['boilerplate.schema.json', boilerplate],
+  ['default.schema.json', defaultPage],
+  ['docs-page.schema.json', docsPage],
+  ['glossary-term.schema.json', glossaryTerm],
+  ['news.schema.json', news],
+]);
+
+const COMMON_ID = 'common.schema.json';
+const COMMON_REF = /^common\.schema\.json#\/\$defs\/([^/]+)$/;
+
+/** Annotation keywords of our schemas: ajv must know them (strict mode) but they validate nothing. */
+export const ANNOTATION_KEYWORDS = [
+  'x-severity',
+  'x-message',
+  'x-placeholder',
+  'x-completion',
+  'x-quote-number',
+  'x-bundle-file',
+  'x-year-folder',
+  'x-spellings',
+  'x-recommended',
+] as const;
+
+interface KindRule {
+  readonly kind: string;
+  readonly match: RegExp;
+  readonly schema: string;
+}
+
+const KIND_RULES: readonly KindRule[] = (isObject(kinds) && Array.isArray(kinds['kinds']) ? (kinds['kinds'] as unknown[]) : [])
+  .filter(isObject)
+  .map((k) => ({ kind: String(k['kind']), match: new RegExp(String(k['match'])), schema: String(k['schema']) }));
+
+/** A problem with a workspace schema file named by `istio.frontmatter.schemas`. */
+export interface SchemaFileProblem {
+  readonly file: string;
+  readonly message: string;
+}
+
+/** The schema that applies to one page: built-in, possibly extended or replaced by workspace files. */
+export interface PageSchema {
+  readonly kind: string;
+  /** "blog post", "docs page"…: the schema's `title`. */
+  readonly label: string;
+  readonly schema: JsonObject;
+  readonly problems: readonly SchemaFileProblem[];
+  /** The compiled validator, compiled on first use and cached. */
+  validator(): ValidateFunction | undefined;
+}
+
+/** Reads workspace files for the schema settings; `undefined` when the file cannot be read. */
+export type SchemaFileReader = (path: string) => string | undefined;
+
+const COMMON_DEFS: JsonObject = isObject(common) && isObject(common['$defs']) ? common['$defs'] : {};
+
+/**
+ * The frontmatter schemas: which one a page gets, the effective schema after the user's settings, and
+ * ajv validators compiled once each, lazily (ajv compiles a schema to a function; that takes milliseconds).
+ */
+export class SchemaStore {
+  private ajvInstance: Ajv | undefined;
+  private readonly validators = new Map<string, ValidateFunction | null>();
+  private readonly merged = new Map<string, { schema: JsonObject; problems: SchemaFileProblem[] }>();
+
+  /** The kind of page for a path relative to its language folder (`blog/2023/x/index.md` → `blog-post`). */
+  kindOf(relPath: string): KindRule {
+    return KIND_RULES.find((k) => k.match.test(relPath)) ?? { kind: 'default', match: /(?:)/, schema: 'default.schema.json' };
+  }
+
+  /**
+   * The schema for a page. `siteRoot` anchors relative schema paths of the settings; `read` reads them
+   * (and records the dependency). Without settings for this kind, the built-in schema is returned as is.
+   */
+  forPage(relPath: string, settings: readonly FrontmatterSchemaSetting[], siteRoot: string, read: SchemaFileReader): PageSchema {
+    const rule = this.kindOf(relPath);
+    const builtIn = BUILT_IN.get(rule.schema);
+    let schema: JsonObject = isObject(builtIn) ? builtIn : {};
+    let problems: SchemaFileProblem[] = [];
+    let cacheKey = rule.kind;
+
+    const applicable = settings.filter((s) => s.kind === rule.kind || s.kind === '*');
+    if (applicable.length > 0) {
+      const texts: { setting: FrontmatterSchemaSetting; path: string; text: string | undefined }[] = applicable.map((s) => {
+        const path = s.file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(s.file) ? s.file.replace(/\\/g, '/') : join(siteRoot, s.file.replace(/\\/g, '/'));
+        return { setting: s, path, text: read(path) };
+      });
+      cacheKey = `${rule.kind}\u0000${texts.map((t) => `${t.setting.mode}\u0000${t.path}\u0000${t.text ?? ''}`).join('\u0000')}`;
+      let cached = this.merged.get(cacheKey);
+      if (!cached) {
+        cached = mergeUserSchemas(schema, texts);
+        if (this.merged.size > 32) this.merged.clear();
+        this.merged.set(cacheKey, cached);
+      }
+      schema = cached.schema;
+      problems = cached.problems;
+    }
+
+    const label = typeof schema['title'] === 'string' ? schema['title'] : rule.kind;
+    return {
+      kind: rule.kind,
+      label,
+      schema,
+      problems,
+      validator: () => this.compile(cacheKey, schema, problems),
+    };
+  }
+
+  private compile(key: string, schema: JsonObject, problems: SchemaFileProblem[]): ValidateFunction | undefined {
+    const known = this.validators.get(key);
+    if (known !== undefined) return known ?? undefined;
+    let fn: ValidateFunction | null;
+    try {
+      fn = this.ajv().compile(schema);
+    } catch (e) {
+      // A workspace schema ajv rejects: say so once and check nothing rather than everything wrongly.
+      problems.push({ file: '', message: `The frontmatter schema does not compile: ${e instanceof Error ? e.message : String(e)}` });
+      fn = null;
+    }
+    if (this.validators.size > 64) this.validators.clear();
+    this.validators.set(key, fn);
+    return fn ?? undefined;
+  }
+
+  private ajv(): Ajv {
+    if (!this.ajvInstance) {
+      // Not strict: workspace schemas may carry keywords of their own. The built-in ones are compiled strictly in the tests.
+      this.ajvInstance = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
+      this.ajvInstance.addVocabulary([...ANNOTATION_KEYWORDS]);
+      this.ajvInstance.addSchema(common as object, COMMON_ID);
+    }
+    return this.ajvInstance;
+  }
+}
+
+/** A field of a schema, with a `$ref` to the shared definitions resolved (sibling keys override the definition). */
+export function fieldOf(schema: JsonObject, key: string): FieldInfo | undefined {
+  const props = schema['properties'];
+  if (!isObject(props)) return undefined;
+  const raw = props[key];
+  if (!isObject(raw)) return undefined;
+  return { key, schema: resolveRef(raw) };
+}
+
+/** Every field a schema declares, in its order. */
+export function fieldsOf(schema: JsonObject): FieldInfo[] {
+  const props = schema['properties'];
+  if (!isObject(props)) return [];
+  return Object.keys(props)
+    .map((k) => fieldOf(schema, k))
+    .filter((f): f is FieldInfo => f !== undefined);
+}
+
+export function requiredKeys(schema: JsonObject): readonly string[] {
+  return stringList(schema, 'required');
+}
+
+export function recommendedKeys(schema: JsonObject): readonly string[] {
+  return stringList(schema, 'x-recommended');
+}
+
+/** Whether keys that are not declared are accepted (JSON Schema's default). */
+export function allowsUnknownKeys(schema: JsonObject): boolean {
+  return schema['additionalProperties'] !== false;
+}
+
+function resolveRef(f: JsonObject): JsonObject {
+  const ref = f['$ref'];
+  if (typeof ref !== 'string') return f;
+  const m = COMMON_REF.exec(ref);
+  const def = m ? COMMON_DEFS[m[1]!] : undefined;
+  if (!isObject(def)) return f;
+  const rest: Record<string, unknown> = { ...def };
+  for (const [k, v] of Object.entries(f)) if (k !== '$ref') rest[k] = v;
+  return rest;
+}
+
+function mergeUserSchemas(
+  builtIn: JsonObject,
+  files: readonly { setting: FrontmatterSchemaSetting; path: string; text: string | undefined }[],
+): { schema: JsonObject; problems: SchemaFileProblem[] } {
+  const problems: SchemaFileProblem[] = [];
+  let schema: JsonObject = withoutId(builtIn);
+  for (const f of files) {
+    if (f.text === undefined) {
+      problems.push({ file: f.path, message: `The frontmatter schema \`${f.setting.file}\` (setting \`istio.frontmatter.schemas\`) cannot be read.` });
+      continue;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(f.text);
+    } catch (e) {
+      problems.push({ file: f.path, message: `The frontmatter schema \`${f.setting.file}\` is not valid JSON: ${e instanceof Error ? e.message : String(e)}` });
+      continue;
+    }
+    if (!isObject(parsed)) {
+      problems.push({ file: f.path, message: `The frontmatter schema \`${f.setting.file}\` must be a JSON object.` });
+      continue;
+    }
+    const user = lowerCaseKeys(withoutId(parsed));
+    schema = f.setting.mode === 'replace' ? user : extend(schema, user);
+  }
+  return { schema, problems };
+}
+
+/** Adds a workspace schema's keys to a built-in one: properties (theirs win), `required` and `x-recommended`. */
+function extend(base: JsonObject, ext: JsonObject): JsonObject {
+  const props: Record<string, unknown> = { ...(isObject(base['properties']) ? base['properties'] : {}) };
+  if (isObject(ext['properties'])) Object.assign(props, ext['properties']);
+  const out: Record<string, unknown> = { ...base, properties: props };
+  const required = union(stringList(base, 'required'), stringList(ext, 'required'));
+  if (required.length > 0) out['required'] = required;
+  const recommended = union(stringList(base, 'x-recommended'), stringList(ext, 'x-recommended'));
+  if (recommended.length > 0) out['x-recommended'] = recommended;
+  if (ext['additionalProperties'] !== undefined) out['additionalProperties'] = ext['additionalProperties'];
+  return out;
+}
+
+/** Instances are checked with lower-cased keys (Hugo's keys are case-insensitive), so schema keys are too. */
+function lowerCaseKeys(s: JsonObject): JsonObject {
+  const out: Record<string, unknown> = { ...s };
+  if (isObject(s['properties'])) {
+    const props: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(s['properties'])) props[k.toLowerCase()] = v;
+    out['properties'] = props;
+  }
+  for (const list of ['required', 'x-recommended']) {
+    if (Array.isArray(s[list])) out[list] = stringList(s, list).map((k) => k.toLowerCase());
+  }
+  return out;
+}
+
+/** ajv refuses two schemas with one `$id`; merged and workspace schemas are compiled anonymously. */
+function withoutId(s: JsonObject): JsonObject {
+  const out: Record<string, unknown> = { ...s };
+  delete out['$id'];
+  delete out['$schema'];
+  return out;
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+/** The one store of the process: schemas compile once and serve every document. */
+export const schemaStore = new SchemaStore();

@@ -1,0 +1,24 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { DiagnosticRule } from '../feature';
+import { checkAliasLanguage } from './aliasLanguage';
+import { checkDescriptionPeriod } from './descriptionPeriod';
+import { pageFrontmatter } from './pageFrontmatter';
+import { checkBundleFiles } from './socialImage';
+import { checkVersionNumbers } from './versionNumber';
+import { checkYearFolder } from './yearFolder';
+
+/** The rules of the real site that a JSON Schema cannot say: each lives in its own module. */
+export const frontmatterSiteRule: DiagnosticRule = {
+  name: 'frontmatter-site-rules',
+  check(ctx) {
+    const page = pageFrontmatter(ctx);
+    if (!page || !page.valid) return [];
+    const out: Diagnostic[] = [];
+    out.push(...checkDescriptionPeriod(ctx, page));
+    out.push(...checkVersionNumbers(ctx, page));
+    out.push(...checkYearFolder(ctx, page));
+    out.push(...checkBundleFiles(ctx, page));
+    out.push(...checkAliasLanguage(ctx, page));
+    return out;
+  },
+};

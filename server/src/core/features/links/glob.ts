@@ -1,0 +1,43 @@
+/**
+ * Globs for `istio.links.ignore`: `**` matches anything, `*` anything but `/`, `?` one character but `/`.
+ * A pattern matches the whole target as written; one without `/` also matches the target's last segment,
+ * so `*.pdf` ignores `./slides/talk.pdf`.
+ */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        // `**/` also matches no folder at all: `/docs/**/x` matches `/docs/x`.
+        re += '.*';
+        i++;
+        if (glob[i + 1] === '/') {
+          re += '/?';
+          i++;
+        }
+      } else {
+        re += '[^/]*';
+      }
+    } else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+const compiled = new Map<string, RegExp>();
+
+export function isIgnored(target: string, globs: readonly string[]): boolean {
+  if (globs.length === 0) return false;
+  const t = target.trim();
+  const last = t.slice(t.replace(/[?#].*$/, '').lastIndexOf('/') + 1).replace(/[?#].*$/, '');
+  for (const g of globs) {
+    let re = compiled.get(g);
+    if (!re) {
+      re = globToRegExp(g);
+      compiled.set(g, re);
+    }
+    if (re.test(t) || re.test(t.replace(/[?#].*$/, '')) || (!g.includes('/') && re.test(last))) return true;
+  }
+  return false;
+}

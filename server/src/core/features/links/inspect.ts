@@ -1,0 +1,316 @@
+import type { Heading } from '../../parser/markdown';
+import type { OffsetRange } from '../../parser/offsetRange';
+import { IMAGE_EXTENSIONS, LANGUAGE_PREFIX_LINT } from '../../site/linkRules';
+import { pageFacts, type PageAnchors, type PageFacts } from '../../site/pageFacts';
+import { basename, dirname } from '../../site/paths';
+import { resolveBundleReference, resolveImageLink, resolveLink, pageTarget, type PageTarget } from '../../site/resolve';
+import { DEFAULT_LANGUAGE, type ContentLocation } from '../../site/siteLayout';
+import type { SiteIndex } from '../../site/siteIndex';
+import type { Severity } from '../diagnostic';
+import type { DocumentContext } from '../documentContext';
+import type { Reference } from './references';
+import { closestNames, editDistance } from './suggest';
+
+/** The quick-fix data a link diagnostic carries, so the fix never re-parses. */
+export interface LinkFixData {
+  /** Texts that can replace the diagnostic's range, best first. */
+  readonly replacements?: readonly string[];
+  /** The file to copy into this language's bundle (absolute paths). */
+  readonly copy?: { readonly source: string; readonly target: string; readonly sourceLang: string };
+}
+
+export interface LinkProblem {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: OffsetRange;
+  readonly data?: LinkFixData;
+}
+
+/** What a reference leads to, and what is wrong with it. */
+export interface Inspection {
+  readonly ref: Reference;
+  /** The existing file the reference opens: an image, a bundle file or the page's content file. */
+  readonly file: string | undefined;
+  /** For a page link with a `#fragment`: the heading it lands on. */
+  readonly heading: Heading | undefined;
+  /** For a page link: the target page's title. */
+  readonly title: string | undefined;
+  /** A page link that resolves nowhere in an excerpt of the site: not reported, but the hover says so. */
+  readonly notInCheckout: boolean;
+  readonly problems: readonly LinkProblem[];
+}
+
+/** Resolves one reference the way the site does and checks it against the site index. */
+export function inspect(ctx: DocumentContext, ref: Reference): Inspection {
+  const out = new Inspector(ctx, ref);
+  out.run();
+  return { ref, file: out.file, heading: out.heading, title: out.title, notInCheckout: out.missing, problems: out.problems };
+}
+
+class Inspector {
+  file: string | undefined;
+  heading: Heading | undefined;
+  title: string | undefined;
+  /** A page link that resolves nowhere in an excerpt of the site (not reported). */
+  missing = false;
+  readonly problems: LinkProblem[] = [];
+  private readonly site: SiteIndex;
+  private readonly loc: ContentLocation;
+  private readonly facts: PageFacts;
+
+  constructor(
+    private readonly ctx: DocumentContext,
+    private readonly ref: Reference,
+  ) {
+    // Callers only inspect documents inside a site.
+    this.site = ctx.site!;
+    this.loc = ctx.location!;
+    this.facts = pageFacts(this.site);
+  }
+
+  run(): void {
+    const { ref } = this;
+    const layout = this.site.layout;
+    if (ref.kind === 'image-shortcode') {
+      const r = resolveImageLink(layout, this.loc, ref.target);
+      if (r.kind === 'external') {
+        if (!ref.hasRatio) {
+          this.problem('image.external-without-ratio', 'error', 'An external image needs `ratio="NN%"`: the site cannot measure it ("Must specify aspect ratio for external image reference").', ref.range);
+        }
+      } else if (r.kind === 'file') {
+        if (this.missingLanguagePrefix(r.path)) return;
+        // With `ratio` the template does not check the file, so the build passes; the page still shows a broken image.
+        this.checkFile(r.path, undefined, 'image', ref.hasRatio ? 'warning' : 'error');
+      }
+      return;
+    }
+    if (ref.kind === 'social-image') {
+      // The frontmatter feature reports a missing `social_image`; here it only opens.
+      const r = resolveBundleReference(layout, this.loc, ref.target);
+      if (r.kind === 'file' && this.site.exists(r.path)) this.file = r.path;
+      return;
+    }
+    const r = resolveLink(layout, this.loc, ref.target);
+    switch (r.kind) {
+      case 'skip':
+        return;
+      case 'istio-absolute': {
+        const lang = this.loc.lang;
+        const prefixed = lang !== DEFAULT_LANGUAGE && LANGUAGE_PREFIX_LINT.has(lang) && !r.rootRelative.startsWith(`/${lang}/`) ? `/${lang}${r.rootRelative}` : r.rootRelative;
+        this.problem('link.absolute-istio-url', 'warning', `Link to istio.io pages root-relative (\`${prefixed}\`): the site's lint rejects \`https://istio.io/…\` links except to \`/vX.Y/\` and \`/archive/\`.`, ref.range, { replacements: [prefixed] });
+        return;
+      }
+      case 'forbidden-host':
+        this.problem('link.forbidden-host', 'warning', `Links to \`${r.host}\` are rejected by the site's lint: link to the page on istio.io instead.`, ref.range);
+        return;
+      case 'anchor': {
+        const anchors = this.facts.anchorsFromText(this.ctx.path, this.ctx.parsed.text, this.ctx.parsed);
+        this.checkAnchor(anchors, r.fragment, 'this page');
+        if (this.heading) this.file = this.ctx.path;
+        return;
+      }
+      case 'file':
+        this.checkFile(r.path, r.staticPath, ref.kind === 'markdown-image' ? 'image' : 'link', 'error');
+        return;
+      case 'page':
+        if (ref.kind === 'markdown-image') {
+          this.checkFile(`${layout.contentDir}/${r.lang}/${r.urlPath}`, undefined, 'image', 'error');
+          return;
+        }
+        this.checkPage(r);
+        return;
+    }
+  }
+
+  /**
+   * `/docs/x.svg` in a translation means `content/docs/x.svg` (never there): the translation's own copy is
+   * `/zh/docs/x.svg`. Reports it when that copy exists.
+   */
+  private missingLanguagePrefix(path: string): boolean {
+    const { ref, loc, site } = this;
+    const t = ref.target;
+    if (loc.lang === DEFAULT_LANGUAGE || !t.startsWith('/') || t.startsWith(`/${loc.lang}/`) || site.exists(path)) return false;
+    const own = `${site.layout.contentDir}/${loc.lang}${t.split(/[?#]/)[0]}`;
+    this.ctx.dependsOn(own);
+    if (!site.exists(own)) return false;
+    this.file = own;
+    this.problem('image.missing-language-prefix', 'error', `In a ${loc.lang} page an absolute image link carries the language: \`/${loc.lang}${t}\` (the site looks in \`content${t}\`, which does not exist).`, ref.range, { replacements: [`/${loc.lang}${t}`] });
+    return true;
+  }
+
+  private problem(code: string, severity: Severity, message: string, range: OffsetRange, data?: LinkFixData): void {
+    this.problems.push(data ? { code, severity, message, range, data } : { code, severity, message, range });
+  }
+
+  /** The span of the file name in the target as written (what a rename fix replaces). */
+  private nameSpan(): { range: OffsetRange; prefix: string } {
+    const t = this.ref.target;
+    const end = t.search(/[?#]/) < 0 ? t.length : t.search(/[?#]/);
+    const start = t.lastIndexOf('/', end - 1) + 1;
+    return { range: { start: this.ref.range.start + start, end: this.ref.range.start + end }, prefix: t.slice(0, start) };
+  }
+
+  private checkFile(path: string, staticPath: string | undefined, area: 'image' | 'link', severity: Severity): void {
+    const { ctx, site } = this;
+    ctx.dependsOn(path);
+    if (site.exists(path)) {
+      this.file = path;
+      return;
+    }
+    if (staticPath && site.stat(staticPath)?.isFile) {
+      this.file = staticPath;
+      return;
+    }
+    const what = area === 'image' ? 'image' : 'file';
+    // `image.not-found`, `link.file-not-found`…
+    const code = (problem: string): string => (area === 'image' ? `image.${problem}` : `link.file-${problem}`);
+    const dir = dirname(path);
+    const name = basename(path);
+    const names = site.filesIn(dir).filter((n) => !/\.(md|markdown)$/i.test(n));
+    const { range: nameRange } = this.nameSpan();
+    const sameCase = names.find((n) => n.toLowerCase() === name.toLowerCase());
+    if (sameCase) {
+      ctx.dependsOn(`${dir}/${sameCase}`);
+      this.file = `${dir}/${sameCase}`;
+      this.problem(code('wrong-case'), severity === 'error' ? 'error' : 'warning', `The ${what} is \`${sameCase}\`, not \`${name}\`: the letter case only works on case-insensitive disks (macOS, Windows) and breaks the Linux build.`, nameRange, { replacements: [sameCase] });
+      return;
+    }
+    // A translation missing a file its source-language bundle has: the translator forgot to copy it.
+    if (this.loc.lang !== DEFAULT_LANGUAGE) {
+      const source = sourceLanguagePath(site, path, this.loc.lang);
+      if (source) {
+        ctx.dependsOn(source);
+        if (site.exists(source)) {
+          this.problem(code('not-translated'), severity, `\`${name}\` is in the English bundle but not in this translation's folder: every translation carries its own copy of its ${what}s.`, this.ref.range, { copy: { source, target: path, sourceLang: DEFAULT_LANGUAGE } });
+          return;
+        }
+      }
+    }
+    const folderExists = site.stat(dir)?.isDirectory === true;
+    // In an excerpt of the site (no Hugo config at its root), a file in a folder that is not there may just not be
+    // checked out: no diagnostic (the hover says so).
+    if (!folderExists && !this.facts.isFullCheckout()) return;
+    const suggestions = closestNames(name, names, area === 'image' ? IMAGE_EXTENSIONS : undefined);
+    const hint = suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : '';
+    const where = folderExists ? `\`${relToContent(site, dir)}/\`` : `\`${relToContent(site, dir)}/\` (the folder does not exist either)`;
+    const msg =
+      area === 'image' && this.ref.kind === 'image-shortcode' && severity === 'error'
+        ? `Image \`${name}\` was not found in ${where}: Hugo fails the build ("Image '…' was not found").${hint}`
+        : `No ${what} \`${name}\` in ${where}.${hint}`;
+    this.problem(code('not-found'), severity, msg, suggestions.length ? nameRange : this.ref.range, suggestions.length ? { replacements: suggestions } : undefined);
+  }
+
+  private checkPage(target: PageTarget): void {
+    const { ctx, site, facts, loc, ref } = this;
+    const written = ref.target.trim();
+    // The zh lint: a zh page links `/zh/docs/…`, never `/docs/…`.
+    const sections = LANGUAGE_PREFIX_LINT.get(loc.lang);
+    if (sections && target.lang === DEFAULT_LANGUAGE && written.startsWith('/') && sections.some((s) => written === `/${s}` || written.startsWith(`/${s}/`) || written.startsWith(`/${s}#`))) {
+      const own = pageTarget(site.layout, loc.lang, target.urlPath, target.fragment);
+      const found = this.findPage(own);
+      const prefixed = `/${loc.lang}${written}`;
+      if (found) {
+        this.file = found;
+        this.title = facts.entry(found)?.title ?? site.summary(found)?.title;
+      }
+      this.problem(
+        'link.missing-language-prefix',
+        found ? 'error' : 'warning',
+        found
+          ? `Links in ${loc.lang} pages carry \`/${loc.lang}/\` (the site's lint rejects \`${written.split('#')[0]}\`): the ${loc.lang} page exists at \`${prefixed.split('#')[0]}\`.`
+          : `The site's lint rejects unprefixed links in ${loc.lang} pages, but there is no ${loc.lang} page at \`${prefixed.split('#')[0]}\` yet.`,
+        ref.range,
+        { replacements: [prefixed] },
+      );
+      return;
+    }
+
+    const found = this.findPage(target);
+    if (found) {
+      this.file = found;
+      this.title = facts.entry(found)?.title ?? site.summary(found)?.title;
+      if (target.fragment) this.checkAnchor(facts.anchorsOf(found), target.fragment, `\`${facts.entry(found)?.url ?? written}\``);
+      return;
+    }
+    if (!facts.ready) return; // aliases and case are only known once the scan is done; re-checked then
+    const url = `${target.lang === DEFAULT_LANGUAGE ? '' : `/${target.lang}`}/${target.urlPath}${target.urlPath ? '/' : ''}`;
+    const byUrl = facts.pageByUrl(url);
+    if (byUrl) {
+      ctx.dependsOn(byUrl.path);
+      this.file = byUrl.path;
+      this.title = byUrl.title;
+      this.problem('link.page-wrong-case', 'error', `Page URLs are lower case: \`${byUrl.url}\`.`, ref.range, { replacements: [replacePath(written, byUrl.url)] });
+      return;
+    }
+    const aliased = facts.pagesByAlias(url)[0];
+    if (aliased) {
+      ctx.dependsOn(aliased.path);
+      this.file = aliased.path;
+      this.title = aliased.title;
+      if (target.fragment) this.checkAnchor(facts.anchorsOf(aliased.path), target.fragment, `\`${aliased.url}\``);
+      return;
+    }
+    const slug = target.urlPath.slice(target.urlPath.lastIndexOf('/') + 1);
+    const similar = facts
+      .pagesOf(target.lang)
+      .filter((p) => slug !== '' && p.url.endsWith(`/${slug}/`))
+      .slice(0, 3)
+      .map((p) => replacePath(written, p.url));
+    const hint = similar.length ? ` Did you mean \`${similar[0]}\`?` : '';
+    // In an excerpt of the site (no Hugo config at its root) most links point at pages that are simply not
+    // checked out: no diagnostic (the hover says the page is not in this checkout).
+    if (!facts.isFullCheckout()) {
+      this.missing = true;
+      return;
+    }
+    this.problem('link.page-not-found', 'error', `No page at \`${url}\`: no bundle \`index.md\`, section \`_index.md\` or \`${slug || '_index'}.md\` there, and no page lists it in \`aliases:\`.${hint}`, ref.range, similar.length ? { replacements: similar } : undefined);
+  }
+
+  /** The content file of a page (bundle, section or leaf), exact case; records every candidate as a dependency. */
+  private findPage(target: PageTarget): string | undefined {
+    for (const c of target.candidates) this.ctx.dependsOn(c);
+    return target.candidates.find((c) => this.site.exists(c));
+  }
+
+  private checkAnchor(anchors: PageAnchors | undefined, fragment: string, where: string): void {
+    if (!anchors || fragment === '') return;
+    for (const inc of anchors.included) this.ctx.dependsOn(inc);
+    if (anchors.ids.has(fragment)) {
+      this.heading = anchors.headings.find((h) => h.id === fragment);
+      return;
+    }
+    const t = this.ref.target;
+    const hash = t.lastIndexOf('#');
+    const range = { start: this.ref.range.start + hash + 1, end: this.ref.range.start + t.length };
+    const ids = [...anchors.ids];
+    const best = ids
+      .map((id) => ({ id, d: editDistance(id, fragment) }))
+      .filter((x) => x.d <= Math.max(2, Math.floor(fragment.length / 3)))
+      .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
+      .slice(0, 3)
+      .map((x) => x.id);
+    const hint = best.length ? ` Did you mean \`#${best[0]}\`?` : '';
+    // Glossary anchors come from term files; an excerpt of the site may simply not hold that term.
+    if (anchors.generated && !this.facts.isFullCheckout()) return;
+    this.problem('link.anchor-not-found', 'warning', `No heading with the id \`${fragment}\` in ${where}.${hint}`, range, best.length ? { replacements: best } : undefined);
+  }
+}
+
+/** `/site/content/zh/blog/x/a.png` → `/site/content/en/blog/x/a.png`. */
+function sourceLanguagePath(site: SiteIndex, path: string, lang: string): string | undefined {
+  const prefix = `${site.layout.contentDir}/${lang}/`;
+  if (!path.startsWith(prefix)) return undefined;
+  return `${site.layout.contentDir}/${DEFAULT_LANGUAGE}/${path.slice(prefix.length)}`;
+}
+
+function relToContent(site: SiteIndex, path: string): string {
+  const root = site.layout.root === '/' ? '/' : `${site.layout.root}/`;
+  return path.startsWith(root) ? path.slice(root.length) : path;
+}
+
+/** Replaces the path of a written link, keeping its fragment: (`/Blog/x/#a`, `/blog/x/`) → `/blog/x/#a`. */
+function replacePath(written: string, url: string): string {
+  const hash = written.indexOf('#');
+  return hash < 0 ? url : url + written.slice(hash);
+}

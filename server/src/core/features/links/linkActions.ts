@@ -1,0 +1,78 @@
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { COPY_FILE_COMMAND, DIAGNOSTIC_SOURCE, type CopyFileArgs } from '../../../../../shared/protocol';
+import { basename } from '../../site/paths';
+import type { CodeActionProvider } from '../feature';
+import type { LinkFixData } from './inspect';
+
+/** The codes whose `data` is a `LinkFixData`. */
+export const LINK_CODES: ReadonlySet<string> = new Set([
+  'image.not-found',
+  'image.wrong-case',
+  'image.not-translated',
+  'image.missing-language-prefix',
+  'link.file-not-found',
+  'link.file-wrong-case',
+  'link.file-not-translated',
+  'link.page-not-found',
+  'link.page-wrong-case',
+  'link.anchor-not-found',
+  'link.missing-language-prefix',
+  'link.absolute-istio-url',
+]);
+
+function isFixData(x: unknown): x is LinkFixData {
+  return typeof x === 'object' && x !== null;
+}
+
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English' };
+
+/** Quick fixes from the data each link diagnostic carries: rename, fix the case, prefix, copy from English. */
+export const linkActionsProvider: CodeActionProvider = {
+  name: 'links',
+  actions(ctx, _range, diagnostics): CodeAction[] {
+    const out: CodeAction[] = [];
+    for (const d of diagnostics) {
+      if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string' || !LINK_CODES.has(d.code) || !isFixData(d.data)) continue;
+      const data = d.data;
+      (data.replacements ?? []).forEach((text, i) => {
+        out.push({
+          title: title(d, text),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: i === 0,
+          edit: { changes: { [ctx.uri]: [{ range: d.range, newText: text }] } },
+        });
+      });
+      if (data.copy) {
+        const args: CopyFileArgs = { source: data.copy.source, target: data.copy.target };
+        const lang = LANGUAGE_NAMES[data.copy.sourceLang] ?? data.copy.sourceLang;
+        out.push({
+          title: `Copy ${basename(data.copy.source)} from the ${lang} bundle`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: true,
+          command: { title: 'Copy file', command: COPY_FILE_COMMAND, arguments: [args] },
+        });
+      }
+    }
+    return out;
+  },
+};
+
+function title(d: Diagnostic, text: string): string {
+  switch (d.code) {
+    case 'image.wrong-case':
+    case 'link.file-wrong-case':
+    case 'link.page-wrong-case':
+      return `Fix the letter case: ${text}`;
+    case 'link.missing-language-prefix':
+    case 'image.missing-language-prefix':
+      return `Link to the translation: ${text}`;
+    case 'link.absolute-istio-url':
+      return `Make the link root-relative: ${text}`;
+    case 'link.anchor-not-found':
+      return `Change the anchor to #${text}`;
+    default:
+      return `Replace with ${text}`;
+  }
+}

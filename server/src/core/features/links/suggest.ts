@@ -1,0 +1,43 @@
+import { extname } from '../../site/paths';
+
+/** Edit distance between two strings (for "did you mean"). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+function stem(name: string): string {
+  const ext = extname(name);
+  return (ext ? name.slice(0, -ext.length) : name).toLowerCase();
+}
+
+/**
+ * The names closest to `wanted`, best first: the same name with another extension, then small edit distances
+ * (at most a third of the name). `preferred` extensions rank first among equals (images for image references).
+ */
+export function closestNames(wanted: string, names: readonly string[], preferred?: ReadonlySet<string>, limit = 3): string[] {
+  const w = wanted.toLowerCase();
+  const ws = stem(wanted);
+  const max = Math.max(2, Math.floor(wanted.length / 3));
+  const scored: Array<{ name: string; score: number }> = [];
+  for (const name of names) {
+    const n = name.toLowerCase();
+    if (n === w) continue;
+    let score = stem(name) === ws ? 0.5 : editDistance(w, n);
+    if (score > max) continue;
+    if (preferred && !preferred.has(extname(name))) score += 0.25;
+    scored.push({ name, score });
+  }
+  return scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name)).slice(0, limit).map((s) => s.name);
+}

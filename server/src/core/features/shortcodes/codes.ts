@@ -1,0 +1,20 @@
+/** The diagnostic codes the shortcode rules emit; their quick fixes are this feature's code actions. */
+export const SHORTCODE_CODES: ReadonlySet<string> = new Set([
+  'shortcode.unknown',
+  'shortcode.unknown-parameter',
+  'shortcode.missing-parameter',
+  'shortcode.mixed-parameters',
+  'shortcode.outside-parent',
+  'shortcode.nested',
+  'shortcode.dropped-content',
+  'shortcode.inline-content',
+  'shortcode.deprecated',
+  'text.missing-syntax',
+  'text.unknown-syntax',
+  'text.bash-without-prompt',
+  'text.outputis-not-bash',
+  'text.bad-indentation',
+  'image.caption-period',
+  'boilerplate.not-found',
+  'gloss.not-found',
+]);

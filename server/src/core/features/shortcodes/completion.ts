@@ -1,0 +1,210 @@
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionItemTag } from 'vscode-languageserver-types';
+import { findParam, paramLabel, type ShortcodeInfo, type ShortcodeParamInfo } from '../../catalog/shortcodeCatalog';
+import type { DocumentContext } from '../documentContext';
+import type { CompletionProvider } from '../feature';
+import { tagContext, type NameContext, type ParamContext, type ValueContext } from './completionContext';
+import { paramDocs, shortcodeDocs } from './docs';
+import { appliesTo, tagAt } from './lookup';
+import { openShortcodes } from './openShortcodes';
+import { valueCandidates } from './values';
+
+const DEPRECATED: CompletionItemTag = 1;
+
+/**
+ * Completion inside shortcode tags: names after `{{<` (snippets that fill required parameters and the closing tag),
+ * the innermost open shortcode after `{{< /`, unused parameters with their docs, and parameter values.
+ * `link=` values are the images-and-links feature's.
+ */
+export const shortcodeCompletion: CompletionProvider = {
+  name: 'shortcode-completion',
+  complete(ctx, _position, offset) {
+    if (!appliesTo(ctx)) return undefined;
+    const tc = tagContext(ctx.parsed.text, offset);
+    if (!tc) return undefined;
+    switch (tc.kind) {
+      case 'name':
+        return nameItems(ctx, tc);
+      case 'closing-name':
+        return closingItems(ctx, tc);
+      case 'param':
+        return paramItems(ctx, tc);
+      case 'value':
+        return valueItems(ctx, tc);
+    }
+  },
+};
+
+function edit(ctx: DocumentContext, start: number, end: number, newText: string): { range: ReturnType<DocumentContext['range']>; newText: string } {
+  return { range: ctx.range({ start, end }), newText };
+}
+
+function sortGroup(info: ShortcodeInfo): string {
+  if (info.status === 'deprecated') return '4';
+  if (info.origin === 'hugo') return '3';
+  if (info.status === 'unused') return '2';
+  return '1';
+}
+
+function nameItems(ctx: DocumentContext, tc: NameContext): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  const close = tc.delimiter === '%' ? '%}}' : '>}}';
+  const lead = tc.spaced ? '' : ' ';
+  // A complete tag whose name is being changed keeps its parameters; a tag being written gets the whole snippet.
+  const full = tc.closersEnd !== undefined || !hasCompleteTag(ctx, tc.tagStart);
+  const end = tc.closersEnd ?? tc.replaceEnd;
+  // The innermost open shortcode can be closed right here: `{{< /tip >}}`.
+  const open = openShortcodes(ctx, tc.tagStart).at(-1);
+  if (open && tc.prefix === '' && full) {
+    items.push({
+      label: `/${open}`,
+      kind: CompletionItemKind.Keyword,
+      detail: `close \`${open}\``,
+      sortText: '0',
+      filterText: `/${open}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: edit(ctx, tc.replaceStart, end, escapeSnippet(`${lead}/${open} ${close}`)),
+    });
+  }
+  const fullRange = ctx.range({ start: tc.replaceStart, end: full ? end : tc.replaceEnd });
+  for (const name of ctx.catalog.names()) {
+    const info = ctx.catalog.get(name)!;
+    const body = full ? `${lead}${snippetFor(info, tc.delimiter)}` : escapeSnippet(`${lead}${name}`);
+    items.push({
+      label: name,
+      kind: info.inner ? CompletionItemKind.Module : CompletionItemKind.Function,
+      detail: info.description.length > 80 ? info.description.slice(0, 77) + '…' : info.description,
+      documentation: { kind: MarkupKind.Markdown, value: shortcodeDocs(info) },
+      sortText: `${sortGroup(info)}${name}`,
+      filterText: name,
+      ...(info.status === 'deprecated' ? { tags: [DEPRECATED] } : {}),
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range: fullRange, newText: body },
+    });
+  }
+  return items;
+}
+
+/** Whether the document already has a finished tag (`… >}}`) starting at `tagStart`. */
+function hasCompleteTag(ctx: DocumentContext, tagStart: number): boolean {
+  const tag = tagAt(ctx.parsed, tagStart);
+  return tag !== undefined && tag.range.start === tagStart && !tag.unterminated;
+}
+
+/** The snippet after `{{< `: the catalog's, or the name with its required parameters, the closer, and the closing tag. */
+export function snippetFor(info: ShortcodeInfo, delimiter: '<' | '%'): string {
+  const close = delimiter === '%' ? '%}}' : '>}}';
+  if (info.snippet && delimiter === '<') return info.snippet;
+  let n = 1;
+  const parts = [escapeSnippet(info.name)];
+  for (const p of info.params ?? []) {
+    if (!p.required) continue;
+    parts.push(p.name !== undefined && p.position === undefined ? `${p.name}="\${${n++}}"` : `\${${n++}:${paramLabel(p)}}`);
+  }
+  const openTag = `${parts.join(' ')} ${close}`;
+  if (!info.inner) return openTag;
+  const closing = delimiter === '%' ? `{{% /${info.name} %}}` : `{{< /${info.name} >}}`;
+  return info.ownLines || info.name === 'text' ? `${openTag}\n$0\n${closing}` : `${openTag}$0${closing}`;
+}
+
+/** Every item is an LSP snippet (insertTextFormat 2): literal text escapes `$` and `\\` (a `}` is literal outside placeholders). */
+function escapeSnippet(s: string): string {
+  return s.replace(/[$\\]/g, (c) => `\\${c}`);
+}
+
+function closingItems(ctx: DocumentContext, tc: NameContext): CompletionItem[] {
+  const close = tc.delimiter === '%' ? '%}}' : '>}}';
+  const open = openShortcodes(ctx, tc.tagStart);
+  const end = tc.closersEnd ?? tc.replaceEnd;
+  const withCloser = tc.closersEnd !== undefined || !hasCompleteTag(ctx, tc.tagStart);
+  return open
+    .reverse()
+    .map((name, i) => ({
+      label: name,
+      kind: CompletionItemKind.Keyword,
+      detail: i === 0 ? 'the innermost open shortcode' : 'an enclosing open shortcode',
+      sortText: String(i).padStart(3, '0'),
+      filterText: name,
+      preselect: i === 0,
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: edit(ctx, tc.replaceStart, end, escapeSnippet(withCloser ? `${name} ${close}` : name)),
+    }));
+}
+
+function paramItems(ctx: DocumentContext, tc: ParamContext): CompletionItem[] {
+  const info = ctx.catalog.get(tc.name);
+  if (!info) return [];
+  const fullTag = ctx.parsed.shortcodes.tags.find((t) => t.range.start === tc.tagStart);
+  const used = new Set<string>();
+  let named = false;
+  let positional = false;
+  for (const p of [...tc.params, ...(fullTag?.params ?? [])]) {
+    if (p.valueRange.start === tc.replaceStart && p.name === undefined) continue; // the word being typed
+    if (p.name !== undefined) {
+      used.add(p.name);
+      named = true;
+    } else {
+      positional = true;
+    }
+  }
+  const items: CompletionItem[] = [];
+  // Hugo cannot mix named and positional values: offer only the kind already in use.
+  if (!named) {
+    const pos = findParam(info, undefined, tc.position);
+    if (pos) items.push(...valueItemsFor(ctx, tc, info, pos, undefined, '0'));
+  }
+  if (!positional) {
+    for (const p of info.params ?? []) {
+      if (p.name === undefined || used.has(p.name)) continue;
+      items.push({
+        label: p.name,
+        kind: CompletionItemKind.Property,
+        detail: p.required ? 'required' : p.kind,
+        documentation: { kind: MarkupKind.Markdown, value: paramDocs(info, p) },
+        sortText: `${p.required ? '1' : '2'}${String(info.params!.indexOf(p)).padStart(2, '0')}`,
+        filterText: p.name,
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: edit(ctx, tc.replaceStart, tc.replaceEnd, `${p.name}="$1"`),
+        command: p.kind === 'path' || p.values?.length || isDynamic(p) ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+      });
+    }
+  }
+  return items;
+}
+
+function isDynamic(p: ShortcodeParamInfo): boolean {
+  return p.kind === 'syntax' || p.kind === 'boilerplate' || p.kind === 'glossary-term' || p.kind.startsWith('tab-');
+}
+
+function valueItems(ctx: DocumentContext, tc: ValueContext): CompletionItem[] {
+  const info = ctx.catalog.get(tc.name);
+  if (!info) return [];
+  const p = findParam(info, tc.param, tc.position);
+  if (!p) return [];
+  return valueItemsFor(ctx, tc, info, p, tc.quote, '0');
+}
+
+function valueItemsFor(
+  ctx: DocumentContext,
+  tc: ParamContext | ValueContext,
+  info: ShortcodeInfo,
+  p: ShortcodeParamInfo,
+  quote: '"' | '`' | undefined,
+  group: string,
+): CompletionItem[] {
+  const candidates = valueCandidates(ctx, tc, info, p);
+  return candidates.map((c, i) => {
+    // A bare value with a space needs quotes; a value typed inside quotes keeps them.
+    const needsQuotes = quote === undefined && (/[\s"=]/.test(c.value) || c.value === '');
+    const text = needsQuotes ? `"${c.value.replace(/"/g, '\\"')}"` : c.value;
+    return {
+      label: c.label ?? c.value,
+      kind: CompletionItemKind.Value,
+      detail: c.detail,
+      documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
+      sortText: `${group}${String(i).padStart(4, '0')}`,
+      filterText: needsQuotes ? text : c.value,
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: edit(ctx, tc.replaceStart, tc.replaceEnd, escapeSnippet(text)),
+    };
+  });
+}

@@ -1,0 +1,72 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { boilerplateDir, boilerplateNames, findBoilerplate, hasBoilerplates } from '../../site/boilerplates';
+import { findGlossaryTerm, glossaryPathFor, glossaryTerms, type GlossaryTerm } from '../../site/glossary';
+import { pageFacts } from '../../site/pageFacts';
+import { diagnostic } from '../diagnostic';
+import type { DiagnosticRule } from '../feature';
+import { appliesTo, glossEntry, positional } from './lookup';
+import { replaceFix } from './quickFix';
+import { suggest } from './suggest';
+
+/**
+ * `boilerplate` and `gloss` find their file in the page's own language, or the build fails ("Could not find …").
+ * Nothing is said when the language has no boilerplates bundle or glossary on disk, nor in an excerpt of the site
+ * (no Hugo configuration at its root): there a missing file may simply not have been copied, as with the link checks.
+ */
+export const siteReferencesRule: DiagnosticRule = {
+  name: 'shortcode-site-references',
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    const site = ctx.site;
+    const loc = ctx.location;
+    if (!appliesTo(ctx) || !site || !loc || !pageFacts(site).isFullCheckout()) return out;
+    let terms: GlossaryTerm[] | undefined | null = null;
+    for (const node of ctx.parsed.tree.all) {
+      const tag = node.open;
+      if (tag.name === 'boilerplate') {
+        const p0 = positional(tag, 0);
+        if (!p0 || p0.value === '' || p0.unterminated || !hasBoilerplates(site, loc.lang)) continue;
+        const found = findBoilerplate(site, loc.lang, p0.value);
+        ctx.dependsOn(`${boilerplateDir(site, loc.lang)}/${p0.value}.md`);
+        if (found) {
+          ctx.dependsOn(found);
+          continue;
+        }
+        const suggestions = suggest(p0.value, boilerplateNames(site, loc.lang));
+        const range = ctx.range(p0.innerRange);
+        out.push(
+          diagnostic(ctx, p0.innerRange, 'boilerplate.not-found', 'error',
+            `No boilerplate \`${p0.value}\` in \`content/${loc.lang}/boilerplates/\`: the build fails.${suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : ''}`,
+            { name: p0.value, fixes: suggestions.map((s, i) => replaceFix(`Change to \`${s}\``, range, s, i === 0)) }),
+        );
+      } else if (tag.name === 'gloss') {
+        const entry = glossEntry(ctx.parsed, node);
+        if (!entry || entry.entry === '') continue;
+        if (terms === null) {
+          terms = glossaryTerms(site, loc.lang);
+          for (const t of terms ?? []) ctx.dependsOn(t.path);
+        }
+        if (!terms) continue;
+        if (findGlossaryTerm(terms, entry.entry)) continue;
+        ctx.dependsOn(glossaryPathFor(site, loc.lang, entry.entry));
+        const suggestions = suggest(entry.entry, terms.map((t) => t.title));
+        const fromParam = positional(tag, 0) !== undefined;
+        const range = ctx.range(entry.range);
+        out.push(
+          diagnostic(ctx, entry.range, 'gloss.not-found', 'error',
+            `No glossary entry titled \`${entry.entry}\` in \`content/${loc.lang}/docs/reference/glossary/\`: the build fails.${suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : ''}`,
+            {
+              entry: entry.entry,
+              // The displayed inner text stays as written: a parameter names the entry instead.
+              fixes: fromParam
+                ? suggestions.map((s, i) => replaceFix(`Change to \`${s.toLowerCase()}\``, range, s.toLowerCase(), i === 0))
+                : suggestions.map((s, i) =>
+                    replaceFix(`Look up \`${s}\``, ctx.range({ start: tag.nameRange.end, end: tag.nameRange.end }), ` "${s.toLowerCase()}"`, i === 0),
+                  ),
+            }),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,89 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { TEXT_SYNTAXES } from '../../catalog/shortcodeCatalog';
+import { diagnostic } from '../diagnostic';
+import type { DiagnosticRule } from '../feature';
+import { appliesTo, namedParam, positional, textSyntax } from './lookup';
+import { replaceFix } from './quickFix';
+import { suggest } from './suggest';
+
+const KNOWN = new Set([...TEXT_SYNTAXES.common, ...TEXT_SYNTAXES.other].map((s) => s.toLowerCase()));
+
+/**
+ * `text` blocks as `text.html` wants them: a syntax (else the build fails), a bash block whose first line starts with
+ * `$`, content indented by a multiple of 4 spaces (both also fail it); an unknown syntax (the `bask` typo) loses its
+ * highlighting and `outputis` on a non-bash block is ignored, so those are warnings.
+ */
+export const textBlocksRule: DiagnosticRule = {
+  name: 'text-blocks',
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    if (!appliesTo(ctx)) return out;
+    const text = ctx.parsed.text;
+    for (const node of ctx.parsed.tree.all) {
+      const tag = node.open;
+      if (tag.name !== 'text' || tag.unterminated) continue;
+      const syntaxParam = textSyntax(tag);
+      const syntax = syntaxParam?.value ?? '';
+      const body = node.inner && node.close ? text.slice(node.inner.start, node.inner.end) : undefined;
+      const firstLineAt = body === undefined ? -1 : firstContentLine(body);
+
+      if (!syntaxParam || syntax === '') {
+        const startsWithPrompt = body !== undefined && firstLineAt >= 0 && body.slice(firstLineAt).trimStart().startsWith('$');
+        const at = ctx.range({ start: tag.nameRange.end, end: tag.nameRange.end });
+        const choices = startsWithPrompt ? ['bash'] : ['plain', 'yaml', 'bash'];
+        out.push(
+          diagnostic(ctx, tag.nameRange, 'text.missing-syntax', 'error', 'This `text` block has no syntax (`bash`, `yaml`, `plain`, …): the build fails.', {
+            fixes: choices.map((c, i) => replaceFix(`Add the syntax \`${c}\``, at, ` ${c}`, i === 0)),
+          }),
+        );
+      } else if (!KNOWN.has(syntax.toLowerCase())) {
+        const suggestions = suggest(syntax, TEXT_SYNTAXES.common);
+        const range = ctx.range(syntaxParam.innerRange);
+        out.push(
+          diagnostic(ctx, syntaxParam.innerRange, 'text.unknown-syntax', 'warning',
+            `Unknown syntax \`${syntax}\`: the block is shown without highlighting.${suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : ''}`,
+            { fixes: suggestions.map((s, i) => replaceFix(`Change to \`${s}\``, range, s, i === 0)) }),
+        );
+      }
+
+      const outputis = namedParam(tag, 'outputis') ?? positional(tag, 1);
+      if (outputis && syntaxParam && syntax !== 'bash') {
+        out.push(
+          diagnostic(ctx, outputis.nameRange ?? outputis.valueRange, 'text.outputis-not-bash', 'warning',
+            `\`outputis\` only applies to \`bash\` blocks (the output of the commands); on a \`${syntax}\` block it is ignored.`),
+        );
+      }
+
+      if (body === undefined || firstLineAt < 0) continue;
+      const lineEnd = body.indexOf('\n', firstLineAt);
+      const line = body.slice(firstLineAt, lineEnd < 0 ? body.length : lineEnd).replace(/\r$/, '');
+      const indent = /^ */.exec(line)![0].length;
+      const lineStart = node.inner!.start + firstLineAt;
+      if (indent % 4 !== 0) {
+        out.push(
+          diagnostic(ctx, { start: lineStart, end: lineStart + indent }, 'text.bad-indentation', 'error',
+            `This \`text\` block is indented by ${indent} spaces: indent it by a multiple of 4 (the indentation is stripped), or the build fails.`),
+        );
+      } else if (syntax === 'bash' && !line.trimStart().startsWith('$')) {
+        out.push(
+          diagnostic(ctx, { start: lineStart + indent, end: lineStart + line.trimEnd().length }, 'text.bash-without-prompt', 'error',
+            'The first line of a `bash` block must start with `$` (commands start with `$`, output follows): the build fails. Use `plain` for other text.'),
+        );
+      }
+    }
+    return out;
+  },
+};
+
+/** Offset in `body` of the first line with content (`text.html` trims leading newlines), or -1. */
+function firstContentLine(body: string): number {
+  let at = 0;
+  while (at < body.length) {
+    const end = body.indexOf('\n', at);
+    const line = body.slice(at, end < 0 ? body.length : end);
+    if (line.trim() !== '') return at;
+    if (end < 0) break;
+    at = end + 1;
+  }
+  return -1;
+}

@@ -1,0 +1,52 @@
+import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import { templatePath } from '../../catalog/siteCatalog';
+import { diagnostic } from '../diagnostic';
+import type { DiagnosticRule } from '../feature';
+import { appliesTo, nodeOf } from './lookup';
+import { replaceFix } from './quickFix';
+import { suggest } from './suggest';
+
+/**
+ * Every shortcode exists: Hugo fails the build on a name without a template ("template for shortcode … not found").
+ * Deprecated Hugo built-ins get a hint.
+ */
+export const unknownShortcodeRule: DiagnosticRule = {
+  name: 'shortcode-unknown',
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    if (!appliesTo(ctx)) return out;
+    let names: readonly string[] | undefined;
+    for (const tag of ctx.parsed.shortcodes.tags) {
+      if (tag.kind !== 'open') continue;
+      const info = ctx.catalog.get(tag.name);
+      // A template created for this name on disk must make the diagnostic go away.
+      if (ctx.location) ctx.dependsOn(templatePath(ctx.location.siteRoot, tag.name));
+      if (info) {
+        if (info.status === 'deprecated') {
+          const d = diagnostic(ctx, tag.nameRange, 'shortcode.deprecated', 'hint', `\`${tag.name}\` is deprecated. ${info.description}`);
+          d.tags = [DiagnosticTag.Deprecated];
+          out.push(d);
+        }
+        continue;
+      }
+      names ??= ctx.catalog.names().filter((n) => ctx.catalog.get(n)?.status !== 'deprecated');
+      const suggestions = suggest(tag.name, names);
+      const hint = suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : '';
+      const range = ctx.range(tag.nameRange);
+      const fixes = suggestions.map((s, i) => {
+        const edits = [{ range, newText: s }];
+        const node = nodeOf(ctx.parsed, tag);
+        if (node?.close) edits.push({ range: ctx.range(node.close.nameRange), newText: s });
+        return { ...replaceFix(`Change to \`${s}\``, range, s, i === 0), edits };
+      });
+      out.push(
+        diagnostic(ctx, tag.nameRange, 'shortcode.unknown', 'error', `Unknown shortcode \`${tag.name}\`: the site has no template for it, so Hugo fails the build.${hint}`, {
+          name: tag.name,
+          suggestions,
+          fixes,
+        }),
+      );
+    }
+    return out;
+  },
+};

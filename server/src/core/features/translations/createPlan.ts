@@ -1,0 +1,67 @@
+import type { SiteIndex } from '../../site/siteIndex';
+import { basename, dirname, extname } from '../../site/paths';
+import { DEFAULT_LANGUAGE, locate, pathIn } from '../../site/siteLayout';
+import { LANGUAGE_NAME } from './languages';
+import { findTranslations } from './matching';
+
+export interface CreatePlan {
+  readonly from: string;
+  readonly target: string;
+  /** The new page's text: the source's frontmatter and body, exactly. */
+  readonly text: string;
+  /** Bundle resources to copy; none of the targets exists. */
+  readonly copies: readonly { readonly from: string; readonly to: string }[];
+  /** Resources the target bundle already has: left alone. */
+  readonly kept: readonly string[];
+}
+
+export type CreatePlanResult =
+  | { readonly ok: true; readonly plan: CreatePlan }
+  | { readonly ok: false; readonly reason: 'exists' | 'not-content' | 'not-a-page' | 'bad-language' | 'same-language'; readonly message: string; readonly target?: string };
+
+const MARKDOWN = new Set(['.md', '.markdown']);
+
+/**
+ * What "Create Translation" does for the page at `path` and the language folder `lang` (which may not exist yet):
+ * the new page at the same relative path, made from the source-language version when there is one (a translator
+ * on the zh page creating uk starts from the English text), and the resources of the source's bundle.
+ * A page bundle (`index.md`) brings every other file of its folder; a section (`_index.md`) only its non-Markdown
+ * files, since the Markdown beside it are other pages; a single-file post only itself. Nothing that exists is
+ * ever in the plan: an existing page refuses the whole plan, an existing resource is kept.
+ */
+export function planTranslation(site: SiteIndex, path: string, lang: string): CreatePlanResult {
+  const location = locate(site.layout, path);
+  if (!location) return { ok: false, reason: 'not-content', message: 'This file is not under content/<language>/.' };
+  if (location.kind === 'resource') return { ok: false, reason: 'not-a-page', message: 'Only pages (Markdown files) can be translated.' };
+  if (!LANGUAGE_NAME.test(lang)) {
+    return { ok: false, reason: 'bad-language', message: `"${lang}" is not a language folder name (for example es, pt-br).` };
+  }
+  if (lang === location.lang) return { ok: false, reason: 'same-language', message: `This page is already the ${lang} version.` };
+
+  const translations = findTranslations(site, path);
+  const existing = translations?.versions.find((v) => v.lang === lang);
+  const target = existing?.path ?? pathIn(site.layout, lang, location.relPath);
+  if (existing?.exists || site.exists(target)) {
+    return { ok: false, reason: 'exists', message: `The ${lang} version already exists.`, target };
+  }
+  const source = translations?.versions.find((v) => v.lang === DEFAULT_LANGUAGE && v.exists);
+  const from = source && location.lang !== DEFAULT_LANGUAGE ? source.path : path;
+  const fromLocation = locate(site.layout, from) ?? location;
+  const text = site.readText(from);
+  if (text === undefined) return { ok: false, reason: 'not-content', message: `Cannot read ${from}.` };
+
+  const copies: { from: string; to: string }[] = [];
+  const kept: string[] = [];
+  if (fromLocation.kind === 'bundle' || fromLocation.kind === 'section') {
+    const fromDir = dirname(from);
+    const toDir = dirname(target);
+    for (const name of [...site.filesIn(fromDir)].sort()) {
+      if (name === basename(from)) continue;
+      if (fromLocation.kind === 'section' && MARKDOWN.has(extname(name))) continue;
+      const to = `${toDir}/${name}`;
+      if (site.exists(to)) kept.push(to);
+      else copies.push({ from: `${fromDir}/${name}`, to });
+    }
+  }
+  return { ok: true, plan: { from, target, text, copies, kept } };
+}

@@ -1,0 +1,254 @@
+import { builtInCatalog } from '../catalog/shortcodeCatalog';
+import type { Heading } from '../parser/markdown';
+import type { ParsedDocument } from '../parser/parsedDocument';
+import { parseDocument } from '../parser/parsedDocument';
+import { HUGO_CONFIG_FILES, TERM_LAYOUTS } from './linkRules';
+import { basename, dirname, extname } from './paths';
+import { pageUrl } from './resolve';
+import type { SiteIndex } from './siteIndex';
+
+/** One page of the site as links see it. */
+export interface PageEntry {
+  readonly path: string;
+  readonly lang: string;
+  /** `/zh/blog/2023/istiocon-china/`: the URL Hugo gives it (lower-cased, as Hugo does). */
+  readonly url: string;
+  readonly title: string | undefined;
+  readonly aliases: readonly string[];
+}
+
+/** The anchors a page offers to `#fragment` links. */
+export interface PageAnchors {
+  readonly headings: readonly Heading[];
+  /** Heading ids, plus the headings of the boilerplates it includes and raw HTML `id=`/`name=` attributes. */
+  readonly ids: ReadonlySet<string>;
+  /** Other files whose content gives the page anchors: boilerplates it includes, glossary terms of its bundle. */
+  readonly included: readonly string[];
+  /** Some anchors come from other files of the bundle (the glossary): an excerpt of the site may lack them. */
+  readonly generated: boolean;
+}
+
+const catalog = builtInCatalog();
+const MARKDOWN = new Set(['.md', '.markdown', '.html']);
+const HTML_ID = /\s(?:id|name)\s*=\s*["']([^"']+)["']/g;
+const BOILERPLATE = /\{\{[<%]\s*boilerplate\s+"?([\w./-]+)"?\s*[>%]\}\}/g;
+
+/** Hugo's `urlize` for a title: lower case, spaces to `-`. */
+export function urlize(title: string): string {
+  return title.trim().toLowerCase().replace(/\s+/g, '-');
+}
+
+/** Lower-cased URL path without slashes at the ends: the key pages and aliases are looked up by. */
+export function urlKey(url: string): string {
+  return url.replace(/^\/+|\/+$/g, '').toLowerCase();
+}
+
+/**
+ * What the link checks need to know about the site's pages, kept current from the index's change events
+ * without re-scanning: page URLs (for case checks and completion), `aliases:` (valid link targets too), and
+ * each page's anchors (parsed on demand, cached by modification time).
+ */
+export class PageFacts {
+  private readonly entries = new Map<string, PageEntry>();
+  private readonly byUrl = new Map<string, string>();
+  private readonly byAlias = new Map<string, Set<string>>();
+  private readonly dirty = new Set<string>();
+  private built = false;
+  private needsRebuild = false;
+  private listCache: { version: number; lang: string; list: PageEntry[] } | undefined;
+  private version = 0;
+  /** Cached until the next change event (the site root is not watched; any content event refreshes it). */
+  private fullCheckout: boolean | undefined;
+  /** Per path: the anchors and what they were computed from (the open text itself, or the file's mtime and size). */
+  private readonly anchors = new Map<string, { stamp: string; anchors: PageAnchors }>();
+
+  constructor(private readonly site: SiteIndex) {
+    site.onDidChange((path) => {
+      this.dirty.add(path);
+      this.anchors.delete(path);
+      this.fullCheckout = undefined;
+    });
+  }
+
+  /** Whether page and alias look-ups are complete (the background scan is done). */
+  get ready(): boolean {
+    return this.refresh();
+  }
+
+  /** A site root with a Hugo configuration is a full checkout; without one it is an excerpt of `content/`. */
+  isFullCheckout(): boolean {
+    if (this.fullCheckout === undefined) {
+      const root = this.site.layout.root === '/' ? '' : this.site.layout.root;
+      this.fullCheckout = HUGO_CONFIG_FILES.some((f) => this.site.stat(`${root}/${f}`) !== undefined);
+    }
+    return this.fullCheckout;
+  }
+
+  /** The page whose URL is `url` ignoring letter case. */
+  pageByUrl(url: string): PageEntry | undefined {
+    this.refresh();
+    const path = this.byUrl.get(urlKey(url));
+    return path === undefined ? undefined : this.entries.get(path);
+  }
+
+  /** The pages that list `url` in their `aliases:`. */
+  pagesByAlias(url: string): PageEntry[] {
+    this.refresh();
+    return [...(this.byAlias.get(urlKey(url)) ?? [])].flatMap((p) => this.entries.get(p) ?? []);
+  }
+
+  entry(path: string): PageEntry | undefined {
+    this.refresh();
+    return this.entries.get(path);
+  }
+
+  /** Every page of `lang`, sorted by URL (cached until a page changes). */
+  pagesOf(lang: string): readonly PageEntry[] {
+    this.refresh();
+    if (this.listCache && this.listCache.version === this.version && this.listCache.lang === lang) return this.listCache.list;
+    const list = [...this.entries.values()].filter((e) => e.lang === lang).sort((a, b) => a.url.localeCompare(b.url));
+    this.listCache = { version: this.version, lang, list };
+    return list;
+  }
+
+  /** The anchors of a page (its own headings, its boilerplates' headings, raw HTML ids), cached by mtime. */
+  anchorsOf(path: string): PageAnchors | undefined {
+    const open = this.site.openTextOf(path);
+    let stamp: string;
+    if (open !== undefined) {
+      // Comparing the text itself is exact, and cheap next to parsing it.
+      stamp = `open:${open}`;
+    } else {
+      const st = this.site.stat(path);
+      if (!st?.isFile) return undefined;
+      stamp = `disk:${st.mtimeMs}:${st.size}`;
+    }
+    const cached = this.anchors.get(path);
+    if (cached && cached.stamp === stamp) return cached.anchors;
+    const text = open ?? this.site.readText(path);
+    if (text === undefined) return undefined;
+    const anchors = this.anchorsFromText(path, text);
+    this.anchors.set(path, { stamp, anchors });
+    return anchors;
+  }
+
+  /** The anchors of a page's text; pass `parsed` when the caller has already parsed it. */
+  anchorsFromText(path: string, text: string, parsed: ParsedDocument = parseDocument(text, catalog)): PageAnchors {
+    const headings = parsed.markdown.headings;
+    const ids = new Set(headings.map((h) => h.id));
+    for (const m of text.matchAll(HTML_ID)) ids.add(m[1]!);
+    const included: string[] = [];
+    const loc = this.site.get(path)?.location;
+    const lang = loc?.lang ?? /\/content\/([^/]+)\//.exec(path)?.[1];
+    if (lang) {
+      for (const m of text.matchAll(BOILERPLATE)) {
+        const file = `${this.site.layout.contentDir}/${lang}/boilerplates/${m[1]!.replace(/\.md$/, '')}.md`;
+        included.push(file);
+        const btext = this.site.readText(file);
+        if (btext === undefined) continue;
+        for (const h of parseDocument(btext, catalog).markdown.headings) ids.add(h.id);
+      }
+    }
+    const layout = parsed.frontmatter?.byKey.get('layout')?.value;
+    const generated = typeof layout === 'string' && TERM_LAYOUTS.has(layout) && basename(path) === 'index.md';
+    if (generated) {
+      // layouts/_default/glossary.html: each page of the bundle is a `<dt id="{{ .Title | urlize }}">`, under a letter `<div id="E">`.
+      const dir = dirname(path);
+      for (const name of this.site.filesIn(dir)) {
+        if (name === 'index.md' || !/\.md$/.test(name)) continue;
+        const term = `${dir}/${name}`;
+        included.push(term);
+        const title = this.site.summary(term)?.title;
+        if (!title) continue;
+        ids.add(urlize(title));
+        ids.add(title.slice(0, 1).toUpperCase());
+      }
+    }
+    return { headings, ids, included, generated };
+  }
+
+  /** Applies pending changes; returns whether the page list is complete. */
+  private refresh(): boolean {
+    if (this.site.state !== 'ready') return false;
+    if (!this.built || this.needsRebuild) {
+      this.rebuild();
+      return true;
+    }
+    if (this.dirty.size === 0) return true;
+    for (const path of this.dirty) {
+      const ext = extname(path);
+      if (MARKDOWN.has(ext)) this.update(path);
+      else if (ext === '' || !this.site.get(path)) {
+        // A folder was created or deleted (or something unknown): the pages below it changed.
+        if (this.hasEntriesBelow(path) || this.site.stat(path)?.isDirectory) {
+          this.rebuild();
+          return true;
+        }
+      }
+    }
+    this.dirty.clear();
+    return true;
+  }
+
+  private hasEntriesBelow(folder: string): boolean {
+    const prefix = folder + '/';
+    for (const p of this.entries.keys()) if (p.startsWith(prefix)) return true;
+    return false;
+  }
+
+  private rebuild(): void {
+    this.entries.clear();
+    this.byUrl.clear();
+    this.byAlias.clear();
+    this.dirty.clear();
+    for (const f of this.site.allFiles()) if (f.location.kind !== 'resource') this.update(f.path);
+    this.built = true;
+    this.needsRebuild = false;
+    this.version++;
+  }
+
+  private update(path: string): void {
+    this.version++;
+    const old = this.entries.get(path);
+    if (old) {
+      this.entries.delete(path);
+      if (this.byUrl.get(urlKey(old.url)) === path) this.byUrl.delete(urlKey(old.url));
+      for (const a of old.aliases) this.byAlias.get(urlKey(a))?.delete(path);
+    }
+    const file = this.site.get(path);
+    if (!file || file.location.kind === 'resource' || !this.site.exists(path)) return;
+    // Boilerplates and other headless bundles have no URL of their own, but listing them is harmless.
+    const summary = this.site.summary(path);
+    const entry: PageEntry = {
+      path,
+      lang: file.location.lang,
+      url: pageUrl(file.location),
+      title: summary?.title,
+      aliases: summary?.aliases ?? [],
+    };
+    this.entries.set(path, entry);
+    // A bundle's index.md wins over a stray leaf of the same URL, as in Hugo.
+    if (!this.byUrl.has(urlKey(entry.url)) || file.location.kind !== 'leaf') this.byUrl.set(urlKey(entry.url), path);
+    for (const a of entry.aliases) {
+      const key = urlKey(a.startsWith('/') ? a : `/${a}`);
+      let set = this.byAlias.get(key);
+      if (!set) {
+        set = new Set();
+        this.byAlias.set(key, set);
+      }
+      set.add(path);
+    }
+  }
+}
+
+const factsOf = new WeakMap<SiteIndex, PageFacts>();
+
+/** The page facts of a site, created on first use. */
+export function pageFacts(site: SiteIndex): PageFacts {
+  let f = factsOf.get(site);
+  if (!f) {
+    f = new PageFacts(site);
+    factsOf.set(site, f);
+  }
+  return f;
+}

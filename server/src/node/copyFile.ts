@@ -1,0 +1,28 @@
+import * as fs from 'node:fs';
+import type { CopyFileArgs } from '../../../shared/protocol';
+
+export type CopyResult = { readonly ok: true; readonly target: string; readonly message: string } | { readonly ok: false; readonly message: string };
+
+/**
+ * The "copy the image from the English bundle" fix: copies `source` to `target`, never overwriting an existing
+ * file (COPYFILE_EXCL), and only between files the server owns (`allowed`: inside a site's `content/`).
+ */
+export function copyFileSafely(args: Partial<CopyFileArgs> | undefined, allowed: (path: string) => boolean): CopyResult {
+  const source = args?.source;
+  const target = args?.target;
+  if (typeof source !== 'string' || typeof target !== 'string' || source === '' || target === '') {
+    return { ok: false, message: 'copyFile needs a source and a target path.' };
+  }
+  if (source.split('/').includes('..') || target.split('/').includes('..') || !allowed(source) || !allowed(target)) {
+    return { ok: false, message: `will not copy ${source} to ${target}: both must be inside the site's content/ folder.` };
+  }
+  try {
+    if (!fs.statSync(source).isFile()) return { ok: false, message: `${source} is not a file.` };
+    fs.copyFileSync(source, target, fs.constants.COPYFILE_EXCL);
+    return { ok: true, target, message: `copied ${source} to ${target}` };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return { ok: false, message: `${target} already exists; it was not overwritten.` };
+    return { ok: false, message: `could not copy ${source} to ${target} (${code ?? String(e)}).` };
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The git answers the translation-status report needs, from the `git` command line: one `git log` over the
+ * content's Markdown for every file's history, and one `git cat-file --batch-check` for the blob ids the
+ * classification asks for. Two processes for the whole site, instead of lsync.sh's two per page.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { blobQueries, type Commit, type GitFacts, type TranslationPair } from '../core/features/translations/staleness';
+
+export type GitRepository =
+  | { readonly ok: true; readonly root: string; readonly head: string }
+  | { readonly ok: false; readonly reason: string };
+
+const MAX_OUTPUT = 1024 * 1024 * 1024;
+
+function git(cwd: string, args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, maxBuffer: MAX_OUTPUT, encoding: 'utf8', windowsHide: true }, (error, stdout, stderr) => {
+      if (error) reject(Object.assign(error, { stderr }));
+      else resolve(stdout);
+    });
+  });
+}
+
+/** The repository holding `dir` and its HEAD, or why there is none. */
+export async function openRepository(dir: string): Promise<GitRepository> {
+  let root: string;
+  try {
+    root = (await git(dir, ['rev-parse', '--show-toplevel'])).trim().replace(/\\/g, '/');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'git is not installed (or not on the PATH).' };
+    if (/dubious ownership/.test(String((e as { stderr?: unknown }).stderr ?? ''))) {
+      return { ok: false, reason: 'git refuses to read the repository (dubious ownership: see `git config --global safe.directory`).' };
+    }
+    return { ok: false, reason: 'the site is not inside a git repository.' };
+  }
+  try {
+    const head = (await git(dir, ['rev-parse', '--verify', 'HEAD'])).trim();
+    return { ok: true, root, head };
+  } catch {
+    return { ok: false, reason: 'the git repository has no commits yet.' };
+  }
+}
+
+/**
+ * Every Markdown file's history under `contentDir` (repository-relative), newest first, in one `git log`.
+ * A merge commit lists no files, as with `git log -- <file>`'s default history simplification.
+ */
+export async function contentHistory(repoRoot: string, contentDir: string): Promise<Map<string, Commit[]>> {
+  const out = await git(repoRoot, ['log', '-z', '--name-only', '--format=%x1e%H%x1f%cs%x1f%s', '--', `:(glob)${contentDir}/**/*.md`, `:(glob)${contentDir}/**/*.markdown`]);
+  const history = new Map<string, Commit[]>();
+  let order = 0;
+  for (const record of out.split('\x1e')) {
+    if (record === '') continue;
+    const headerEnd = record.indexOf('\0');
+    const header = headerEnd < 0 ? record : record.slice(0, headerEnd);
+    const [hash = '', date = '', subject = ''] = header.split('\x1f');
+    const commit: Commit = { hash, date, subject, order: order++ };
+    const names = headerEnd < 0 ? [] : record.slice(headerEnd + 1).replace(/^\n/, '').split('\0');
+    for (const name of names) {
+      if (name === '') continue;
+      let list = history.get(name);
+      if (!list) history.set(name, (list = []));
+      list.push(commit);
+    }
+  }
+  return history;
+}
+
+/** Blob ids of `rev:path`, all in one `git cat-file --batch-check`. */
+export function blobIds(repoRoot: string, queries: readonly { rev: string; path: string }[]): Promise<Map<string, string | undefined>> {
+  return new Promise((resolve, reject) => {
+    const ids = new Map<string, string | undefined>();
+    if (queries.length === 0) {
+      resolve(ids);
+      return;
+    }
+    const proc = spawn('git', ['cat-file', '--batch-check=%(objectname)'], { cwd: repoRoot, windowsHide: true });
+    let stdout = '';
+    proc.stdout.setEncoding('utf8');
+    proc.stdout.on('data', (d: string) => (stdout += d));
+    proc.on('error', reject);
+    proc.on('close', (code) => {
+      if (code !== 0) {
+        reject(new Error(`git cat-file exited with ${code}`));
+        return;
+      }
+      const lines = stdout.split('\n');
+      queries.forEach((q, i) => {
+        const line = lines[i] ?? '';
+        ids.set(`${q.rev}:${q.path}`, /^[0-9a-f]{40,64}$/.test(line) ? line : undefined);
+      });
+      resolve(ids);
+    });
+    // One query per line; a path with a newline cannot be asked this way and reads as missing.
+    proc.stdin.end(queries.map((q) => `${q.rev}:${q.path.includes('\n') ? '' : q.path}`).join('\n') + '\n');
+  });
+}
+
+/** Gathers everything `classify` needs for `pairs` (repository-relative paths). */
+export async function gitFacts(repoRoot: string, contentDir: string, pairs: readonly TranslationPair[]): Promise<GitFacts> {
+  const history = await contentHistory(repoRoot, contentDir);
+  const historyOf = (path: string): readonly Commit[] => history.get(path) ?? [];
+  const blobs = await blobIds(repoRoot, blobQueries(pairs, historyOf));
+  return { history: historyOf, blob: (rev, path) => blobs.get(`${rev}:${path}`) };
+}

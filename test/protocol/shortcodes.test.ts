@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction, CompletionItem, CompletionList, Hover, Location, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SAMPLE_SITE, sample } from '../support/fixtures';
+import { LspTestClient } from '../support/lspClient';
+
+const POST = 'content/en/blog/2023/istiocon-china/index.md';
+const PROXY = 'content/en/blog/2020/proxy-cert/index.md';
+
+describe('shortcodes over stdio', () => {
+  let client: LspTestClient;
+
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize(SAMPLE_SITE);
+  });
+
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('completes every site shortcode after `{{< ` in a real post, as snippets with text edits', async () => {
+    const text = `${sample(POST)}\n{{< `;
+    const uri = await client.open(path.join(SAMPLE_SITE, POST), text);
+    const line = text.split('\n').length - 1;
+    const result = await client.request<CompletionItem[] | CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line, character: 4 },
+      context: { triggerKind: 2, triggerCharacter: ' ' },
+    });
+    const items = Array.isArray(result) ? result : result.items;
+    for (const name of ['image', 'text', 'tabset', 'tab', 'gloss', 'boilerplate', 'tip', 'warning', 'quote', 'checkmark_icon']) {
+      assert.ok(items.some((i) => i.label === name), name);
+    }
+    const image = items.find((i) => i.label === 'image')!;
+    assert.equal(image.insertTextFormat, 2);
+    assert.deepEqual((image.textEdit as TextEdit).range, { start: { line, character: 4 }, end: { line, character: 4 } });
+    await client.close(uri);
+  });
+
+  it('hovers a boilerplate name with its first lines, and goes to its file', async () => {
+    const text = sample(PROXY);
+    const uri = await client.open(path.join(SAMPLE_SITE, PROXY), text);
+    const d = TextDocument.create(uri, 'markdown', 1, text);
+    const position = d.positionAt(text.indexOf('experimental-feature-warning') + 4);
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+    assert.match((hover!.contents as MarkupContent).value, /The following information describes an experimental feature/);
+    const def = await client.request<Location | null>('textDocument/definition', { textDocument: { uri }, position });
+    assert.equal(def!.uri, client.uri(path.join(SAMPLE_SITE, 'content/en/boilerplates/experimental-feature-warning.md')));
+    await client.close(uri);
+  });
+
+  it('publishes an image caption ending with a period, and fixes it', async () => {
+    const text = sample(POST).replace('caption="IstioCon China 2023, Welcome"', 'caption="IstioCon China 2023, Welcome."');
+    const uri = await client.open(path.join(SAMPLE_SITE, POST), text);
+    const p = await client.waitForDiagnostics(uri, (x) => x.diagnostics.length > 0);
+    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.source, d.severity, d.range.start.line, d.range.start.character, d.range.end.character]), [
+      ['image.caption-period', 'istio', 1, 22, 13, 42],
+    ]);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: p.diagnostics[0]!.range,
+      context: { diagnostics: p.diagnostics, only: ['quickfix'] },
+    });
+    assert.equal(actions[0]!.title, 'Remove the trailing period');
+    const edits = actions[0]!.edit!.changes![uri]!;
+    assert.equal(TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits), sample(POST));
+    await client.close(uri);
+  });
+
+  it('knows a shortcode as soon as the site adds its template to layouts/shortcodes/', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-shortcodes-'));
+    try {
+      const page = path.join(root, 'content/en/blog/2025/banner/index.md');
+      fs.mkdirSync(path.dirname(page), { recursive: true });
+      fs.mkdirSync(path.join(root, 'layouts/shortcodes'), { recursive: true });
+      const text = '---\ntitle: Banner\n---\n\n{{< banner color="red" >}}\nHello.\n{{< /banner >}}\n';
+      fs.writeFileSync(page, text);
+      const uri = await client.open(page, text);
+      const before = await client.waitForDiagnostics(uri);
+      assert.ok(before.diagnostics.some((d) => d.code === 'shortcode.unknown'));
+
+      const template = path.join(root, 'layouts/shortcodes/banner.html');
+      fs.writeFileSync(template, '<div style="color: {{ .Get "color" }}">{{ .Inner }}</div>');
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(template), type: 1 }] });
+      const after = await client.waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'shortcode.unknown'));
+      assert.deepEqual(after.diagnostics.filter((d) => String(d.code).startsWith('shortcode.')), []);
+      await client.close(uri);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import {
+  PLAN_TRANSLATION_REQUEST,
+  TRANSLATION_STATUS_REQUEST,
+  TRANSLATIONS_REQUEST,
+  type PlanTranslationResult,
+  type TranslationStatusResult,
+  type TranslationsResult,
+} from '../../shared/protocol';
+import { LspTestClient } from '../support/lspClient';
+import { SAMPLE_SITE, sample } from '../support/fixtures';
+
+const uri = (rel: string): string => pathToFileURL(path.join(SAMPLE_SITE, rel)).href;
+
+describe('istio/translations and friends over stdio', () => {
+  let client: LspTestClient;
+
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize(SAMPLE_SITE);
+  });
+
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('lists en, uk and zh for blog/2024/ambient-reaches-beta, with titles, asked from the open zh page', async () => {
+    const rel = 'content/zh/blog/2024/ambient-reaches-beta/index.md';
+    await client.open(path.join(SAMPLE_SITE, rel), sample(rel));
+    const r = await client.request<TranslationsResult | null>(TRANSLATIONS_REQUEST.method, { uri: uri(rel) });
+    assert.deepEqual(r, {
+      path: 'blog/2024/ambient-reaches-beta/index.md',
+      lang: 'zh',
+      sourceLang: 'en',
+      kind: 'bundle',
+      languages: [
+        { lang: 'en', uri: uri('content/en/blog/2024/ambient-reaches-beta/index.md'), exists: true, title: "Say goodbye to your sidecars: Istio's ambient mode reaches Beta in v1.22" },
+        { lang: 'uk', uri: uri('content/uk/blog/2024/ambient-reaches-beta/index.md'), exists: true, title: 'Прощавай, sidecar: Ambient режим Istio досяг бета-версії в v1.22' },
+        { lang: 'zh', uri: uri(rel), exists: true, title: '告别 Sidecar：Istio 的 Ambient 模式在 v1.22 中达到 Beta 版' },
+      ],
+    });
+  });
+
+  it('finds blog/2021/istio-community-meetup-china only in en, without the document being open', async () => {
+    const r = await client.request<TranslationsResult | null>(TRANSLATIONS_REQUEST.method, { uri: uri('content/en/blog/2021/istio-community-meetup-china/index.md') });
+    assert.deepEqual(
+      r?.languages.map((v) => [v.lang, v.exists, v.uri, v.title]),
+      [
+        ['en', true, uri('content/en/blog/2021/istio-community-meetup-china/index.md'), 'Join us at the Istio Community Meetup in China'],
+        ['uk', false, uri('content/uk/blog/2021/istio-community-meetup-china/index.md'), undefined],
+        ['zh', false, uri('content/zh/blog/2021/istio-community-meetup-china/index.md'), undefined],
+      ],
+    );
+  });
+
+  it('answers null for a file outside content/<lang>/', async () => {
+    assert.equal(await client.request(TRANSLATIONS_REQUEST.method, { uri: uri('SOURCE.md') }), null);
+  });
+
+  it('plans the zh translation of the en-only meetup post, and refuses to plan over an existing page', async () => {
+    const plan = await client.request<PlanTranslationResult>(PLAN_TRANSLATION_REQUEST.method, { uri: uri('content/en/blog/2021/istio-community-meetup-china/index.md'), lang: 'zh' });
+    assert.deepEqual(plan, {
+      ok: true,
+      plan: {
+        fromUri: uri('content/en/blog/2021/istio-community-meetup-china/index.md'),
+        targetUri: uri('content/zh/blog/2021/istio-community-meetup-china/index.md'),
+        text: sample('content/en/blog/2021/istio-community-meetup-china/index.md'),
+        copies: fs
+          .readdirSync(path.join(SAMPLE_SITE, 'content/en/blog/2021/istio-community-meetup-china'))
+          .filter((n) => n !== 'index.md')
+          .sort()
+          .map((n) => ({ from: uri(`content/en/blog/2021/istio-community-meetup-china/${n}`), to: uri(`content/zh/blog/2021/istio-community-meetup-china/${n}`) })),
+        kept: [],
+      },
+    });
+    const refused = await client.request<PlanTranslationResult>(PLAN_TRANSLATION_REQUEST.method, { uri: uri('content/en/blog/2024/ambient-reaches-beta/index.md'), lang: 'uk' });
+    assert.deepEqual(refused, {
+      ok: false,
+      reason: 'exists',
+      message: 'The uk version already exists.',
+      targetUri: uri('content/uk/blog/2024/ambient-reaches-beta/index.md'),
+    });
+  });
+
+  it('reports the missing pages of every language for the site', async () => {
+    const r = await client.request<TranslationStatusResult | null>(TRANSLATION_STATUS_REQUEST.method, { uri: pathToFileURL(SAMPLE_SITE).href });
+    assert.ok(r);
+    assert.deepEqual([r.siteRoot, r.sourceLang, r.sourcePages], [pathToFileURL(SAMPLE_SITE).href, 'en', 35]);
+    const zh = r.languages.find((l) => l.lang === 'zh')!;
+    assert.deepEqual(
+      zh.missing.map((m) => [m.path, m.draft === true]),
+      [
+        ['blog/2020/istio-sds-gloo/index.md', true],
+        ['blog/2021/istio-community-meetup-china/index.md', false],
+        ['blog/2021/simple-vms/index.md', false],
+      ],
+    );
+    assert.deepEqual(zh.withoutSource, [{ path: 'blog/2021/istiomeetups-china/index.md', uri: uri('content/zh/blog/2021/istiomeetups-china/index.md') }]);
+    assert.deepEqual(
+      r.languages.map((l) => [l.lang, l.translated, l.missing.length]),
+      [
+        ['uk', 8, 27],
+        ['zh', 32, 3],
+      ],
+    );
+  });
+});
+
+describe('istio/translationStatus over stdio, in a site outside git', () => {
+  let client: LspTestClient;
+  let root: string;
+
+  before(async () => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'istio-protocol-nogit-')));
+    for (const rel of ['content/en/blog/2024/ambient-reaches-beta/index.md', 'content/zh/blog/2024/ambient-reaches-beta/index.md', 'content/en/blog/2021/istio-community-meetup-china/index.md']) {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), sample(rel));
+    }
+    client = new LspTestClient();
+    await client.initialize(root);
+  });
+
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('lists the missing page and says why the staleness column is empty', async () => {
+    const r = await client.request<TranslationStatusResult | null>(TRANSLATION_STATUS_REQUEST.method, { uri: pathToFileURL(root).href });
+    assert.deepEqual(r?.git, { available: false, reason: 'the site is not inside a git repository.' });
+    assert.deepEqual(
+      r?.languages.map((l) => [l.lang, l.translated, l.stale, l.missing.map((m) => m.path)]),
+      [['zh', 1, [], ['blog/2021/istio-community-meetup-china/index.md']]],
+    );
+  });
+});
