@@ -27,9 +27,11 @@ export async function createTranslation(client: ClientSource, args: CreateTransl
   if (!answer.ok) {
     if (answer.reason === 'exists' && answer.targetUri) {
       const open = 'Open It';
-      if ((await vscode.window.showWarningMessage(`Istio: ${answer.message} Nothing was changed.`, open)) === open) {
-        await vscode.window.showTextDocument(vscode.Uri.parse(answer.targetUri));
-      }
+      const target = vscode.Uri.parse(answer.targetUri);
+      // Not awaited: the command is done (nothing was changed) whether or not the user answers the notification.
+      void vscode.window.showWarningMessage(`Istio: ${answer.message} Nothing was changed.`, open).then(async (choice) => {
+        if (choice === open) await vscode.window.showTextDocument(target);
+      });
     } else {
       void vscode.window.showWarningMessage(`Istio: ${answer.message}`);
     }
