@@ -146,6 +146,11 @@ export const PLAN_TRANSLATION_REQUEST: RequestDescriptor<PlanTranslationParams, 
 export interface TranslationStatusParams {
   /** Any file or folder inside the site. */
   readonly uri: string;
+  /**
+   * `false` in an untrusted workspace: the server then runs no `git` (a repository's own config can make git run
+   * commands) and reports why the staleness columns are empty. Absent means trusted (clients without workspace trust).
+   */
+  readonly trusted?: boolean;
 }
 
 export interface MissingTranslation {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TRANSLATION_STATUS_REQUEST } from '../../../shared/protocol';
+import { TRANSLATION_STATUS_REQUEST, type TranslationStatusResult } from '../../../shared/protocol';
 import type { DiffSourceArgs } from './commandIds';
 import { gitUri } from './gitContentProvider';
 import { sendRequest, type ClientSource } from './requests';
@@ -13,28 +13,40 @@ export async function translationStatus(client: ClientSource): Promise<vscode.We
   const editorUri = vscode.window.activeTextEditor?.document.uri;
   const target = editorUri?.scheme === 'file' ? editorUri : vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri;
   if (!c || !target) {
-    void vscode.window.showInformationMessage('Istio: open a folder holding a Hugo site (content/<language>/) first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Istio: open a folder holding a Hugo site (content/<language>/) first.'));
     return undefined;
   }
-  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Istio: reading translations and git history…' }, () =>
-    sendRequest(c, TRANSLATION_STATUS_REQUEST, { uri: target.toString() }),
+  // Git can run commands named in a repository's own config, so the server leaves it alone in an untrusted workspace.
+  const trusted = vscode.workspace.isTrusted;
+  const title = trusted ? vscode.l10n.t('Istio: reading translations and git history…') : vscode.l10n.t('Istio: reading translations…');
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () =>
+    sendRequest(c, TRANSLATION_STATUS_REQUEST, { uri: target.toString(), trusted }),
   );
   if (!result) {
-    void vscode.window.showInformationMessage('Istio: no Hugo site (content/<language>/) found here.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Istio: no Hugo site (content/<language>/) found here.'));
     return undefined;
   }
   if (!panel) {
-    panel = vscode.window.createWebviewPanel('istio.translationStatus', 'Translation Status', vscode.ViewColumn.Active, { enableCommandUris: true, enableFindWidget: true });
+    panel = vscode.window.createWebviewPanel('istio.translationStatus', vscode.l10n.t('Translation Status'), vscode.ViewColumn.Active, { enableCommandUris: true, enableFindWidget: true });
     panel.onDidDispose(() => (panel = undefined));
   } else panel.reveal();
-  panel.webview.html = renderStatusReport(result, undefined, panel.webview.cspSource);
+  // The server's reasons are English; this one the client knows, so it is said in the display language.
+  const report: TranslationStatusResult =
+    !trusted && !result.git.available
+      ? { ...result, git: { available: false, reason: vscode.l10n.t('the workspace is not trusted, and git can run commands named in a repository’s own configuration, so it was not run. Trust the workspace to see stale translations.') } }
+      : result;
+  panel.webview.html = renderStatusReport(report, { cspSource: panel.webview.cspSource, l10n: vscode.l10n, lang: vscode.env.language });
   return panel;
 }
 
 /** Opens the source as it was at the translation's last commit beside the source now. */
 export async function diffSource(args: DiffSourceArgs): Promise<void> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Istio: git is not run in an untrusted workspace, so the earlier version of the file cannot be shown.'));
+    return;
+  }
   const source = vscode.Uri.parse(args.sourceUri);
-  await vscode.commands.executeCommand('vscode.diff', gitUri(source, args.commit), source, args.title ?? `${source.path} since ${args.commit.slice(0, 8)}`);
+  await vscode.commands.executeCommand('vscode.diff', gitUri(source, args.commit), source, args.title ?? vscode.l10n.t('{0} since {1}', source.path, args.commit.slice(0, 8)));
 }
 
 export async function openUri(uri: string): Promise<void> {
