@@ -188,12 +188,15 @@ export interface LanguageStatus {
   readonly withoutSource: readonly { readonly path: string; readonly uri: string }[];
 }
 
+/** Why git could not be read, for clients that say it in their own words (`reason` says it in English). */
+export type GitUnavailableCode = 'untrusted' | 'no-git' | 'dubious-ownership' | 'not-a-repository' | 'no-commits';
+
 export interface TranslationStatusResult {
   readonly siteRoot: string;
   readonly sourceLang: string;
   readonly sourcePages: number;
   /** Whether the staleness columns could be computed; `reason` says why not. */
-  readonly git: { readonly available: true; readonly repoRoot: string; readonly head: string } | { readonly available: false; readonly reason: string };
+  readonly git: { readonly available: true; readonly repoRoot: string; readonly head: string } | { readonly available: false; readonly reason: string; readonly code?: GitUnavailableCode };
   readonly languages: readonly LanguageStatus[];
 }
 

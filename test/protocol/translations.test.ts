@@ -133,7 +133,7 @@ describe('istio/translationStatus over stdio, in a site outside git', () => {
 
   it('lists the missing page and says why the staleness column is empty', async () => {
     const r = await client.request<TranslationStatusResult | null>(TRANSLATION_STATUS_REQUEST.method, { uri: pathToFileURL(root).href });
-    assert.deepEqual(r?.git, { available: false, reason: 'the site is not inside a git repository.' });
+    assert.deepEqual(r?.git, { available: false, reason: 'the site is not inside a git repository.', code: 'not-a-repository' });
     assert.deepEqual(
       r?.languages.map((l) => [l.lang, l.translated, l.stale, l.missing.map((m) => m.path)]),
       [['zh', 1, [], ['blog/2021/istio-community-meetup-china/index.md']]],
@@ -161,6 +161,7 @@ describe('istio/translationStatus over stdio, in an untrusted workspace', () => 
     assert.deepEqual(recorder.take(), []);
     assert.deepEqual(r?.git, {
       available: false,
+      code: 'untrusted',
       reason: 'the workspace is not trusted, and git can run commands named in a repository’s own configuration, so it was not run. Trust the workspace to see stale translations.',
     });
     assert.deepEqual(

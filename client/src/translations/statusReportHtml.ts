@@ -4,7 +4,7 @@
  * it can be tested and read without an editor; links are command URIs built by `commandLink`, visible text goes through
  * the `l10n` passed in (`vscode.l10n` in the editor: its strings are in l10n/bundle.l10n.<locale>.json).
  */
-import type { LanguageStatus, TranslationStatusResult } from '../../../shared/protocol';
+import type { GitUnavailableCode, LanguageStatus, TranslationStatusResult } from '../../../shared/protocol';
 import { TranslationCommands, type CreateTranslationArgs, type DiffSourceArgs } from './commandIds';
 
 /** Missing lists up to this long are shown unfolded. */
@@ -57,7 +57,7 @@ export function renderStatusReport(r: TranslationStatusResult, options: ReportOp
       )}</p>`
     : `<p class="warn">${l10n.t(
         'The stale column is empty: {0} Staleness is read from git history (the translation’s last commit vs. the source’s commits since), so without it only missing pages are listed.',
-        esc(r.git.reason),
+        esc(gitReason(r.git, l10n)),
       )}</p>`;
 
   const sections = r.languages.map((l) => languageSection(r, l, open, link, l10n)).join('\n');
@@ -81,6 +81,24 @@ details { margin: .3em 0; } code { font-family: var(--vscode-editor-font-family)
 ${gitNote}
 ${sections}
 </body></html>`;
+}
+
+/** Why git could not be read: in the display language for the server's known codes (its `reason` is English). */
+function gitReason(git: { readonly reason: string; readonly code?: GitUnavailableCode }, l10n: L10n): string {
+  switch (git.code) {
+    case 'untrusted':
+      return l10n.t('the workspace is not trusted, and git can run commands named in a repository’s own configuration, so it was not run. Trust the workspace to see stale translations.');
+    case 'no-git':
+      return l10n.t('git is not installed (or not on the PATH).');
+    case 'dubious-ownership':
+      return l10n.t('git refuses to read the repository (dubious ownership: see `git config --global safe.directory`).');
+    case 'not-a-repository':
+      return l10n.t('the site is not inside a git repository.');
+    case 'no-commits':
+      return l10n.t('the git repository has no commits yet.');
+    default:
+      return git.reason;
+  }
 }
 
 function languageSection(r: TranslationStatusResult, l: LanguageStatus, open: (uri: string, text: string) => string, link: CommandLink, l10n: L10n): string {

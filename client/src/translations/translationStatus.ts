@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TRANSLATION_STATUS_REQUEST, type TranslationStatusResult } from '../../../shared/protocol';
+import { TRANSLATION_STATUS_REQUEST } from '../../../shared/protocol';
 import type { DiffSourceArgs } from './commandIds';
 import { gitUri } from './gitContentProvider';
 import { sendRequest, type ClientSource } from './requests';
@@ -30,12 +30,7 @@ export async function translationStatus(client: ClientSource): Promise<vscode.We
     panel = vscode.window.createWebviewPanel('istio.translationStatus', vscode.l10n.t('Translation Status'), vscode.ViewColumn.Active, { enableCommandUris: true, enableFindWidget: true });
     panel.onDidDispose(() => (panel = undefined));
   } else panel.reveal();
-  // The server's reasons are English; this one the client knows, so it is said in the display language.
-  const report: TranslationStatusResult =
-    !trusted && !result.git.available
-      ? { ...result, git: { available: false, reason: vscode.l10n.t('the workspace is not trusted, and git can run commands named in a repository’s own configuration, so it was not run. Trust the workspace to see stale translations.') } }
-      : result;
-  panel.webview.html = renderStatusReport(report, { cspSource: panel.webview.cspSource, l10n: vscode.l10n, lang: vscode.env.language });
+  panel.webview.html = renderStatusReport(result, { cspSource: panel.webview.cspSource, l10n: vscode.l10n, lang: vscode.env.language });
   return panel;
 }
 

@@ -72,6 +72,7 @@ export async function planTranslationRequest(service: LanguageService, params: P
 /** Git is never run in an untrusted workspace: settings in a repository's own config (`core.fsmonitor`, `gpg.program`, …) run commands. */
 const UNTRUSTED: GitRepository = {
   ok: false,
+  code: 'untrusted',
   reason: 'the workspace is not trusted, and git can run commands named in a repository’s own configuration, so it was not run. Trust the workspace to see stale translations.',
 };
 
@@ -130,7 +131,7 @@ export async function translationStatusRequest(service: LanguageService, params:
     siteRoot: pathToUri(site.layout.root),
     sourceLang: listing.sourceLang,
     sourcePages: listing.sourcePages,
-    git: repo.ok ? { available: true, repoRoot: pathToUri(repo.root), head: repo.head } : { available: false, reason: repo.reason },
+    git: repo.ok ? { available: true, repoRoot: pathToUri(repo.root), head: repo.head } : { available: false, reason: repo.reason, code: repo.code },
     languages,
   };
 }

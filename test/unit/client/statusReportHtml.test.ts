@@ -68,7 +68,10 @@ describe('translation status report (HTML)', () => {
       return commandUri(command, args);
     };
     const withGit = renderStatusReport({ ...base, git: { available: true, repoRoot: 'file:///site', head: 'c'.repeat(40) }, languages: [zhStale] }, { l10n: zh, lang: 'zh-cn', link });
-    const withoutGit = renderStatusReport({ ...base, git: { available: false, reason: 'the workspace is not trusted.' }, languages: [{ ...zhStale, stale: [], upToDate: 0 }] }, { l10n: zh, lang: 'zh-cn' });
+    const withoutGit = renderStatusReport(
+      { ...base, git: { available: false, code: 'untrusted', reason: 'the workspace is not trusted (English, from the server).' }, languages: [{ ...zhStale, stale: [], upToDate: 0 }] },
+      { l10n: zh, lang: 'zh-cn' },
+    );
     assert.deepEqual(notInBundle, []);
     assert.ok(withGit.startsWith('<!DOCTYPE html>\n<html lang="zh-cn">'));
     assert.ok(withGit.includes('<title>翻译状态</title>') && withGit.includes('<h1>翻译状态</h1>'));
@@ -81,8 +84,15 @@ describe('translation status report (HTML)', () => {
     assert.ok(withGit.includes('<code>scripts/lsync.sh</code>') && withGit.includes('<code>cccccccccc</code>'));
     // The diff editor's title, passed in the link, is translated too.
     assert.ok(links.some((l) => (l as { title?: string }).title === 'blog/2024/ambient-reaches-beta/index.md（en）：2024-05-14 以来'));
-    assert.ok(withoutGit.includes('<p class="warn">“过期”一栏为空：the workspace is not trusted. '));
+    // The server's reason is English; its code says it in the display language.
+    assert.ok(withoutGit.includes('<p class="warn">“过期”一栏为空：工作区不受信任，而 git 可能执行仓库自身配置中指定的命令，因此没有运行 git。信任此工作区后即可看到过期的译文。是否过期要从 git 历史中读取'));
     assert.ok(withoutGit.includes('<td>32</td><td>无法判断是否过期</td>'));
+    for (const code of ['no-git', 'dubious-ownership', 'not-a-repository', 'no-commits'] as const) {
+      const html = renderStatusReport({ ...base, git: { available: false, code, reason: 'English' }, languages: [] }, { l10n: zh });
+      assert.doesNotMatch(html, /English/, code);
+    }
+    assert.ok(renderStatusReport({ ...base, git: { available: false, code: 'no-commits', reason: 'x' }, languages: [] }, { l10n: zh }).includes('该 git 仓库还没有任何提交。'));
+    assert.deepEqual(notInBundle, []);
     // No English sentence is left (the English default renders "Missing (1)").
     for (const html of [withGit, withoutGit]) assert.doesNotMatch(html.replace(/<[^>]*>/g, ' '), /\b(?:Stale|Missing|Translation Status|up to date|show changes|create)\b/);
   });

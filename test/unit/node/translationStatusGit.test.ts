@@ -117,7 +117,7 @@ describe('translation status over a real git repository', () => {
       fs.mkdirSync(path.join(plain, path.dirname(EN_ONLY)), { recursive: true });
       fs.writeFileSync(path.join(plain, EN_ONLY), sample(EN_ONLY));
       const r = await status(plain);
-      assert.deepEqual(r.git, { available: false, reason: 'the site is not inside a git repository.' });
+      assert.deepEqual(r.git, { available: false, reason: 'the site is not inside a git repository.', code: 'not-a-repository' });
       const [zh] = r.languages;
       assert.deepEqual([zh!.translated, zh!.upToDate, zh!.stale, zh!.missing.map((m) => m.path)], [1, 0, [], ['blog/2021/istio-community-meetup-china/index.md']]);
     } finally {
@@ -154,6 +154,7 @@ describe('translation status in an untrusted workspace', () => {
     assert.deepEqual(recorder.take(), []);
     assert.deepEqual(r.git, {
       available: false,
+      code: 'untrusted',
       reason: 'the workspace is not trusted, and git can run commands named in a repository’s own configuration, so it was not run. Trust the workspace to see stale translations.',
     });
     const [zh] = r.languages;
