@@ -6,12 +6,17 @@ import { sendRequest, type ClientSource } from './requests';
 import { renderStatusReport } from './statusReportHtml';
 
 let panel: vscode.WebviewPanel | undefined;
+/** The file or folder the open report is about. */
+let reported: vscode.Uri | undefined;
 
-/** "Istio: Translation Status": the report of missing and stale translations of the active page's site. */
-export async function translationStatus(client: ClientSource): Promise<vscode.WebviewPanel | undefined> {
+/**
+ * "Istio: Translation Status": the report of missing and stale translations of the active page's site. With `about`
+ * (a refresh of the open report) it is made for that file and the report is not brought forward.
+ */
+export async function translationStatus(client: ClientSource, about?: vscode.Uri): Promise<vscode.WebviewPanel | undefined> {
   const c = client();
   const editorUri = vscode.window.activeTextEditor?.document.uri;
-  const target = editorUri?.scheme === 'file' ? editorUri : vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri;
+  const target = about ?? (editorUri?.scheme === 'file' ? editorUri : vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri);
   if (!c || !target) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Istio: open a folder holding a Hugo site (content/<language>/) first.'));
     return undefined;
@@ -29,9 +34,17 @@ export async function translationStatus(client: ClientSource): Promise<vscode.We
   if (!panel) {
     panel = vscode.window.createWebviewPanel('istio.translationStatus', vscode.l10n.t('Translation Status'), vscode.ViewColumn.Active, { enableCommandUris: true, enableFindWidget: true });
     panel.onDidDispose(() => (panel = undefined));
-  } else panel.reveal();
+  } else if (!about) panel.reveal();
+  reported = target;
   panel.webview.html = renderStatusReport(result, { cspSource: panel.webview.cspSource, l10n: vscode.l10n, lang: vscode.env.language });
   return panel;
+}
+
+/** Makes the open report again once the workspace is trusted: its stale column can be filled now. */
+export function refreshReportOnTrust(client: ClientSource): vscode.Disposable {
+  return vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    if (panel && reported) void translationStatus(client, reported);
+  });
 }
 
 /** Opens the source as it was at the translation's last commit beside the source now. */
