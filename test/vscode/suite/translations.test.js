@@ -1,0 +1,97 @@
+// The translation commands as a user runs them: Go to Translation opens the other version, Create Translation
+// writes the new page and copies the bundle's images, and never overwrites an existing page.
+'use strict';
+const assert = require('assert');
+const vscode = require('vscode');
+const h = require('./helpers');
+
+/** Resolves with the editor that becomes active showing `uri` (subscribe before running the command). */
+function editorShowing(uri, timeoutMs = 20000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no editor showed ${uri.path} within ${timeoutMs} ms; active: ${vscode.window.activeTextEditor?.document.uri.path}`));
+    }, timeoutMs);
+    const sub = vscode.window.onDidChangeActiveTextEditor((e) => {
+      if (e && e.document.uri.toString() === uri.toString()) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(e);
+      }
+    });
+  });
+}
+
+async function readText(uri) {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+async function exists(uri) {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('translation commands in the real extension host', () => {
+  before(async () => {
+    await h.activateExtension();
+  });
+  afterEach(() => h.closeAllWithoutSaving());
+
+  it('Go to Translation with a language opens that version (en → uk of blog/2024/ambient-reaches-beta)', async () => {
+    const rel = 'content/en/blog/2024/ambient-reaches-beta/index.md';
+    const first = h.nextPublish(h.siteUri(rel));
+    await h.openPost(rel);
+    await first; // the language client is up and has the page
+    const uk = h.siteUri('content/uk/blog/2024/ambient-reaches-beta/index.md');
+    const shown = editorShowing(uk);
+    await vscode.commands.executeCommand('istio.goToTranslation', { lang: 'uk' });
+    const editor = await shown;
+    assert.match(editor.document.getText(), /^title: /m);
+    assert.strictEqual(vscode.window.activeTextEditor.document.uri.toString(), uk.toString());
+  });
+
+  it('Go to Translation with exactly one other version opens it at once (en → zh of blog/2023/istiocon-china)', async () => {
+    const rel = 'content/en/blog/2023/istiocon-china/index.md';
+    const first = h.nextPublish(h.siteUri(rel));
+    await h.openPost(rel);
+    await first;
+    const zh = h.siteUri('content/zh/blog/2023/istiocon-china/index.md');
+    const shown = editorShowing(zh);
+    await vscode.commands.executeCommand('istio.goToTranslation');
+    const editor = await shown;
+    assert.match(editor.document.getText(), /## 在展会现场 \{#on-the-show-floor\}/);
+  });
+
+  it('Create Translation writes the es page with the source text, copies the bundle images, and opens it', async () => {
+    const rel = 'content/en/blog/2023/istiocon-china/index.md';
+    const source = h.siteUri(rel);
+    const target = h.siteUri('content/es/blog/2023/istiocon-china/index.md');
+    assert.strictEqual(await exists(target), false, 'the es page does not exist before');
+    const first = h.nextPublish(source);
+    await h.openPost(rel);
+    await first;
+    const shown = editorShowing(target);
+    const created = await vscode.commands.executeCommand('istio.createTranslation', { uri: source.toString(), lang: 'es' });
+    assert.strictEqual(created.toString(), target.toString());
+    await shown;
+    assert.strictEqual(await readText(target), await readText(source));
+    for (const image of ['group-pic.jpg', 'users-engaging.jpg', 'opening-keynote.jpg']) {
+      assert.ok(await exists(h.siteUri(`content/es/blog/2023/istiocon-china/${image}`)), `${image} copied`);
+    }
+  });
+
+  it('Create Translation never overwrites: asking for zh, which exists, changes nothing', async () => {
+    const rel = 'content/en/blog/2023/istiocon-china/index.md';
+    const zh = h.siteUri('content/zh/blog/2023/istiocon-china/index.md');
+    const before = await readText(zh);
+    const zhStat = await vscode.workspace.fs.stat(zh);
+    const created = await vscode.commands.executeCommand('istio.createTranslation', { uri: h.siteUri(rel).toString(), lang: 'zh' });
+    assert.strictEqual(created, undefined);
+    assert.strictEqual(await readText(zh), before);
+    assert.strictEqual((await vscode.workspace.fs.stat(zh)).mtime, zhStat.mtime);
+  });
+});
