@@ -94,4 +94,19 @@ describe('translation commands in the real extension host', () => {
     assert.strictEqual(await readText(zh), before);
     assert.strictEqual((await vscode.workspace.fs.stat(zh)).mtime, zhStat.mtime);
   });
+
+  it('Translation Status opens a report listing the pages a language lacks', async () => {
+    const rel = 'content/en/blog/2021/istio-community-meetup-china/index.md';
+    const first = h.nextPublish(h.siteUri(rel));
+    await h.openPost(rel);
+    await first;
+    const panel = await vscode.commands.executeCommand('istio.translationStatus');
+    assert.ok(panel && panel.webview, 'the command returns its webview panel');
+    assert.strictEqual(panel.viewType, 'istio.translationStatus');
+    const html = panel.webview.html;
+    // The en-only meetup post is missing in zh and uk; the zh-only post has no English page.
+    assert.ok(html.includes('blog/2021/istio-community-meetup-china'), 'the en-only post is listed as missing');
+    assert.ok(html.includes('blog/2021/istiomeetups-china'), 'the zh-only post is listed');
+    panel.dispose();
+  });
 });
