@@ -148,6 +148,16 @@ if (wanted.length && selected.length !== wanted.length) {
   process.exit(2);
 }
 
+// The real-editor layers need Chromium, Neovim and code-server: install them on first use (idempotent, and a no-op
+// once they are there), so `npm test` works on a fresh machine. ISTIO_TEST_NO_INSTALL=1 skips this; a layer whose
+// tool is still missing then fails and says how to install it.
+const EDITOR_LAYERS = new Set(['nvim', 'exthost', 'ui']);
+if (selected.some((l) => EDITOR_LAYERS.has(l.name)) && !process.env.ISTIO_TEST_NO_INSTALL) {
+  console.log('=== editor tools (scripts/install-editor-tools.sh) ===');
+  const t = spawnSync('bash', [path.join('scripts', 'install-editor-tools.sh')], { stdio: 'inherit' });
+  if (t.status !== 0) console.log('editor tools could not be installed: the nvim, exthost and ui layers will fail');
+}
+
 if (selected.some((l) => l.needsBuild)) {
   const b = spawnSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
   if (b.status !== 0) process.exit(1);

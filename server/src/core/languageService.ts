@@ -42,7 +42,7 @@ export class LanguageService {
   private catalogValue: ShortcodeCatalog;
   private readonly openDocs = new Map<string, TextDocument>();
   /** Parses of open documents, most recently used last; bounded so a session with every page open stays small. */
-  private readonly parsedCache = new Map<string, { version: number; catalog: ShortcodeCatalog; parsed: ParsedDocument }>();
+  private readonly parsedCache = new Map<string, { document: TextDocument; version: number; catalog: ShortcodeCatalog; parsed: ParsedDocument }>();
   /** Site root → its catalog (built-in data merged with the site's `layouts/shortcodes/`). */
   private readonly siteCatalogs = new Map<string, SiteCatalog>();
   private readonly sites = new Map<string, SiteIndex>();
@@ -92,7 +92,8 @@ export class LanguageService {
 
   parse(path: string, document: TextDocument, catalog: ShortcodeCatalog = this.catalogValue): ParsedDocument {
     const cached = this.parsedCache.get(path);
-    if (cached && cached.version === document.version && cached.catalog === catalog && this.openDocs.get(path) === document) {
+    // The document object is part of the key: a new document of the same path and version is a new text.
+    if (cached && cached.document === document && cached.version === document.version && cached.catalog === catalog && this.openDocs.get(path) === document) {
       this.parsedCache.delete(path);
       this.parsedCache.set(path, cached);
       return cached.parsed;
@@ -100,7 +101,7 @@ export class LanguageService {
     const parsed = parseDocument(document.getText(), catalog);
     if (this.openDocs.get(path) === document) {
       this.parsedCache.delete(path);
-      this.parsedCache.set(path, { version: document.version, catalog, parsed });
+      this.parsedCache.set(path, { document, version: document.version, catalog, parsed });
       const oldest = this.parsedCache.keys().next();
       if (this.parsedCache.size > PARSED_CACHE_SIZE && !oldest.done) this.parsedCache.delete(oldest.value);
     }

@@ -76,3 +76,18 @@ describe('syntax diagnostics (frontmatter and shortcode structure)', () => {
     assert.ok(Array.isArray(ds));
   });
 });
+
+describe('the engine with open documents', () => {
+  it('re-reads a document opened again with the same version but another text (no stale parse)', () => {
+    const fs = memorySite();
+    const service = new LanguageService({ fs, scan: { sliceMs: 1e9, pause: () => Promise.resolve() } });
+    const rel = 'content/en/blog/2019/data-plane-setup/index.md';
+    const path = `${MEM_ROOT}/${rel}`;
+    const broken = doc(path, sample(rel).replace('{{< /idea >}}', ''), 1);
+    service.openDocument(path, broken);
+    assert.deepEqual(service.diagnostics(path, broken).diagnostics.filter((d) => d.code === 'shortcode.unclosed').length, 1);
+    const fixed = doc(path, sample(rel), 1);
+    service.openDocument(path, fixed);
+    assert.deepEqual(service.diagnostics(path, fixed).diagnostics.filter((d) => d.code === 'shortcode.unclosed'), []);
+  });
+});

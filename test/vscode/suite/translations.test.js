@@ -1,31 +1,132 @@
-// The Translation Status command in the real extension host: the client's request (with the workspace trust), the
-// server's answer and the report rendered through vscode.l10n.
+// The translation commands as a user runs them: Go to Translation opens the other version, Create Translation
+// writes the new page and copies the bundle's images, and never overwrites an existing page.
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
 const h = require('./helpers');
 
-describe('Translation Status in the real extension host', () => {
+/** Resolves with the editor that becomes active showing `uri` (subscribe before running the command). */
+function editorShowing(uri, timeoutMs = 20000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no editor showed ${uri.path} within ${timeoutMs} ms; active: ${vscode.window.activeTextEditor?.document.uri.path}`));
+    }, timeoutMs);
+    const sub = vscode.window.onDidChangeActiveTextEditor((e) => {
+      if (e && e.document.uri.toString() === uri.toString()) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(e);
+      }
+    });
+  });
+}
+
+async function readText(uri) {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+async function exists(uri) {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('translation commands in the real extension host', () => {
   before(async () => {
     await h.activateExtension();
   });
-  after(() => h.closeAllWithoutSaving());
+  afterEach(() => h.closeAllWithoutSaving());
 
-  it('opens the report in the display language; the site copy is outside git, and the report says why staleness is empty', async () => {
-    await h.openPost('content/zh/blog/2024/ambient-reaches-beta/index.md');
-    // A command of this extension host returns its handler's value: the webview panel.
+  it('Go to Translation with a language opens that version (en → uk of blog/2024/ambient-reaches-beta)', async () => {
+    const rel = 'content/en/blog/2024/ambient-reaches-beta/index.md';
+    const first = h.nextPublish(h.siteUri(rel));
+    await h.openPost(rel);
+    await first; // the language client is up and has the page
+    const uk = h.siteUri('content/uk/blog/2024/ambient-reaches-beta/index.md');
+    const shown = editorShowing(uk);
+    await vscode.commands.executeCommand('istio.goToTranslation', { lang: 'uk' });
+    const editor = await shown;
+    assert.match(editor.document.getText(), /^title: /m);
+    assert.strictEqual(vscode.window.activeTextEditor.document.uri.toString(), uk.toString());
+  });
+
+  it('Go to Translation with exactly one other version opens it at once (en → zh of blog/2023/istiocon-china)', async () => {
+    const rel = 'content/en/blog/2023/istiocon-china/index.md';
+    const first = h.nextPublish(h.siteUri(rel));
+    await h.openPost(rel);
+    await first;
+    const zh = h.siteUri('content/zh/blog/2023/istiocon-china/index.md');
+    const shown = editorShowing(zh);
+    await vscode.commands.executeCommand('istio.goToTranslation');
+    const editor = await shown;
+    assert.match(editor.document.getText(), /## 在展会现场 \{#on-the-show-floor\}/);
+  });
+
+  it('Create Translation writes the es page with the source text, copies the bundle images, and opens it', async () => {
+    const rel = 'content/en/blog/2023/istiocon-china/index.md';
+    const source = h.siteUri(rel);
+    const target = h.siteUri('content/es/blog/2023/istiocon-china/index.md');
+    assert.strictEqual(await exists(target), false, 'the es page does not exist before');
+    const first = h.nextPublish(source);
+    await h.openPost(rel);
+    await first;
+    const shown = editorShowing(target);
+    const created = await vscode.commands.executeCommand('istio.createTranslation', { uri: source.toString(), lang: 'es' });
+    assert.strictEqual(created.toString(), target.toString());
+    await shown;
+    assert.strictEqual(await readText(target), await readText(source));
+    for (const image of ['group-pic.jpg', 'users-engaging.jpg', 'opening-keynote.jpg']) {
+      assert.ok(await exists(h.siteUri(`content/es/blog/2023/istiocon-china/${image}`)), `${image} copied`);
+    }
+  });
+
+  it('Create Translation never overwrites: asking for zh, which exists, changes nothing', async () => {
+    const rel = 'content/en/blog/2023/istiocon-china/index.md';
+    const zh = h.siteUri('content/zh/blog/2023/istiocon-china/index.md');
+    const before = await readText(zh);
+    const zhStat = await vscode.workspace.fs.stat(zh);
+    const created = await vscode.commands.executeCommand('istio.createTranslation', { uri: h.siteUri(rel).toString(), lang: 'zh' });
+    assert.strictEqual(created, undefined);
+    assert.strictEqual(await readText(zh), before);
+    assert.strictEqual((await vscode.workspace.fs.stat(zh)).mtime, zhStat.mtime);
+  });
+
+  it('Translation Status opens a report listing the pages a language lacks', async () => {
+    const rel = 'content/en/blog/2021/istio-community-meetup-china/index.md';
+    const first = h.nextPublish(h.siteUri(rel));
+    await h.openPost(rel);
+    await first;
     const panel = await vscode.commands.executeCommand('istio.translationStatus');
-    assert.ok(panel && panel.webview, 'the command returns the report panel');
-    assert.equal(panel.title, vscode.l10n.t('Translation Status'));
+    assert.ok(panel && panel.webview, 'the command returns its webview panel');
+    assert.strictEqual(panel.viewType, 'istio.translationStatus');
+    const html = panel.webview.html;
+    // The en-only meetup post is missing in zh and uk; the zh-only post has no English page.
+    assert.ok(html.includes('blog/2021/istio-community-meetup-china'), 'the en-only post is listed as missing');
+    assert.ok(html.includes('blog/2021/istiomeetups-china'), 'the zh-only post is listed');
+    panel.dispose();
+  });
+
+  it('Translation Status renders its report through vscode.l10n, and the server ran git because the client said the workspace is trusted', async () => {
+    await h.openPost('content/zh/blog/2024/ambient-reaches-beta/index.md');
+    const panel = await vscode.commands.executeCommand('istio.translationStatus');
+    assert.ok(panel && panel.webview, 'the command returns its webview panel');
+    assert.strictEqual(panel.title, vscode.l10n.t('Translation Status'));
     const html = panel.webview.html;
     assert.ok(html.startsWith(`<!DOCTYPE html>\n<html lang="${vscode.env.language}">`), html.slice(0, 80));
     assert.ok(html.includes(`<h1>${vscode.l10n.t('Translation Status')}</h1>`));
     assert.ok(html.includes(vscode.l10n.t('{0} {1} pages (the source language).', 35, 'en')));
-    // The runner disables workspace trust (every workspace is trusted), so the client asked for git, and the server
+    // The runner disables workspace trust (every workspace is trusted), so the client asked for git and the server
     // ran it: it found no repository around the temporary copy. (The untrusted case: test/protocol/translations.test.ts.)
-    assert.equal(vscode.workspace.isTrusted, true);
-    const reason = 'the site is not inside a git repository.';
-    assert.ok(html.includes(`<p class="warn">${vscode.l10n.t('The stale column is empty: {0} Staleness is read from git history (the translation’s last commit vs. the source’s commits since), so without it only missing pages are listed.', reason)}</p>`), html);
+    assert.strictEqual(vscode.workspace.isTrusted, true);
+    const why = vscode.l10n.t(
+      'The stale column is empty: {0} Staleness is read from git history (the translation’s last commit vs. the source’s commits since), so without it only missing pages are listed.',
+      vscode.l10n.t('the site is not inside a git repository.'),
+    );
+    assert.ok(html.includes(`<p class="warn">${why}</p>`), html);
     panel.dispose();
   });
 });
