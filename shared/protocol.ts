@@ -146,6 +146,11 @@ export const PLAN_TRANSLATION_REQUEST: RequestDescriptor<PlanTranslationParams, 
 export interface TranslationStatusParams {
   /** Any file or folder inside the site. */
   readonly uri: string;
+  /**
+   * `false` in an untrusted workspace: the server then runs no `git` (a repository's own config can make git run
+   * commands) and reports why the staleness columns are empty. Absent means trusted (clients without workspace trust).
+   */
+  readonly trusted?: boolean;
 }
 
 export interface MissingTranslation {
@@ -183,12 +188,15 @@ export interface LanguageStatus {
   readonly withoutSource: readonly { readonly path: string; readonly uri: string }[];
 }
 
+/** Why git could not be read, for clients that say it in their own words (`reason` says it in English). */
+export type GitUnavailableCode = 'untrusted' | 'no-git' | 'dubious-ownership' | 'not-a-repository' | 'no-commits';
+
 export interface TranslationStatusResult {
   readonly siteRoot: string;
   readonly sourceLang: string;
   readonly sourcePages: number;
   /** Whether the staleness columns could be computed; `reason` says why not. */
-  readonly git: { readonly available: true; readonly repoRoot: string; readonly head: string } | { readonly available: false; readonly reason: string };
+  readonly git: { readonly available: true; readonly repoRoot: string; readonly head: string } | { readonly available: false; readonly reason: string; readonly code?: GitUnavailableCode };
   readonly languages: readonly LanguageStatus[];
 }
 

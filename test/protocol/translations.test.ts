@@ -14,6 +14,7 @@ import {
 } from '../../shared/protocol';
 import { LspTestClient } from '../support/lspClient';
 import { SAMPLE_SITE, sample } from '../support/fixtures';
+import { GitRecorder } from '../support/gitRecorder';
 
 const uri = (rel: string): string => pathToFileURL(path.join(SAMPLE_SITE, rel)).href;
 
@@ -132,10 +133,48 @@ describe('istio/translationStatus over stdio, in a site outside git', () => {
 
   it('lists the missing page and says why the staleness column is empty', async () => {
     const r = await client.request<TranslationStatusResult | null>(TRANSLATION_STATUS_REQUEST.method, { uri: pathToFileURL(root).href });
-    assert.deepEqual(r?.git, { available: false, reason: 'the site is not inside a git repository.' });
+    assert.deepEqual(r?.git, { available: false, reason: 'the site is not inside a git repository.', code: 'not-a-repository' });
     assert.deepEqual(
       r?.languages.map((l) => [l.lang, l.translated, l.stale, l.missing.map((m) => m.path)]),
       [['zh', 1, [], ['blog/2021/istio-community-meetup-china/index.md']]],
     );
+  });
+});
+
+describe('istio/translationStatus over stdio, in an untrusted workspace', () => {
+  let client: LspTestClient;
+  const recorder = new GitRecorder();
+
+  before(async () => {
+    // The server finds the recording git first on its PATH.
+    client = new LspTestClient({ env: { ...process.env, PATH: recorder.path() } });
+    await client.initialize(SAMPLE_SITE);
+  });
+
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+    recorder.dispose();
+  });
+
+  it('runs no git when the client says the workspace is not trusted, and says so in the report', async () => {
+    const r = await client.request<TranslationStatusResult | null>(TRANSLATION_STATUS_REQUEST.method, { uri: pathToFileURL(SAMPLE_SITE).href, trusted: false });
+    assert.deepEqual(recorder.take(), []);
+    assert.deepEqual(r?.git, {
+      available: false,
+      code: 'untrusted',
+      reason: 'the workspace is not trusted, and git can run commands named in a repository’s own configuration, so it was not run. Trust the workspace to see stale translations.',
+    });
+    assert.deepEqual(
+      r?.languages.map((l) => [l.lang, l.translated, l.missing.length, l.stale.length, l.upToDate]),
+      [
+        ['uk', 8, 27, 0, 0],
+        ['zh', 32, 3, 0, 0],
+      ],
+    );
+  });
+
+  it('runs git when the client says it is trusted', async () => {
+    await client.request<TranslationStatusResult | null>(TRANSLATION_STATUS_REQUEST.method, { uri: pathToFileURL(SAMPLE_SITE).href, trusted: true });
+    assert.deepEqual(recorder.take().slice(0, 1), ['rev-parse --show-toplevel']);
   });
 });

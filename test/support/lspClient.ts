@@ -25,8 +25,8 @@ export class LspTestClient {
   readonly stderr: string[] = [];
   private versions = new Map<string, number>();
 
-  constructor(options: { capabilities?: Record<string, unknown> } = {}) {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+  constructor(options: { capabilities?: Record<string, unknown>; env?: NodeJS.ProcessEnv } = {}) {
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe', ...(options.env ? { env: options.env } : {}) });
     this.proc.stderr.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {

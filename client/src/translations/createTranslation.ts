@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { PLAN_TRANSLATION_REQUEST, TRANSLATIONS_REQUEST, type TranslationPlan } from '../../../shared/protocol';
+import { PLAN_TRANSLATION_REQUEST, TRANSLATIONS_REQUEST, type TranslationPlan, type TranslationVersion } from '../../../shared/protocol';
 import type { CreateTranslationArgs } from './commandIds';
 import { sendRequest, type ClientSource } from './requests';
 
@@ -18,7 +18,7 @@ export async function createTranslation(client: ClientSource, args: CreateTransl
   const c = client();
   const uri = args.uri ?? vscode.window.activeTextEditor?.document.uri.toString();
   if (!c || !uri) {
-    void vscode.window.showInformationMessage('Istio: open a page of the site (content/<language>/…) first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Istio: open a page of the site (content/<language>/…) first.'));
     return undefined;
   }
   const lang = args.lang ?? (await askLanguage(c, uri));
@@ -26,46 +26,54 @@ export async function createTranslation(client: ClientSource, args: CreateTransl
   const answer = await sendRequest(c, PLAN_TRANSLATION_REQUEST, { uri, lang });
   if (!answer.ok) {
     if (answer.reason === 'exists' && answer.targetUri) {
-      const open = 'Open It';
+      const open = vscode.l10n.t('Open It');
       const target = vscode.Uri.parse(answer.targetUri);
       // Not awaited: the command is done (nothing was changed) whether or not the user answers the notification.
-      void vscode.window.showWarningMessage(`Istio: ${answer.message} Nothing was changed.`, open).then(async (choice) => {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Istio: {0} Nothing was changed.', answer.message), open).then(async (choice) => {
         if (choice === open) await vscode.window.showTextDocument(target);
       });
     } else {
-      void vscode.window.showWarningMessage(`Istio: ${answer.message}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Istio: {0}', answer.message));
     }
     return undefined;
   }
   const created = await carryOut(answer.plan);
   if (!created) return undefined;
   await vscode.window.showTextDocument(created.target);
-  const extra = created.copied > 0 ? `, ${created.copied} resource file${created.copied === 1 ? '' : 's'} copied` : '';
-  const kept = created.kept > 0 ? `, ${created.kept} already there kept` : '';
-  void vscode.window.showInformationMessage(`Istio: created the ${lang} version${extra}${kept}. Translate the text, keep the {#anchor} ids.`);
+  // Whole sentences (not pieces joined here) so each language can order them its own way.
+  const message =
+    created.copied + created.kept === 0
+      ? vscode.l10n.t('Istio: created the {0} version. Translate the text, keep the {#anchor} ids.', lang)
+      : vscode.l10n.t('Istio: created the {0} version; resource files: {1} copied, {2} already there and kept. Translate the text, keep the {#anchor} ids.', lang, created.copied, created.kept);
+  void vscode.window.showInformationMessage(message);
   return created.target;
 }
 
 async function askLanguage(c: NonNullable<ReturnType<ClientSource>>, uri: string): Promise<string | undefined> {
   const versions = await sendRequest(c, TRANSLATIONS_REQUEST, { uri });
   if (!versions) {
-    void vscode.window.showInformationMessage('Istio: this file is not under content/<language>/ of a Hugo site.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Istio: this file is not under content/<language>/ of a Hugo site.'));
     return undefined;
   }
   const items: LangItem[] = versions.languages
     .filter((v) => v.lang !== versions.lang)
     .sort((a, b) => Number(a.exists) - Number(b.exists))
-    .map((v) => ({ lang: v.lang, label: v.lang, description: v.exists ? `exists: ${v.title ?? ''}` : 'not translated yet' }));
-  items.push({ lang: undefined, label: '$(edit) Other language…', description: 'a language folder the site does not have yet' });
-  const picked = await vscode.window.showQuickPick(items, { title: `Translate ${versions.path} into…`, placeHolder: 'Target language' });
+    .map((v) => ({ lang: v.lang, label: v.lang, description: describe(v) }));
+  items.push({ lang: undefined, label: vscode.l10n.t('$(edit) Other language…'), description: vscode.l10n.t('a language folder the site does not have yet') });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Translate {0} into…', versions.path), placeHolder: vscode.l10n.t('Target language') });
   if (!picked) return undefined;
   if (picked.lang !== undefined) return picked.lang;
   const typed = await vscode.window.showInputBox({
-    title: 'New language folder',
-    prompt: 'The folder name under content/, for example es or pt-br',
-    validateInput: (v) => (LANGUAGE_NAME.test(v.trim()) ? undefined : 'A language folder name: two or three lower-case letters, optionally -region'),
+    title: vscode.l10n.t('New language folder'),
+    prompt: vscode.l10n.t('The folder name under content/, for example es or pt-br'),
+    validateInput: (v) => (LANGUAGE_NAME.test(v.trim()) ? undefined : vscode.l10n.t('A language folder name: two or three lower-case letters, optionally -region')),
   });
   return typed?.trim() || undefined;
+}
+
+function describe(v: TranslationVersion): string {
+  if (!v.exists) return vscode.l10n.t('not translated yet');
+  return v.title ? vscode.l10n.t('exists: {0}', v.title) : vscode.l10n.t('exists');
 }
 
 /** Writes the new page only after `stat` says it is missing; copies resources with `overwrite: false`. */
@@ -73,7 +81,7 @@ async function carryOut(plan: TranslationPlan): Promise<{ target: vscode.Uri; co
   const fs = vscode.workspace.fs;
   const target = vscode.Uri.parse(plan.targetUri);
   if (await exists(target)) {
-    void vscode.window.showWarningMessage(`Istio: ${target.fsPath} appeared meanwhile; nothing was changed.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Istio: {0} appeared meanwhile; nothing was changed.', target.fsPath));
     return undefined;
   }
   await fs.createDirectory(vscode.Uri.joinPath(target, '..'));

@@ -7,19 +7,20 @@ interface VersionItem extends vscode.QuickPickItem {
   readonly version: TranslationVersion;
 }
 
-const OPEN_BESIDE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('split-horizontal'), tooltip: 'Open to the Side' };
+/** The item button that opens a version beside the current editor (made on use: its tooltip is translated). */
+const openBeside = (): vscode.QuickInputButton => ({ iconPath: new vscode.ThemeIcon('split-horizontal'), tooltip: vscode.l10n.t('Open to the Side') });
 
 /** The active page's versions, or a message saying why there are none. */
 export async function activeTranslations(client: ClientSource): Promise<{ editor: vscode.TextEditor; result: TranslationsResult } | undefined> {
   const editor = vscode.window.activeTextEditor;
   const c = client();
   if (!editor || !c) {
-    void vscode.window.showInformationMessage('Istio: open a page of the site (content/<language>/…) first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Istio: open a page of the site (content/<language>/…) first.'));
     return undefined;
   }
   const result = await sendRequest(c, TRANSLATIONS_REQUEST, { uri: editor.document.uri.toString() });
   if (!result) {
-    void vscode.window.showInformationMessage('Istio: this file is not under content/<language>/ of a Hugo site.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Istio: this file is not under content/<language>/ of a Hugo site.'));
     return undefined;
   }
   return { editor, result };
@@ -46,12 +47,12 @@ export async function goToTranslation(client: ClientSource, args: GoToTranslatio
     beside ||= picked.beside;
   }
   if (!choice) {
-    void vscode.window.showInformationMessage(`Istio: ${result.path} has no ${args.lang} version.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Istio: {0} has no {1} version.', result.path, args.lang ?? ''));
     return;
   }
   if (!choice.exists) {
-    const create = 'Create Translation';
-    const answer = await vscode.window.showInformationMessage(`The ${choice.lang} version of ${result.path} does not exist yet.`, create);
+    const create = vscode.l10n.t('Create Translation');
+    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Istio: the {0} version of {1} does not exist yet.', choice.lang, result.path), create);
     if (answer === create) {
       const createArgs: CreateTranslationArgs = { uri: found.editor.document.uri.toString(), lang: choice.lang };
       await vscode.commands.executeCommand(TranslationCommands.createTranslation, createArgs);
@@ -63,14 +64,14 @@ export async function goToTranslation(client: ClientSource, args: GoToTranslatio
 
 function pick(result: TranslationsResult, others: readonly TranslationVersion[]): Promise<{ version: TranslationVersion; beside: boolean } | undefined> {
   const qp = vscode.window.createQuickPick<VersionItem>();
-  qp.title = `Translations of ${result.path}`;
-  qp.placeholder = `This is the ${result.lang} version. Go to…`;
+  qp.title = vscode.l10n.t('Translations of {0}', result.path);
+  qp.placeholder = vscode.l10n.t('This is the {0} version. Go to…', result.lang);
   qp.items = others.map((v) => ({
     version: v,
     label: `${v.exists ? '$(file)' : '$(add)'} ${v.lang}`,
-    description: v.exists ? (v.title ?? '') : 'missing: create it',
-    detail: v.byTranslationKey ? `matched by translationKey: ${vscode.Uri.parse(v.uri).path}` : undefined,
-    buttons: v.exists ? [OPEN_BESIDE] : [],
+    description: v.exists ? (v.title ?? '') : vscode.l10n.t('missing: create it'),
+    detail: v.byTranslationKey ? vscode.l10n.t('matched by translationKey: {0}', vscode.Uri.parse(v.uri).path) : undefined,
+    buttons: v.exists ? [openBeside()] : [],
   }));
   return new Promise((resolve) => {
     let done = false;

@@ -5,7 +5,7 @@ import { GitContentProvider } from './gitContentProvider';
 import { goToTranslation } from './goToTranslation';
 import type { ClientSource } from './requests';
 import { translationStatusBar } from './statusBar';
-import { diffSource, openUri, translationStatus } from './translationStatus';
+import { diffSource, openUri, refreshReportOnTrust, translationStatus } from './translationStatus';
 
 /** Registers the translation commands, the status bar item and the `istio-git:` documents. */
 export function registerTranslations(context: vscode.ExtensionContext, client: ClientSource): { refresh(): void } {
@@ -20,6 +20,7 @@ export function registerTranslations(context: vscode.ExtensionContext, client: C
       return created;
     }),
     vscode.commands.registerCommand(TranslationCommands.translationStatus, () => translationStatus(client)),
+    refreshReportOnTrust(client),
     vscode.commands.registerCommand(TranslationCommands.diffSource, (args: DiffSourceArgs) => diffSource(args)),
     vscode.commands.registerCommand(TranslationCommands.open, (uri: string) => openUri(uri)),
   );

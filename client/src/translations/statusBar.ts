@@ -9,7 +9,7 @@ import { sendRequest, type ClientSource } from './requests';
  */
 export function translationStatusBar(client: ClientSource): vscode.Disposable & { refresh(): void } {
   const item = vscode.window.createStatusBarItem('istio.translations', vscode.StatusBarAlignment.Right, 100);
-  item.name = 'Istio: Translations';
+  item.name = vscode.l10n.t('Istio: Translations');
   item.command = TranslationCommands.goToTranslation;
   let generation = 0;
 
@@ -33,9 +33,9 @@ export function translationStatusBar(client: ClientSource): vscode.Disposable & 
     item.text = `$(globe) ${result.lang}${present.length ? ' · ' + present.join(' ') : ''}`;
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${result.path}** (${result.lang})\n\n`);
-    tooltip.appendMarkdown(present.length ? `Also in: ${present.join(', ')}\n\n` : 'No other language has this page.\n\n');
-    if (missing.length) tooltip.appendMarkdown(`Missing in: ${missing.join(', ')}\n\n`);
-    tooltip.appendMarkdown('Click to go to a translation.');
+    tooltip.appendMarkdown(`${present.length ? vscode.l10n.t('Also in: {0}', present.join(', ')) : vscode.l10n.t('No other language has this page.')}\n\n`);
+    if (missing.length) tooltip.appendMarkdown(`${vscode.l10n.t('Missing in: {0}', missing.join(', '))}\n\n`);
+    tooltip.appendMarkdown(vscode.l10n.t('Click to go to a translation.'));
     item.tooltip = tooltip;
     item.show();
   };

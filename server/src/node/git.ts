@@ -4,11 +4,12 @@
  * classification asks for. Two processes for the whole site, instead of lsync.sh's two per page.
  */
 import { execFile, spawn } from 'node:child_process';
+import type { GitUnavailableCode } from '../../../shared/protocol';
 import { blobQueries, type Commit, type GitFacts, type TranslationPair } from '../core/features/translations/staleness';
 
 export type GitRepository =
   | { readonly ok: true; readonly root: string; readonly head: string }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: string; readonly code: GitUnavailableCode };
 
 const MAX_OUTPUT = 1024 * 1024 * 1024;
 
@@ -27,17 +28,17 @@ export async function openRepository(dir: string): Promise<GitRepository> {
   try {
     root = (await git(dir, ['rev-parse', '--show-toplevel'])).trim().replace(/\\/g, '/');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'git is not installed (or not on the PATH).' };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, code: 'no-git', reason: 'git is not installed (or not on the PATH).' };
     if (/dubious ownership/.test(String((e as { stderr?: unknown }).stderr ?? ''))) {
-      return { ok: false, reason: 'git refuses to read the repository (dubious ownership: see `git config --global safe.directory`).' };
+      return { ok: false, code: 'dubious-ownership', reason: 'git refuses to read the repository (dubious ownership: see `git config --global safe.directory`).' };
     }
-    return { ok: false, reason: 'the site is not inside a git repository.' };
+    return { ok: false, code: 'not-a-repository', reason: 'the site is not inside a git repository.' };
   }
   try {
     const head = (await git(dir, ['rev-parse', '--verify', 'HEAD'])).trim();
     return { ok: true, root, head };
   } catch {
-    return { ok: false, reason: 'the git repository has no commits yet.' };
+    return { ok: false, code: 'no-commits', reason: 'the git repository has no commits yet.' };
   }
 }
 

@@ -19,7 +19,7 @@ import { classify, type Commit, type GitFacts, type TranslationPair } from '../c
 import type { LanguageService } from '../core/languageService';
 import type { SiteIndex } from '../core/site/siteIndex';
 import { DEFAULT_LANGUAGE } from '../core/site/siteLayout';
-import { gitFacts, openRepository } from './git';
+import { gitFacts, openRepository, type GitRepository } from './git';
 import { pathToUri, uriToPath } from './uris';
 
 async function readySite(service: LanguageService, uri: string): Promise<{ site: SiteIndex; path: string } | undefined> {
@@ -69,12 +69,19 @@ export async function planTranslationRequest(service: LanguageService, params: P
   };
 }
 
+/** Git is never run in an untrusted workspace: settings in a repository's own config (`core.fsmonitor`, `gpg.program`, …) run commands. */
+const UNTRUSTED: GitRepository = {
+  ok: false,
+  code: 'untrusted',
+  reason: 'the workspace is not trusted, and git can run commands named in a repository’s own configuration, so it was not run. Trust the workspace to see stale translations.',
+};
+
 export async function translationStatusRequest(service: LanguageService, params: TranslationStatusParams): Promise<TranslationStatusResult | null> {
   const found = await readySite(service, params.uri);
   if (!found) return null;
   const { site } = found;
   const listing = listTranslations(site);
-  const repo = await openRepository(site.layout.root);
+  const repo: GitRepository = params.trusted === false ? UNTRUSTED : await openRepository(site.layout.root);
   let git: { facts: GitFacts; rel: (path: string) => string } | undefined;
   if (repo.ok) {
     const rel = relativeTo(repo.root);
@@ -124,7 +131,7 @@ export async function translationStatusRequest(service: LanguageService, params:
     siteRoot: pathToUri(site.layout.root),
     sourceLang: listing.sourceLang,
     sourcePages: listing.sourcePages,
-    git: repo.ok ? { available: true, repoRoot: pathToUri(repo.root), head: repo.head } : { available: false, reason: repo.reason },
+    git: repo.ok ? { available: true, repoRoot: pathToUri(repo.root), head: repo.head } : { available: false, reason: repo.reason, code: repo.code },
     languages,
   };
 }

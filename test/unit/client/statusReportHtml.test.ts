@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { TranslationCommands } from '../../../client/src/translations/commandIds';
-import { commandUri, renderStatusReport } from '../../../client/src/translations/statusReportHtml';
+import { commandUri, englishL10n, renderStatusReport, type L10n } from '../../../client/src/translations/statusReportHtml';
 
 const base = {
   siteRoot: 'file:///site',
@@ -48,5 +50,50 @@ describe('translation status report (HTML)', () => {
     assert.ok(html.includes('<td>32</td><td>staleness unknown</td><td>1</td><td>1</td>'));
     assert.ok(html.includes('<h3>Missing (1)</h3><details open><summary>blog/2021 (1)</summary><ul><li>'));
     assert.ok(!html.includes('<h3>Stale'));
+  });
+
+  it('is shown in the display language: every text of the report comes from the l10n bundle', () => {
+    const bundle = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+    const notInBundle: string[] = [];
+    // As vscode.l10n.t with the zh-cn bundle loaded: the translation, or the English text when there is none.
+    const zh: L10n = {
+      t: (message, ...args) => {
+        if (!(message in bundle)) notInBundle.push(message);
+        return englishL10n.t(bundle[message] ?? message, ...args);
+      },
+    };
+    const links: unknown[] = [];
+    const link = (command: string, args: unknown): string => {
+      links.push(args);
+      return commandUri(command, args);
+    };
+    const withGit = renderStatusReport({ ...base, git: { available: true, repoRoot: 'file:///site', head: 'c'.repeat(40) }, languages: [zhStale] }, { l10n: zh, lang: 'zh-cn', link });
+    const withoutGit = renderStatusReport(
+      { ...base, git: { available: false, code: 'untrusted', reason: 'the workspace is not trusted (English, from the server).' }, languages: [{ ...zhStale, stale: [], upToDate: 0 }] },
+      { l10n: zh, lang: 'zh-cn' },
+    );
+    assert.deepEqual(notInBundle, []);
+    assert.ok(withGit.startsWith('<!DOCTYPE html>\n<html lang="zh-cn">'));
+    assert.ok(withGit.includes('<title>翻译状态</title>') && withGit.includes('<h1>翻译状态</h1>'));
+    assert.ok(withGit.includes('<p>35 个 en 页面（源语言）。</p>'));
+    assert.ok(withGit.includes('<td>32</td><td>1 篇过期</td><td>1</td><td>1</td>'));
+    assert.ok(withGit.includes('<h3>过期（1） <span class="muted">· 31 篇是最新的</span></h3>'));
+    assert.ok(withGit.includes('<summary>1 个提交</summary>'));
+    assert.ok(withGit.includes('<h3>缺失（1）</h3>'));
+    assert.ok(withGit.includes('<h3>没有对应的 en 原文（1）</h3>'));
+    assert.ok(withGit.includes('<code>scripts/lsync.sh</code>') && withGit.includes('<code>cccccccccc</code>'));
+    // The diff editor's title, passed in the link, is translated too.
+    assert.ok(links.some((l) => (l as { title?: string }).title === 'blog/2024/ambient-reaches-beta/index.md（en）：2024-05-14 以来'));
+    // The server's reason is English; its code says it in the display language.
+    assert.ok(withoutGit.includes('<p class="warn">“过期”一栏为空：工作区不受信任，而 git 可能执行仓库自身配置中指定的命令，因此没有运行 git。信任此工作区后即可看到过期的译文。是否过期要从 git 历史中读取'));
+    assert.ok(withoutGit.includes('<td>32</td><td>无法判断是否过期</td>'));
+    for (const code of ['no-git', 'dubious-ownership', 'not-a-repository', 'no-commits'] as const) {
+      const html = renderStatusReport({ ...base, git: { available: false, code, reason: 'English' }, languages: [] }, { l10n: zh });
+      assert.doesNotMatch(html, /English/, code);
+    }
+    assert.ok(renderStatusReport({ ...base, git: { available: false, code: 'no-commits', reason: 'x' }, languages: [] }, { l10n: zh }).includes('该 git 仓库还没有任何提交。'));
+    assert.deepEqual(notInBundle, []);
+    // No English sentence is left (the English default renders "Missing (1)").
+    for (const html of [withGit, withoutGit]) assert.doesNotMatch(html.replace(/<[^>]*>/g, ' '), /\b(?:Stale|Missing|Translation Status|up to date|show changes|create)\b/);
   });
 });

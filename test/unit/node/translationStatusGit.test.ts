@@ -10,6 +10,7 @@ import { blobIds } from '../../../server/src/node/git';
 import { NodeFileSystem } from '../../../server/src/node/nodeFileSystem';
 import { translationStatusRequest } from '../../../server/src/node/translationRequests';
 import { sample } from '../../support/fixtures';
+import { GitRecorder } from '../../support/gitRecorder';
 
 /** A real git repository in a temporary folder, with a fixed identity and no signing. */
 class TempRepo {
@@ -46,10 +47,10 @@ const EN = 'content/en/blog/2024/ambient-reaches-beta/index.md';
 const ZH = 'content/zh/blog/2024/ambient-reaches-beta/index.md';
 const EN_ONLY = 'content/en/blog/2021/istio-community-meetup-china/index.md';
 
-async function status(root: string) {
+async function status(root: string, trusted?: boolean) {
   const service = new LanguageService({ fs: new NodeFileSystem() });
   try {
-    const r = await translationStatusRequest(service, { uri: pathToFileURL(root).href });
+    const r = await translationStatusRequest(service, { uri: pathToFileURL(root).href, ...(trusted !== undefined ? { trusted } : {}) });
     assert.ok(r, 'a site was found');
     return r;
   } finally {
@@ -116,11 +117,59 @@ describe('translation status over a real git repository', () => {
       fs.mkdirSync(path.join(plain, path.dirname(EN_ONLY)), { recursive: true });
       fs.writeFileSync(path.join(plain, EN_ONLY), sample(EN_ONLY));
       const r = await status(plain);
-      assert.deepEqual(r.git, { available: false, reason: 'the site is not inside a git repository.' });
+      assert.deepEqual(r.git, { available: false, reason: 'the site is not inside a git repository.', code: 'not-a-repository' });
       const [zh] = r.languages;
       assert.deepEqual([zh!.translated, zh!.upToDate, zh!.stale, zh!.missing.map((m) => m.path)], [1, 0, [], ['blog/2021/istio-community-meetup-china/index.md']]);
     } finally {
       fs.rmSync(plain, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('translation status in an untrusted workspace', () => {
+  const repo = new TempRepo();
+  const recorder = new GitRecorder();
+  const savedPath = process.env.PATH;
+  let head = '';
+
+  before(() => {
+    repo.git('init', '-q');
+    repo.write(EN, sample(EN));
+    repo.write(EN_ONLY, sample(EN_ONLY));
+    repo.commit('Add the beta post');
+    repo.write(ZH, sample(ZH));
+    head = repo.commit('zh: translate the beta post');
+    // The server's git runs (execFile, spawn) find the recording git first from here on.
+    process.env.PATH = recorder.path(savedPath);
+  });
+
+  after(() => {
+    process.env.PATH = savedPath;
+    recorder.dispose();
+    repo.dispose();
+  });
+
+  it('runs no git at all, says why the staleness column is empty, and still lists the missing page', async () => {
+    const r = await status(repo.root, false);
+    assert.deepEqual(recorder.take(), []);
+    assert.deepEqual(r.git, {
+      available: false,
+      code: 'untrusted',
+      reason: 'the workspace is not trusted, and git can run commands named in a repository’s own configuration, so it was not run. Trust the workspace to see stale translations.',
+    });
+    const [zh] = r.languages;
+    assert.deepEqual([zh!.translated, zh!.upToDate, zh!.stale, zh!.uncommitted, zh!.missing.map((m) => m.path)], [1, 0, [], [], ['blog/2021/istio-community-meetup-china/index.md']]);
+  });
+
+  it('runs git in the same repository when the workspace is trusted, or when the client does not say', async () => {
+    for (const trusted of [true, undefined]) {
+      const r = await status(repo.root, trusted);
+      assert.deepEqual(r.git, { available: true, repoRoot: pathToFileURL(repo.root).href, head }, String(trusted));
+      assert.deepEqual(
+        recorder.take().map((run) => run.split(' ').slice(0, 2).join(' ')),
+        ['rev-parse --show-toplevel', 'rev-parse --verify', 'log -z', 'cat-file --batch-check=%(objectname)'],
+        String(trusted),
+      );
     }
   });
 });

@@ -24,6 +24,32 @@ const pkg = readJson<Manifest>('package.json');
 const nls = readJson('package.nls.json');
 const nlsFiles = fs.readdirSync(ROOT).filter((f) => /^package\.nls\.[a-z-]+\.json$/.test(f)).sort();
 
+const L10N_DIR = pkg.l10n.replace(/^\.\//, '');
+const bundleFiles = (): string[] => fs.readdirSync(path.join(ROOT, L10N_DIR)).filter((f) => /^bundle\.l10n\.[a-z-]+\.json$/.test(f)).sort();
+
+/**
+ * The messages of every `vscode.l10n.t('…')` (or `l10n.t('…')`) call in client/src. The message must be a
+ * single-quoted literal: a template or a variable would escape this check, so it fails the test.
+ */
+function clientMessages(): Set<string> {
+  const used = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) {
+        const text = fs.readFileSync(p, 'utf8');
+        for (const m of text.matchAll(/\bl10n\.t\(\s*(?:'((?:[^'\\\n]|\\.)*)'|(.{0,40}))/g)) {
+          assert.ok(m[1] !== undefined, `${path.relative(ROOT, p)}: l10n.t( takes a single-quoted literal, not ${m[2]}`);
+          used.add(m[1].replace(/\\(.)/g, '$1'));
+        }
+      }
+    }
+  };
+  walk(path.join(ROOT, 'client/src'));
+  return used;
+}
+
 /** Every `%key%` placeholder of the manifest. */
 const placeholders = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]!);
 
@@ -82,20 +108,28 @@ describe('marketplace manifest (package.json)', () => {
     }
   });
 
-  it('the client\'s vscode.l10n.t strings are in every l10n bundle', () => {
-    const used = new Set<string>();
-    const walk = (dir: string): void => {
-      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (p.endsWith('.ts')) for (const m of fs.readFileSync(p, 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) used.add(m[1]!);
-      }
-    };
-    walk(path.join(ROOT, 'client/src'));
+  it('the client\'s vscode.l10n.t strings are in every l10n bundle, and the bundles hold nothing else', () => {
+    const used = clientMessages();
     assert.ok(used.size > 0);
-    for (const locale of ['zh-cn', 'es']) {
-      const bundle = readJson(`${pkg.l10n.replace(/^\.\//, '')}/bundle.l10n.${locale}.json`);
-      assert.deepEqual([...used].filter((s) => !(s in bundle)), [], locale);
+    // A locale of the manifest has a bundle for the runtime strings too.
+    const locales = nlsFiles.map((f) => f.replace(/^package\.nls\.|\.json$/g, ''));
+    assert.deepEqual(bundleFiles().map((f) => f.replace(/^bundle\.l10n\.|\.json$/g, '')), locales);
+    for (const locale of locales) {
+      const bundle = readJson(`${L10N_DIR}/bundle.l10n.${locale}.json`);
+      assert.deepEqual([...used].filter((s) => !(s in bundle)), [], `${locale}: missing`);
+      assert.deepEqual(Object.keys(bundle).filter((s) => !used.has(s)), [], `${locale}: no longer used`);
+    }
+  });
+
+  it('every translation keeps its message\'s {0} slots, $(icon)s and {#anchor}s, and is plain text', () => {
+    const kept = (s: string): string[] => [...s.matchAll(/\{\d+\}|\$\([a-z-]+\)|\{#[a-z]+\}/g)].map((m) => m[0]).sort();
+    for (const f of bundleFiles()) {
+      for (const [message, translation] of Object.entries(readJson(`${L10N_DIR}/${f}`))) {
+        assert.ok(typeof translation === 'string' && translation.trim() !== '', `${f}: ${message}`);
+        assert.deepEqual(kept(translation), kept(message), `${f}: ${message}`);
+        // The status report puts these texts into HTML unescaped (only the values in their slots are escaped).
+        assert.doesNotMatch(translation, /[<>&"]/.test(message) ? /[&"]/ : /[<>&"]/, `${f}: ${message}`);
+      }
     }
   });
 });

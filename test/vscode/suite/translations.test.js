@@ -109,4 +109,24 @@ describe('translation commands in the real extension host', () => {
     assert.ok(html.includes('blog/2021/istiomeetups-china'), 'the zh-only post is listed');
     panel.dispose();
   });
+
+  it('Translation Status renders its report through vscode.l10n, and the server ran git because the client said the workspace is trusted', async () => {
+    await h.openPost('content/zh/blog/2024/ambient-reaches-beta/index.md');
+    const panel = await vscode.commands.executeCommand('istio.translationStatus');
+    assert.ok(panel && panel.webview, 'the command returns its webview panel');
+    assert.strictEqual(panel.title, vscode.l10n.t('Translation Status'));
+    const html = panel.webview.html;
+    assert.ok(html.startsWith(`<!DOCTYPE html>\n<html lang="${vscode.env.language}">`), html.slice(0, 80));
+    assert.ok(html.includes(`<h1>${vscode.l10n.t('Translation Status')}</h1>`));
+    assert.ok(html.includes(vscode.l10n.t('{0} {1} pages (the source language).', 35, 'en')));
+    // The runner disables workspace trust (every workspace is trusted), so the client asked for git and the server
+    // ran it: it found no repository around the temporary copy. (The untrusted case: test/protocol/translations.test.ts.)
+    assert.strictEqual(vscode.workspace.isTrusted, true);
+    const why = vscode.l10n.t(
+      'The stale column is empty: {0} Staleness is read from git history (the translation’s last commit vs. the source’s commits since), so without it only missing pages are listed.',
+      vscode.l10n.t('the site is not inside a git repository.'),
+    );
+    assert.ok(html.includes(`<p class="warn">${why}</p>`), html);
+    panel.dispose();
+  });
 });
