@@ -55,7 +55,9 @@ export class PageFacts {
   private readonly dirty = new Set<string>();
   private built = false;
   private needsRebuild = false;
-  private listCache: { version: number; lang: string; list: PageEntry[] } | undefined;
+  /** Per language, the sorted page list of `listVersion` (pages of several languages are checked in turn). */
+  private readonly lists = new Map<string, PageEntry[]>();
+  private listVersion = -1;
   private version = 0;
   /** Cached until the next change event (the site root is not watched; any content event refreshes it). */
   private fullCheckout: boolean | undefined;
@@ -110,9 +112,15 @@ export class PageFacts {
   /** Every page of `lang`, sorted by URL (cached until a page changes). */
   pagesOf(lang: string): readonly PageEntry[] {
     this.refresh();
-    if (this.listCache && this.listCache.version === this.version && this.listCache.lang === lang) return this.listCache.list;
-    const list = [...this.entries.values()].filter((e) => e.lang === lang).sort((a, b) => a.url.localeCompare(b.url));
-    this.listCache = { version: this.version, lang, list };
+    if (this.listVersion !== this.version) {
+      this.lists.clear();
+      this.listVersion = this.version;
+    }
+    let list = this.lists.get(lang);
+    if (!list) {
+      list = [...this.entries.values()].filter((e) => e.lang === lang).sort((a, b) => a.url.localeCompare(b.url));
+      this.lists.set(lang, list);
+    }
     return list;
   }
 
