@@ -14,6 +14,8 @@ export interface FastEntry {
   readonly valueRange: OffsetRange;
   readonly value: unknown;
   readonly rawValue: string | undefined;
+  /** A plain scalar: unquoted, or empty (see FrontmatterEntry). */
+  readonly plain: boolean;
 }
 
 const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?= |$)/;
@@ -83,6 +85,8 @@ interface ScalarRead {
   readonly value: unknown;
   /** End of the scalar (after a closing quote). */
   readonly end: number;
+  /** Written without quotes. */
+  readonly plain: boolean;
 }
 
 /** A quoted scalar starting at `p` on one line, without escapes. */
@@ -93,7 +97,7 @@ function readQuoted(line: string, p: number): ScalarRead | undefined {
   const inner = line.slice(p + 1, close);
   if (q === '"' && inner.includes('\\')) return undefined;
   if (q === "'" && line[close + 1] === "'") return undefined;
-  return { value: inner, end: close + 1 };
+  return { value: inner, end: close + 1, plain: false };
 }
 
 /** The value of a block-list item or a whole-line scalar: `text` from `p`, nothing but spaces after it. */
@@ -107,7 +111,7 @@ function readLineScalar(line: string, p: number): ScalarRead | undefined {
   const text = line.slice(p).trimEnd();
   const value = resolvePlain(text);
   if (value === BAIL) return undefined;
-  return { value, end: p + text.length };
+  return { value, end: p + text.length, plain: true };
 }
 
 /** `[a, "b c", d]` on one line: the items (strings only), or undefined. */
@@ -181,7 +185,7 @@ export function fastFrontmatter(yamlText: string, base: number): FastEntry[] | u
 
     if (p >= line.length) {
       if (!continues) {
-        entries.push({ key, keyRange, valueRange: { start: at + colon + 1, end: at + colon + 1 }, value: null, rawValue: '' });
+        entries.push({ key, keyRange, valueRange: { start: at + colon + 1, end: at + colon + 1 }, value: null, rawValue: '', plain: true });
         continue;
       }
       // A block list of strings.
@@ -205,7 +209,7 @@ export function fastFrontmatter(yamlText: string, base: number): FastEntry[] | u
       }
       if (j < lines.length && lines[j]!.trim() === '' && lines.slice(j).some((l) => l.startsWith(' ') || l.startsWith('-'))) return undefined;
       const start = base + starts[i + 1]! + indent;
-      entries.push({ key, keyRange, valueRange: { start, end: base + end }, value: items, rawValue: undefined });
+      entries.push({ key, keyRange, valueRange: { start, end: base + end }, value: items, rawValue: undefined, plain: false });
       i = j - 1;
       continue;
     }
@@ -213,12 +217,12 @@ export function fastFrontmatter(yamlText: string, base: number): FastEntry[] | u
     if (line[p] === '[') {
       const r = readFlowList(line, p);
       if (!r) return undefined;
-      entries.push({ key, keyRange, valueRange: { start: at + p, end: at + r.end }, value: r.value, rawValue: undefined });
+      entries.push({ key, keyRange, valueRange: { start: at + p, end: at + r.end }, value: r.value, rawValue: undefined, plain: false });
       continue;
     }
     const r = readLineScalar(line, p);
     if (!r) return undefined;
-    entries.push({ key, keyRange, valueRange: { start: at + p, end: at + r.end }, value: r.value, rawValue: line.slice(p, r.end) });
+    entries.push({ key, keyRange, valueRange: { start: at + p, end: at + r.end }, value: r.value, rawValue: line.slice(p, r.end), plain: r.plain });
   }
   return entries;
 }
