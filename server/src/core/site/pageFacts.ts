@@ -57,6 +57,8 @@ export class PageFacts {
   private needsRebuild = false;
   /** Per language, the sorted page list of `listVersion` (pages of several languages are checked in turn). */
   private readonly lists = new Map<string, PageEntry[]>();
+  /** Per language, its sorted pages by the last segment of their URL, for `listVersion`. */
+  private readonly bySlug = new Map<string, Map<string, PageEntry[]>>();
   private listVersion = -1;
   private version = 0;
   /** Cached until the next change event (the site root is not watched; any content event refreshes it). */
@@ -114,6 +116,7 @@ export class PageFacts {
     this.refresh();
     if (this.listVersion !== this.version) {
       this.lists.clear();
+      this.bySlug.clear();
       this.listVersion = this.version;
     }
     let list = this.lists.get(lang);
@@ -122,6 +125,27 @@ export class PageFacts {
       this.lists.set(lang, list);
     }
     return list;
+  }
+
+  /**
+   * The pages of `lang` whose URL ends in `/<slug>/`, sorted by URL: the "did you mean" of a link to a missing page.
+   * Indexed once per change of the page list; a site with many broken links scanned every page for each one.
+   */
+  pagesWithSlug(lang: string, slug: string): readonly PageEntry[] {
+    const pages = this.pagesOf(lang);
+    let index = this.bySlug.get(lang);
+    if (!index) {
+      index = new Map();
+      for (const p of pages) {
+        if (!p.url.endsWith('/')) continue;
+        const last = p.url.slice(p.url.lastIndexOf('/', p.url.length - 2) + 1, -1);
+        const list = index.get(last);
+        if (list) list.push(p);
+        else index.set(last, [p]);
+      }
+      this.bySlug.set(lang, index);
+    }
+    return index.get(slug) ?? [];
   }
 
   /** The anchors of a page (its own headings, its boilerplates' headings, raw HTML ids), cached by mtime. */

@@ -258,11 +258,7 @@ class Inspector {
       return;
     }
     const slug = target.urlPath.slice(target.urlPath.lastIndexOf('/') + 1);
-    const similar = facts
-      .pagesOf(target.lang)
-      .filter((p) => slug !== '' && p.url.endsWith(`/${slug}/`))
-      .slice(0, 3)
-      .map((p) => replacePath(written, p.url));
+    const similar = slug === '' ? [] : facts.pagesWithSlug(target.lang, slug).slice(0, 3).map((p) => replacePath(written, p.url));
     const hint = similar.length ? ` Did you mean \`${similar[0]}\`?` : '';
     this.problem('link.page-not-found', 'error', `No page at \`${url}\`: no bundle \`index.md\`, section \`_index.md\` or \`${slug || '_index'}.md\` there, and no page lists it in \`aliases:\`.${hint}`, ref.range, similar.length ? { replacements: similar } : undefined);
   }
