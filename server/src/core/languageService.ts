@@ -20,7 +20,7 @@ export interface LanguageServiceOptions {
   readonly fs: FileSystem;
   readonly catalog?: ShortcodeCatalog;
   readonly scan?: ScanOptions;
-  /** Called when a site's background scan finishes (the server re-checks open documents then). */
+  /** Called when a site's background scan finishes, page summaries included (the server re-checks open documents then). */
   readonly onSiteReady?: (site: SiteIndex) => void;
 }
 
@@ -119,7 +119,10 @@ export class LanguageService {
       site = new SiteIndex(this.fs, readLayout(this.fs, root), (p) => this.openDocs.get(p)?.getText());
       this.sites.set(root, site);
       const created = site;
-      void site.scan(this.options.scan).then(() => this.options.onSiteReady?.(created));
+      void site
+        .scan(this.options.scan)
+        .then(() => created.summarized())
+        .then(() => this.options.onSiteReady?.(created));
     }
     return site;
   }

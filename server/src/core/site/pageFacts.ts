@@ -79,7 +79,7 @@ export class PageFacts {
     });
   }
 
-  /** Whether page and alias look-ups are complete (the background scan is done). */
+  /** Whether page and alias look-ups are complete (the background scan is done, page summaries included). */
   get ready(): boolean {
     return this.refresh();
   }
@@ -204,9 +204,9 @@ export class PageFacts {
     return { headings, ids, included, generated };
   }
 
-  /** Applies pending changes; returns whether the page list is complete. */
+  /** Applies pending changes; returns whether the page list is complete (listed, and every summary read). */
   private refresh(): boolean {
-    if (this.site.state !== 'ready') return false;
+    if (this.site.state !== 'ready' || !this.site.summariesComplete) return false;
     if (!this.built || this.needsRebuild) {
       this.rebuild();
       return true;
