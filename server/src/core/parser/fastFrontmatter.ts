@@ -48,17 +48,35 @@ type Resolved = unknown | typeof BAIL;
 
 /** A plain scalar's value under YAML 1.1, or BAIL for forms left to the library. */
 function resolvePlain(s: string): Resolved {
-  if (NULL.test(s)) return null;
-  if (BOOL_TRUE.test(s)) return true;
-  if (BOOL_FALSE.test(s)) return false;
-  if (INT.test(s) || s === '0') return parseInt(s, 10);
-  if (FLOAT.test(s)) return parseFloat(s);
-  const t = TIMESTAMP.exec(s);
-  if (t) return timestamp(t);
+  // The null, boolean, number and timestamp forms are told apart by their first character, so text such as a
+  // title (most values) is not tried against each of their patterns.
+  const c = s.charCodeAt(0);
+  if (s.length <= 5 && NULL_OR_BOOL_START.has(c)) {
+    if (NULL.test(s)) return null;
+    if (BOOL_TRUE.test(s)) return true;
+    if (BOOL_FALSE.test(s)) return false;
+  }
+  if (NUMBER_START.has(c)) {
+    if (INT.test(s) || s === '0') return parseInt(s, 10);
+    if (FLOAT.test(s)) return parseFloat(s);
+    const t = TIMESTAMP.exec(s);
+    if (t) return timestamp(t);
+  }
   if (PLAIN_START.test(s) || UNSAFE_PLAIN.test(s)) return BAIL;
-  if (s.charCodeAt(0) <= 0x39 && OTHER_NUMBER.some((re) => re.test(s))) return BAIL;
+  if (c <= 0x39 && OTHER_NUMBER.some((re) => re.test(s))) return BAIL;
   return s;
 }
+
+/** First characters of every string NULL, BOOL_TRUE and BOOL_FALSE match (all five characters long at most); NaN is the empty string's. */
+const NULL_OR_BOOL_START: ReadonlySet<number> = new Set([NaN, ...'~nNyYtTfFoO'].map((ch) => (typeof ch === 'number' ? ch : ch.charCodeAt(0))));
+/** First characters of every string INT, FLOAT and TIMESTAMP match. */
+const NUMBER_START: ReadonlySet<number> = new Set([...'+-0123456789'].map((ch) => ch.charCodeAt(0)));
+
+/** Whether a line holds nothing but white space (`line.trim() === ''` without making a string). */
+function blank(line: string): boolean {
+  return BLANK.test(line);
+}
+const BLANK = /^\s*$/;
 
 /** The library's yaml-1.1 timestamp resolution, step by step. */
 function timestamp(match: RegExpExecArray): Date {
@@ -167,12 +185,14 @@ export function fastFrontmatter(yamlText: string, base: number): FastEntry[] | u
   }
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.trim() === '') continue;
+    if (blank(line)) continue;
     const m = KEY.exec(line);
     if (!m) return undefined;
     const key = m[1]!;
     const lower = key.toLowerCase();
-    if (seen.has(lower) || resolvePlain(key) !== key) return undefined;
+    // A key is `[A-Za-z_][A-Za-z0-9_-]*`: of the forms that read as something else, only null and booleans can
+    // look like that, and they are five characters long at most.
+    if (seen.has(lower) || (key.length <= 5 && resolvePlain(key) !== key)) return undefined;
     seen.add(lower);
     const at = base + starts[i]!;
     const keyRange = { start: at, end: at + key.length };
@@ -181,7 +201,7 @@ export function fastFrontmatter(yamlText: string, base: number): FastEntry[] | u
     while (line[p] === ' ') p++;
     // A following indented or list line belongs to this key.
     const next = lines[i + 1];
-    const continues = next !== undefined && (next.startsWith(' ') || next.startsWith('-')) && next.trim() !== '';
+    const continues = next !== undefined && (next.startsWith(' ') || next.startsWith('-')) && !blank(next);
 
     if (p >= line.length) {
       if (!continues) {
@@ -195,7 +215,7 @@ export function fastFrontmatter(yamlText: string, base: number): FastEntry[] | u
       let end = 0;
       for (; j < lines.length; j++) {
         const l = lines[j]!;
-        if (l.trim() === '') break;
+        if (blank(l)) break;
         if (l.length - l.trimStart().length !== indent || !l.startsWith('- ', indent)) {
           if (l.startsWith(' ') || l.startsWith('-')) return undefined;
           break;
@@ -207,7 +227,7 @@ export function fastFrontmatter(yamlText: string, base: number): FastEntry[] | u
         items.push(r.value);
         end = starts[j]! + l.length + 1;
       }
-      if (j < lines.length && lines[j]!.trim() === '' && lines.slice(j).some((l) => l.startsWith(' ') || l.startsWith('-'))) return undefined;
+      if (j < lines.length && blank(lines[j]!) && lines.slice(j).some((l) => l.startsWith(' ') || l.startsWith('-'))) return undefined;
       const start = base + starts[i + 1]! + indent;
       entries.push({ key, keyRange, valueRange: { start, end: base + end }, value: items, rawValue: undefined, plain: false });
       i = j - 1;
