@@ -9,7 +9,7 @@ import { keyRangeIn, rangeAtPointer, schemaInstance } from './instance';
 import { pageFrontmatter, type PageFrontmatter } from './pageFrontmatter';
 import { placeholderFor } from './placeholders';
 import { fixData, type QuickFix } from './quickFixData';
-import { describeExpected, fieldSeverity, fieldTypes, stringList, stringProp } from './schemaModel';
+import { describeExpected, fieldSeverity, fieldTypes, stringList, stringProp, type JsonObject } from './schemaModel';
 import { allowsUnknownKeys, fieldOf, fieldsOf, recommendedKeys } from './schemaStore';
 
 /**
@@ -89,7 +89,7 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
   if (allowsUnknownKeys(schema.schema)) {
     for (const entry of fm.entries) {
       const lower = entry.key.toLowerCase();
-      if (fm.byKey.get(lower) !== entry || fieldOf(schema.schema, lower)) continue;
+      if (fm.byKey.get(lower) !== entry || fieldOf(schema.schema, lower) || !nearMiss(schema.schema, lower)) continue;
       const d = unknownKey(ctx, page, lower, false);
       if (d.data !== undefined) out.push(d);
     }
@@ -114,6 +114,28 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
     );
   }
   return out;
+}
+
+/** Per schema, whether an undeclared key is close to any declared one: the same few keys (`test`, `owner`) recur on every page. */
+const nearMisses = new WeakMap<JsonObject, Map<string, boolean>>();
+
+/**
+ * Whether `lower` is within reach of a "did you mean" among all the schema's keys. When it is not, it is not near
+ * any subset of them either (the keys a page does not already have), so `unknownKey` would find no fix.
+ */
+function nearMiss(schema: JsonObject, lower: string): boolean {
+  let known = nearMisses.get(schema);
+  if (!known) {
+    known = new Map();
+    nearMisses.set(schema, known);
+  }
+  let near = known.get(lower);
+  if (near === undefined) {
+    near = closest(lower, fieldsOf(schema).map((f) => f.key)).length > 0;
+    if (known.size > 1000) known.clear();
+    known.set(lower, near);
+  }
+  return near;
 }
 
 /** An undeclared top-level key, with "did you mean" fixes. With `always` false, only a near-miss is reported. */
