@@ -6,6 +6,7 @@ import { SiteCatalog, templatesDir } from './catalog/siteCatalog';
 import type { DocumentContext } from './features/documentContext';
 import * as registry from './features/registry';
 import { applySuppressions } from './features/suppression';
+import { lineIndexOf } from './parser/lineIndex';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
 import type { FileSystem } from './site/fileSystem';
 import { dirname, isInside } from './site/paths';
@@ -178,7 +179,12 @@ export class LanguageService {
       site,
       catalog,
       settings,
-      range: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
+      range: (span) => {
+        const lines = lineIndexOf(parsed);
+        return lines
+          ? { start: lines.positionAt(span.start), end: lines.positionAt(span.end) }
+          : { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+      },
       dependsOn: (p) => deps?.add(p),
     };
   }
