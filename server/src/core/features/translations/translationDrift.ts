@@ -19,7 +19,8 @@ export const translationDriftRule: DiagnosticRule = {
   check(ctx: DocumentContext): Diagnostic[] {
     const { site, location, parsed } = ctx;
     if (!site || !location || location.lang === DEFAULT_LANGUAGE || location.kind === 'resource') return [];
-    const source = sourceOf(site, ctx.path);
+    const key = parsed.frontmatter?.byKey.get('translationkey')?.value;
+    const source = sourceOf(site, ctx.path, { translationKey: typeof key === 'string' ? key : undefined });
     if (!source) return [];
     ctx.dependsOn(source.candidate);
     if (source.path === undefined) return [];
