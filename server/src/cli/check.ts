@@ -9,6 +9,7 @@ import { EXCLUDED_DIRS, findSiteRoot, locate } from '../core/site/siteLayout';
 import { NodeFileSystem } from '../node/nodeFileSystem';
 import { pathToUri } from '../node/uris';
 import { loadSettings } from './settingsFile';
+import { SnapshotFileSystem } from './snapshotFileSystem';
 
 export interface CheckedFile {
   /** Relative to the current folder, with `/` separators. */
@@ -74,7 +75,7 @@ async function markdownUnder(service: LanguageService, target: string): Promise<
  */
 export async function check(targets: readonly string[], cwd: string, configFile: string | undefined): Promise<CheckResult> {
   const started = performance.now();
-  const nodeFs = new NodeFileSystem();
+  const nodeFs = new SnapshotFileSystem(new NodeFileSystem());
   const service = new LanguageService({ fs: nodeFs, scan: { sliceMs: 1_000_000, pause: () => Promise.resolve(), summaries: false } });
   const settingsByRoot = new Map<string, IstioSettings>();
   const sources = new Set<string>();

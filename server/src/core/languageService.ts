@@ -6,6 +6,7 @@ import { SiteCatalog, templatesDir } from './catalog/siteCatalog';
 import type { DocumentContext } from './features/documentContext';
 import * as registry from './features/registry';
 import { applySuppressions } from './features/suppression';
+import { lineIndexOf } from './parser/lineIndex';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
 import type { FileSystem } from './site/fileSystem';
 import { dirname, isInside } from './site/paths';
@@ -20,7 +21,7 @@ export interface LanguageServiceOptions {
   readonly fs: FileSystem;
   readonly catalog?: ShortcodeCatalog;
   readonly scan?: ScanOptions;
-  /** Called when a site's background scan finishes (the server re-checks open documents then). */
+  /** Called when a site's background scan finishes, page summaries included (the server re-checks open documents then). */
   readonly onSiteReady?: (site: SiteIndex) => void;
 }
 
@@ -120,7 +121,10 @@ export class LanguageService {
       site = new SiteIndex(this.fs, readLayout(this.fs, root), (p) => this.openDocs.get(p)?.getText());
       this.sites.set(root, site);
       const created = site;
-      void site.scan(this.options.scan).then(() => this.options.onSiteReady?.(created));
+      void site
+        .scan(this.options.scan)
+        .then(() => created.summarized())
+        .then(() => this.options.onSiteReady?.(created));
     }
     return site;
   }
@@ -176,7 +180,12 @@ export class LanguageService {
       site,
       catalog,
       settings,
-      range: (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }),
+      range: (span) => {
+        const lines = lineIndexOf(parsed);
+        return lines
+          ? { start: lines.positionAt(span.start), end: lines.positionAt(span.end) }
+          : { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+      },
       dependsOn: (p) => deps?.add(p),
     };
   }

@@ -13,7 +13,10 @@ export class NodeFileSystem implements FileSystem {
 
   stat(path: string): FileStat | undefined {
     try {
-      const l = fs.lstatSync(path);
+      // Without an exception for a missing path: links are checked against every candidate file of a page, most
+      // of which do not exist, and building the exception cost more than the system call.
+      const l = fs.lstatSync(path, { throwIfNoEntry: false });
+      if (!l) return undefined;
       if (!l.isSymbolicLink()) return { isFile: l.isFile(), isDirectory: l.isDirectory(), size: l.size, mtimeMs: l.mtimeMs };
       const s = fs.statSync(path);
       return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs, isSymbolicLink: true };

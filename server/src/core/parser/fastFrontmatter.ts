@@ -14,6 +14,8 @@ export interface FastEntry {
   readonly valueRange: OffsetRange;
   readonly value: unknown;
   readonly rawValue: string | undefined;
+  /** A plain scalar: unquoted, or empty (see FrontmatterEntry). */
+  readonly plain: boolean;
 }
 
 const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?= |$)/;
@@ -46,17 +48,35 @@ type Resolved = unknown | typeof BAIL;
 
 /** A plain scalar's value under YAML 1.1, or BAIL for forms left to the library. */
 function resolvePlain(s: string): Resolved {
-  if (NULL.test(s)) return null;
-  if (BOOL_TRUE.test(s)) return true;
-  if (BOOL_FALSE.test(s)) return false;
-  if (INT.test(s) || s === '0') return parseInt(s, 10);
-  if (FLOAT.test(s)) return parseFloat(s);
-  const t = TIMESTAMP.exec(s);
-  if (t) return timestamp(t);
+  // The null, boolean, number and timestamp forms are told apart by their first character, so text such as a
+  // title (most values) is not tried against each of their patterns.
+  const c = s.charCodeAt(0);
+  if (s.length <= 5 && NULL_OR_BOOL_START.has(c)) {
+    if (NULL.test(s)) return null;
+    if (BOOL_TRUE.test(s)) return true;
+    if (BOOL_FALSE.test(s)) return false;
+  }
+  if (NUMBER_START.has(c)) {
+    if (INT.test(s) || s === '0') return parseInt(s, 10);
+    if (FLOAT.test(s)) return parseFloat(s);
+    const t = TIMESTAMP.exec(s);
+    if (t) return timestamp(t);
+  }
   if (PLAIN_START.test(s) || UNSAFE_PLAIN.test(s)) return BAIL;
-  if (s.charCodeAt(0) <= 0x39 && OTHER_NUMBER.some((re) => re.test(s))) return BAIL;
+  if (c <= 0x39 && OTHER_NUMBER.some((re) => re.test(s))) return BAIL;
   return s;
 }
+
+/** First characters of every string NULL, BOOL_TRUE and BOOL_FALSE match (all five characters long at most); NaN is the empty string's. */
+const NULL_OR_BOOL_START: ReadonlySet<number> = new Set([NaN, ...'~nNyYtTfFoO'].map((ch) => (typeof ch === 'number' ? ch : ch.charCodeAt(0))));
+/** First characters of every string INT, FLOAT and TIMESTAMP match. */
+const NUMBER_START: ReadonlySet<number> = new Set([...'+-0123456789'].map((ch) => ch.charCodeAt(0)));
+
+/** Whether a line holds nothing but white space (`line.trim() === ''` without making a string). */
+function blank(line: string): boolean {
+  return BLANK.test(line);
+}
+const BLANK = /^\s*$/;
 
 /** The library's yaml-1.1 timestamp resolution, step by step. */
 function timestamp(match: RegExpExecArray): Date {
@@ -83,6 +103,8 @@ interface ScalarRead {
   readonly value: unknown;
   /** End of the scalar (after a closing quote). */
   readonly end: number;
+  /** Written without quotes. */
+  readonly plain: boolean;
 }
 
 /** A quoted scalar starting at `p` on one line, without escapes. */
@@ -93,7 +115,7 @@ function readQuoted(line: string, p: number): ScalarRead | undefined {
   const inner = line.slice(p + 1, close);
   if (q === '"' && inner.includes('\\')) return undefined;
   if (q === "'" && line[close + 1] === "'") return undefined;
-  return { value: inner, end: close + 1 };
+  return { value: inner, end: close + 1, plain: false };
 }
 
 /** The value of a block-list item or a whole-line scalar: `text` from `p`, nothing but spaces after it. */
@@ -107,7 +129,7 @@ function readLineScalar(line: string, p: number): ScalarRead | undefined {
   const text = line.slice(p).trimEnd();
   const value = resolvePlain(text);
   if (value === BAIL) return undefined;
-  return { value, end: p + text.length };
+  return { value, end: p + text.length, plain: true };
 }
 
 /** `[a, "b c", d]` on one line: the items (strings only), or undefined. */
@@ -163,12 +185,14 @@ export function fastFrontmatter(yamlText: string, base: number): FastEntry[] | u
   }
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.trim() === '') continue;
+    if (blank(line)) continue;
     const m = KEY.exec(line);
     if (!m) return undefined;
     const key = m[1]!;
     const lower = key.toLowerCase();
-    if (seen.has(lower) || resolvePlain(key) !== key) return undefined;
+    // A key is `[A-Za-z_][A-Za-z0-9_-]*`: of the forms that read as something else, only null and booleans can
+    // look like that, and they are five characters long at most.
+    if (seen.has(lower) || (key.length <= 5 && resolvePlain(key) !== key)) return undefined;
     seen.add(lower);
     const at = base + starts[i]!;
     const keyRange = { start: at, end: at + key.length };
@@ -177,11 +201,11 @@ export function fastFrontmatter(yamlText: string, base: number): FastEntry[] | u
     while (line[p] === ' ') p++;
     // A following indented or list line belongs to this key.
     const next = lines[i + 1];
-    const continues = next !== undefined && (next.startsWith(' ') || next.startsWith('-')) && next.trim() !== '';
+    const continues = next !== undefined && (next.startsWith(' ') || next.startsWith('-')) && !blank(next);
 
     if (p >= line.length) {
       if (!continues) {
-        entries.push({ key, keyRange, valueRange: { start: at + colon + 1, end: at + colon + 1 }, value: null, rawValue: '' });
+        entries.push({ key, keyRange, valueRange: { start: at + colon + 1, end: at + colon + 1 }, value: null, rawValue: '', plain: true });
         continue;
       }
       // A block list of strings.
@@ -191,7 +215,7 @@ export function fastFrontmatter(yamlText: string, base: number): FastEntry[] | u
       let end = 0;
       for (; j < lines.length; j++) {
         const l = lines[j]!;
-        if (l.trim() === '') break;
+        if (blank(l)) break;
         if (l.length - l.trimStart().length !== indent || !l.startsWith('- ', indent)) {
           if (l.startsWith(' ') || l.startsWith('-')) return undefined;
           break;
@@ -203,9 +227,9 @@ export function fastFrontmatter(yamlText: string, base: number): FastEntry[] | u
         items.push(r.value);
         end = starts[j]! + l.length + 1;
       }
-      if (j < lines.length && lines[j]!.trim() === '' && lines.slice(j).some((l) => l.startsWith(' ') || l.startsWith('-'))) return undefined;
+      if (j < lines.length && blank(lines[j]!) && lines.slice(j).some((l) => l.startsWith(' ') || l.startsWith('-'))) return undefined;
       const start = base + starts[i + 1]! + indent;
-      entries.push({ key, keyRange, valueRange: { start, end: base + end }, value: items, rawValue: undefined });
+      entries.push({ key, keyRange, valueRange: { start, end: base + end }, value: items, rawValue: undefined, plain: false });
       i = j - 1;
       continue;
     }
@@ -213,12 +237,12 @@ export function fastFrontmatter(yamlText: string, base: number): FastEntry[] | u
     if (line[p] === '[') {
       const r = readFlowList(line, p);
       if (!r) return undefined;
-      entries.push({ key, keyRange, valueRange: { start: at + p, end: at + r.end }, value: r.value, rawValue: undefined });
+      entries.push({ key, keyRange, valueRange: { start: at + p, end: at + r.end }, value: r.value, rawValue: undefined, plain: false });
       continue;
     }
     const r = readLineScalar(line, p);
     if (!r) return undefined;
-    entries.push({ key, keyRange, valueRange: { start: at + p, end: at + r.end }, value: r.value, rawValue: line.slice(p, r.end) });
+    entries.push({ key, keyRange, valueRange: { start: at + p, end: at + r.end }, value: r.value, rawValue: line.slice(p, r.end), plain: r.plain });
   }
   return entries;
 }

@@ -14,6 +14,11 @@ export interface FrontmatterEntry {
   readonly value: unknown;
   /** For a scalar value, the source text exactly as written (`1.10`, `"1.10"`). */
   readonly rawValue: string | undefined;
+  /**
+   * Whether the value is a plain scalar (the library's `PLAIN`: not quoted, not a `|`/`>` block; an empty value
+   * is one too). Known without `valueNode`, which for most pages would cost the YAML library's whole parse.
+   */
+  readonly plain: boolean;
 }
 
 export interface FrontmatterProblem {
@@ -130,6 +135,7 @@ class LazyEntry implements FrontmatterEntry {
   readonly valueRange: OffsetRange;
   readonly value: unknown;
   readonly rawValue: string | undefined;
+  readonly plain: boolean;
 
   constructor(
     f: FastEntry,
@@ -140,6 +146,7 @@ class LazyEntry implements FrontmatterEntry {
     this.valueRange = f.valueRange;
     this.value = f.value;
     this.rawValue = f.rawValue;
+    this.plain = f.plain;
   }
 
   get valueNode(): Node | undefined {
@@ -303,7 +310,8 @@ function toEntry(pair: Pair<unknown, unknown>, base: number, yamlText: string, c
     valueRange = afterColon(keyRange, base, yamlText);
     value = null;
   }
-  return { key, keyRange, valueRange, valueNode: valueNode ?? undefined, value, rawValue };
+  const plain = isScalar(valueNode) && valueNode.type === 'PLAIN';
+  return { key, keyRange, valueRange, valueNode: valueNode ?? undefined, value, rawValue, plain };
 }
 
 function afterColon(keyRange: OffsetRange, base: number, yamlText: string): OffsetRange {

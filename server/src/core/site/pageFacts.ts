@@ -55,7 +55,11 @@ export class PageFacts {
   private readonly dirty = new Set<string>();
   private built = false;
   private needsRebuild = false;
-  private listCache: { version: number; lang: string; list: PageEntry[] } | undefined;
+  /** Per language, the sorted page list of `listVersion` (pages of several languages are checked in turn). */
+  private readonly lists = new Map<string, PageEntry[]>();
+  /** Per language, its sorted pages by the last segment of their URL, for `listVersion`. */
+  private readonly bySlug = new Map<string, Map<string, PageEntry[]>>();
+  private listVersion = -1;
   private version = 0;
   /** Cached until the next change event (the site root is not watched; any content event refreshes it). */
   private fullCheckout: boolean | undefined;
@@ -75,7 +79,7 @@ export class PageFacts {
     });
   }
 
-  /** Whether page and alias look-ups are complete (the background scan is done). */
+  /** Whether page and alias look-ups are complete (the background scan is done, page summaries included). */
   get ready(): boolean {
     return this.refresh();
   }
@@ -110,10 +114,38 @@ export class PageFacts {
   /** Every page of `lang`, sorted by URL (cached until a page changes). */
   pagesOf(lang: string): readonly PageEntry[] {
     this.refresh();
-    if (this.listCache && this.listCache.version === this.version && this.listCache.lang === lang) return this.listCache.list;
-    const list = [...this.entries.values()].filter((e) => e.lang === lang).sort((a, b) => a.url.localeCompare(b.url));
-    this.listCache = { version: this.version, lang, list };
+    if (this.listVersion !== this.version) {
+      this.lists.clear();
+      this.bySlug.clear();
+      this.listVersion = this.version;
+    }
+    let list = this.lists.get(lang);
+    if (!list) {
+      list = [...this.entries.values()].filter((e) => e.lang === lang).sort((a, b) => a.url.localeCompare(b.url));
+      this.lists.set(lang, list);
+    }
     return list;
+  }
+
+  /**
+   * The pages of `lang` whose URL ends in `/<slug>/`, sorted by URL: the "did you mean" of a link to a missing page.
+   * Indexed once per change of the page list; a site with many broken links scanned every page for each one.
+   */
+  pagesWithSlug(lang: string, slug: string): readonly PageEntry[] {
+    const pages = this.pagesOf(lang);
+    let index = this.bySlug.get(lang);
+    if (!index) {
+      index = new Map();
+      for (const p of pages) {
+        if (!p.url.endsWith('/')) continue;
+        const last = p.url.slice(p.url.lastIndexOf('/', p.url.length - 2) + 1, -1);
+        const list = index.get(last);
+        if (list) list.push(p);
+        else index.set(last, [p]);
+      }
+      this.bySlug.set(lang, index);
+    }
+    return index.get(slug) ?? [];
   }
 
   /** The anchors of a page (its own headings, its boilerplates' headings, raw HTML ids), cached by mtime. */
@@ -172,9 +204,9 @@ export class PageFacts {
     return { headings, ids, included, generated };
   }
 
-  /** Applies pending changes; returns whether the page list is complete. */
+  /** Applies pending changes; returns whether the page list is complete (listed, and every summary read). */
   private refresh(): boolean {
-    if (this.site.state !== 'ready') return false;
+    if (this.site.state !== 'ready' || !this.site.summariesComplete) return false;
     if (!this.built || this.needsRebuild) {
       this.rebuild();
       return true;

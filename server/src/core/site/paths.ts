@@ -17,6 +17,8 @@ export function join(...parts: string[]): string {
 
 /** Resolves `.` and `..` segments and doubled slashes. A path never climbs above `/`. */
 export function normalize(path: string): string {
+  // Most paths are already normal (every file-system call checks one): no empty, `.` or `..` segment.
+  if (path.startsWith('/') && !path.endsWith('/') && !path.includes('//') && !path.includes('/.')) return path;
   const absolute = path.startsWith('/');
   const out: string[] = [];
   for (const seg of path.split('/')) {

@@ -52,6 +52,7 @@ export class SiteIndex {
   private readonly folders = new Map<string, Set<string>>();
   private readonly summaries = new Map<string, { mtimeMs: number; summary: PageSummary }>();
   private stateValue: IndexState = 'empty';
+  private summariesDone = false;
   private scanPromise: Promise<void> | undefined;
   private generation = 0;
   private revisionValue = 0;
@@ -121,7 +122,17 @@ export class SiteIndex {
     // The listing is complete: exists() and filesIn() answer from memory from now on.
     this.stateValue = 'ready';
     this.revisionValue++;
-    if (options.summaries !== false) this.summariesPromise = this.summarizeAll(markdown, generation, maybePause);
+    if (options.summaries !== false) this.summariesPromise = this.summarizeAll(markdown, generation, sliceStart, sliceMs, pause);
+    else this.summariesDone = true;
+  }
+
+  /**
+   * Whether every page's summary is cached (read in the background after the listing), or is read on demand
+   * because the scan was told not to read them (the CLI). Until then, whatever needs all of them (page facts) waits,
+   * so that no request reads the whole site's frontmatter synchronously (0.2 s on istio.io).
+   */
+  get summariesComplete(): boolean {
+    return this.summariesDone;
   }
 
   private summariesPromise: Promise<void> | undefined;
@@ -134,12 +145,18 @@ export class SiteIndex {
 
   // Page summaries feed alias resolution, keyword completion and translation keys. `summary()` computes any
   // that are missing on demand, so this only warms the cache.
-  private async summarizeAll(markdown: readonly string[], generation: number, maybePause: () => Promise<void>): Promise<void> {
+  // It yields only when a slice is used up, so a small site is summarised in the listing's last slice.
+  private async summarizeAll(markdown: readonly string[], generation: number, sliceStart: number, sliceMs: number, pause: () => Promise<void>): Promise<void> {
     for (const path of markdown) {
       if (generation !== this.generation) return;
       if (this.files.has(path)) this.summary(path);
-      await maybePause();
+      if (Date.now() - sliceStart >= sliceMs) {
+        await pause();
+        sliceStart = Date.now();
+      }
     }
+    if (generation !== this.generation) return;
+    this.summariesDone = true;
     // Caches keyed on the revision (the keyword tally) now see every page.
     this.revisionValue++;
   }

@@ -15,6 +15,9 @@ export function checkAliasLanguage(ctx: DocumentContext, page: PageFrontmatter):
   if (lang === DEFAULT_LANGUAGE) return [];
   const entry = page.fm.byKey.get('aliases');
   if (!entry) return [];
+  // Most aliases are fine: the values tell, without `valueNode` (which makes the YAML library parse a frontmatter
+  // the fast path read). Only a value the nodes could disagree with (an `*alias`, a nested list) goes further.
+  if (noEnglishRoot(entry.value)) return [];
   const base = page.fm.contentRange.start;
   const items = isSeq(entry.valueNode) ? entry.valueNode.items : isScalar(entry.valueNode) ? [entry.valueNode] : [];
   const out: Diagnostic[] = [];
@@ -34,4 +37,10 @@ export function checkAliasLanguage(ctx: DocumentContext, page: PageFrontmatter):
     );
   }
   return out;
+}
+
+/** Whether a plain value (text, or a list of texts) holds no English alias: then no item is reported. */
+function noEnglishRoot(value: unknown): boolean {
+  if (typeof value === 'string') return !ENGLISH_ROOTS.test(value);
+  return Array.isArray(value) && value.every((v) => typeof v === 'string' && !ENGLISH_ROOTS.test(v));
 }

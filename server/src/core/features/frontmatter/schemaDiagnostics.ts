@@ -4,13 +4,13 @@ import type { Frontmatter } from '../../parser/frontmatter';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
 import type { DiagnosticRule } from '../feature';
-import { closest } from './didYouMean';
 import { keyRangeIn, rangeAtPointer, schemaInstance } from './instance';
+import { keySuggestions, nearKnownKey } from './keySuggestions';
 import { pageFrontmatter, type PageFrontmatter } from './pageFrontmatter';
 import { placeholderFor } from './placeholders';
 import { fixData, type QuickFix } from './quickFixData';
 import { describeExpected, fieldSeverity, fieldTypes, stringList, stringProp } from './schemaModel';
-import { allowsUnknownKeys, fieldOf, fieldsOf, recommendedKeys } from './schemaStore';
+import { allowsUnknownKeys, fieldOf, recommendedKeys } from './schemaStore';
 
 /**
  * The page's frontmatter against the JSON Schema of its kind (blog post, docs page…): missing keys,
@@ -89,7 +89,7 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
   if (allowsUnknownKeys(schema.schema)) {
     for (const entry of fm.entries) {
       const lower = entry.key.toLowerCase();
-      if (fm.byKey.get(lower) !== entry || fieldOf(schema.schema, lower)) continue;
+      if (fm.byKey.get(lower) !== entry || fieldOf(schema.schema, lower) || !nearKnownKey(schema.schema, lower)) continue;
       const d = unknownKey(ctx, page, lower, false);
       if (d.data !== undefined) out.push(d);
     }
@@ -122,11 +122,7 @@ function unknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string, 
   const entry = fm.byKey.get(lower);
   const range = entry?.keyRange ?? fm.openRange;
   const written = entry?.key ?? lower;
-  const present = new Set(fm.byKey.keys());
-  const candidates = fieldsOf(schema.schema)
-    .map((f) => f.key)
-    .filter((k) => !present.has(k));
-  const suggestions = closest(lower, candidates);
+  const suggestions = keySuggestions(schema.schema, lower, new Set(fm.byKey.keys()));
   const fixes: QuickFix[] = suggestions.map((s, i) => ({
     title: `Rename to \`${s}\``,
     edits: [{ range: ctx.range(range), newText: s }],

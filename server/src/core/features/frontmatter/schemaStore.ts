@@ -150,22 +150,43 @@ export class SchemaStore {
   }
 }
 
+/**
+ * Resolved fields per `properties` object. Schemas are never modified once built (a merge makes new objects), and
+ * the rules ask for fields of every page: resolving a `$ref` copies the definition, so it is done once per schema.
+ */
+const resolvedFields = new WeakMap<JsonObject, { readonly byKey: Map<string, FieldInfo | null>; all: readonly FieldInfo[] | undefined }>();
+
+function fieldCache(props: JsonObject): { readonly byKey: Map<string, FieldInfo | null>; all: readonly FieldInfo[] | undefined } {
+  let c = resolvedFields.get(props);
+  if (!c) {
+    c = { byKey: new Map(), all: undefined };
+    resolvedFields.set(props, c);
+  }
+  return c;
+}
+
 /** A field of a schema, with a `$ref` to the shared definitions resolved (sibling keys override the definition). */
 export function fieldOf(schema: JsonObject, key: string): FieldInfo | undefined {
   const props = schema['properties'];
   if (!isObject(props)) return undefined;
+  const cache = fieldCache(props);
+  const known = cache.byKey.get(key);
+  if (known !== undefined) return known ?? undefined;
   const raw = props[key];
-  if (!isObject(raw)) return undefined;
-  return { key, schema: resolveRef(raw) };
+  const field = isObject(raw) ? { key, schema: resolveRef(raw) } : null;
+  cache.byKey.set(key, field);
+  return field ?? undefined;
 }
 
 /** Every field a schema declares, in its order. */
-export function fieldsOf(schema: JsonObject): FieldInfo[] {
+export function fieldsOf(schema: JsonObject): readonly FieldInfo[] {
   const props = schema['properties'];
   if (!isObject(props)) return [];
-  return Object.keys(props)
+  const cache = fieldCache(props);
+  cache.all ??= Object.keys(props)
     .map((k) => fieldOf(schema, k))
     .filter((f): f is FieldInfo => f !== undefined);
+  return cache.all;
 }
 
 export function requiredKeys(schema: JsonObject): readonly string[] {

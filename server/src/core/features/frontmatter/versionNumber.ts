@@ -1,4 +1,3 @@
-import { isScalar } from 'yaml';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
@@ -14,8 +13,7 @@ import { fieldOf } from './schemaStore';
 export function checkVersionNumbers(ctx: DocumentContext, page: PageFrontmatter): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const entry of page.fm.entries) {
-    if (typeof entry.value !== 'number' || entry.rawValue === undefined || !isScalar(entry.valueNode)) continue;
-    if (entry.valueNode.type !== 'PLAIN') continue;
+    if (typeof entry.value !== 'number' || entry.rawValue === undefined || !entry.plain) continue;
     const field = fieldOf(page.schema.schema, entry.key.toLowerCase());
     if (!field || !boolProp(field.schema, 'x-quote-number')) continue;
     const raw = entry.rawValue;

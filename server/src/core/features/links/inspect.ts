@@ -250,19 +250,16 @@ class Inspector {
       if (target.fragment) this.checkAnchor(facts.anchorsOf(aliased.path), target.fragment, `\`${aliased.url}\``);
       return;
     }
-    const slug = target.urlPath.slice(target.urlPath.lastIndexOf('/') + 1);
-    const similar = facts
-      .pagesOf(target.lang)
-      .filter((p) => slug !== '' && p.url.endsWith(`/${slug}/`))
-      .slice(0, 3)
-      .map((p) => replacePath(written, p.url));
-    const hint = similar.length ? ` Did you mean \`${similar[0]}\`?` : '';
     // In an excerpt of the site (no Hugo config at its root) most links point at pages that are simply not
-    // checked out: no diagnostic (the hover says the page is not in this checkout).
+    // checked out: no diagnostic (the hover says the page is not in this checkout). Decided before looking for
+    // similar pages, a scan of every page of the language that only a reported link needs.
     if (!facts.isFullCheckout()) {
       this.missing = true;
       return;
     }
+    const slug = target.urlPath.slice(target.urlPath.lastIndexOf('/') + 1);
+    const similar = slug === '' ? [] : facts.pagesWithSlug(target.lang, slug).slice(0, 3).map((p) => replacePath(written, p.url));
+    const hint = similar.length ? ` Did you mean \`${similar[0]}\`?` : '';
     this.problem('link.page-not-found', 'error', `No page at \`${url}\`: no bundle \`index.md\`, section \`_index.md\` or \`${slug || '_index'}.md\` there, and no page lists it in \`aliases:\`.${hint}`, ref.range, similar.length ? { replacements: similar } : undefined);
   }
 

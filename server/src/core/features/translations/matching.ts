@@ -58,12 +58,14 @@ export function findTranslations(site: SiteIndex, path: string): Translations | 
  * The source-language (`en`) page a translation was made from, when it exists: the same path, or the English page
  * with the same `translationKey`. Cheaper than `findTranslations` (one language, no title): diagnostics call it.
  * `candidate` is the path the source has or would have, so a caller can depend on it before it exists.
+ * `own` is the page's own frontmatter when the caller has parsed the text being checked (the diagnostics do): its
+ * summary would be the same, at the cost of a `stat` on every translated page.
  */
-export function sourceOf(site: SiteIndex, path: string): { path: string | undefined; candidate: string } | undefined {
+export function sourceOf(site: SiteIndex, path: string, own?: { readonly translationKey: string | undefined }): { path: string | undefined; candidate: string } | undefined {
   const location = locate(site.layout, path);
   if (!location || location.lang === DEFAULT_LANGUAGE || !isPage(location.kind)) return undefined;
   const candidate = pathIn(site.layout, DEFAULT_LANGUAGE, location.relPath);
-  const key = site.summary(path)?.translationKey;
+  const key = own ? own.translationKey : site.summary(path)?.translationKey;
   if (key !== undefined) return { path: pagesWithKey(site, key).get(DEFAULT_LANGUAGE), candidate };
   const exists = site.exists(candidate) && site.summary(candidate)?.translationKey === undefined;
   return { path: exists ? candidate : undefined, candidate };

@@ -1,17 +1,11 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { ShortcodeCatalog } from '../../catalog/shortcodeCatalog';
-import { parseDocument } from '../../parser/parsedDocument';
-import type { SiteIndex } from '../../site/siteIndex';
-import { DEFAULT_LANGUAGE, locate } from '../../site/siteLayout';
+import { DEFAULT_LANGUAGE } from '../../site/siteLayout';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
 import type { DiagnosticRule } from '../feature';
-import { driftFacts, type DriftFacts } from './driftFacts';
+import { driftFacts } from './driftFacts';
 import { sourceOf } from './matching';
-
-/** The source pages' facts, by path, reused while their text is unchanged (a translator keeps one source open). */
-const sourceCache = new Map<string, { text: string; facts: DriftFacts }>();
-const SOURCE_CACHE_SIZE = 32;
+import { sourceFacts } from './sourceFacts';
 
 /**
  * Where a translation has drifted from its source-language page: an image the source does not show (or the other
@@ -25,7 +19,8 @@ export const translationDriftRule: DiagnosticRule = {
   check(ctx: DocumentContext): Diagnostic[] {
     const { site, location, parsed } = ctx;
     if (!site || !location || location.lang === DEFAULT_LANGUAGE || location.kind === 'resource') return [];
-    const source = sourceOf(site, ctx.path);
+    const key = parsed.frontmatter?.byKey.get('translationkey')?.value;
+    const source = sourceOf(site, ctx.path, { translationKey: typeof key === 'string' ? key : undefined });
     if (!source) return [];
     ctx.dependsOn(source.candidate);
     if (source.path === undefined) return [];
@@ -84,20 +79,3 @@ export const translationDriftRule: DiagnosticRule = {
     return out;
   },
 };
-
-function sourceFacts(site: SiteIndex, catalog: ShortcodeCatalog, path: string): DriftFacts | undefined {
-  const text = site.readText(path);
-  if (text === undefined) return undefined;
-  const cached = sourceCache.get(path);
-  if (cached && cached.text === text) return cached.facts;
-  const location = locate(site.layout, path);
-  if (!location) return undefined;
-  const facts = driftFacts(parseDocument(text, catalog), location.lang, location.pageDir);
-  sourceCache.delete(path);
-  sourceCache.set(path, { text, facts });
-  if (sourceCache.size > SOURCE_CACHE_SIZE) {
-    const oldest = sourceCache.keys().next();
-    if (!oldest.done) sourceCache.delete(oldest.value);
-  }
-  return facts;
-}

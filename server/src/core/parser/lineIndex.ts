@@ -1,0 +1,49 @@
+import type { Position } from 'vscode-languageserver-types';
+import type { ParsedDocument } from './parsedDocument';
+
+/**
+ * Offset → position for a text whose lines all end in `\n`, with the same answers as `TextDocument.positionAt`.
+ * Why: checking a whole site converts a few offsets in nearly every page, and the document finds its line starts a
+ * character at a time (7 µs for an average page); `indexOf` finds them in 2 µs.
+ */
+export class LineIndex {
+  private constructor(
+    private readonly starts: readonly number[],
+    private readonly length: number,
+  ) {}
+
+  /** `undefined` when the text holds a `\r`: `\r\n` and a lone `\r` are line breaks the document handles itself. */
+  static of(text: string): LineIndex | undefined {
+    if (text.includes('\r')) return undefined;
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return new LineIndex(starts, text.length);
+  }
+
+  positionAt(offset: number): Position {
+    const at = Math.max(Math.min(offset, this.length), 0);
+    // The last line starting at or before `at`.
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.starts[mid]! > at) high = mid;
+      else low = mid + 1;
+    }
+    const line = low - 1;
+    return { line, character: at - this.starts[line]! };
+  }
+}
+
+/** Per parse (kept while an open document's version is), its line index or `null` for a text with `\r`. */
+const indexes = new WeakMap<ParsedDocument, LineIndex | null>();
+
+/** The line index of a parsed text, built on first use. */
+export function lineIndexOf(parsed: ParsedDocument): LineIndex | undefined {
+  let index = indexes.get(parsed);
+  if (index === undefined) {
+    index = LineIndex.of(parsed.text) ?? null;
+    indexes.set(parsed, index);
+  }
+  return index ?? undefined;
+}

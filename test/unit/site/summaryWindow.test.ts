@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { pageFacts } from '../../../server/src/core/site/pageFacts';
+import type { FileSystem } from '../../../server/src/core/site/fileSystem';
+import { SiteIndex } from '../../../server/src/core/site/siteIndex';
+import { readLayout } from '../../../server/src/core/site/siteLayout';
+import { MEM_ROOT, memorySite } from '../../support/fixtures';
+
+/** Counts the page reads of a file system. */
+function counting(inner: FileSystem): { fs: FileSystem; reads: () => number } {
+  let reads = 0;
+  const fs: FileSystem = {
+    readText: (p) => {
+      reads++;
+      return inner.readText(p);
+    },
+    stat: (p) => inner.stat(p),
+    readDir: (p) => inner.readDir(p),
+  };
+  return { fs, reads: () => reads };
+}
+
+/** A pause that waits until `release()`: the background summaries stop after their first slice. */
+function gate(): { pause: () => Promise<void>; release: () => void; paused: () => boolean } {
+  const waiting: Array<() => void> = [];
+  return {
+    pause: () => new Promise<void>((resolve) => waiting.push(resolve)),
+    release: () => waiting.splice(0).forEach((r) => r()),
+    paused: () => waiting.length > 0,
+  };
+}
+
+describe('page facts during the background summaries', () => {
+  it('wait for every summary instead of reading the whole site in one request, then answer', async () => {
+    const { fs, reads } = counting(memorySite());
+    const site = new SiteIndex(fs, readLayout(fs, MEM_ROOT), () => undefined);
+    const g = gate();
+    // Every slice is used up at once: the listing pauses between folders, the summaries after each page.
+    const scanned = site.scan({ sliceMs: 0, pause: g.pause });
+    while (site.state !== 'ready') {
+      await new Promise((r) => setImmediate(r));
+      g.release();
+    }
+    await scanned;
+    assert.ok(g.paused(), 'the summaries are under way');
+    assert.equal(site.summariesComplete, false);
+    const before = reads();
+    const facts = pageFacts(site);
+    assert.equal(facts.ready, false);
+    assert.equal(facts.pageByUrl('/blog/'), undefined);
+    assert.equal(reads(), before, 'no page read by the look-up');
+
+    const summarized = site.summarized();
+    while (!site.summariesComplete) {
+      await new Promise((r) => setImmediate(r));
+      g.release();
+    }
+    await summarized;
+    assert.equal(facts.ready, true);
+    assert.equal(facts.pageByUrl('/blog/')?.path, `${MEM_ROOT}/content/en/blog/_index.md`);
+    assert.equal(facts.pagesByAlias('/blog/posts/index.html')[0]?.path, `${MEM_ROOT}/content/en/blog/_index.md`);
+  });
+
+  it('are complete as soon as the listing is when summaries are read on demand (the CLI)', async () => {
+    const fs = memorySite();
+    const site = new SiteIndex(fs, readLayout(fs, MEM_ROOT), () => undefined);
+    await site.scan({ sliceMs: 0, pause: () => Promise.resolve(), summaries: false });
+    assert.equal(site.summariesComplete, true);
+    assert.equal(pageFacts(site).pageByUrl('/blog/')?.path, `${MEM_ROOT}/content/en/blog/_index.md`);
+  });
+
+  it('are complete when the scan resolves on a small site: the summaries fit in its last slice', async () => {
+    const fs = memorySite();
+    const site = new SiteIndex(fs, readLayout(fs, MEM_ROOT), () => undefined);
+    await site.scan({ sliceMs: 1_000_000, pause: () => Promise.resolve() });
+    assert.equal(site.summariesComplete, true);
+    assert.equal(pageFacts(site).ready, true);
+  });
+});
