@@ -79,16 +79,28 @@ export function generateSite(root: string, seed = 2700): SiteStats {
   let bytes = 0;
   let images = 0;
   let faults = 0;
+  // English first; a translation takes the path of an English page (as on istio.io, where 88 % of the English posts
+  // have a zh version at the same path), made from the same real page's translation when the sample has one.
+  // Without a translation of that page in the sample, the English text stands in (a page copied, not yet translated).
+  const english: Array<{ rel: string; template: string }> = [];
+  const englishTemplates = new Map(templates('en').map((t) => [t.rel, t]));
   for (const [lang, count] of Object.entries(PAGES)) {
     const ts = templates(lang);
     const total = ts.reduce((a, t) => a + t.weight, 0);
+    const byRel = new Map(ts.map((t) => [t.rel, t]));
     for (let i = 0; i < count; i++) {
-      const t = pickWeighted(rng, ts, total);
-      const dir = path.dirname(t.rel);
-      const base = path.basename(t.rel);
-      // The same section, a new slug: blog/2023/istiocon-china → blog/2023/istiocon-china-g17.
-      const relDir = base === 'index.md' ? `${dir}-g${i}` : path.join(dir, `g${i}`);
-      const rel = base === 'index.md' ? path.join(relDir, 'index.md') : path.join(relDir, base);
+      const pair = lang === 'en' ? undefined : english[i];
+      const t = (pair && (byRel.get(pair.template) ?? englishTemplates.get(pair.template))) ?? pickWeighted(rng, ts, total);
+      let rel: string;
+      if (pair) rel = pair.rel;
+      else {
+        const dir = path.dirname(t.rel);
+        const base = path.basename(t.rel);
+        // The same section, a new slug: blog/2023/istiocon-china → blog/2023/istiocon-china-g17; a single-file page
+        // x.md → x-g17.md; a section's _index.md → a new section folder beside it.
+        rel = base === 'index.md' || base === '_index.md' ? path.join(`${dir}-g${i}`, base) : path.join(dir, base.replace(/\.md$/, `-g${i}.md`));
+      }
+      if (lang === 'en') english.push({ rel, template: t.rel });
       let text = t.text;
       const keepImages = t.resources.length > 0 && rng.chance(WITH_IMAGES);
       if (!keepImages) text = text.replace(IMAGE_TAG, '').replace(MD_IMAGE, '');

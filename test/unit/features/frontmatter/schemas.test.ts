@@ -31,6 +31,8 @@ describe('built-in frontmatter schemas', () => {
       'blog/2024/link-the-istio-service-mesh-for-people-who-have-stuff-to-do.md',
       'blog/_index.md',
       'blog/2019/_index.md',
+      // Any _index.md is a list page in Hugo, never a post, even in a folder that is not a year.
+      'blog/events/_index.md',
       'docs/reference/glossary/envoy.md',
       'docs/reference/glossary/index.md',
       'docs/ops/deployment/platform-requirements/index.md',
@@ -38,7 +40,7 @@ describe('built-in frontmatter schemas', () => {
       'boilerplates/experimental-feature-warning.md',
       'about/case-studies/x/index.md',
     ].map((p) => store.kindOf(p).kind);
-    assert.deepEqual(kinds, ['blog-post', 'blog-post', 'blog-section', 'blog-section', 'glossary-term', 'docs-page', 'docs-page', 'news', 'boilerplate', 'default']);
+    assert.deepEqual(kinds, ['blog-post', 'blog-post', 'blog-section', 'blog-section', 'blog-section', 'glossary-term', 'docs-page', 'docs-page', 'news', 'boilerplate', 'default']);
   });
 
   it('resolve a field through its $ref to the shared definitions', () => {
