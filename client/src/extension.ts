@@ -56,6 +56,9 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/content/**'),
         vscode.workspace.createFileSystemWatcher('**/layouts/shortcodes/**'),
+        // The site's Hugo configuration: its presence tells a full checkout from an excerpt of content/.
+        vscode.workspace.createFileSystemWatcher('**/{hugo,config}.{toml,yaml,yml,json}'),
+        vscode.workspace.createFileSystemWatcher('**/config/_default/**'),
       ],
     },
     // The product name, as translated in l10n/bundle.l10n.<locale>.json (like the manifest's displayName).

@@ -89,7 +89,13 @@ connection.onInitialized(() => {
   if (supportsWatchedFilesRegistration) {
     // Clients that can register watchers (Neovim, others) get told what to watch; VS Code's client watches itself.
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/content/**' }, { globPattern: '**/layouts/shortcodes/**' }],
+      watchers: [
+        { globPattern: '**/content/**' },
+        { globPattern: '**/layouts/shortcodes/**' },
+        // The site's Hugo configuration: its presence tells a full checkout from an excerpt of content/.
+        { globPattern: '**/{hugo,config}.{toml,yaml,yml,json}' },
+        { globPattern: '**/config/_default/**' },
+      ],
     });
   }
 });
@@ -176,14 +182,16 @@ documents.onDidClose((e) => {
 
 connection.onDidChangeWatchedFiles((params) => {
   const changed = new Set<string>();
+  let recheckAll = false;
   for (const change of params.changes) {
     const path = uriToPath(change.uri);
     if (!path) continue;
     const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
-    service.fileChanged(path, kind);
+    recheckAll = service.fileChanged(path, kind).recheckAll || recheckAll;
     changed.add(path);
   }
-  recheckDependents(changed);
+  if (recheckAll) for (const doc of documents.all()) schedule(doc.uri, 0);
+  else recheckDependents(changed);
 });
 
 /**

@@ -10,6 +10,7 @@ import { lineIndexOf } from './parser/lineIndex';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
 import type { FileSystem } from './site/fileSystem';
 import { dirname, isInside } from './site/paths';
+import { HUGO_CONFIG_FILES } from './site/linkRules';
 import { RootedFileSystem, SafeFileSystem } from './site/rootedFileSystem';
 import { SiteIndex, type ScanOptions } from './site/siteIndex';
 import { findSiteRoot, locate, readLayout } from './site/siteLayout';
@@ -150,7 +151,8 @@ export class LanguageService {
   }
 
   /** A file was created, changed or deleted on disk: keep every affected index current. */
-  fileChanged(path: string, change: 'created' | 'changed' | 'deleted'): void {
+  fileChanged(path: string, change: 'created' | 'changed' | 'deleted'): { readonly recheckAll: boolean } {
+    let recheckAll = false;
     if (change !== 'changed') this.rootOfDir.clear();
     for (const c of this.siteCatalogs.values()) {
       // A template appeared, changed or went away: the catalog (and every parse's pairing) may differ.
@@ -161,7 +163,13 @@ export class LanguageService {
     }
     for (const site of this.sites.values()) {
       if (path.startsWith(site.layout.contentDir + '/') || path === site.layout.contentDir) site.fileChanged(path, change);
+      else if (isHugoConfig(site.layout.root, path)) {
+        // A hugo.toml added or removed turns an excerpt into a full checkout (or back): every page's links change.
+        site.configChanged(path);
+        recheckAll = true;
+      }
     }
+    return { recheckAll };
   }
 
   // --- features --------------------------------------------------------------------------------
@@ -304,4 +312,12 @@ function internalError(ctx: DocumentContext, rule: string, e: unknown): Diagnost
     source: 'istio',
     message: `Istio Authoring: the ${rule} check failed on this file (${e instanceof Error ? e.message : String(e)}). Please report it.`,
   };
+}
+
+/** Whether `path` is (inside) one of the Hugo configuration files or folders at the site root `root`. */
+function isHugoConfig(root: string, path: string): boolean {
+  const prefix = root === '/' ? '/' : root + '/';
+  if (!path.startsWith(prefix)) return false;
+  const rel = path.slice(prefix.length);
+  return HUGO_CONFIG_FILES.some((f) => rel === f || rel.startsWith(f + '/'));
 }

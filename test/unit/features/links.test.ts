@@ -52,6 +52,20 @@ describe('image and link diagnostics on the sample site', () => {
     ]);
   });
 
+  it('switches between excerpt and full checkout when a hugo.toml appears or goes, without a re-scan', async () => {
+    const { service, fs } = await serviceFor();
+    const rel = 'content/en/blog/2023/istio-graduates-within-cncf/index.md';
+    assert.deepEqual(linkDiagnostics(service, rel).map((d) => d.code), []);
+    fs.write(`${MEM_ROOT}/hugo.toml`, 'defaultContentLanguage = "en"\n');
+    assert.deepEqual(service.fileChanged(`${MEM_ROOT}/hugo.toml`, 'created'), { recheckAll: true });
+    assert.deepEqual(linkDiagnostics(service, rel).map((d) => d.code), ['link.page-not-found', 'link.page-not-found', 'link.page-not-found']);
+    fs.delete(`${MEM_ROOT}/hugo.toml`);
+    service.fileChanged(`${MEM_ROOT}/hugo.toml`, 'deleted');
+    assert.deepEqual(linkDiagnostics(service, rel).map((d) => d.code), []);
+    // Other files at the root are not the site's configuration.
+    assert.deepEqual(service.fileChanged(`${MEM_ROOT}/README.md`, 'changed'), { recheckAll: false });
+  });
+
   it('resolves the pitfalls: bare http-to-gateway.svg is local, /zh/ absolute images, uk unprefixed links, ../slug links', async () => {
     const { service } = await serviceFor({ 'hugo.toml': '', 'content/en/blog/2024/l7-policy-with-opa/index.md': '---\ntitle: OPA\n---\n', 'content/uk/blog/2024/l7-policy-with-opa/index.md': '---\ntitle: OPA\n---\n' });
     assert.deepEqual(linkDiagnostics(service, 'content/en/blog/2018/egress-monitoring-access-control/index.md').filter((d) => d.code !== 'link.page-not-found'), []);

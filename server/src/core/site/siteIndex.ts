@@ -199,6 +199,15 @@ export class SiteIndex {
   }
 
   /**
+   * The site's Hugo configuration (at its root, outside `content/`) was created, changed or deleted: nothing in the
+   * index changes, but caches that depend on it (whether the site is a full checkout or an excerpt) must be dropped.
+   */
+  configChanged(path: string): void {
+    this.revisionValue++;
+    for (const l of this.changeListeners) l(path);
+  }
+
+  /**
    * Calls `listener` with the path of every file or folder that changed on disk or in an editor, so caches
    * built over the index (aliases, headings) can drop what they knew about it.
    */
