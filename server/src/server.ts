@@ -46,10 +46,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const service = new LanguageService({
   fs: new NodeFileSystem(),
-  onSiteReady: () => {
-    // The full index can resolve more than the quick look-ups made during the scan did.
-    for (const doc of documents.all()) schedule(doc.uri, 0);
-  },
+  // The full index can resolve more than the quick look-ups made during the scan did.
+  onSiteReady: () => recheckAllDocuments(),
 });
 
 let supportsConfiguration = false;
@@ -102,7 +100,7 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration(() => {
   settingsCache.clear();
-  for (const doc of documents.all()) schedule(doc.uri, 0);
+  recheckAllDocuments();
 });
 
 function settingsFor(uri: string): Promise<IstioSettings> {
@@ -151,7 +149,7 @@ async function validate(uri: string): Promise<void> {
       diagnostics = result.diagnostics;
       dependencies.set(uri, result.dependencies);
     } catch (e) {
-      connection.console.error(`diagnostics failed for ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      connection.console.error(`diagnostics failed for ${uri}: ${describeError(e)}`);
     }
   }
   void connection.sendDiagnostics({ uri, version, diagnostics });
@@ -190,7 +188,7 @@ connection.onDidChangeWatchedFiles((params) => {
     recheckAll = service.fileChanged(path, kind).recheckAll || recheckAll;
     changed.add(path);
   }
-  if (recheckAll) for (const doc of documents.all()) schedule(doc.uri, 0);
+  if (recheckAll) recheckAllDocuments();
   else recheckDependents(changed);
 });
 
@@ -198,6 +196,10 @@ connection.onDidChangeWatchedFiles((params) => {
  * Re-checks only the open documents whose last result looked at one of the changed files, or at a file inside
  * a changed folder (a bundle folder created, deleted or renamed arrives as one event for the folder).
  */
+function recheckAllDocuments(): void {
+  for (const doc of documents.all()) schedule(doc.uri, 0);
+}
+
 function recheckDependents(changed: ReadonlySet<string>): void {
   for (const doc of documents.all()) {
     const deps = dependencies.get(doc.uri);
@@ -231,44 +233,39 @@ connection.onExecuteCommand((params) => {
 
 // --- requests ------------------------------------------------------------------------------------
 
-function withDocument<T>(uri: string, fallback: T, f: (path: string, doc: TextDocument) => T): T {
+/** Runs a request on an open document with its settings; any failure is logged and answers `fallback`. */
+async function withDocument<T>(uri: string, fallback: T, f: (path: string, doc: TextDocument, settings: IstioSettings) => T): Promise<T> {
+  const settings = await settingsFor(uri);
   const doc = documents.get(uri);
   const path = uriToPath(uri);
   if (!doc || !path) return fallback;
   try {
-    return f(path, doc);
+    return f(path, doc, settings);
   } catch (e) {
-    connection.console.error(`request failed for ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    connection.console.error(`request failed for ${uri}: ${describeError(e)}`);
     return fallback;
   }
 }
 
-connection.onCompletion(async (params) => {
-  const settings = await settingsFor(params.textDocument.uri);
-  return withDocument(params.textDocument.uri, [], (path, doc) => service.completions(path, doc, params.position, settings));
-});
+connection.onCompletion((params) =>
+  withDocument(params.textDocument.uri, [], (path, doc, settings) => service.completions(path, doc, params.position, settings)),
+);
 
-connection.onHover(async (params) => {
-  const settings = await settingsFor(params.textDocument.uri);
-  return withDocument(params.textDocument.uri, null, (path, doc) => service.hover(path, doc, params.position, settings) ?? null);
-});
+connection.onHover((params) =>
+  withDocument(params.textDocument.uri, null, (path, doc, settings) => service.hover(path, doc, params.position, settings) ?? null),
+);
 
-connection.onDefinition(async (params) => {
-  const settings = await settingsFor(params.textDocument.uri);
-  return withDocument(params.textDocument.uri, null, (path, doc) => service.definition(path, doc, params.position, settings) ?? null);
-});
+connection.onDefinition((params) =>
+  withDocument(params.textDocument.uri, null, (path, doc, settings) => service.definition(path, doc, params.position, settings) ?? null),
+);
 
-connection.onCodeAction(async (params) => {
-  const settings = await settingsFor(params.textDocument.uri);
-  return withDocument(params.textDocument.uri, [], (path, doc) =>
-    service.codeActions(path, doc, params.range, params.context.diagnostics, settings),
-  );
-});
+connection.onCodeAction((params) =>
+  withDocument(params.textDocument.uri, [], (path, doc, settings) => service.codeActions(path, doc, params.range, params.context.diagnostics, settings)),
+);
 
-connection.onDocumentLinks(async (params) => {
-  const settings = await settingsFor(params.textDocument.uri);
-  return withDocument(params.textDocument.uri, [], (path, doc) => service.documentLinks(path, doc, settings));
-});
+connection.onDocumentLinks((params) =>
+  withDocument(params.textDocument.uri, [], (path, doc, settings) => service.documentLinks(path, doc, settings)),
+);
 
 // Translations: versions of a page, the plan of a new translation, the site's missing and stale translations.
 connection.onRequest(TRANSLATIONS_REQUEST.method, (p: TranslationsParams) => translationsRequest(service, p));
@@ -286,9 +283,13 @@ connection.onShutdown(() => {
   service.dispose();
 });
 
+function describeError(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
 process.on('uncaughtException', (e) => {
   // Keep answering: one bad input must not end the editing session.
-  connection.console.error(`uncaught: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  connection.console.error(`uncaught: ${describeError(e)}`);
 });
 
 documents.listen(connection);

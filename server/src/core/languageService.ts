@@ -219,56 +219,33 @@ export class LanguageService {
     if (tooLarge(document, settings)) return [];
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
-    const items: CompletionItem[] = [];
-    for (const p of registry.completionProviders) {
-      const r = guard(() => p.complete(ctx, position, offset));
-      if (r) items.push(...r);
-    }
-    return items;
+    return allOf(registry.completionProviders, (p) => p.complete(ctx, position, offset));
   }
 
   hover(path: string, document: TextDocument, position: Position, settings?: IstioSettings): Hover | undefined {
     if (tooLarge(document, settings)) return undefined;
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
-    for (const p of registry.hoverProviders) {
-      const r = guard(() => p.hover(ctx, position, offset));
-      if (r) return r;
-    }
-    return undefined;
+    return firstOf(registry.hoverProviders, (p) => p.hover(ctx, position, offset));
   }
 
   definition(path: string, document: TextDocument, position: Position, settings?: IstioSettings): Definition | undefined {
     if (tooLarge(document, settings)) return undefined;
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
-    for (const p of registry.definitionProviders) {
-      const r = guard(() => p.definition(ctx, position, offset));
-      if (r) return r;
-    }
-    return undefined;
+    return firstOf(registry.definitionProviders, (p) => p.definition(ctx, position, offset));
   }
 
   codeActions(path: string, document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], settings?: IstioSettings): CodeAction[] {
     if (tooLarge(document, settings)) return [];
     const ctx = this.context(path, document, settings);
-    const out: CodeAction[] = [];
-    for (const p of registry.codeActionProviders) {
-      const r = guard(() => p.actions(ctx, range, diagnostics));
-      if (r) out.push(...r);
-    }
-    return out;
+    return allOf(registry.codeActionProviders, (p) => p.actions(ctx, range, diagnostics));
   }
 
   documentLinks(path: string, document: TextDocument, settings?: IstioSettings): DocumentLink[] {
     if (tooLarge(document, settings)) return [];
     const ctx = this.context(path, document, settings);
-    const out: DocumentLink[] = [];
-    for (const p of registry.documentLinkProviders) {
-      const r = guard(() => p.links(ctx));
-      if (r) out.push(...r);
-    }
-    return out;
+    return allOf(registry.documentLinkProviders, (p) => p.links(ctx));
   }
 
   dispose(): void {
@@ -293,6 +270,25 @@ function tooLargeDiagnostic(document: TextDocument, settings: IstioSettings): Di
     message: `This file is ${kb(text.length)}, over the ${kb(settings.maxFileSize)} limit of \`istio.maxFileSize\`: it is not checked.`,
     data: { size: text.length, limit: settings.maxFileSize },
   };
+}
+
+/** Every provider's answers together (completion, code actions, links). */
+function allOf<P, T>(providers: readonly P[], ask: (provider: P) => T[] | undefined): T[] {
+  const out: T[] = [];
+  for (const p of providers) {
+    const r = guard(() => ask(p));
+    if (r) out.push(...r);
+  }
+  return out;
+}
+
+/** The first provider's answer (hover, definition): providers are listed in order of precedence in the registry. */
+function firstOf<P, T>(providers: readonly P[], ask: (provider: P) => T | undefined): T | undefined {
+  for (const p of providers) {
+    const r = guard(() => ask(p));
+    if (r) return r;
+  }
+  return undefined;
 }
 
 function guard<T>(f: () => T): T | undefined {

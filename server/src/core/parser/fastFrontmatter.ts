@@ -1,4 +1,4 @@
-import type { OffsetRange } from './offsetRange';
+import type { FrontmatterEntry } from './frontmatter';
 
 /**
  * A fast path for the frontmatter most pages have: top-level `key: value` lines whose values are plain or quoted
@@ -8,15 +8,9 @@ import type { OffsetRange } from './offsetRange';
  * anchors, tags, odd keys, duplicate keys, CRLF. The differential test in frontmatter tests pins the equivalence.
  * Why: the full YAML parse was most of the time to check a page (about 60 µs; this scan takes about 7 µs).
  */
-export interface FastEntry {
-  readonly key: string;
-  readonly keyRange: OffsetRange;
-  readonly valueRange: OffsetRange;
-  readonly value: unknown;
-  readonly rawValue: string | undefined;
-  /** A plain scalar: unquoted, or empty (see FrontmatterEntry). */
-  readonly plain: boolean;
-}
+
+/** An entry as the fast path reads it: everything but the YAML node, which is parsed only if someone asks. */
+export type FastEntry = Omit<FrontmatterEntry, 'valueNode'>;
 
 const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?= |$)/;
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
