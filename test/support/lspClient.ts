@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -11,10 +12,12 @@ export interface PublishedDiagnostics {
   uri: string;
   version?: number;
   diagnostics: Diagnostic[];
+  /** When it arrived (`performance.now()`), for the benchmark's latencies. */
+  at: number;
 }
 
 /**
- * A minimal LSP client over stdio for protocol tests: starts the built `dist/server.js --stdio`
+ * A minimal LSP client over stdio for protocol tests and the benchmark: starts the built `dist/server.js --stdio`
  * and waits on real notifications, never on fixed sleeps.
  */
 export class LspTestClient {
@@ -24,13 +27,15 @@ export class LspTestClient {
   private waiters: Array<() => void> = [];
   readonly stderr: string[] = [];
   private versions = new Map<string, number>();
+  /** When the server process was started (`performance.now()`). */
+  readonly startedAt = performance.now();
 
   constructor(options: { capabilities?: Record<string, unknown>; env?: NodeJS.ProcessEnv } = {}) {
     this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe', ...(options.env ? { env: options.env } : {}) });
     this.proc.stderr.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
-    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
-      this.published.set(p.uri, p);
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: Omit<PublishedDiagnostics, 'at'>) => {
+      this.published.set(p.uri, { ...p, at: performance.now() });
       const w = this.waiters;
       this.waiters = [];
       for (const f of w) f();
@@ -44,7 +49,7 @@ export class LspTestClient {
 
   private readonly capabilities: Record<string, unknown>;
 
-  async initialize(rootPath: string): Promise<InitializeResult> {
+  async initialize(rootPath: string, initializationOptions?: unknown): Promise<InitializeResult> {
     const rootUri = pathToFileURL(rootPath).href;
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
@@ -55,6 +60,7 @@ export class LspTestClient {
         textDocument: { publishDiagnostics: { versionSupport: true } },
         ...this.capabilities,
       },
+      initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
     return result;
@@ -99,6 +105,18 @@ export class LspTestClient {
       };
       check();
     });
+  }
+
+  /** The last diagnostics published for each document. */
+  allPublished(): IterableIterator<PublishedDiagnostics> {
+    return this.published.values();
+  }
+
+  /** The server's resident set size now and at its peak (Linux /proc), in MB. */
+  memory(): { rssMb: number; peakMb: number } {
+    const status = fs.readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
+    const kb = (k: string): number => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+    return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
   }
 
   request<T>(method: string, params: unknown): Promise<T> {
