@@ -1,29 +1,20 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { LspTestClient } from '../support/lspClient';
+import { describe, it } from 'node:test';
+import { serverForSuite } from '../support/lspClient';
 
 /** The site `npm run demo` opens and the UI test drives (test/fixtures/demo-site). */
 const DEMO_SITE = path.resolve(__dirname, '../fixtures/demo-site');
 const read = (rel: string): string => fs.readFileSync(path.join(DEMO_SITE, rel), 'utf8');
 
 describe('the demo site over stdio', () => {
-  let client: LspTestClient;
-
-  before(async () => {
-    client = new LspTestClient();
-    await client.initialize(DEMO_SITE);
-  });
-
-  after(async () => {
-    assert.equal(await client.stop(), 0);
-  });
+  const client = serverForSuite(DEMO_SITE);
 
   for (const rel of ['content/en/blog/2025/hello-mesh/index.md', 'content/zh/blog/2025/hello-mesh/index.md']) {
     it(`${rel} (the clean post and its translation) has no diagnostics`, async () => {
-      const uri = await client.open(path.join(DEMO_SITE, rel), read(rel));
-      const p = await client.waitForDiagnostics(uri);
+      const uri = await client().open(path.join(DEMO_SITE, rel), read(rel));
+      const p = await client().waitForDiagnostics(uri);
       assert.deepEqual(p.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`), []);
     });
   }
@@ -31,8 +22,8 @@ describe('the demo site over stdio', () => {
   it('post-with-faults: each deliberate fault once, with its code, severity and exact range', async () => {
     const rel = 'content/en/blog/2025/post-with-faults/index.md';
     const text = read(rel);
-    const uri = await client.open(path.join(DEMO_SITE, rel), text);
-    const p = await client.waitForDiagnostics(uri);
+    const uri = await client().open(path.join(DEMO_SITE, rel), text);
+    const p = await client().waitForDiagnostics(uri);
     const lines = text.split('\n');
     const at = (line: number, needle: string): [number, number, number, number] => {
       const c = lines[line]!.indexOf(needle);

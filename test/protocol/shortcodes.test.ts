@@ -2,32 +2,23 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, CompletionList, Hover, Location, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SAMPLE_SITE, sample } from '../support/fixtures';
-import { LspTestClient } from '../support/lspClient';
+import { serverForSuite } from '../support/lspClient';
 
 const POST = 'content/en/blog/2023/istiocon-china/index.md';
 const PROXY = 'content/en/blog/2020/proxy-cert/index.md';
 
 describe('shortcodes over stdio', () => {
-  let client: LspTestClient;
-
-  before(async () => {
-    client = new LspTestClient();
-    await client.initialize(SAMPLE_SITE);
-  });
-
-  after(async () => {
-    assert.equal(await client.stop(), 0);
-  });
+  const client = serverForSuite(SAMPLE_SITE);
 
   it('completes every site shortcode after `{{< ` in a real post, as snippets with text edits', async () => {
     const text = `${sample(POST)}\n{{< `;
-    const uri = await client.open(path.join(SAMPLE_SITE, POST), text);
+    const uri = await client().open(path.join(SAMPLE_SITE, POST), text);
     const line = text.split('\n').length - 1;
-    const result = await client.request<CompletionItem[] | CompletionList>('textDocument/completion', {
+    const result = await client().request<CompletionItem[] | CompletionList>('textDocument/completion', {
       textDocument: { uri },
       position: { line, character: 4 },
       context: { triggerKind: 2, triggerCharacter: ' ' },
@@ -39,29 +30,29 @@ describe('shortcodes over stdio', () => {
     const image = items.find((i) => i.label === 'image')!;
     assert.equal(image.insertTextFormat, 2);
     assert.deepEqual((image.textEdit as TextEdit).range, { start: { line, character: 4 }, end: { line, character: 4 } });
-    await client.close(uri);
+    await client().close(uri);
   });
 
   it('hovers a boilerplate name with its first lines, and goes to its file', async () => {
     const text = sample(PROXY);
-    const uri = await client.open(path.join(SAMPLE_SITE, PROXY), text);
+    const uri = await client().open(path.join(SAMPLE_SITE, PROXY), text);
     const d = TextDocument.create(uri, 'markdown', 1, text);
     const position = d.positionAt(text.indexOf('experimental-feature-warning') + 4);
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+    const hover = await client().request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
     assert.match((hover!.contents as MarkupContent).value, /The following information describes an experimental feature/);
-    const def = await client.request<Location | null>('textDocument/definition', { textDocument: { uri }, position });
-    assert.equal(def!.uri, client.uri(path.join(SAMPLE_SITE, 'content/en/boilerplates/experimental-feature-warning.md')));
-    await client.close(uri);
+    const def = await client().request<Location | null>('textDocument/definition', { textDocument: { uri }, position });
+    assert.equal(def!.uri, client().uri(path.join(SAMPLE_SITE, 'content/en/boilerplates/experimental-feature-warning.md')));
+    await client().close(uri);
   });
 
   it('publishes an image caption ending with a period, and fixes it', async () => {
     const text = sample(POST).replace('caption="IstioCon China 2023, Welcome"', 'caption="IstioCon China 2023, Welcome."');
-    const uri = await client.open(path.join(SAMPLE_SITE, POST), text);
-    const p = await client.waitForDiagnostics(uri, (x) => x.diagnostics.length > 0);
+    const uri = await client().open(path.join(SAMPLE_SITE, POST), text);
+    const p = await client().waitForDiagnostics(uri, (x) => x.diagnostics.length > 0);
     assert.deepEqual(p.diagnostics.map((d) => [d.code, d.source, d.severity, d.range.start.line, d.range.start.character, d.range.end.character]), [
       ['image.caption-period', 'istio', 1, 22, 13, 42],
     ]);
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    const actions = await client().request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: p.diagnostics[0]!.range,
       context: { diagnostics: p.diagnostics, only: ['quickfix'] },
@@ -69,7 +60,7 @@ describe('shortcodes over stdio', () => {
     assert.equal(actions[0]!.title, 'Remove the trailing period');
     const edits = actions[0]!.edit!.changes![uri]!;
     assert.equal(TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits), sample(POST));
-    await client.close(uri);
+    await client().close(uri);
   });
 
   it('knows a shortcode as soon as the site adds its template to layouts/shortcodes/', async () => {
@@ -80,16 +71,16 @@ describe('shortcodes over stdio', () => {
       fs.mkdirSync(path.join(root, 'layouts/shortcodes'), { recursive: true });
       const text = '---\ntitle: Banner\n---\n\n{{< banner color="red" >}}\nHello.\n{{< /banner >}}\n';
       fs.writeFileSync(page, text);
-      const uri = await client.open(page, text);
-      const before = await client.waitForDiagnostics(uri);
+      const uri = await client().open(page, text);
+      const before = await client().waitForDiagnostics(uri);
       assert.ok(before.diagnostics.some((d) => d.code === 'shortcode.unknown'));
 
       const template = path.join(root, 'layouts/shortcodes/banner.html');
       fs.writeFileSync(template, '<div style="color: {{ .Get "color" }}">{{ .Inner }}</div>');
-      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(template), type: 1 }] });
-      const after = await client.waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'shortcode.unknown'));
+      await client().notify('workspace/didChangeWatchedFiles', { changes: [{ uri: client().uri(template), type: 1 }] });
+      const after = await client().waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'shortcode.unknown'));
       assert.deepEqual(after.diagnostics.filter((d) => String(d.code).startsWith('shortcode.')), []);
-      await client.close(uri);
+      await client().close(uri);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -12,28 +12,19 @@ import {
   type TranslationStatusResult,
   type TranslationsResult,
 } from '../../shared/protocol';
-import { LspTestClient } from '../support/lspClient';
+import { LspTestClient, serverForSuite } from '../support/lspClient';
 import { SAMPLE_SITE, sample } from '../support/fixtures';
 import { GitRecorder } from '../support/gitRecorder';
 
 const uri = (rel: string): string => pathToFileURL(path.join(SAMPLE_SITE, rel)).href;
 
 describe('istio/translations and friends over stdio', () => {
-  let client: LspTestClient;
-
-  before(async () => {
-    client = new LspTestClient();
-    await client.initialize(SAMPLE_SITE);
-  });
-
-  after(async () => {
-    assert.equal(await client.stop(), 0);
-  });
+  const client = serverForSuite(SAMPLE_SITE);
 
   it('lists en, uk and zh for blog/2024/ambient-reaches-beta, with titles, asked from the open zh page', async () => {
     const rel = 'content/zh/blog/2024/ambient-reaches-beta/index.md';
-    await client.open(path.join(SAMPLE_SITE, rel), sample(rel));
-    const r = await client.request<TranslationsResult | null>(TRANSLATIONS_REQUEST.method, { uri: uri(rel) });
+    await client().open(path.join(SAMPLE_SITE, rel), sample(rel));
+    const r = await client().request<TranslationsResult | null>(TRANSLATIONS_REQUEST.method, { uri: uri(rel) });
     assert.deepEqual(r, {
       path: 'blog/2024/ambient-reaches-beta/index.md',
       lang: 'zh',
@@ -48,7 +39,7 @@ describe('istio/translations and friends over stdio', () => {
   });
 
   it('finds blog/2021/istio-community-meetup-china only in en, without the document being open', async () => {
-    const r = await client.request<TranslationsResult | null>(TRANSLATIONS_REQUEST.method, { uri: uri('content/en/blog/2021/istio-community-meetup-china/index.md') });
+    const r = await client().request<TranslationsResult | null>(TRANSLATIONS_REQUEST.method, { uri: uri('content/en/blog/2021/istio-community-meetup-china/index.md') });
     assert.deepEqual(
       r?.languages.map((v) => [v.lang, v.exists, v.uri, v.title]),
       [
@@ -60,11 +51,11 @@ describe('istio/translations and friends over stdio', () => {
   });
 
   it('answers null for a file outside content/<lang>/', async () => {
-    assert.equal(await client.request(TRANSLATIONS_REQUEST.method, { uri: uri('SOURCE.md') }), null);
+    assert.equal(await client().request(TRANSLATIONS_REQUEST.method, { uri: uri('SOURCE.md') }), null);
   });
 
   it('plans the zh translation of the en-only meetup post, and refuses to plan over an existing page', async () => {
-    const plan = await client.request<PlanTranslationResult>(PLAN_TRANSLATION_REQUEST.method, { uri: uri('content/en/blog/2021/istio-community-meetup-china/index.md'), lang: 'zh' });
+    const plan = await client().request<PlanTranslationResult>(PLAN_TRANSLATION_REQUEST.method, { uri: uri('content/en/blog/2021/istio-community-meetup-china/index.md'), lang: 'zh' });
     assert.deepEqual(plan, {
       ok: true,
       plan: {
@@ -79,7 +70,7 @@ describe('istio/translations and friends over stdio', () => {
         kept: [],
       },
     });
-    const refused = await client.request<PlanTranslationResult>(PLAN_TRANSLATION_REQUEST.method, { uri: uri('content/en/blog/2024/ambient-reaches-beta/index.md'), lang: 'uk' });
+    const refused = await client().request<PlanTranslationResult>(PLAN_TRANSLATION_REQUEST.method, { uri: uri('content/en/blog/2024/ambient-reaches-beta/index.md'), lang: 'uk' });
     assert.deepEqual(refused, {
       ok: false,
       reason: 'exists',
@@ -89,7 +80,7 @@ describe('istio/translations and friends over stdio', () => {
   });
 
   it('reports the missing pages of every language for the site', async () => {
-    const r = await client.request<TranslationStatusResult | null>(TRANSLATION_STATUS_REQUEST.method, { uri: pathToFileURL(SAMPLE_SITE).href });
+    const r = await client().request<TranslationStatusResult | null>(TRANSLATION_STATUS_REQUEST.method, { uri: pathToFileURL(SAMPLE_SITE).href });
     assert.ok(r);
     assert.deepEqual([r.siteRoot, r.sourceLang, r.sourcePages], [pathToFileURL(SAMPLE_SITE).href, 'en', 35]);
     const zh = r.languages.find((l) => l.lang === 'zh')!;

@@ -1,6 +1,8 @@
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
@@ -142,4 +144,23 @@ export class LspTestClient {
     this.connection.dispose();
     return code;
   }
+}
+
+/**
+ * For a `describe` block: starts the server on the site at `root` before its tests and checks, after them, that it
+ * shuts down and exits cleanly. Returns the client (available from the first test on).
+ */
+export function serverForSuite(root: string): () => LspTestClient {
+  let client: LspTestClient | undefined;
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize(root);
+  });
+  after(async () => {
+    assert.equal(await client?.stop(), 0, 'the server exits cleanly after shutdown/exit');
+  });
+  return () => {
+    if (!client) throw new Error('the server is started in before()');
+    return client;
+  };
 }
