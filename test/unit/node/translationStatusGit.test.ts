@@ -31,6 +31,16 @@ class TempRepo {
     });
   }
 
+  /** A new repository with the beta post and an en-only post, then the zh translation; the translation's commit. */
+  initBetaPost(): string {
+    this.git('init', '-q');
+    this.write(EN, sample(EN));
+    this.write(EN_ONLY, sample(EN_ONLY));
+    this.commit('Add the beta post');
+    this.write(ZH, sample(ZH));
+    return this.commit('zh: translate the beta post');
+  }
+
   commit(message: string): string {
     this.clock += 86400;
     this.git('add', '-A');
@@ -63,12 +73,7 @@ describe('translation status over a real git repository', () => {
   let translated = '';
 
   before(() => {
-    repo.git('init', '-q');
-    repo.write(EN, sample(EN));
-    repo.write(EN_ONLY, sample(EN_ONLY));
-    repo.commit('Add the beta post');
-    repo.write(ZH, sample(ZH));
-    translated = repo.commit('zh: translate the beta post');
+    translated = repo.initBetaPost();
   });
 
   after(() => repo.dispose());
@@ -133,12 +138,7 @@ describe('translation status in an untrusted workspace', () => {
   let head = '';
 
   before(() => {
-    repo.git('init', '-q');
-    repo.write(EN, sample(EN));
-    repo.write(EN_ONLY, sample(EN_ONLY));
-    repo.commit('Add the beta post');
-    repo.write(ZH, sample(ZH));
-    head = repo.commit('zh: translate the beta post');
+    head = repo.initBetaPost();
     // The server's git runs (execFile, spawn) find the recording git first from here on.
     process.env.PATH = recorder.path(savedPath);
   });
