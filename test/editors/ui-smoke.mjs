@@ -12,6 +12,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareCodeServer } from './lib/code-server.mjs';
+import { Steps } from './lib/steps.mjs';
 import * as wb from './lib/workbench.mjs';
 
 const { values: o } = parseArgs({
@@ -36,30 +37,11 @@ if (!o.folder) {
   process.exit(2);
 }
 
-const T0 = Date.now();
-const secs = () => ((Date.now() - T0) / 1000).toFixed(1);
-let passed = 0;
-let failed = 0;
 let page;
 let shots = 0;
-
-async function step(name, fn) {
-  const t = Date.now();
-  try {
-    const info = await fn();
-    passed++;
-    console.log(`ok   ${name}${info !== undefined ? ` -> ${JSON.stringify(info)}` : ''} (${Date.now() - t} ms, +${secs()} s)`);
-    return true;
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${String(e.message || e).split('\n')[0]} (+${secs()} s)`);
-    if (page) {
-      const f = await wb.screenshot(page, o.screenshots, `${String(++shots).padStart(2, '0')}-FAIL-${name}`).catch(() => null);
-      if (f) console.log(`     screenshot: ${f}`);
-    }
-    return false;
-  }
-}
+const steps = new Steps(async (name) => (page ? wb.screenshot(page, o.screenshots, `${String(++shots).padStart(2, '0')}-FAIL-${name}`) : null));
+const step = (name, fn) => steps.step(name, fn);
+const secs = () => steps.secs();
 
 let cs;
 let browser;
@@ -124,12 +106,11 @@ try {
     }
   }
 } catch (e) {
-  failed++;
-  console.log(`FAIL setup: ${e.stack || e}`);
+  steps.fail(`setup: ${e.stack || e}`);
 } finally {
   clearTimeout(watchdog);
   await cleanup();
 }
 console.log(`screenshots in ${path.resolve(o.screenshots)}; total ${secs()} s`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(steps.summary());
+process.exit(steps.failed ? 1 : 0);

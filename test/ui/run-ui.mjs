@@ -17,23 +17,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, locateTools } from '../editors/lib/code-server.mjs';
+import { Steps } from '../editors/lib/steps.mjs';
 import * as wb from '../editors/lib/workbench.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = path.join(ROOT, 'test-results/screenshots');
 const TIMEOUT_MS = Number(process.env.UI_TIMEOUT_MS || 300_000);
-const T0 = Date.now();
-const secs = () => ((Date.now() - T0) / 1000).toFixed(1);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-let passed = 0;
-let failed = 0;
 let page = null;
+const steps = new Steps(async (name) => (page ? path.relative(ROOT, await wb.screenshot(page, SHOTS, `FAIL-${name}`)) : null));
+const step = (name, fn) => steps.step(name, fn);
+const secs = () => steps.secs();
 
 function finish() {
   console.log(`screenshots in ${path.relative(ROOT, SHOTS)}/; total ${secs()} s`);
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  console.log(steps.summary());
+  process.exit(steps.failed ? 1 : 0);
 }
 
 /**
@@ -45,31 +45,12 @@ function expectRows(rows, expected) {
   if (missing.length) throw new Error(`no row matches ${missing.map(([re, c]) => `${re} ${c}`).join(', ')}; rows: ${JSON.stringify(rows)}`);
 }
 
-async function step(name, fn) {
-  const t = Date.now();
-  try {
-    const info = await fn();
-    passed++;
-    console.log(`ok   ${name}${info !== undefined ? ` -> ${JSON.stringify(info)}` : ''} (${Date.now() - t} ms, +${secs()} s)`);
-    return true;
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${String(e.message || e).split('\n')[0]} (+${secs()} s)`);
-    if (page) {
-      const f = await wb.screenshot(page, SHOTS, `FAIL-${name}`).catch(() => null);
-      if (f) console.log(`     screenshot: ${path.relative(ROOT, f)}`);
-    }
-    return false;
-  }
-}
-
 // ---- tools -----------------------------------------------------------------------------------------
 try {
   locateTools();
   if (!fs.existsSync(wb.CHROMIUM)) throw new Error(`${wb.CHROMIUM} is missing`);
 } catch (e) {
-  console.log(`FAIL editor tools missing (${e.message}). Install them with: bash scripts/install-editor-tools.sh`);
-  failed++;
+  steps.fail(`editor tools missing (${e.message}). Install them with: bash scripts/install-editor-tools.sh`);
   finish();
 }
 fs.rmSync(SHOTS, { recursive: true, force: true });
@@ -112,8 +93,7 @@ const cleanup = () => (cleaning ??= (async () => {
 // `on`, not `once`: a second signal must not cut the cleanup short (cleanup() is idempotent).
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => cleanup().finally(() => process.exit(130)));
 const watchdog = setTimeout(() => {
-  console.log(`FAIL overall timeout ${TIMEOUT_MS} ms`);
-  failed++;
+  steps.fail(`overall timeout ${TIMEOUT_MS} ms`);
   cleanup().finally(finish);
 }, TIMEOUT_MS);
 
