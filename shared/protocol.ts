@@ -61,6 +61,12 @@ export interface InitializationOptions {
   readonly debounceMs?: number;
 }
 
+/**
+ * The name of a language folder under `content/`: `en`, `zh`, `uk`, `es`, `pt-br`, `zh-cn`… The site layout uses it to
+ * find the languages; Create Translation uses it to check a language the user types.
+ */
+export const LANGUAGE_FOLDER = /^[a-z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$/;
+
 /** The configuration section the client contributes (`istio.…`). */
 export const SETTINGS_SECTION = 'istio';
 

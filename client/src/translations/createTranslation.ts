@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import { PLAN_TRANSLATION_REQUEST, TRANSLATIONS_REQUEST, type TranslationPlan, type TranslationVersion } from '../../../shared/protocol';
+import { LANGUAGE_FOLDER, PLAN_TRANSLATION_REQUEST, TRANSLATIONS_REQUEST, type TranslationPlan, type TranslationVersion } from '../../../shared/protocol';
 import type { CreateTranslationArgs } from './commandIds';
 import { sendRequest, type ClientSource } from './requests';
 
-/** A language folder name a user may type (`es`, `pt-br`); the server checks it again. */
-const LANGUAGE_NAME = /^[a-z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$/;
 
 interface LangItem extends vscode.QuickPickItem {
   readonly lang: string | undefined;
@@ -66,7 +64,7 @@ async function askLanguage(c: NonNullable<ReturnType<ClientSource>>, uri: string
   const typed = await vscode.window.showInputBox({
     title: vscode.l10n.t('New language folder'),
     prompt: vscode.l10n.t('The folder name under content/, for example es or pt-br'),
-    validateInput: (v) => (LANGUAGE_NAME.test(v.trim()) ? undefined : vscode.l10n.t('A language folder name: two or three lower-case letters, optionally -region')),
+    validateInput: (v) => (LANGUAGE_FOLDER.test(v.trim()) ? undefined : vscode.l10n.t('A language folder name: two or three lower-case letters, optionally -region')),
   });
   return typed?.trim() || undefined;
 }

@@ -1,8 +1,7 @@
+import { LANGUAGE_FOLDER } from '../../../../shared/protocol';
 import type { FileSystem } from './fileSystem';
 import { dirname, isInside } from './paths';
 
-/** A language folder name: `en`, `zh`, `uk`, `es`, `pt-br`, `zh-cn`… */
-const LANGUAGE_DIR = /^[a-z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$/;
 /** The site's source language: Hugo's `defaultContentLanguage` on istio.io. */
 export const DEFAULT_LANGUAGE = 'en';
 
@@ -45,13 +44,13 @@ function isSiteRoot(fs: FileSystem, dir: string): boolean {
   const content = `${dir === '/' ? '' : dir}/content`;
   const entries = fs.readDir(content);
   if (!entries) return false;
-  return entries.some((e) => e.isDirectory && LANGUAGE_DIR.test(e.name));
+  return entries.some((e) => e.isDirectory && LANGUAGE_FOLDER.test(e.name));
 }
 
 export function readLayout(fs: FileSystem, root: string): SiteLayout {
   const contentDir = `${root === '/' ? '' : root}/content`;
   const langs = (fs.readDir(contentDir) ?? [])
-    .filter((e) => e.isDirectory && LANGUAGE_DIR.test(e.name))
+    .filter((e) => e.isDirectory && LANGUAGE_FOLDER.test(e.name))
     .map((e) => e.name)
     .sort((a, b) => (a === DEFAULT_LANGUAGE ? -1 : b === DEFAULT_LANGUAGE ? 1 : a.localeCompare(b)));
   return { root, contentDir, languages: langs };
@@ -64,7 +63,7 @@ export function locate(layout: SiteLayout, path: string): ContentLocation | unde
   const slash = rest.indexOf('/');
   if (slash <= 0) return undefined;
   const lang = rest.slice(0, slash);
-  if (!LANGUAGE_DIR.test(lang)) return undefined;
+  if (!LANGUAGE_FOLDER.test(lang)) return undefined;
   const relPath = rest.slice(slash + 1);
   if (relPath === '') return undefined;
   const i = relPath.lastIndexOf('/');

@@ -1,7 +1,7 @@
+import { LANGUAGE_FOLDER } from '../../../../../shared/protocol';
 import type { SiteIndex } from '../../site/siteIndex';
 import { basename, dirname, extname } from '../../site/paths';
 import { DEFAULT_LANGUAGE, locate, pathIn } from '../../site/siteLayout';
-import { LANGUAGE_NAME } from './languages';
 import { findTranslations } from './matching';
 
 export interface CreatePlan {
@@ -33,7 +33,7 @@ export function planTranslation(site: SiteIndex, path: string, lang: string): Cr
   const location = locate(site.layout, path);
   if (!location) return { ok: false, reason: 'not-content', message: 'This file is not under content/<language>/.' };
   if (location.kind === 'resource') return { ok: false, reason: 'not-a-page', message: 'Only pages (Markdown files) can be translated.' };
-  if (!LANGUAGE_NAME.test(lang)) {
+  if (!LANGUAGE_FOLDER.test(lang)) {
     return { ok: false, reason: 'bad-language', message: `"${lang}" is not a language folder name (for example es, pt-br).` };
   }
   if (lang === location.lang) return { ok: false, reason: 'same-language', message: `This page is already the ${lang} version.` };

@@ -1,9 +1,6 @@
 import type { SiteIndex } from '../../site/siteIndex';
 import { DEFAULT_LANGUAGE } from '../../site/siteLayout';
 
-/** A language folder name a user may type for a new translation: `es`, `pt-br`, `zh-cn`. Same rule as the site layout. */
-export const LANGUAGE_NAME = /^[a-z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$/;
-
 /**
  * The languages of the site: the folders under `content/` found when the site was opened, any language folder
  * that appeared since (seen by the index), and `extra` (the document's own language, a language the user named).
