@@ -27,6 +27,8 @@ export interface MarkdownLink {
 export interface MarkdownScan {
   readonly headings: readonly Heading[];
   readonly links: readonly MarkdownLink[];
+  /** Fenced code blocks (``` or ~~~); one never closed runs to the end of the text, the end itself included. */
+  readonly fences: RegionSet;
 }
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
@@ -98,11 +100,12 @@ export function scanMarkdown(text: string, from: number, skip: RegionSet): Markd
     }
     lineStart = lineEnd + 1;
   }
-  if (fence) codeRegions.push({ start: fenceStart, end: n });
+  // `n + 1`: a cursor at the very end of an unclosed block is still in it.
+  if (fence) codeRegions.push({ start: fenceStart, end: n + 1 });
 
   const excluded = new RegionSet([...skip.all, ...codeRegions, ...inlineCodeAndComments(text, from)]);
   scanInlineLinks(text, from, excluded, links);
-  return { headings, links };
+  return { headings, links, fences: new RegionSet(codeRegions) };
 }
 
 function makeHeading(h: RegExpExecArray, line: string, lineStart: number, usedIds: Map<string, number>): Heading {
