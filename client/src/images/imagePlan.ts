@@ -46,6 +46,24 @@ export interface ImagePlan {
   readonly ignored: readonly string[];
 }
 
+/** Extensions for clipboard data that comes without a usable file name, by MIME type. */
+const MIME_EXTENSIONS: ReadonlyMap<string, string> = new Map([
+  ['image/png', '.png'],
+  ['image/jpeg', '.jpg'],
+  ['image/gif', '.gif'],
+  ['image/svg+xml', '.svg'],
+  ['image/webp', '.webp'],
+  ['image/x-icon', '.ico'],
+  ['image/vnd.microsoft.icon', '.ico'],
+]);
+
+/** A pasted item's file name: its own when it has an image extension, else one made from its MIME type (`image.png`). */
+export function incomingName(name: string, mime: string): string | undefined {
+  if (isSiteImage(name)) return name;
+  const ext = MIME_EXTENSIONS.get(mime.toLowerCase());
+  return ext === undefined ? undefined : `${sanitizeName(name).stem ?? 'image'}${ext}`;
+}
+
 /** Reads a file of the target folder by name; `undefined` when it cannot be read. */
 export type ReadExisting = (name: string) => Promise<Uint8Array | undefined>;
 

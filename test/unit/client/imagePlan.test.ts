@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import {
   escapeSnippet,
   imageTarget,
+  incomingName,
   markdownSnippet,
   planImages,
   replaceInstead,
@@ -135,5 +136,16 @@ describe('image plan: where dropped and pasted images go', () => {
     assert.equal(shortcodeSnippet(['cost$}.png']), '{{< image width="75%" link="./cost\\$\\}.png" caption="${1:caption}" >}}');
     assert.equal(shortcodeSnippet(['say "hi".png']), '{{< image width="75%" link=`./say "hi".png` caption="${1:caption}" >}}');
     assert.equal(markdownSnippet(['my pic (1).png']), '![${1:alt text}](<./my pic (1).png>)');
+  });
+});
+
+describe('image plan: names of pasted clipboard data', () => {
+  it('keeps an image name, and names data without one from its MIME type', () => {
+    assert.equal(incomingName('group-pic.jpg', 'image/jpeg'), 'group-pic.jpg');
+    assert.equal(incomingName('', 'image/png'), 'image.png');
+    assert.equal(incomingName('blob', 'image/svg+xml'), 'image.svg');
+    assert.equal(incomingName('diagram', 'image/webp'), 'diagram.webp');
+    assert.equal(incomingName('notes.pdf', 'application/pdf'), undefined);
+    assert.equal(incomingName('photo.heic', 'image/heic'), undefined);
   });
 });

@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { incomingName, isSiteImage, type IncomingImage } from './imagePlan';
+
+/** An incoming image with the URI it came from (for `contents` of the copy when it is a dropped file). */
+export interface IncomingFile extends IncomingImage {
+  readonly uri?: vscode.Uri;
+}
+
+/**
+ * The image files of a drop or paste: the `text/uri-list` entries (files dragged from the Explorer or copied in the
+ * OS) and the file items (dragged from outside, or clipboard images). Only names the site shows as images are read.
+ */
+export async function filesOfDataTransfer(dataTransfer: vscode.DataTransfer, token: vscode.CancellationToken): Promise<IncomingFile[]> {
+  const out: IncomingFile[] = [];
+  const seen = new Set<string>();
+  const uriList = await dataTransfer.get('text/uri-list')?.asString();
+  for (const uri of parseUriList(uriList ?? '')) {
+    if (token.isCancellationRequested) return [];
+    seen.add(uri.toString());
+    const file = await readUri(uri);
+    if (file) out.push(file);
+  }
+  for (const [mime, item] of dataTransfer) {
+    const file = item.asFile();
+    if (!file || (file.uri && seen.has(file.uri.toString()))) continue;
+    const name = incomingName(file.name, mime);
+    if (name === undefined) continue;
+    if (file.uri) seen.add(file.uri.toString());
+    out.push({ name, ...(file.uri?.scheme === 'file' ? { path: file.uri.path, uri: file.uri } : {}), bytes: await file.data() });
+    if (token.isCancellationRequested) return [];
+  }
+  return out;
+}
+
+/** Reads image files by URI (the Insert Image command, `text/uri-list`); others and unreadable ones are skipped. */
+export async function filesOfUris(uris: readonly vscode.Uri[]): Promise<IncomingFile[]> {
+  const out: IncomingFile[] = [];
+  for (const uri of uris) {
+    const file = await readUri(uri);
+    if (file) out.push(file);
+  }
+  return out;
+}
+
+async function readUri(uri: vscode.Uri): Promise<IncomingFile | undefined> {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  // Web images are not downloaded: the site does not use remote images (istio-site.md §d).
+  if (uri.scheme === 'http' || uri.scheme === 'https' || !isSiteImage(name)) return undefined;
+  try {
+    return { name, path: uri.path, uri, bytes: await vscode.workspace.fs.readFile(uri) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** RFC 2483: one URI per line, `#` lines are comments. */
+function parseUriList(text: string): vscode.Uri[] {
+  const out: vscode.Uri[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const s = line.trim();
+    if (s === '' || s.startsWith('#')) continue;
+    try {
+      out.push(vscode.Uri.parse(s, true));
+    } catch {
+      // not a URI: not ours
+    }
+  }
+  return out;
+}
