@@ -29,7 +29,8 @@ export async function insertImage(uris?: readonly vscode.Uri[]): Promise<string[
     if (files.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Istio: none of these files is an image the site shows ({0}).', EXTENSIONS.join(', ')));
     return undefined;
   }
-  if (!(await vscode.workspace.applyEdit(insertion.edit))) return undefined;
+  // Only links (the files are there already): nothing to apply. (WorkspaceEdit.size counts text edits only.)
+  if (insertion.images.some((i) => i.action !== 'link') && !(await vscode.workspace.applyEdit(insertion.edit))) return undefined;
   await editor.insertSnippet(insertion.shortcode, editor.selections);
   return insertion.images.map((i) => i.name);
 }
