@@ -49,7 +49,8 @@ class ClipboardImage extends vscode.DataTransferItem {
 
 /**
  * Runs `work` (which shows a quick pick) and answers it with `commands` once it is open: the commands are tried again
- * until `work` settles (a closed quick pick ignores them), so no guess of how long it takes to open.
+ * until `work` settles (a closed quick pick ignores them), so no guess of how long it takes to open. The commands of
+ * one try are sent together (executeCommand posts synchronously), so the quick pick cannot open between them.
  */
 async function answeringQuickPick(work, commands) {
   let settled = false;
@@ -57,7 +58,7 @@ async function answeringQuickPick(work, commands) {
     settled = true;
   });
   while (!settled) {
-    for (const c of commands) await vscode.commands.executeCommand(c);
+    await Promise.all(commands.map((c) => vscode.commands.executeCommand(c)));
     await Promise.race([done.catch(() => undefined), new Promise((r) => setTimeout(r, 50))]);
   }
   return done;
@@ -190,5 +191,18 @@ describe('image drop, paste and Insert Image in the real extension host', () => 
     assert.ok((await bytesOf(h.siteUri(`${BUNDLE}/keynote-photo-1.png`))).equals(PNG_B));
     assert.strictEqual(doc.getText(editor.selection), 'caption');
     assert.strictEqual(editor.selection.start.line, end.line);
+  });
+
+  it('Istio: Insert Image… without files offers "Choose files…" first, then the images of the page folder', async () => {
+    const { doc, editor } = await h.openPost(PAGE);
+    const end = new vscode.Position(doc.lineCount - 1, 0);
+    editor.selection = new vscode.Selection(end, end);
+    // The second row: the first image of the folder, by name (ambient-l4.jpg); the separator is not a row to select.
+    const names = await answeringQuickPick(Promise.resolve(vscode.commands.executeCommand('istio.insertImage')), [
+      'workbench.action.quickOpenSelectNext',
+      'workbench.action.acceptSelectedQuickOpenItem',
+    ]);
+    assert.deepStrictEqual(names, ['ambient-l4.jpg']);
+    assert.strictEqual(doc.lineAt(end.line).text, '{{< image width="75%" link="./ambient-l4.jpg" caption="caption" >}}');
   });
 });
