@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { markdownSnippet, planImages, replaceInstead, shortcodeSnippet, type PlannedImage } from './imagePlan';
-import type { IncomingFile } from './incoming';
+import { markdownSnippet, planImages, replaceInstead, shortcodeSnippet, type IncomingImage, type PlannedImage } from './imagePlan';
 
 /** What adding images to a page comes to: the files to write and the two texts that can link them. */
 export interface ImageInsertion {
@@ -17,7 +16,7 @@ export interface ImageInsertion {
  * Plans adding `files` to the folder of `page`, asks about every name taken by different content, and builds the
  * edit. `undefined`: not a content page, no images among the files, or the user cancelled a question.
  */
-export async function prepareInsertion(page: vscode.Uri, files: readonly IncomingFile[], token?: vscode.CancellationToken): Promise<ImageInsertion | undefined> {
+export async function prepareInsertion(page: vscode.Uri, files: readonly IncomingImage[], token?: vscode.CancellationToken): Promise<ImageInsertion | undefined> {
   if (page.scheme !== 'file' || files.length === 0) return undefined;
   // The page's own folder: where imageTarget() puts images of every kind of page.
   const folder = page.with({ path: page.path.slice(0, page.path.lastIndexOf('/')) });

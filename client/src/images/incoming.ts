@@ -1,17 +1,12 @@
 import * as vscode from 'vscode';
 import { incomingName, isSiteImage, type IncomingImage } from './imagePlan';
 
-/** An incoming image with the URI it came from (for `contents` of the copy when it is a dropped file). */
-export interface IncomingFile extends IncomingImage {
-  readonly uri?: vscode.Uri;
-}
-
 /**
  * The image files of a drop or paste: the `text/uri-list` entries (files dragged from the Explorer or copied in the
  * OS) and the file items (dragged from outside, or clipboard images). Only names the site shows as images are read.
  */
-export async function filesOfDataTransfer(dataTransfer: vscode.DataTransfer, token: vscode.CancellationToken): Promise<IncomingFile[]> {
-  const out: IncomingFile[] = [];
+export async function filesOfDataTransfer(dataTransfer: vscode.DataTransfer, token: vscode.CancellationToken): Promise<IncomingImage[]> {
+  const out: IncomingImage[] = [];
   const seen = new Set<string>();
   const uriList = await dataTransfer.get('text/uri-list')?.asString();
   for (const uri of parseUriList(uriList ?? '')) {
@@ -26,15 +21,15 @@ export async function filesOfDataTransfer(dataTransfer: vscode.DataTransfer, tok
     const name = incomingName(file.name, mime);
     if (name === undefined) continue;
     if (file.uri) seen.add(file.uri.toString());
-    out.push({ name, ...(file.uri?.scheme === 'file' ? { path: file.uri.path, uri: file.uri } : {}), bytes: await file.data() });
+    out.push({ name, ...(file.uri?.scheme === 'file' ? { path: file.uri.path } : {}), bytes: await file.data() });
     if (token.isCancellationRequested) return [];
   }
   return out;
 }
 
 /** Reads image files by URI (the Insert Image command, `text/uri-list`); others and unreadable ones are skipped. */
-export async function filesOfUris(uris: readonly vscode.Uri[]): Promise<IncomingFile[]> {
-  const out: IncomingFile[] = [];
+export async function filesOfUris(uris: readonly vscode.Uri[]): Promise<IncomingImage[]> {
+  const out: IncomingImage[] = [];
   for (const uri of uris) {
     const file = await readUri(uri);
     if (file) out.push(file);
@@ -42,12 +37,12 @@ export async function filesOfUris(uris: readonly vscode.Uri[]): Promise<Incoming
   return out;
 }
 
-async function readUri(uri: vscode.Uri): Promise<IncomingFile | undefined> {
+async function readUri(uri: vscode.Uri): Promise<IncomingImage | undefined> {
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   // Web images are not downloaded: the site does not use remote images (istio-site.md §d).
   if (uri.scheme === 'http' || uri.scheme === 'https' || !isSiteImage(name)) return undefined;
   try {
-    return { name, path: uri.path, uri, bytes: await vscode.workspace.fs.readFile(uri) };
+    return { name, path: uri.path, bytes: await vscode.workspace.fs.readFile(uri) };
   } catch {
     return undefined;
   }
