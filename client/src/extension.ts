@@ -6,12 +6,18 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerTranslations } from './translations';
+import { registerImages } from './images';
 
 let client: LanguageClient | undefined;
+
+/** The extension-host tests read the registered image provider from the loaded module (see images/index.ts). */
+export { imageProviderForTests } from './images';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // Registered at once so the commands answer (with a hint) even while the extension is dormant.
   const translations = registerTranslations(context, () => client);
+  // Image drop/paste and Insert Image only need the page's path: registered even while dormant.
+  registerImages(context);
   // Activated by any Markdown file; stay dormant unless a workspace folder holds a Hugo `content/` tree.
   if (!(await hasContentFolder())) {
     const watcher = vscode.workspace.onDidChangeWorkspaceFolders(async () => {

@@ -5,7 +5,8 @@
 // and checks that no process it started is left.
 //
 //   1. a copy of test/fixtures/istio-sample: zh blog/2018/aws-nlb shows its two known faults
-//      (squiggles and Problems rows);
+//      (squiggles and Problems rows); a PNG dropped and one pasted into en blog/2023/istiocon-china become
+//      `{{< image >}}` figures (the default edit) and files of the bundle;
 //   2. the demo site: the post with faults (squiggles, Problems rows), completion after typing `{{< `,
 //      "Istio: Go to Translation" from the palette opening the zh version.
 //
@@ -24,6 +25,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const SHOTS = path.join(ROOT, 'test-results/screenshots');
 const TIMEOUT_MS = Number(process.env.UI_TIMEOUT_MS || 300_000);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** A real 1×1 PNG, dropped and pasted into a post. */
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 let page = null;
 const steps = new Steps(async (name) => (page ? path.relative(ROOT, await wb.screenshot(page, SHOTS, `FAIL-${name}`)) : null));
@@ -160,6 +163,30 @@ if (started) {
         return { status: await wb.statusProblems(page) };
       });
       await wb.screenshot(page, SHOTS, '1-aws-nlb-zh');
+    }
+    // Image drop and paste (the extension is active: the squiggles above came from its server).
+    if (await step('open content/en/blog/2023/istiocon-china/index.md', () => wb.quickOpen(page, 'content/en/blog/2023/istiocon-china/index.md'))) {
+      const bundle = path.join(sample, 'content/en/blog/2023/istiocon-china');
+      for (const [how, name, line, file] of [
+        ['drop', 'Mesh Diagram.png', '{{< image width="75%" link="./mesh-diagram.png" caption="caption" >}}', 'mesh-diagram.png'],
+        ['paste', 'image.png', '{{< image width="75%" link="./istiocon-china-1.png" caption="caption" >}}', 'istiocon-china-1.png'],
+      ]) {
+        await step(`${how} a PNG from the OS: the Istio figure is the default edit and the file is copied into the bundle`, async () => {
+          await page.keyboard.press('Control+End');
+          await page.keyboard.press('Enter');
+          await wb.giveFiles(page, how, [{ name, type: 'image/png', base64: TINY_PNG }]);
+          await wb.waitForEditorLine(page, line);
+          // The copy is part of the same workspace edit, written through the remote file system: wait for it.
+          const target = path.join(bundle, file);
+          const deadline = Date.now() + 10_000;
+          while (!fs.existsSync(target) && Date.now() < deadline) await sleep(100);
+          const copied = fs.readFileSync(target);
+          if (!copied.equals(Buffer.from(TINY_PNG, 'base64'))) throw new Error(`${file} does not hold the bytes of the ${how}`);
+          await page.keyboard.press('Escape');
+          return { line, file };
+        });
+      }
+      await wb.screenshot(page, SHOTS, '1b-image-paste');
     }
   }
 

@@ -217,3 +217,36 @@ export async function screenshot(page, dir, name) {
   await page.screenshot({ path: file });
   return file;
 }
+
+/**
+ * Hand files to the active editor as the OS would: `how` = 'drop' (drag with Shift held, dropped into the lower part
+ * of the editor) or 'paste' (a paste event on the focused editor). `files`: [{ name, type, base64 }].
+ * Resolves once the events are dispatched; wait for their effect on the text.
+ */
+export async function giveFiles(page, how, files) {
+  await focusWorkbench(page);
+  await page.evaluate(async ([how, files]) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+    if (how === 'paste') {
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      return;
+    }
+    const rect = document.querySelector('.editor-instance .monaco-editor').getBoundingClientRect();
+    const x = rect.left + 200;
+    const y = rect.top + rect.height * 0.9;
+    // The workbench decides on dragenter/dragover whether the editor takes the drop (Shift: into the text).
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.elementFromPoint(x, y).dispatchEvent(new DragEvent(type, { dataTransfer: dt, clientX: x, clientY: y, bubbles: true, cancelable: true, shiftKey: true }));
+    }
+  }, [how, files]);
+}
+
+/** Wait until a line of the active editor's visible text equals `text`. */
+export async function waitForEditorLine(page, text, { timeoutMs = 20_000 } = {}) {
+  await page.waitForFunction(
+    (t) => [...document.querySelectorAll('.editor-instance .monaco-editor .view-line')].some((l) => l.textContent.replace(/\u00a0/g, ' ') === t),
+    text,
+    { timeout: timeoutMs, polling: 100 },
+  );
+}
