@@ -20,13 +20,15 @@ import { fileURLToPath } from 'node:url';
 import { freePort, locateTools } from '../editors/lib/code-server.mjs';
 import { Steps } from '../editors/lib/steps.mjs';
 import * as wb from '../editors/lib/workbench.mjs';
+import { stripedPng } from '../editors/lib/png.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = path.join(ROOT, 'test-results/screenshots');
 const TIMEOUT_MS = Number(process.env.UI_TIMEOUT_MS || 300_000);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** A real 1×1 PNG, dropped and pasted into a post. */
-const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+/** The picture dropped and pasted "from the OS" (a real PNG, base64 as the page's DataTransfer takes it). */
+const TINY_PNG = stripedPng(240, 120).toString('base64');
 
 let page = null;
 const steps = new Steps(async (name) => (page ? path.relative(ROOT, await wb.screenshot(page, SHOTS, `FAIL-${name}`)) : null));
@@ -148,6 +150,13 @@ if (started) {
   sampleTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-ui-'));
   const sample = path.join(sampleTmp, 'istio-sample');
   fs.cpSync(path.join(ROOT, 'test/fixtures/istio-sample'), sample, { recursive: true });
+  // The corpus images are empty placeholders: the preview step needs real pictures to load.
+  const nlb = path.join(sample, 'content/en/blog/2018/aws-nlb');
+  fs.chmodSync(nlb, 0o755);
+  for (const name of fs.readdirSync(nlb).filter((n) => n.endsWith('.png'))) {
+    fs.rmSync(path.join(nlb, name), { force: true });
+    fs.writeFileSync(path.join(nlb, name), stripedPng(480, 200));
+  }
   if (await step('workbench opens a copy of test/fixtures/istio-sample', () => wb.openWorkbench(page, url, sample))) {
     if (await step('open content/zh/blog/2018/aws-nlb/index.md', () => wb.quickOpen(page, 'content/zh/blog/2018/aws-nlb/index.md'))) {
       await step('zh aws-nlb: 2 warning squiggles (lines 36 and 40)', async () => {
@@ -187,6 +196,29 @@ if (started) {
         });
       }
       await wb.screenshot(page, SHOTS, '1b-image-paste');
+    }
+    // The Markdown preview of the English post: its four images come from the bundle and load.
+    if (await step('open content/en/blog/2018/aws-nlb/index.md', () => wb.quickOpen(page, 'content/en/blog/2018/aws-nlb/index.md'))) {
+      await step('en aws-nlb: "Markdown: Open Preview to the Side" shows its 4 figures with loaded images, tip and warning', async () => {
+        await wb.runCommand(page, 'Markdown: Open Preview to the Side');
+        const frame = await wb.webviewFrame(page, 'figure.istio-figure img');
+        await frame.waitForFunction(() => {
+          const imgs = [...document.querySelectorAll('figure.istio-figure img')];
+          return imgs.length === 4 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+        }, null, { timeout: 20_000, polling: 100 });
+        const seen = await frame.evaluate(() => ({
+          images: [...document.querySelectorAll('figure.istio-figure img')].map((i) => `${i.getAttribute('alt')} ${i.naturalWidth}x${i.naturalHeight}`),
+          captions: [...document.querySelectorAll('figure.istio-figure figcaption')].map((c) => c.textContent.trim()),
+          callouts: [...document.querySelectorAll('.istio-callout')].map((c) => c.className),
+          errors: [...document.querySelectorAll('.istio-error')].map((e) => e.textContent.trim()),
+        }));
+        const want = ['Create a new policy', 'Select json', 'Validate policy', 'Attach policy'];
+        if (JSON.stringify(seen.captions) !== JSON.stringify(want)) throw new Error(`captions ${JSON.stringify(seen.captions)}`);
+        if (!seen.callouts.some((c) => /tip/.test(c)) || !seen.callouts.some((c) => /warning/.test(c))) throw new Error(`callouts ${JSON.stringify(seen.callouts)}`);
+        if (seen.errors.length) throw new Error(`error boxes on a published post: ${JSON.stringify(seen.errors)}`);
+        await wb.screenshot(page, SHOTS, '1c-preview-aws-nlb-en');
+        return seen.images;
+      });
     }
   }
 

@@ -250,3 +250,19 @@ export async function waitForEditorLine(page, text, { timeoutMs = 20_000 } = {})
     { timeout: timeoutMs, polling: 100 },
   );
 }
+
+/**
+ * The frame of a webview (the Markdown preview is one: an iframe inside an iframe) whose document holds
+ * `selector`. Polls the page's frames, since a webview's inner frame is replaced while it loads.
+ */
+export async function webviewFrame(page, selector, { timeoutMs = 30_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no webview frame shows ${selector} within ${timeoutMs} ms`);
+}
