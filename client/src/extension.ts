@@ -3,13 +3,25 @@
  * and forwards file events. All the knowledge is in the server.
  */
 import * as path from 'node:path';
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { istioPreviewPlugin } from './preview/plugin';
+import { vscodePreviewHost } from './preview/vscodePreviewHost';
 import { registerTranslations } from './translations';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What `activate` returns: VS Code's Markdown preview calls `extendMarkdownIt` (`markdown.markdownItPlugins`). */
+export interface IstioAuthoringApi {
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
+const api: IstioAuthoringApi = {
+  extendMarkdownIt: (md) => md.use(istioPreviewPlugin, vscodePreviewHost()),
+};
+
+export async function activate(context: vscode.ExtensionContext): Promise<IstioAuthoringApi> {
   // Registered at once so the commands answer (with a hint) even while the extension is dormant.
   const translations = registerTranslations(context, () => client);
   // Activated by any Markdown file; stay dormant unless a workspace folder holds a Hugo `content/` tree.
@@ -22,10 +34,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     });
     context.subscriptions.push(watcher);
-    return;
+    // The preview plugin works without the language server (shortcodes render in any Markdown file).
+    return api;
   }
   await startClient(context);
   translations.refresh();
+  return api;
 }
 
 async function hasContentFolder(): Promise<boolean> {

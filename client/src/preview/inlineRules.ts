@@ -78,7 +78,7 @@ function handle(host: PreviewHost, state: StateInline, a: Analysis, pos: number,
   const malformed = a.malformedAt.get(pos);
   if (malformed) {
     if (!silent) {
-      badge(state, malformed.message, src.slice(pos, malformed.end), false);
+      badge(state, malformed.message, src.slice(pos, malformed.end));
       text(state, src.slice(pos, malformed.end));
     }
     state.pos = malformed.end;

@@ -29,9 +29,9 @@ function isEnv(env: unknown): env is TestEnv {
  * marks what it was given so tests can see which syntax each part was highlighted as.
  */
 export function previewMd(fs: FileSystem, defaultSiteRoot?: string): MarkdownIt {
-  const md = new MarkdownIt({
+  const md: MarkdownIt = new MarkdownIt({
     html: true,
-    highlight: (code, lang) => (lang === 'plain' || lang === '' ? '' : `<span data-hl="${lang}">${md.utils.escapeHtml(code)}</span>`),
+    highlight: (code: string, lang: string): string => (lang === '' ? '' : `<span data-hl="${lang}">${md.utils.escapeHtml(code)}</span>`),
   });
   istioPreviewPlugin(md, testHost(fs, defaultSiteRoot));
   return md;
