@@ -129,19 +129,24 @@ function handle(state: StateBlock, a: Analysis, pos: number, startLine: number, 
   const tag = node.open;
   const kind = previewKind(tag.name);
   if (!isBlockKind(kind)) return false;
+  if (tag.unterminated) {
+    // The tag runs to the next tag or the end of the file: box its first line, let the rest render.
+    if (silent) return true;
+    const message = a.scan.problems.find((p) => p.range.start === pos)?.message ?? 'This tag is not closed with `>}}`.';
+    pushError(state, startLine, startLine + 1, message, state.src.slice(pos, state.eMarks[startLine]));
+    state.line = startLine + 1;
+    return true;
+  }
   const openEnd = lineOf(state, tag.range.end - 1, startLine, endLine);
-  if (openEnd < 0 || !restIsBlank(state, tag.range.end, openEnd)) return false;
+  if (openEnd < 0) return false;
+  const container = kind === 'callout' || kind === 'tabset' || kind === 'tab' || kind === 'centered';
+  // Content after the tag on its line: inline, except for containers, whose template refuses it (a box below).
+  if (!restIsBlank(state, tag.range.end, openEnd) && !container) return false;
   if (silent) return true;
   const source = state.src.slice(tag.range.start, tag.range.end);
 
-  if (tag.unterminated) {
-    pushError(state, startLine, openEnd + 1, a.scan.problems.find((p) => p.range.start === pos)?.message ?? 'This tag is not closed with `>}}`.', source);
-    state.line = openEnd + 1;
-    return true;
-  }
   const problem = a.problemAt.get(pos);
-  const pairedKind = kind === 'callout' || kind === 'tabset' || kind === 'tab' || kind === 'text' || kind === 'centered';
-  if (problem && pairedKind) {
+  if (problem && (container || kind === 'text')) {
     pushError(state, startLine, openEnd + 1, problem, source);
     state.line = openEnd + 1;
     return true;
@@ -162,7 +167,7 @@ function handle(state: StateBlock, a: Analysis, pos: number, startLine: number, 
     case 'centered':
     case 'tab':
     case 'tabset':
-      return container(state, node, kind, startLine, endLine);
+      return containerBlock(state, node, kind, startLine, endLine);
     case 'placeholder':
     case 'unknown': {
       const message =
@@ -200,7 +205,7 @@ function textBlock(state: StateBlock, node: ShortcodeNode, startLine: number, en
   return true;
 }
 
-function container(state: StateBlock, node: ShortcodeNode, kind: 'callout' | 'centered' | 'tab' | 'tabset', startLine: number, endLine: number): boolean {
+function containerBlock(state: StateBlock, node: ShortcodeNode, kind: 'callout' | 'centered' | 'tab' | 'tabset', startLine: number, endLine: number): boolean {
   const tag = node.open;
   const lines = pairLines(state, node, startLine, endLine);
   if (!lines) {

@@ -4,6 +4,7 @@ import { analyze, param, type Analysis } from './analysis';
 import { paramsOf } from './blockRules';
 import { describe } from './errorBox';
 import { previewKind } from './kinds';
+import { unescapeShortcodes } from './textBlock';
 import type { PreviewHost } from './previewHost';
 import { renderContext } from './renderContext';
 
@@ -71,7 +72,7 @@ function handle(host: PreviewHost, state: StateInline, a: Analysis, pos: number,
   const src = state.src;
   const escapedEnd = a.escapedAt.get(pos);
   if (escapedEnd !== undefined) {
-    if (!silent) text(state, src.slice(pos, escapedEnd).replace(/^\{\{([<%])\s*\/\*/, '{{$1').replace(/\*\/\s*([>%]\}\})$/, ' $1'));
+    if (!silent) text(state, unescapeShortcodes(src.slice(pos, escapedEnd)));
     state.pos = escapedEnd;
     return true;
   }
