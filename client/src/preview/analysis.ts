@@ -65,3 +65,13 @@ export function param(tag: ShortcodeTag, name: string | undefined, position?: nu
   }
   return undefined;
 }
+
+/** The parameters of a tag as a plain record: named ones by name, positional ones as `0`, `1`, … */
+export function paramsOf(tag: ShortcodeTag): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of tag.params) {
+    const key = p.name ?? String(p.index);
+    if (!(key in out)) out[key] = p.value;
+  }
+  return out;
+}

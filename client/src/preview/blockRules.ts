@@ -1,9 +1,8 @@
 import type { StateBlock, Token } from 'markdown-it';
 import type { ShortcodeNode } from '../../../server/src/core/parser/shortcodeTree';
-import type { ShortcodeTag } from '../../../server/src/core/parser/shortcodes';
-import { documentAnalysis, param, type Analysis } from './analysis';
+import { documentAnalysis, param, paramsOf, type Analysis } from './analysis';
 import { describe } from './errorBox';
-import { isBlockKind, previewKind } from './kinds';
+import { isBlockKind, previewKind, unknownMessage } from './kinds';
 import { tabsetTokens } from './tabs';
 import { dedent } from './textBlock';
 
@@ -11,16 +10,6 @@ import { dedent } from './textBlock';
 export interface ErrorMeta {
   readonly message: string;
   readonly source: string | undefined;
-}
-
-/** The parameters of a tag as a plain record: named ones by name, positional ones as `0`, `1`, … */
-export function paramsOf(tag: ShortcodeTag): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const p of tag.params) {
-    const key = p.name ?? String(p.index);
-    if (!(key in out)) out[key] = p.value;
-  }
-  return out;
 }
 
 /** The line (in [from, to)) holding `offset`, or -1. */
@@ -170,10 +159,7 @@ function handle(state: StateBlock, a: Analysis, pos: number, startLine: number, 
       return containerBlock(state, node, kind, startLine, endLine);
     case 'placeholder':
     case 'unknown': {
-      const message =
-        kind === 'unknown'
-          ? `Unknown shortcode "${tag.name}": istio.io has no template for it, so the site's build fails.`
-          : `"${tag.name}" is drawn by istio.io from its data or scripts; the preview does not show it.`;
+      const message = kind === 'unknown' ? unknownMessage(tag.name) : `"${tag.name}" is drawn by istio.io from its data or scripts; the preview does not show it.`;
       push(state, 'istio_placeholder', 0, [startLine, openEnd + 1], { name: tag.name, message, error: kind === 'unknown', source });
       // Inner content (of a paired one) follows as ordinary Markdown; its closing tag is consumed above.
       state.line = openEnd + 1;

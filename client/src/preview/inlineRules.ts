@@ -1,9 +1,8 @@
 import type { StateInline } from 'markdown-it';
 import { valueShortcode } from '../../../server/src/core/site/siteValues';
-import { analyze, param, type Analysis } from './analysis';
-import { paramsOf } from './blockRules';
+import { analyze, param, paramsOf, type Analysis } from './analysis';
 import { describe } from './errorBox';
-import { previewKind } from './kinds';
+import { previewKind, unknownMessage } from './kinds';
 import { unescapeShortcodes } from './textBlock';
 import type { PreviewHost } from './previewHost';
 import { renderContext } from './renderContext';
@@ -13,6 +12,8 @@ export interface BadgeMeta {
   readonly message: string;
   readonly source: string | undefined;
   readonly error: boolean;
+  /** For an unknown shortcode: its name, in case the page's site has a template for it. */
+  readonly unknown?: string;
 }
 
 export interface GlossMeta {
@@ -32,9 +33,9 @@ function analysisOf(state: StateInline): Analysis {
   return a;
 }
 
-function badge(state: StateInline, message: string, source: string | undefined, error = true): void {
+function badge(state: StateInline, message: string, source: string | undefined, error = true, unknown?: string): void {
   const t = state.push('istio_badge', '', 0);
-  const meta: BadgeMeta = { message, source, error };
+  const meta: BadgeMeta = { message, source, error, ...(unknown !== undefined && { unknown }) };
   t.meta = meta;
 }
 
@@ -148,7 +149,7 @@ function handle(host: PreviewHost, state: StateInline, a: Analysis, pos: number,
       state.pos = tag.range.end;
       return true;
     case 'unknown':
-      badge(state, `Unknown shortcode "${tag.name}": istio.io has no template for it, so the site's build fails.`, source);
+      badge(state, unknownMessage(tag.name), source, true, tag.name);
       state.pos = tag.range.end;
       return true;
     case 'placeholder':

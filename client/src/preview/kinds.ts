@@ -51,3 +51,13 @@ export function previewKind(name: string): PreviewKind {
 export function isBlockKind(kind: PreviewKind): boolean {
   return kind !== 'gloss' && kind !== 'icon';
 }
+
+/** The message for a shortcode neither istio.io nor Hugo knows. */
+export function unknownMessage(name: string): string {
+  return `Unknown shortcode "${name}": istio.io has no template for it, so the site's build fails.`;
+}
+
+/** The note for a shortcode the page's site defines in `layouts/shortcodes/` but istio.io's catalog does not know. */
+export function siteTemplateMessage(name: string): string {
+  return `"${name}" is a template of this site (layouts/shortcodes/${name}.html); the preview does not draw it.`;
+}

@@ -10,12 +10,21 @@ import { renderGlossOpen } from './gloss';
 import { attrsOf, escapeHtml } from './html';
 import { renderImage, type ImageMeta } from './image';
 import { shortcodeInline, type BadgeMeta, type GlossMeta } from './inlineRules';
-import { ICONS } from './kinds';
+import { ICONS, siteTemplateMessage } from './kinds';
 import type { PreviewHost } from './previewHost';
 import { renderContext, type RenderContext } from './renderContext';
 import { DROPPED_LABEL, renderTabOpen, renderTabsetOpen, type TabMeta, type TabsetMeta } from './tabs';
 import { renderTextBody, type TextMeta } from './textBlock';
 import { substituteValues } from './urlShortcodes';
+
+/**
+ * Whether the page's site defines the shortcode itself (`layouts/shortcodes/<name>.html`): then it is not unknown,
+ * only not drawn. Checked at render time, where the document (and so its site) is known.
+ */
+function hasSiteTemplate(ctx: RenderContext, name: string): boolean {
+  if (!ctx.site || !/^[\w-]+$/.test(name)) return false;
+  return ctx.host.fs.stat(`${ctx.site.layout.root}/layouts/shortcodes/${name}.html`)?.isFile === true;
+}
 
 type Render = (token: Token, ctx: RenderContext, options: Options, tokens: Token[], idx: number, self: Renderer) => string;
 
@@ -55,12 +64,14 @@ export function istioPreviewPlugin(md: MarkdownIt, host: PreviewHost): void {
     const meta = t.meta as ErrorMeta;
     return errorBox(meta.message, meta.source, attrsOf(t, 'istio-error'));
   });
-  rule('istio_badge', (t) => {
+  rule('istio_badge', (t, ctx) => {
     const meta = t.meta as BadgeMeta;
+    if (meta.unknown !== undefined && hasSiteTemplate(ctx, meta.unknown)) return errorBadge(siteTemplateMessage(meta.unknown), meta.source, 'istio-note-badge');
     return errorBadge(meta.message, meta.source, meta.error ? 'istio-error-badge' : 'istio-note-badge');
   });
-  rule('istio_placeholder', (t) => {
+  rule('istio_placeholder', (t, ctx) => {
     const meta = t.meta as { name: string; message: string; error: boolean; source: string };
+    if (meta.error && hasSiteTemplate(ctx, meta.name)) return errorBox(siteTemplateMessage(meta.name), meta.source, attrsOf(t, 'istio-placeholder'));
     return errorBox(meta.message, meta.source, attrsOf(t, meta.error ? 'istio-error' : 'istio-placeholder'));
   });
   rule('istio_image', (t, ctx) => renderImage(t.meta as ImageMeta, ctx, attrsOf(t, 'istio-figure')));

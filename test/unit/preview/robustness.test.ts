@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Token } from 'markdown-it';
 import { MEM_ROOT, memorySite, sample, sampleFiles } from '../../support/fixtures';
@@ -17,6 +19,16 @@ describe('preview: broken and unknown shortcodes', () => {
   it('an unknown paired shortcode: the box, then its content as Markdown; the closing tag disappears', () => {
     const html = renderSample(POST, { text: '{{< note >}}\nSome *text*.\n{{< /note >}}\n' });
     assert.equal(html, box('Unknown shortcode &quot;note&quot;: istio.io has no template for it, so the site&#39;s build fails.', '{{&lt; note &gt;}}') + '<p>Some <em>text</em>.</p>\n');
+  });
+
+  it('a shortcode the site defines in layouts/shortcodes/ is not unknown: a neutral note', () => {
+    const html = renderSample(POST, { overrides: { 'layouts/shortcodes/imag.html': '<img>' }, text: '{{< imag link="./a.svg" >}}\n\nRun {{< imag >}}.\n' });
+    assert.deepEqual(errorsIn(html), []);
+    assert.equal(
+      html,
+      '<div class="istio-placeholder" role="note"><span class="istio-error-label">Istio preview</span> &quot;imag&quot; is a template of this site (layouts/shortcodes/imag.html); the preview does not draw it.<pre class="istio-error-source">{{&lt; imag link=&quot;./a.svg&quot; &gt;}}</pre></div>\n' +
+        '<p>Run <span class="istio-note-badge" role="note" title="{{&lt; imag &gt;}}"><span class="istio-error-label">Istio preview</span> &quot;imag&quot; is a template of this site (layouts/shortcodes/imag.html); the preview does not draw it.</span>.</p>\n',
+    );
   });
 
   it('an unknown shortcode inline: a badge', () => {
@@ -153,5 +165,16 @@ describe('preview: the whole sample site', () => {
       ],
       'content/zh/docs/reference/glossary/data-plane.md': missingTerms('zh'),
     });
+  });
+});
+
+describe('preview: pure core', () => {
+  it('only vscodePreviewHost.ts imports vscode; markdown-it is imported for types only', () => {
+    const dir = path.join(__dirname, '../../../client/src/preview');
+    for (const f of readdirSync(dir)) {
+      const text = readFileSync(path.join(dir, f), 'utf8');
+      if (f !== 'vscodePreviewHost.ts') assert.ok(!/from 'vscode'/.test(text), `${f} imports vscode`);
+      for (const m of text.matchAll(/^import (.*) from 'markdown-it';$/gm)) assert.ok(m[1]!.startsWith('type '), `${f}: ${m[0]}`);
+    }
   });
 });
