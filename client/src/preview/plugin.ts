@@ -7,6 +7,7 @@ import { renderCalloutClose, renderCalloutOpen, type CalloutMeta } from './callo
 import { describe, errorBadge, errorBox } from './errorBox';
 import { frontMatterBlock, renderFrontMatterHeader, type FrontMatterMeta } from './frontmatterHeader';
 import { renderGlossOpen } from './gloss';
+import { stripHeadingIds } from './headingIds';
 import { attrsOf, escapeHtml } from './html';
 import { renderImage, type ImageMeta } from './image';
 import { shortcodeInline, type BadgeMeta, type GlossMeta } from './inlineRules';
@@ -36,6 +37,7 @@ type Render = (token: Token, ctx: RenderContext, options: Options, tokens: Token
  */
 export function istioPreviewPlugin(md: MarkdownIt, host: PreviewHost): void {
   md.core.ruler.after('normalize', 'istio_values', substituteValues(host));
+  md.core.ruler.after('block', 'istio_heading_ids', stripHeadingIds);
   // Before `code`: shortcodes inside list items are indented by 4, which would otherwise make them code.
   md.block.ruler.before('code', 'istio_front_matter', frontMatterBlock);
   md.block.ruler.before('code', 'istio_shortcode', shortcodeBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });

@@ -259,6 +259,14 @@ describe('preview: value shortcodes', () => {
   });
 });
 
+describe('preview: headings', () => {
+  it('zh 2018/aws-nlb: the {#english-anchor} of a translated heading is not printed', () => {
+    const html = renderSample('content/zh/blog/2018/aws-nlb/index.md');
+    assert.ok(html.includes('<h2>重写 Istio Ingress 服务</h2>'), html);
+    assert.ok(!html.includes('{#'));
+  });
+});
+
 describe('preview: frontmatter header', () => {
   it('en 2022/get-started-ambient: title, date (with time and offset) and attribution, description', () => {
     const html = renderSample('content/en/blog/2022/get-started-ambient/index.md');
