@@ -48,7 +48,9 @@ function highlight(options: Options, code: string, syntax: string): string {
   }
 }
 
-/** Splits a bash block into commands (`$ ` lines with their `\` continuations) and output. */
+const HEREDOC = /<<-?\s*['"]?(\w+)['"]?/;
+
+/** Splits a bash block into commands (`$ ` lines with their `\` continuations and here-documents) and output. */
 export function bashParts(code: string): Array<{ readonly command: boolean; readonly text: string }> {
   const parts: Array<{ command: boolean; text: string }> = [];
   const lines = code.split('\n');
@@ -57,6 +59,15 @@ export function bashParts(code: string): Array<{ readonly command: boolean; read
     if (line === '$' || line.startsWith('$ ')) {
       const cmd = [line.slice(2)];
       while (/\\\s*$/.test(lines[i]!) && i + 1 < lines.length) cmd.push(lines[++i]!);
+      // A here-document (`kubectl apply -f - <<EOF`) belongs to its command, up to the delimiter line.
+      const heredoc = HEREDOC.exec(cmd.join('\n'));
+      if (heredoc) {
+        const end = heredoc[1]!;
+        while (i + 1 < lines.length) {
+          cmd.push(lines[++i]!);
+          if (lines[i]!.trim() === end) break;
+        }
+      }
       parts.push({ command: true, text: cmd.join('\n') });
     } else {
       const last = parts[parts.length - 1];

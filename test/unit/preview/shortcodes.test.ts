@@ -184,6 +184,14 @@ describe('preview: text blocks', () => {
     );
   });
 
+  it('en 2021/better-external-authz: a here-document belongs to its command (highlighted as bash, not output)', () => {
+    const html = renderSample('content/en/blog/2021/better-external-authz/index.md');
+    assert.ok(
+      html.includes('<span class="istio-command"><span class="istio-prompt" aria-hidden="true">$ </span><span data-hl="bash">kubectl apply -f - &lt;&lt;EOF\napiVersion: v1\nkind: Service\n'),
+    );
+    assert.ok(html.includes('      secretName: opa-policy\nEOF</span></span></code></pre>'));
+  });
+
   it('shortcodes inside are processed (github_file), escaped ones show literally, @path@ links to GitHub', () => {
     const text = '{{< text plain >}}\n{{< github_file >}}/samples/curl/curl.yaml\n{{</* tip */>}}\nsee @samples/curl/curl.yaml@\n{{< /text >}}\n';
     const html = renderSample('content/en/blog/2024/authz-policy-with-kyverno/index.md', { text });
