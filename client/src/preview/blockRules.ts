@@ -135,7 +135,7 @@ function handle(state: StateBlock, a: Analysis, pos: number, startLine: number, 
   const source = state.src.slice(tag.range.start, tag.range.end);
 
   const problem = a.problemAt.get(pos);
-  if (problem && (container || kind === 'text')) {
+  if (problem && (container || kind === 'text' || kind === 'diagram')) {
     pushError(state, startLine, openEnd + 1, problem, source);
     state.line = openEnd + 1;
     return true;
@@ -152,6 +152,8 @@ function handle(state: StateBlock, a: Analysis, pos: number, startLine: number, 
       return true;
     case 'text':
       return textBlock(state, node, startLine, endLine);
+    case 'diagram':
+      return textBlock(state, node, startLine, endLine, tag.name);
     case 'callout':
     case 'centered':
     case 'tab':
@@ -170,20 +172,21 @@ function handle(state: StateBlock, a: Analysis, pos: number, startLine: number, 
   }
 }
 
-function textBlock(state: StateBlock, node: ShortcodeNode, startLine: number, endLine: number): boolean {
+/** A `text` block, or a diagram's source (`syntax` given: `mermaid`) shown the same way. */
+function textBlock(state: StateBlock, node: ShortcodeNode, startLine: number, endLine: number, syntax?: string): boolean {
   const lines = pairLines(state, node, startLine, endLine);
   const tag = node.open;
   if (!lines || !node.close) {
     const source = state.src.slice(tag.range.start, node.close?.range.end ?? tag.range.end);
-    pushError(state, startLine, startLine + 1, 'A `text` block needs its opening and closing tags on their own lines.', source);
+    pushError(state, startLine, startLine + 1, `A \`${tag.name}\` block needs its opening and closing tags on their own lines.`, source);
     state.line = startLine + 1;
     return true;
   }
   const raw = state.src.slice(tag.range.end, node.close.range.start);
   const t = push(state, 'istio_text', 0, [startLine, lines.close + 1], {
-    syntax: param(tag, 'syntax', 0) ?? '',
-    outputis: param(tag, 'outputis', 1) ?? '',
-    expandlinks: param(tag, 'expandlinks') !== 'false',
+    syntax: syntax ?? param(tag, 'syntax', 0) ?? '',
+    outputis: syntax ? '' : (param(tag, 'outputis', 1) ?? ''),
+    expandlinks: syntax === undefined && param(tag, 'expandlinks') !== 'false',
     repo: param(tag, 'repo') ?? 'istio',
   });
   t.content = dedent(raw);

@@ -11,6 +11,8 @@ export type PreviewKind =
   | 'centered'
   | 'gloss'
   | 'icon'
+  /** `mermaid`: the diagram's source, shown as a code block (the site draws it with a script). */
+  | 'diagram'
   /** Known to the site but drawn from its data or scripts (`features`, `relnote`, …): a neutral placeholder. */
   | 'placeholder'
   | 'unknown';
@@ -27,6 +29,7 @@ const KINDS: Readonly<Record<string, PreviewKind>> = {
   boilerplate: 'boilerplate',
   centered_block: 'centered',
   gloss: 'gloss',
+  mermaid: 'diagram',
   checkmark_icon: 'icon',
   cancel_icon: 'icon',
   warning_icon: 'icon',

@@ -192,6 +192,11 @@ describe('preview: text blocks', () => {
     assert.ok(html.includes('      secretName: opa-policy\nEOF</span></span></code></pre>'));
   });
 
+  it('a mermaid diagram shows its source as a mermaid code block', () => {
+    const html = renderSample('content/en/blog/2021/better-external-authz/index.md', { text: '{{< mermaid >}}\ngraph LR\n  A --> B\n{{< /mermaid >}}\n' });
+    assert.equal(html, '<pre class="istio-text hljs" data-syntax="mermaid"><code class="language-mermaid"><span data-hl="mermaid">graph LR\n  A --&gt; B</span></code></pre>\n');
+  });
+
   it('shortcodes inside are processed (github_file), escaped ones show literally, @path@ links to GitHub', () => {
     const text = '{{< text plain >}}\n{{< github_file >}}/samples/curl/curl.yaml\n{{</* tip */>}}\nsee @samples/curl/curl.yaml@\n{{< /text >}}\n';
     const html = renderSample('content/en/blog/2024/authz-policy-with-kyverno/index.md', { text });
