@@ -3,8 +3,11 @@
  * and forwards file events. All the knowledge is in the server.
  */
 import * as path from 'node:path';
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { istioPreviewPlugin } from './preview/plugin';
+import { vscodePreviewHost } from './preview/vscodePreviewHost';
 import { registerTranslations } from './translations';
 import { registerImages } from './images';
 
@@ -13,7 +16,16 @@ let client: LanguageClient | undefined;
 /** The extension-host tests read the registered image provider from the loaded module (see images/index.ts). */
 export { imageProviderForTests } from './images';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What `activate` returns: VS Code's Markdown preview calls `extendMarkdownIt` (`markdown.markdownItPlugins`). */
+export interface IstioAuthoringApi {
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
+const api: IstioAuthoringApi = {
+  extendMarkdownIt: (md) => md.use(istioPreviewPlugin, vscodePreviewHost()),
+};
+
+export async function activate(context: vscode.ExtensionContext): Promise<IstioAuthoringApi> {
   // Registered at once so the commands answer (with a hint) even while the extension is dormant.
   const translations = registerTranslations(context, () => client);
   // Image drop/paste and Insert Image only need the page's path: registered even while dormant.
@@ -28,10 +40,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     });
     context.subscriptions.push(watcher);
-    return;
+    // The preview plugin works without the language server (shortcodes render in any Markdown file).
+    return api;
   }
   await startClient(context);
   translations.refresh();
+  return api;
 }
 
 async function hasContentFolder(): Promise<boolean> {

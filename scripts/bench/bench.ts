@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import MarkdownIt from 'markdown-it';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { istioPreviewPlugin } from '../../client/src/preview/plugin';
 import { LanguageService } from '../../server/src/core/languageService';
 import { NodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { LspTestClient } from '../../test/support/lspClient';
@@ -116,6 +118,30 @@ async function main(): Promise<void> {
     }
     row(`diagnostics after a keystroke, ${(Buffer.byteLength(largeText) / 1000).toFixed(0)} kB page, p50 / p95`, `${ms(pct(times, 50))} / ${ms(pct(times, 95))}`);
     service.dispose();
+  }
+
+  // --- the Markdown preview plugin: parse + render of the largest page, as VS Code's engine does on each edit ---
+  console.log('\nMarkdown preview (markdown-it + the istio plugin, real disk)');
+  {
+    const md = new MarkdownIt({ html: true });
+    istioPreviewPlugin(md, {
+      fs: new NodeFileSystem(),
+      documentPath: (env) => (env && typeof env === 'object' ? (Reflect.get(env, 'path') as string | undefined) : undefined),
+      resourceUrl: () => undefined,
+      defaultSiteRoot: () => root,
+    });
+    const plain = new MarkdownIt({ html: true });
+    const times: number[] = [];
+    const plainTimes: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      let t = performance.now();
+      md.render(largeText, { path: largest });
+      times.push(performance.now() - t);
+      t = performance.now();
+      plain.render(largeText);
+      plainTimes.push(performance.now() - t);
+    }
+    row(`render the ${(Buffer.byteLength(largeText) / 1000).toFixed(0)} kB page, first / p50`, `${ms(times[0]!)} / ${ms(pct(times, 50))}`, `plain markdown-it p50 ${ms(pct(plainTimes, 50))}`);
   }
 
   // --- the server over stdio ---

@@ -23,6 +23,7 @@ const ALLOWED = [
   /^extension\/dist\/(extension|server)\.js$/,
   /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^extension\/snippets\/[\w.-]+\.code-snippets$/,
+  /^extension\/media\/preview\.(css|js)$/,
   /^extension\/(readme|README)\.md$/,
   /^extension\/(changelog|CHANGELOG)\.md$/,
   /^extension\/LICENSE(\.txt)?$/,
@@ -105,6 +106,8 @@ check('everything the manifest points at is inside', () => {
     `extension/${pkg.icon}`,
     ...pkg.contributes.grammars.map((g) => `extension/${g.path.replace(/^\.\//, '')}`),
     ...pkg.contributes.snippets.map((s) => `extension/${s.path.replace(/^\.\//, '')}`),
+    ...pkg.contributes['markdown.previewStyles'].map((p) => `extension/${p.replace(/^\.\//, '')}`),
+    ...pkg.contributes['markdown.previewScripts'].map((p) => `extension/${p.replace(/^\.\//, '')}`),
     ...fs.readdirSync(ROOT).filter((f) => /^package\.nls\.[a-z-]+\.json$/.test(f)).map((f) => `extension/${f}`),
     ...(pkg.l10n ? fs.readdirSync(path.join(ROOT, pkg.l10n)).map((f) => `extension/${pkg.l10n.replace(/^\.\//, '')}/${f}`) : []),
   ];

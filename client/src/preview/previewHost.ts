@@ -1,0 +1,23 @@
+import type { FileSystem } from '../../../server/src/core/site/fileSystem';
+
+/**
+ * What the preview plugin needs from its editor, injected so the plugin stays plain TypeScript: VS Code passes
+ * `vscodePreviewHost`, the unit tests an in-memory one. `env` is markdown-it's render environment, as VS Code's
+ * Markdown engine fills it (`currentDocument`, `resourceProvider`); only render rules look at it.
+ */
+export interface PreviewHost {
+  /** Disk access (absolute `/`-separated paths). */
+  readonly fs: FileSystem;
+  /** The absolute path of the document being rendered, or `undefined` (an untitled document, `markdown.api.render` of a string). */
+  documentPath(env: unknown): string | undefined;
+  /**
+   * The URL the webview loads `path` from, when the renderer offers one (VS Code's preview: `asWebviewUri`).
+   * `undefined` makes the plugin write the path relative to the document, which the preview's `<base href>` resolves.
+   */
+  resourceUrl(path: string, env: unknown): string | undefined;
+  /**
+   * A site root to read `data/args.yml` from while parsing, when no document is known yet (VS Code parses without
+   * `currentDocument` and caches the tokens): the workspace's site.
+   */
+  defaultSiteRoot(): string | undefined;
+}

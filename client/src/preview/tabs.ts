@@ -1,0 +1,62 @@
+import type { StateBlock, Token } from 'markdown-it';
+import { escapeHtml } from './html';
+
+/** A tab's title and whether it stands outside any shortcode (the site's build fails: "Missing surrounding tabset"). */
+export interface TabMeta {
+  readonly name: string;
+  readonly orphan: boolean;
+  /** Position in its tabset (set once the tabset is complete); -1 outside one. */
+  index: number;
+}
+
+export interface TabsetMeta {
+  readonly names: string[];
+}
+
+/**
+ * After a tabset's inner content is tokenized (from `first` on): collects its tabs' names for the tab bar and wraps
+ * everything between the tabs in a "dropped" container, since `tabset.html` renders only the tabs.
+ */
+export function tabsetTokens(state: StateBlock, open: Token, first: number): void {
+  const meta = open.meta as TabsetMeta;
+  const inner = state.tokens.splice(first);
+  let depth = 0;
+  let dropped: Token[] = [];
+  const flush = (): void => {
+    if (dropped.length === 0) return;
+    const o = new state.Token('istio_dropped_open', 'div', 1);
+    o.block = true;
+    o.map = dropped[0]!.map;
+    const c = new state.Token('istio_dropped_close', 'div', -1);
+    c.block = true;
+    state.tokens.push(o, ...dropped, c);
+    dropped = [];
+  };
+  for (const t of inner) {
+    if (depth === 0 && t.type === 'istio_tab_open') {
+      flush();
+      const tab = t.meta as TabMeta;
+      tab.index = meta.names.length;
+      meta.names.push(tab.name);
+    }
+    const inTab = depth > 0 || t.type === 'istio_tab_open';
+    if (t.type === 'istio_tab_open') depth++;
+    else if (t.type === 'istio_tab_close') depth--;
+    if (inTab || t.type === 'istio_tab_close') state.tokens.push(t);
+    else dropped.push(t);
+  }
+  flush();
+}
+
+export function renderTabsetOpen(meta: TabsetMeta, attrs: string): string {
+  const buttons = meta.names
+    .map((n, i) => `<button type="button" role="tab" class="istio-tab-button" data-tab-index="${i}" aria-selected="${i === 0}">${escapeHtml(n)}</button>`)
+    .join('');
+  return `<div${attrs}><div class="istio-tab-bar" role="tablist">${buttons}</div>\n`;
+}
+
+export function renderTabOpen(meta: TabMeta, attrs: string, note: string): string {
+  return `<section${attrs} data-tab-index="${meta.index}" role="tabpanel"><div class="istio-tab-title">${escapeHtml(meta.name)}</div>${note}\n`;
+}
+
+export const DROPPED_LABEL = 'Not shown on istio.io: text inside a tabset but outside its tabs is dropped.';

@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { findSiteRoot } from '../../../server/src/core/site/siteLayout';
+import { NodeFileSystem } from '../../../server/src/node/nodeFileSystem';
+import type { PreviewHost } from './previewHost';
+
+/** The parts of VS Code's render environment the preview reads (`markdown-language-features` fills them). */
+interface VscodeRenderEnv {
+  readonly currentDocument?: unknown;
+  readonly resourceProvider?: { asWebviewUri(resource: vscode.Uri): vscode.Uri };
+}
+
+function renderEnv(env: unknown): VscodeRenderEnv | undefined {
+  return env && typeof env === 'object' ? (env as VscodeRenderEnv) : undefined;
+}
+
+function fsPath(uri: vscode.Uri): string {
+  return uri.fsPath.replace(/\\/g, '/');
+}
+
+/**
+ * The preview host of the VS Code extension: the real disk, the rendered document from `env.currentDocument`
+ * (set only when rendering), and webview URLs from `env.resourceProvider` (absent for `markdown.api.render`, where
+ * the plugin writes paths relative to the document instead).
+ */
+export function vscodePreviewHost(): PreviewHost {
+  const fs = new NodeFileSystem();
+  return {
+    fs,
+    documentPath(env) {
+      const doc = renderEnv(env)?.currentDocument;
+      return doc instanceof vscode.Uri && doc.scheme === 'file' ? fsPath(doc) : undefined;
+    },
+    resourceUrl(path, env) {
+      const provider = renderEnv(env)?.resourceProvider;
+      return provider ? provider.asWebviewUri(vscode.Uri.file(path)).toString(true) : undefined;
+    },
+    defaultSiteRoot() {
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        if (folder.uri.scheme !== 'file') continue;
+        const root = findSiteRoot(fs, `${fsPath(folder.uri)}/_`);
+        if (root !== undefined) return root;
+      }
+      return undefined;
+    },
+  };
+}

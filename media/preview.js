@@ -1,0 +1,44 @@
+// Istio Authoring: turns the preview's tabsets into tabs. Without this script every tab shows under its title.
+// The preview updates its DOM in place on every edit, which resets classes, so tabs are set up again after each
+// update; the chosen tab of each tabset is remembered by its position in the page.
+(function () {
+  'use strict';
+  /** Tabset position in the page → selected tab index. */
+  const selected = new Map();
+
+  function setUp() {
+    const tabsets = document.querySelectorAll('.istio-tabset');
+    tabsets.forEach(function (tabset, n) {
+      const panels = Array.prototype.filter.call(tabset.children, function (c) { return c.classList.contains('istio-tab'); });
+      const buttons = tabset.querySelectorAll(':scope > .istio-tab-bar > .istio-tab-button');
+      if (panels.length === 0) return;
+      const chosen = Math.min(selected.get(n) || 0, panels.length - 1);
+      tabset.classList.add('istio-tabs-enabled');
+      panels.forEach(function (p, i) { p.classList.toggle('istio-tab-active', i === chosen); });
+      buttons.forEach(function (b, i) { b.setAttribute('aria-selected', String(i === chosen)); });
+    });
+  }
+
+  document.addEventListener('click', function (e) {
+    const target = e.target;
+    const button = target && target.closest ? target.closest('.istio-tab-button') : null;
+    if (!button) return;
+    const tabset = button.closest('.istio-tabset');
+    if (!tabset) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const all = Array.prototype.slice.call(document.querySelectorAll('.istio-tabset'));
+    selected.set(all.indexOf(tabset), Number(button.getAttribute('data-tab-index')) || 0);
+    setUp();
+  }, true);
+
+  // Double-clicking a tab title must not jump to the editor (the preview's double-click setting).
+  document.addEventListener('dblclick', function (e) {
+    const target = e.target;
+    if (target && target.closest && target.closest('.istio-tab-bar')) e.stopPropagation();
+  }, true);
+
+  window.addEventListener('vscode.markdown.updateContent', setUp);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', setUp);
+  else setUp();
+})();
