@@ -38,7 +38,20 @@
     if (target && target.closest && target.closest('.istio-tab-bar')) e.stopPropagation();
   }, true);
 
+  /** A tabset whose tabs are not set up: new, or its classes were reset by the preview's update. */
+  function needsSetUp() {
+    return Array.prototype.some.call(document.querySelectorAll('.istio-tabset'), function (tabset) {
+      return !tabset.classList.contains('istio-tabs-enabled') && tabset.querySelector(':scope > .istio-tab') !== null;
+    });
+  }
+
   window.addEventListener('vscode.markdown.updateContent', setUp);
+  // The preview fills and patches the page in several ways (first load, in-place updates that copy the new
+  // attributes over ours): watch the page instead of relying on one event. Acts only when something is not set up,
+  // so its own class changes settle at once.
+  new MutationObserver(function () {
+    if (needsSetUp()) setUp();
+  }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', setUp);
   else setUp();
 })();

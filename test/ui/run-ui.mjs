@@ -202,10 +202,20 @@ if (started) {
       await step('en aws-nlb: "Markdown: Open Preview to the Side" shows its 4 figures with loaded images, tip and warning', async () => {
         await wb.runCommand(page, 'Markdown: Open Preview to the Side');
         const frame = await wb.webviewFrame(page, 'figure.istio-figure img');
-        await frame.waitForFunction(() => {
+        // The figures load lazily, as on istio.io: bring each into view and wait until its picture is decoded.
+        const loaded = await frame.evaluate(async () => {
           const imgs = [...document.querySelectorAll('figure.istio-figure img')];
-          return imgs.length === 4 && imgs.every((i) => i.complete && i.naturalWidth > 0);
-        }, null, { timeout: 20_000, polling: 100 });
+          for (const img of imgs) {
+            img.scrollIntoView({ block: 'center' });
+            await img.decode().catch(() => {});
+          }
+          return imgs.map((i) => ({ src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0 }));
+        });
+        if (loaded.length !== 4 || loaded.some((i) => !i.ok)) throw new Error(`images not loaded: ${JSON.stringify(loaded)}`);
+        // …and they are the bundle's own files (as webview resource URLs).
+        const foreign = loaded.filter((i) => !/\/content\/en\/blog\/2018\/aws-nlb\/[a-z_]+\.png$/.test(decodeURIComponent(new URL(i.src, 'file:///').pathname)));
+        if (foreign.length) throw new Error(`not the bundle's files: ${JSON.stringify(foreign)}`);
+        await frame.evaluate(() => document.querySelector('figure.istio-figure').scrollIntoView({ block: 'center' }));
         const seen = await frame.evaluate(() => ({
           images: [...document.querySelectorAll('figure.istio-figure img')].map((i) => `${i.getAttribute('alt')} ${i.naturalWidth}x${i.naturalHeight}`),
           captions: [...document.querySelectorAll('figure.istio-figure figcaption')].map((c) => c.textContent.trim()),
@@ -285,6 +295,37 @@ if (started) {
         );
         await wb.screenshot(page, SHOTS, '4-demo-translation');
         return 'zh editor shows 你好，网格';
+      });
+    }
+    // The preview of the clean demo post: figure, text blocks, tip, and tabs that switch.
+    if (await step('open content/en/blog/2025/hello-mesh/index.md again', () => wb.quickOpen(page, 'content/en/blog/2025/hello-mesh/index.md'))) {
+      await step('hello-mesh preview: header, figure, tip, text block with a $ prompt, and tabs that switch on click', async () => {
+        await wb.runCommand(page, 'Markdown: Open Preview to the Side');
+        // .istio-tabs-enabled: the contributed preview script ran and turned the titled sections into tabs.
+        const frame = await wb.webviewFrame(page, '.istio-tabset.istio-tabs-enabled');
+        const img = frame.locator('figure.istio-figure img');
+        await img.evaluate((i) => i.decode());
+        const visibleRoute = () => frame.evaluate(() => [...document.querySelectorAll('.istio-tab')]
+          .filter((t) => t.offsetParent !== null).map((t) => (/kind: (\w+)/.exec(t.textContent) ?? [])[1]));
+        const before = await visibleRoute();
+        await frame.getByRole('tab', { name: 'Gateway API' }).click();
+        const after = await visibleRoute();
+        if (JSON.stringify(before) !== '["VirtualService"]' || JSON.stringify(after) !== '["HTTPRoute"]') {
+          throw new Error(`visible tab before/after the click: ${JSON.stringify(before)} / ${JSON.stringify(after)}`);
+        }
+        const facts = await frame.evaluate(() => ({
+          title: document.querySelector('.istio-page-title')?.textContent,
+          image: document.querySelector('figure.istio-figure img').naturalWidth,
+          caption: document.querySelector('figure.istio-figure figcaption')?.textContent,
+          prompt: document.querySelector('.istio-text .istio-prompt')?.textContent,
+          tip: !!document.querySelector('.istio-callout-tip'),
+        }));
+        if (facts.title !== 'Hello, mesh' || facts.image !== 640 || !facts.tip || facts.prompt?.trim() !== '$') throw new Error(JSON.stringify(facts));
+        // For the README: the Problems panel hidden, the preview from the figure down.
+        await wb.runCommand(page, 'View: Hide Panel');
+        await frame.evaluate(() => document.querySelector('figure.istio-figure').scrollIntoView({ block: 'start' }));
+        await wb.screenshot(page, SHOTS, '5-demo-preview');
+        return facts;
       });
     }
   }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { calloutIcon } from '../../../client/src/preview/callouts';
 import { MemoryFileSystem } from '../../../server/src/core/site/memoryFileSystem';
 import { sample } from '../../support/fixtures';
 import { errorsIn, previewMd, renderSample, slice } from './previewSupport';
@@ -71,7 +72,7 @@ describe('preview: callouts', () => {
     const html = renderSample('content/en/blog/2018/aws-nlb/index.md');
     assert.equal(
       slice(html, '<div class="istio-callout istio-callout-tip">', '</div></div>'),
-      '<div class="istio-callout istio-callout-tip"><div class="istio-callout-label"><span class="istio-callout-icon" aria-hidden="true">💡</span>Tip</div><div class="istio-callout-body">\n' +
+      '<div class="istio-callout istio-callout-tip"><div class="istio-callout-label"><span class="istio-callout-icon" aria-hidden="true">' + calloutIcon('tip') + '</span>Tip</div><div class="istio-callout-body">\n' +
         '<p>This post was updated on January 16, 2019 to include some usage warnings.</p>\n</div></div>',
     );
     const warning = slice(html, '<div class="istio-callout istio-callout-warning">', '</div></div>');
@@ -89,7 +90,9 @@ describe('preview: callouts', () => {
 
   it('en 2019/data-plane-setup: idea callout', () => {
     const html = renderSample('content/en/blog/2019/data-plane-setup/index.md');
-    assert.ok(html.includes('<div class="istio-callout istio-callout-idea"><div class="istio-callout-label"><span class="istio-callout-icon" aria-hidden="true">💭</span>Idea</div>'));
+    // An inline SVG in the callout's colour (emoji need a font many systems lack).
+    assert.match(calloutIcon('idea'), /^<svg viewBox="0 0 16 16"[^>]*fill="currentColor"[^>]*><path d="M[^"]+"\/><\/svg>$/);
+    assert.ok(html.includes('<div class="istio-callout istio-callout-idea"><div class="istio-callout-label"><span class="istio-callout-icon" aria-hidden="true">' + calloutIcon('idea') + '</span>Idea</div>'));
   });
 
   it('shortcodes nest inside callouts (an image in a tip)', () => {
@@ -97,7 +100,7 @@ describe('preview: callouts', () => {
     const html = renderSample('content/en/blog/2023/istiocon-china/index.md', { text });
     assert.equal(
       html,
-      '<div class="istio-callout istio-callout-tip"><div class="istio-callout-label"><span class="istio-callout-icon" aria-hidden="true">💡</span>Tip</div><div class="istio-callout-body">\n' +
+      '<div class="istio-callout istio-callout-tip"><div class="istio-callout-label"><span class="istio-callout-icon" aria-hidden="true">' + calloutIcon('tip') + '</span>Tip</div><div class="istio-callout-body">\n' +
         '<p>See:</p>\n<figure class="istio-figure" style="width: 100%"><img src="./group-pic.jpg" alt="Group" title="Group" loading="lazy"><figcaption>Group</figcaption></figure>\n</div></div>\n',
     );
   });
@@ -237,7 +240,7 @@ describe('preview: boilerplate', () => {
     const html = renderSample('content/en/blog/2020/proxy-cert/index.md');
     assert.ok(
       html.includes(
-        '<div class="istio-boilerplate" title="boilerplate: experimental-feature-warning">\n<div class="istio-callout istio-callout-warning"><div class="istio-callout-label"><span class="istio-callout-icon" aria-hidden="true">⚠</span>Warning</div><div class="istio-callout-body">\n<p>The following information describes an experimental feature, which is intended\nfor evaluation purposes only.</p>\n</div></div>\n</div>\n',
+        '<div class="istio-boilerplate" title="boilerplate: experimental-feature-warning">\n<div class="istio-callout istio-callout-warning"><div class="istio-callout-label"><span class="istio-callout-icon" aria-hidden="true">' + calloutIcon('warning') + '</span>Warning</div><div class="istio-callout-body">\n<p>The following information describes an experimental feature, which is intended\nfor evaluation purposes only.</p>\n</div></div>\n</div>\n',
       ),
     );
   });
