@@ -6,9 +6,12 @@
 //
 //   1. a copy of test/fixtures/istio-sample: zh blog/2018/aws-nlb shows its two known faults
 //      (squiggles and Problems rows); a PNG dropped and one pasted into en blog/2023/istiocon-china become
-//      `{{< image >}}` figures (the default edit) and files of the bundle;
+//      `{{< image >}}` figures (the default edit) and files of the bundle; the Markdown preview of en
+//      blog/2018/aws-nlb shows its four figures with their images loaded (real PNGs written over the corpus
+//      placeholders) and its callouts, without an error box;
 //   2. the demo site: the post with faults (squiggles, Problems rows), completion after typing `{{< `,
-//      "Istio: Go to Translation" from the palette opening the zh version.
+//      "Istio: Go to Translation" from the palette opening the zh version, the preview of hello-mesh (header,
+//      figure, text block with its `$` prompt, tip, tabs that switch on click).
 //
 // Screenshots go to test-results/screenshots/ (git-ignored). Prints one line per step and "N passed, N failed".
 import { spawn } from 'node:child_process';
