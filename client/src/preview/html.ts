@@ -15,5 +15,6 @@ export function attrsOf(token: { readonly attrs: Array<[string, string]> | null 
     if (k === 'class') cls += ` ${v}`;
     else rest += ` ${k}="${escapeHtml(v)}"`;
   }
-  return ` class="${escapeHtml(cls)}"${rest}`;
+  cls = cls.trim();
+  return `${cls ? ` class="${escapeHtml(cls)}"` : ''}${rest}`;
 }

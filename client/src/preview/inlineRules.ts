@@ -14,6 +14,8 @@ export interface BadgeMeta {
   readonly error: boolean;
   /** For an unknown shortcode: its name, in case the page's site has a template for it. */
   readonly unknown?: string;
+  /** The tag's text follows the badge as a text token (the badge only labels it). */
+  readonly textFollows?: true;
 }
 
 export interface GlossMeta {
@@ -41,6 +43,14 @@ function badge(state: StateInline, message: string, source: string | undefined, 
 
 function text(state: StateInline, content: string): void {
   state.push('text', '', 0).content = content;
+}
+
+/** A badge labelling `source`, which stays in the text after it (as Hugo prints a malformed or stray tag). */
+function labelledText(state: StateInline, message: string, source: string): void {
+  const t = state.push('istio_badge', '', 0);
+  const meta: BadgeMeta = { message, source, error: true, textFollows: true };
+  t.meta = meta;
+  text(state, source);
 }
 
 /**
@@ -80,8 +90,7 @@ function handle(host: PreviewHost, state: StateInline, a: Analysis, pos: number,
   const malformed = a.malformedAt.get(pos);
   if (malformed) {
     if (!silent) {
-      badge(state, malformed.message, src.slice(pos, malformed.end));
-      text(state, src.slice(pos, malformed.end));
+      labelledText(state, malformed.message, src.slice(pos, malformed.end));
     }
     state.pos = malformed.end;
     return true;
@@ -98,8 +107,7 @@ function handle(host: PreviewHost, state: StateInline, a: Analysis, pos: number,
   if (tag.unterminated || tag.kind === 'close') {
     if (!silent) {
       const message = a.problemAt.get(pos) ?? a.scan.problems.find((p) => p.range.start === pos)?.message ?? 'This shortcode tag is broken.';
-      badge(state, message, source);
-      text(state, source);
+      labelledText(state, message, source);
     }
     state.pos = tag.range.end;
     return true;
@@ -158,8 +166,7 @@ function handle(host: PreviewHost, state: StateInline, a: Analysis, pos: number,
       return true;
     default: {
       const problem = a.problemAt.get(pos);
-      badge(state, problem ?? `\`${tag.name}\` needs its opening and closing tags on their own lines.`, source);
-      text(state, source);
+      labelledText(state, problem ?? `\`${tag.name}\` needs its opening and closing tags on their own lines.`, source);
       state.pos = tag.range.end;
       return true;
     }

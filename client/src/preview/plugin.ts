@@ -27,6 +27,14 @@ function hasSiteTemplate(ctx: RenderContext, name: string): boolean {
   return ctx.host.fs.stat(`${ctx.site.layout.root}/layouts/shortcodes/${name}.html`)?.isFile === true;
 }
 
+/**
+ * A document outside any Hugo content tree (a README, notes, another kind of site): `{{< … >}}` there is not one of
+ * istio.io's shortcodes, so what the preview cannot draw stays the text it is, without istio.io's error boxes.
+ */
+function outsideSite(ctx: RenderContext): boolean {
+  return ctx.docPath !== undefined && ctx.site === undefined;
+}
+
 type Render = (token: Token, ctx: RenderContext, options: Options, tokens: Token[], idx: number, self: Renderer) => string;
 
 /**
@@ -62,17 +70,20 @@ export function istioPreviewPlugin(md: MarkdownIt, host: PreviewHost): void {
     const vscodeRule = md.renderer.rules['front_matter'];
     return vscodeRule ? vscodeRule(tokens, idx, options, ctx.env, self) : '';
   });
-  rule('istio_error', (t) => {
+  rule('istio_error', (t, ctx) => {
     const meta = t.meta as ErrorMeta;
+    if (outsideSite(ctx) && meta.source !== undefined) return `<p${attrsOf(t, '')}>${escapeHtml(meta.source)}</p>\n`;
     return errorBox(meta.message, meta.source, attrsOf(t, 'istio-error'));
   });
   rule('istio_badge', (t, ctx) => {
     const meta = t.meta as BadgeMeta;
+    if (outsideSite(ctx) && meta.source !== undefined) return meta.textFollows ? '' : escapeHtml(meta.source);
     if (meta.unknown !== undefined && hasSiteTemplate(ctx, meta.unknown)) return errorBadge(siteTemplateMessage(meta.unknown), meta.source, 'istio-note-badge');
     return errorBadge(meta.message, meta.source, meta.error ? 'istio-error-badge' : 'istio-note-badge');
   });
   rule('istio_placeholder', (t, ctx) => {
     const meta = t.meta as { name: string; message: string; error: boolean; source: string };
+    if (outsideSite(ctx)) return `<p${attrsOf(t, '')}>${escapeHtml(meta.source)}</p>\n`;
     if (meta.error && hasSiteTemplate(ctx, meta.name)) return errorBox(siteTemplateMessage(meta.name), meta.source, attrsOf(t, 'istio-placeholder'));
     return errorBox(meta.message, meta.source, attrsOf(t, meta.error ? 'istio-error' : 'istio-placeholder'));
   });

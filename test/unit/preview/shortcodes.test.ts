@@ -296,6 +296,18 @@ describe('preview: frontmatter header', () => {
     assert.equal(outside, '<p>Body.</p>\n');
   });
 
+  it('outside a content tree, what the preview cannot draw stays text: no istio.io error boxes in a README', () => {
+    const text = '{{< nosuch >}}\n\nGo templates: {{< bogus >}} and {{< /stray >}} here.\n\n{{< tip >}}\nStill a tip.\n{{< /tip >}}\n';
+    assert.equal(
+      previewOutside(text),
+      '<p>{{&lt; nosuch &gt;}}</p>\n<p>Go templates: {{&lt; bogus &gt;}} and {{&lt; /stray &gt;}} here.</p>\n' +
+        '<div class="istio-callout istio-callout-tip"><div class="istio-callout-label"><span class="istio-callout-icon" aria-hidden="true">' + calloutIcon('tip') + '</span>Tip</div><div class="istio-callout-body">\n<p>Still a tip.</p>\n</div></div>\n',
+    );
+    // The same text in a page of the site: labelled boxes and badges.
+    const inSite = renderSample('content/en/blog/2022/get-started-ambient/index.md', { text });
+    assert.equal(errorsIn(inSite).length, 3, inSite);
+  });
+
   it('broken YAML: an error box with the source, and the page still renders', () => {
     const html = renderSample('content/en/blog/2022/get-started-ambient/index.md', { text: '---\ntitle: "unclosed\ndate: [1,\n---\n\nBody.\n' });
     assert.match(html, /^<div class="istio-error" role="note"><span class="istio-error-label">Istio preview<\/span> The frontmatter is not valid YAML: /);
