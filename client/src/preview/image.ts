@@ -45,7 +45,9 @@ export function renderImage(meta: ImageMeta, ctx: RenderContext, attrs: string):
     } else if (r.kind === 'file') {
       const exists = ctx.host.fs.stat(r.path)?.isFile === true;
       if (!exists && p['ratio'] === undefined) notes.push(`Image '${link}' was not found (looked for ${r.path.slice(ctx.site.layout.root.length + 1)}).`);
-      src = ctx.host.resourceUrl(r.path, ctx.env) ?? relativeUrl(dirname(ctx.docPath), r.path);
+      const relative = relativeUrl(dirname(ctx.docPath), r.path);
+      src = ctx.host.resourceUrl(r.path, ctx.env) ?? relative;
+      ctx.host.showsImage?.(r.path, relative, ctx.env);
     }
   }
   const img = src ? `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${title ? ` title="${escapeHtml(title)}"` : ''} loading="lazy">` : '';

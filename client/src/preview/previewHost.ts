@@ -16,6 +16,11 @@ export interface PreviewHost {
    */
   resourceUrl(path: string, env: unknown): string | undefined;
   /**
+   * The page shows the image file `path` (written as `src`): VS Code's preview watches the images a page shows and
+   * refreshes when one changes on disk (`env.containingImages`). Optional: other hosts watch nothing.
+   */
+  showsImage?(path: string, src: string, env: unknown): void;
+  /**
    * A site root to read `data/args.yml` from while parsing, when no document is known yet (VS Code parses without
    * `currentDocument` and caches the tokens): the workspace's site.
    */

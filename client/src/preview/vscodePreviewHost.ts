@@ -7,6 +7,8 @@ import type { PreviewHost } from './previewHost';
 interface VscodeRenderEnv {
   readonly currentDocument?: unknown;
   readonly resourceProvider?: { asWebviewUri(resource: vscode.Uri): vscode.Uri };
+  /** Image sources, relative to the document: the preview refreshes when one of those files changes. */
+  readonly containingImages?: Set<string>;
 }
 
 function renderEnv(env: unknown): VscodeRenderEnv | undefined {
@@ -33,6 +35,10 @@ export function vscodePreviewHost(): PreviewHost {
     resourceUrl(path, env) {
       const provider = renderEnv(env)?.resourceProvider;
       return provider ? provider.asWebviewUri(vscode.Uri.file(path)).toString(true) : undefined;
+    },
+    showsImage(_path, relative, env) {
+      const images = renderEnv(env)?.containingImages;
+      if (images instanceof Set) images.add(relative);
     },
     defaultSiteRoot() {
       for (const folder of vscode.workspace.workspaceFolders ?? []) {

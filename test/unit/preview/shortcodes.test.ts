@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { calloutIcon } from '../../../client/src/preview/callouts';
 import { MemoryFileSystem } from '../../../server/src/core/site/memoryFileSystem';
-import { sample } from '../../support/fixtures';
-import { errorsIn, previewMd, renderSample, slice } from './previewSupport';
+import MarkdownIt from 'markdown-it';
+import { istioPreviewPlugin } from '../../../client/src/preview/plugin';
+import { MEM_ROOT, memorySite, sample } from '../../support/fixtures';
+import { errorsIn, previewMd, renderSample, slice, testHost } from './previewSupport';
 
 describe('preview: image', () => {
   it('en 2023/istiocon-china: a multi-line tag as a figure with its caption, src relative to the page (no resource provider)', () => {
@@ -16,6 +18,17 @@ describe('preview: image', () => {
     );
     // No width: 100%, as the site's default.
     assert.ok(html.includes('<figure class="istio-figure" style="width: 100%"><img src="./group-pic.jpg" alt="IstioCon China 2023"'));
+  });
+
+  it('tells the host which files a page shows (VS Code refreshes the preview when one changes), zh /abs link included', () => {
+    const fs = memorySite({});
+    const shown: string[] = [];
+    const host = { ...testHost(fs), showsImage: (path: string, src: string) => shown.push(`${path.slice(MEM_ROOT.length)} as ${src}`) };
+    const md = new MarkdownIt({ html: true });
+    istioPreviewPlugin(md, host);
+    const rel = 'content/zh/blog/2017/adapter-model/index.md';
+    md.render(sample(rel), { currentDocument: `${MEM_ROOT}/${rel}` });
+    assert.deepEqual(shown, ['/content/zh/blog/2017/adapter-model/machine.svg as ./machine.svg']);
   });
 
   it('the resource provider form: the webview URL of the bundle file', () => {
