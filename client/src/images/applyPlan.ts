@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { markdownSnippet, planImages, replaceInstead, shortcodeSnippet, type IncomingImage, type PlannedImage } from './imagePlan';
+import { markdownPrefix, markdownSnippet, planImages, replaceInstead, shortcodeSnippet, type IncomingImage, type PlannedImage } from './imagePlan';
 
 /** What adding images to a page comes to: the files to write and the two texts that can link them. */
 export interface ImageInsertion {
@@ -50,7 +50,7 @@ export async function prepareInsertion(page: vscode.Uri, files: readonly Incomin
     edit.createFile(vscode.Uri.joinPath(folder, image.name), { contents: image.source.bytes, overwrite: image.action === 'replace' });
   }
   const linked = images.map((i) => i.name);
-  return { images, edit, shortcode: new vscode.SnippetString(shortcodeSnippet(linked)), markdown: new vscode.SnippetString(markdownSnippet(linked)) };
+  return { images, edit, shortcode: new vscode.SnippetString(shortcodeSnippet(linked)), markdown: new vscode.SnippetString(markdownSnippet(linked, markdownPrefix(plan.target))) };
 }
 
 /**

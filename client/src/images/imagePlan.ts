@@ -196,12 +196,22 @@ export function shortcodeSnippet(names: readonly string[]): string {
     .join('\n');
 }
 
+/**
+ * How a Markdown image of the page reaches its folder. A Markdown link resolves against the page's URL, not its file:
+ * a bundle's URL is its folder (`./x.png`), but a leaf `…/2024/foo.md` is served at `…/2024/foo/`, one level below
+ * the folder holding its images, so it needs `../x.png` (the server's `image.not-found` check agrees). The `image`
+ * shortcode strips either prefix and always means the page's folder.
+ */
+export function markdownPrefix(target: ImageTarget): string {
+  return target.page.kind === 'leaf' ? '../' : './';
+}
+
 /** The plain Markdown form, one image per line, the alt text a tab stop: `![${1:alt text}](./x.png)`. */
-export function markdownSnippet(names: readonly string[]): string {
+export function markdownSnippet(names: readonly string[], prefix = './'): string {
   return names
     .map((name, i) => {
       // CommonMark: a destination with spaces or parentheses goes in angle brackets.
-      const dest = /[\s()<>]/.test(name) ? `<./${name}>` : `./${name}`;
+      const dest = /[\s()<>]/.test(name) ? `<${prefix}${name}>` : `${prefix}${name}`;
       return `![\${${i + 1}:alt text}](${escapeSnippet(dest)})`;
     })
     .join('\n');

@@ -6,6 +6,7 @@ import {
   escapeSnippet,
   imageTarget,
   incomingName,
+  markdownPrefix,
   markdownSnippet,
   planImages,
   replaceInstead,
@@ -129,6 +130,15 @@ describe('image plan: where dropped and pasted images go', () => {
       '{{< image width="75%" link="./a.svg" caption="${1:caption}" >}}\n{{< image width="75%" link="./b.webp" caption="${2:caption}" >}}',
     );
     assert.equal(markdownSnippet(['a.svg', 'b.webp']), '![${1:alt text}](./a.svg)\n![${2:alt text}](./b.webp)');
+  });
+
+  it('the Markdown form of a leaf page goes up one level: its URL is one folder below its images', () => {
+    const leaf = imageTarget('/site/content/en/blog/2024/link-the-istio-service-mesh.md')!;
+    const bundle = imageTarget('/site/content/zh/blog/2023/istiocon-china/index.md')!;
+    assert.equal(markdownPrefix(leaf), '../');
+    assert.equal(markdownPrefix(bundle), './');
+    assert.equal(markdownSnippet(['x.png'], markdownPrefix(leaf)), '![${1:alt text}](../x.png)');
+    assert.equal(markdownSnippet(['my pic.png'], '../'), '![${1:alt text}](<../my pic.png>)');
   });
 
   it('escapes $, } and \\ of names in the snippet; quotes and spaces of existing names stay valid', () => {
