@@ -95,6 +95,16 @@ async function closeAllWithoutSaving() {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+/** Whether `uri` exists (file or folder). */
+async function exists(uri) {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 module.exports = {
   EXTENSION_ID,
   SOURCE,
@@ -108,4 +118,5 @@ module.exports = {
   where,
   completionLabels,
   closeAllWithoutSaving,
+  exists,
 };

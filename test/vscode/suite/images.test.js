@@ -20,15 +20,6 @@ async function bytesOf(uri) {
   return Buffer.from(await vscode.workspace.fs.readFile(uri));
 }
 
-async function exists(uri) {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A DataTransfer as the editor builds it for files dragged from the Explorer or the OS. */
 function uriListTransfer(...uris) {
   const dt = new vscode.DataTransfer();
@@ -108,7 +99,7 @@ describe('image drop, paste and Insert Image in the real extension host', () => 
     ]);
     assert.deepStrictEqual(edits[1].yieldTo.map((k) => k.value), ['markdown.istio.image']);
     const copy = h.siteUri(`${BUNDLE}/keynote-photo.png`);
-    assert.strictEqual(await exists(copy), false, 'nothing is written before the edit is applied');
+    assert.strictEqual(await h.exists(copy), false, 'nothing is written before the edit is applied');
     await applyDrop(editor, edits[0], end);
     assert.ok((await bytesOf(copy)).equals(PNG_A), 'the copy has the dropped bytes');
     assert.strictEqual(doc.lineAt(end.line).text, '{{< image width="75%" link="./keynote-photo.png" caption="caption" >}}');

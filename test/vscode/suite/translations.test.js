@@ -26,15 +26,6 @@ async function readText(uri) {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
-async function exists(uri) {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe('translation commands in the real extension host', () => {
   before(async () => {
     await h.activateExtension();
@@ -70,7 +61,7 @@ describe('translation commands in the real extension host', () => {
     const rel = 'content/en/blog/2023/istiocon-china/index.md';
     const source = h.siteUri(rel);
     const target = h.siteUri('content/es/blog/2023/istiocon-china/index.md');
-    assert.strictEqual(await exists(target), false, 'the es page does not exist before');
+    assert.strictEqual(await h.exists(target), false, 'the es page does not exist before');
     const first = h.nextPublish(source);
     await h.openPost(rel);
     await first;
@@ -80,7 +71,7 @@ describe('translation commands in the real extension host', () => {
     await shown;
     assert.strictEqual(await readText(target), await readText(source));
     for (const image of ['group-pic.jpg', 'users-engaging.jpg', 'opening-keynote.jpg']) {
-      assert.ok(await exists(h.siteUri(`content/es/blog/2023/istiocon-china/${image}`)), `${image} copied`);
+      assert.ok(await h.exists(h.siteUri(`content/es/blog/2023/istiocon-china/${image}`)), `${image} copied`);
     }
   });
 
