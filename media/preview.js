@@ -29,6 +29,18 @@
     e.stopPropagation();
     const all = Array.prototype.slice.call(document.querySelectorAll('.istio-tabset'));
     selected.set(all.indexOf(tabset), Number(button.getAttribute('data-tab-index')) || 0);
+    // As on istio.io: the same choice in every tabset of this category (Istio APIs / Gateway API on a whole page).
+    const category = tabset.getAttribute('data-category-name');
+    const value = button.getAttribute('data-category-value');
+    if (category !== null && value !== null) {
+      all.forEach(function (other, n) {
+        if (other === tabset || other.getAttribute('data-category-name') !== category) return;
+        const same = Array.prototype.find.call(other.querySelectorAll(':scope > .istio-tab-bar > .istio-tab-button'), function (b) {
+          return b.getAttribute('data-category-value') === value;
+        });
+        if (same) selected.set(n, Number(same.getAttribute('data-tab-index')) || 0);
+      });
+    }
     setUp();
   }, true);
 

@@ -8,7 +8,8 @@
 //      (squiggles and Problems rows); a PNG dropped and one pasted into en blog/2023/istiocon-china become
 //      `{{< image >}}` figures (the default edit) and files of the bundle; the Markdown preview of en
 //      blog/2018/aws-nlb shows its four figures with their images loaded (real PNGs written over the corpus
-//      placeholders) and its callouts, without an error box;
+//      placeholders) and its callouts, without an error box; in the preview of en blog/2021/better-external-authz a
+//      tab chosen in one tabset is chosen in all seven of its category;
 //   2. the demo site: the post with faults (squiggles, Problems rows), completion after typing `{{< `,
 //      "Istio: Go to Translation" from the palette opening the zh version, the preview of hello-mesh (header,
 //      figure, text block with its `$` prompt, tip, tabs that switch on click).
@@ -231,6 +232,23 @@ if (started) {
         if (seen.errors.length) throw new Error(`error boxes on a published post: ${JSON.stringify(seen.errors)}`);
         await wb.screenshot(page, SHOTS, '1c-preview-aws-nlb-en');
         return seen.images;
+      });
+    }
+    // Tabs of one category switch together, as on istio.io: en better-external-authz has 7 tabsets of "opa-deploy".
+    if (await step('open content/en/blog/2021/better-external-authz/index.md', () => wb.quickOpen(page, 'content/en/blog/2021/better-external-authz/index.md'))) {
+      await step('better-external-authz preview: choosing "Deploy OPA in a separate pod" in one tabset chooses it in all seven', async () => {
+        await wb.runCommand(page, 'Markdown: Open Preview to the Side');
+        const frame = await wb.webviewFrame(page, '.istio-tabset[data-category-name="opa-deploy"].istio-tabs-enabled');
+        const chosen = () => frame.evaluate(() => [...document.querySelectorAll('.istio-tabset[data-category-name="opa-deploy"]')]
+          .map((t) => t.querySelector(':scope > .istio-tab-bar > [aria-selected="true"]')?.textContent));
+        const before = await chosen();
+        await frame.getByRole('tab', { name: 'Deploy OPA in a separate pod' }).first().click();
+        const after = await chosen();
+        const same = (list, name) => list.length === 7 && list.every((n) => n === name);
+        if (!same(before, 'Deploy OPA in the same pod') || !same(after, 'Deploy OPA in a separate pod')) {
+          throw new Error(`chosen tabs before/after: ${JSON.stringify(before)} / ${JSON.stringify(after)}`);
+        }
+        return { tabsets: after.length, chosen: after[0] };
       });
     }
   }

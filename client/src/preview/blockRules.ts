@@ -211,12 +211,12 @@ function containerBlock(state: StateBlock, node: ShortcodeNode, kind: 'callout' 
   const type = kind === 'callout' ? 'istio_callout' : kind === 'centered' ? 'istio_centered' : kind === 'tab' ? 'istio_tab' : 'istio_tabset';
   const meta =
     kind === 'tab'
-      ? { name: params['name'] ?? '', orphan: node.parent === undefined, index: -1 }
+      ? { name: params['name'] ?? '', value: params['category-value'], orphan: node.parent === undefined, index: -1 }
       : kind === 'callout'
         ? { name: tag.name, caption: params['caption'] }
         : kind === 'centered'
           ? { className: params['0'] }
-          : { names: [] as string[] };
+          : { names: [] as string[], values: [] as (string | undefined)[], category: params['category-name'] };
   const open = push(state, `${type}_open`, 1, map, meta);
   const first = state.tokens.length;
   tokenizeInside(state, startLine, lines.openEnd + 1, lines.close);

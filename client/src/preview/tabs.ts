@@ -4,6 +4,8 @@ import { escapeHtml } from './html';
 /** A tab's title and whether it stands outside any shortcode (the site's build fails: "Missing surrounding tabset"). */
 export interface TabMeta {
   readonly name: string;
+  /** `category-value`: tabs of the same value are chosen together across the page's tabsets of one category. */
+  readonly value: string | undefined;
   readonly orphan: boolean;
   /** Position in its tabset (set once the tabset is complete); -1 outside one. */
   index: number;
@@ -11,6 +13,13 @@ export interface TabMeta {
 
 export interface TabsetMeta {
   readonly names: string[];
+  /** Each tab's `category-value`, in the order of `names`. */
+  readonly values: (string | undefined)[];
+  /**
+   * `category-name`: as on istio.io, choosing a tab chooses the tab of the same `category-value` in every tabset of
+   * that category on the page (Istio APIs / Gateway API, helm / istioctl).
+   */
+  readonly category: string | undefined;
 }
 
 /**
@@ -38,6 +47,7 @@ export function tabsetTokens(state: StateBlock, open: Token, first: number): voi
       const tab = t.meta as TabMeta;
       tab.index = meta.names.length;
       meta.names.push(tab.name);
+      meta.values.push(tab.value);
     }
     const inTab = depth > 0 || t.type === 'istio_tab_open';
     if (t.type === 'istio_tab_open') depth++;
@@ -50,9 +60,14 @@ export function tabsetTokens(state: StateBlock, open: Token, first: number): voi
 
 export function renderTabsetOpen(meta: TabsetMeta, attrs: string): string {
   const buttons = meta.names
-    .map((n, i) => `<button type="button" role="tab" class="istio-tab-button" data-tab-index="${i}" aria-selected="${i === 0}">${escapeHtml(n)}</button>`)
+    .map((n, i) => {
+      const value = meta.values[i];
+      const data = value !== undefined ? ` data-category-value="${escapeHtml(value)}"` : '';
+      return `<button type="button" role="tab" class="istio-tab-button" data-tab-index="${i}"${data} aria-selected="${i === 0}">${escapeHtml(n)}</button>`;
+    })
     .join('');
-  return `<div${attrs}><div class="istio-tab-bar" role="tablist">${buttons}</div>\n`;
+  const category = meta.category !== undefined ? ` data-category-name="${escapeHtml(meta.category)}"` : '';
+  return `<div${attrs}${category}><div class="istio-tab-bar" role="tablist">${buttons}</div>\n`;
 }
 
 export function renderTabOpen(meta: TabMeta, attrs: string, note: string): string {

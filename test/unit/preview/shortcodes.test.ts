@@ -124,12 +124,13 @@ describe('preview: tabs', () => {
     const html = renderSample('content/en/blog/2021/better-external-authz/index.md');
     assert.ok(
       html.includes(
-        '<div class="istio-tabset"><div class="istio-tab-bar" role="tablist"><button type="button" role="tab" class="istio-tab-button" data-tab-index="0" aria-selected="true">Deploy OPA in the same pod</button>' +
-          '<button type="button" role="tab" class="istio-tab-button" data-tab-index="1" aria-selected="false">Deploy OPA in a separate pod</button></div>\n' +
+        '<div class="istio-tabset" data-category-name="opa-deploy"><div class="istio-tab-bar" role="tablist"><button type="button" role="tab" class="istio-tab-button" data-tab-index="0" data-category-value="opa-same" aria-selected="true">Deploy OPA in the same pod</button>' +
+          '<button type="button" role="tab" class="istio-tab-button" data-tab-index="1" data-category-value="opa-standalone" aria-selected="false">Deploy OPA in a separate pod</button></div>\n' +
           '<section class="istio-tab" data-tab-index="0" role="tabpanel"><div class="istio-tab-title">Deploy OPA in the same pod</div>\n',
       ),
     );
-    assert.equal(html.split('<div class="istio-tabset">').length - 1, 7);
+    // Seven tabsets, all of the category opa-deploy: choosing a tab in one chooses it in all (media/preview.js).
+    assert.equal(html.split('<div class="istio-tabset" data-category-name="opa-deploy">').length - 1, 7);
     assert.equal(html.split('<section class="istio-tab"').length - 1, 14);
     assert.deepEqual(errorsIn(html), []);
   });
@@ -139,7 +140,7 @@ describe('preview: tabs', () => {
     const html = renderSample('content/en/blog/2021/better-external-authz/index.md', { text });
     assert.equal(
       html,
-      '<div class="istio-tabset"><div class="istio-tab-bar" role="tablist"><button type="button" role="tab" class="istio-tab-button" data-tab-index="0" aria-selected="true">One</button></div>\n' +
+      '<div class="istio-tabset" data-category-name="x"><div class="istio-tab-bar" role="tablist"><button type="button" role="tab" class="istio-tab-button" data-tab-index="0" data-category-value="one" aria-selected="true">One</button></div>\n' +
         '<div class="istio-dropped"><div class="istio-dropped-label">Not shown on istio.io: text inside a tabset but outside its tabs is dropped.</div>\n<p>Stray words.</p>\n</div>\n' +
         '<section class="istio-tab" data-tab-index="0" role="tabpanel"><div class="istio-tab-title">One</div>\n<p>First.</p>\n</section>\n</div>\n',
     );
@@ -163,7 +164,7 @@ describe('preview: tabs', () => {
       '',
     ].join('\n');
     const html = renderSample('content/en/blog/2021/better-external-authz/index.md', { text });
-    assert.ok(html.startsWith('<ol>\n<li>\n<p>Pick one:</p>\n<div class="istio-tabset">'), html);
+    assert.ok(html.startsWith('<ol>\n<li>\n<p>Pick one:</p>\n<div class="istio-tabset" data-category-name="install">'), html);
     assert.ok(
       html.includes(
         '<pre class="istio-text hljs" data-syntax="bash"><code class="language-bash"><span class="istio-command"><span class="istio-prompt" aria-hidden="true">$ </span><span data-hl="bash">istioctl install</span></span></code></pre>',
