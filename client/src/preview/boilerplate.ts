@@ -4,7 +4,7 @@ import { parseFrontmatter } from '../../../server/src/core/parser/frontmatter';
 import { findBoilerplate } from '../../../server/src/core/site/boilerplates';
 import { errorBox } from './errorBox';
 import { escapeHtml } from './html';
-import { CONTEXT_KEY, nestedContext, type RenderContext } from './renderContext';
+import { CONTEXT_KEY, EXCERPT_NOTE, isExcerpt, nestedContext, type RenderContext } from './renderContext';
 
 export interface BoilerplateMeta {
   readonly name: string;
@@ -35,11 +35,12 @@ function stripSourceMaps(tokens: Token[]): void {
  * `{{< boilerplate name >}}`: `content/<page-lang>/boilerplates/<name>.md` rendered as Markdown in place, with the
  * page's context (its language, its image rule), as Hugo inserts it.
  */
-export function renderBoilerplate(md: MarkdownIt, meta: BoilerplateMeta, ctx: RenderContext, attrs: string, errorAttrs: string): string {
+export function renderBoilerplate(md: MarkdownIt, meta: BoilerplateMeta, ctx: RenderContext, attrs: string, errorAttrs: string, noteAttrs: string): string {
   if (!ctx.site) return errorBox(`Boilerplate "${meta.name}": this page is not under a content/<lang>/ folder, so the file cannot be found.`, undefined, errorAttrs);
   if (meta.name === '') return errorBox('`boilerplate` needs the name of a file in content/<lang>/boilerplates/.', undefined, errorAttrs);
   const lang = ctx.site.loc.lang;
   const path = findBoilerplate(ctx.site.index, lang, meta.name);
+  if (!path && isExcerpt(ctx)) return errorBox(`Boilerplate "${meta.name}" is ${EXCERPT_NOTE}.`, undefined, noteAttrs);
   if (!path) return errorBox(`Boilerplate "${meta.name}" was not found in content/${lang}/boilerplates/.`, undefined, errorAttrs);
   if (ctx.boilerplates.includes(meta.name) || ctx.boilerplates.length >= MAX_DEPTH) {
     return errorBox(`Boilerplate "${meta.name}" includes itself (${[...ctx.boilerplates, meta.name].join(' → ')}).`, undefined, errorAttrs);

@@ -3,7 +3,7 @@ import { findGlossaryTerm, glossaryDefinition, glossaryTerms, type GlossaryTerm 
 import { errorBadge } from './errorBox';
 import { escapeHtml } from './html';
 import type { GlossMeta } from './inlineRules';
-import type { RenderContext } from './renderContext';
+import { EXCERPT_NOTE, isExcerpt, type RenderContext } from './renderContext';
 
 /** Glossary terms per render and language: a post with 20 terms lists the glossary once. */
 const termsByContext = new WeakMap<RenderContext, Map<string, GlossaryTerm[] | undefined>>();
@@ -28,7 +28,10 @@ export function renderGlossOpen(meta: GlossMeta, ctx: RenderContext): string {
   const term = all ? findGlossaryTerm(all, meta.entry) : undefined;
   if (!term) {
     const where = `content/${ctx.site.loc.lang}/docs/reference/glossary/`;
-    return `${errorBadge(`No glossary term titled "${meta.entry}" in ${where}.`)}<span class="istio-gloss istio-gloss-unknown">`;
+    const badge = isExcerpt(ctx)
+      ? errorBadge(`The glossary term "${meta.entry}" is ${EXCERPT_NOTE}.`, undefined, 'istio-note-badge')
+      : errorBadge(`No glossary term titled "${meta.entry}" in ${where}.`);
+    return `${badge}<span class="istio-gloss istio-gloss-unknown">`;
   }
   const definition = plainText(glossaryDefinition(ctx.site.index, term) ?? '').replace(/\s+/g, ' ').trim();
   return `<span class="istio-gloss" tabindex="0" title="${escapeHtml(`${term.title}: ${definition}`)}">`;

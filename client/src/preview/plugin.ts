@@ -115,7 +115,7 @@ export function istioPreviewPlugin(md: MarkdownIt, host: PreviewHost): void {
     const syntax = meta.syntax || 'plain';
     return `<pre${attrsOf(t, `istio-text hljs`)} data-syntax="${escapeHtml(syntax)}"><code class="language-${escapeHtml(syntax)}">${body}</code></pre>\n`;
   });
-  rule('istio_boilerplate', (t, ctx) => renderBoilerplate(md, t.meta as BoilerplateMeta, ctx, attrsOf(t, 'istio-boilerplate'), attrsOf(t, 'istio-error')));
+  rule('istio_boilerplate', (t, ctx) => renderBoilerplate(md, t.meta as BoilerplateMeta, ctx, attrsOf(t, 'istio-boilerplate'), attrsOf(t, 'istio-error'), attrsOf(t, 'istio-placeholder')));
   rule('istio_gloss_open', (t, ctx) => renderGlossOpen(t.meta as GlossMeta, ctx));
   rule('istio_gloss_close', () => '</span>');
   rule('istio_icon', (t) => {

@@ -1,5 +1,6 @@
 import { findSiteRoot, locate, readLayout, type ContentLocation, type SiteLayout } from '../../../server/src/core/site/siteLayout';
 import type { FileSystem } from '../../../server/src/core/site/fileSystem';
+import { pageFacts } from '../../../server/src/core/site/pageFacts';
 import { SiteIndex } from '../../../server/src/core/site/siteIndex';
 import { dirname } from '../../../server/src/core/site/paths';
 import { readSiteValues, type SiteValues } from '../../../server/src/core/site/siteValues';
@@ -92,4 +93,15 @@ function siteRootOf(host: PreviewHost, docPath: string): string | undefined {
 /** A context for a nested render of `name` (a boilerplate), passed on through `env`. */
 export function nestedContext(ctx: RenderContext, name: string): RenderContext {
   return { ...ctx, boilerplates: [...ctx.boilerplates, name] };
+}
+
+/** Said of a file that is missing from an excerpt of the site (as the server's checks do, see `isExcerpt`). */
+export const EXCERPT_NOTE = 'not in this checkout of the site (no Hugo configuration at its root, so it is treated as an excerpt of content/)';
+
+/**
+ * The page's site has no Hugo configuration at its root: an excerpt of `content/`, where a boilerplate or glossary
+ * term may simply not have been copied. The server's checks stay silent there; the preview says so without an error.
+ */
+export function isExcerpt(ctx: RenderContext): boolean {
+  return ctx.site !== undefined && !pageFacts(ctx.site.index).isFullCheckout();
 }

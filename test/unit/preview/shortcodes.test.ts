@@ -240,11 +240,19 @@ describe('preview: gloss', () => {
     assert.match(html, /<span class="istio-gloss" tabindex="0" title="Панель даних: Панель даних — це частина mesh[^"]*">панелі даних<\/span>/);
   });
 
-  it('an unknown term: a labelled badge and the term', () => {
-    const html = renderSample('content/en/blog/2019/performance-best-practices/index.md', { text: 'The {{< gloss >}}Envoys{{< /gloss >}} run.\n' });
+  it('an unknown term in a full checkout (hugo.toml at the root): a labelled error badge and the term', () => {
+    const html = renderSample('content/en/blog/2019/performance-best-practices/index.md', { text: 'The {{< gloss >}}Envoys{{< /gloss >}} run.\n', overrides: { 'hugo.toml': '' } });
     assert.equal(
       html,
       '<p>The <span class="istio-error-badge" role="note"><span class="istio-error-label">Istio preview</span> No glossary term titled &quot;Envoys&quot; in content/en/docs/reference/glossary/.</span><span class="istio-gloss istio-gloss-unknown">Envoys</span> run.</p>\n',
+    );
+  });
+
+  it('an unknown term in an excerpt of the site (no Hugo configuration): a note, not an error, as the server stays silent', () => {
+    const html = renderSample('content/en/blog/2019/performance-best-practices/index.md', { text: 'The {{< gloss >}}Envoys{{< /gloss >}} run.\n' });
+    assert.equal(
+      html,
+      '<p>The <span class="istio-note-badge" role="note"><span class="istio-error-label">Istio preview</span> The glossary term &quot;Envoys&quot; is not in this checkout of the site (no Hugo configuration at its root, so it is treated as an excerpt of content/).</span><span class="istio-gloss istio-gloss-unknown">Envoys</span> run.</p>\n',
     );
   });
 });
@@ -259,9 +267,14 @@ describe('preview: boilerplate', () => {
     );
   });
 
-  it('a missing boilerplate: an error box', () => {
-    const html = renderSample('content/en/blog/2020/proxy-cert/index.md', { text: '{{< boilerplate alpah >}}\n' });
+  it('a missing boilerplate: an error box in a full checkout, a note in an excerpt', () => {
+    const html = renderSample('content/en/blog/2020/proxy-cert/index.md', { text: '{{< boilerplate alpah >}}\n', overrides: { 'hugo.toml': '' } });
     assert.equal(html, '<div class="istio-error" role="note"><span class="istio-error-label">Istio preview</span> Boilerplate &quot;alpah&quot; was not found in content/en/boilerplates/.</div>\n');
+    const excerpt = renderSample('content/en/blog/2020/proxy-cert/index.md', { text: '{{< boilerplate alpah >}}\n' });
+    assert.equal(
+      excerpt,
+      '<div class="istio-placeholder" role="note"><span class="istio-error-label">Istio preview</span> Boilerplate &quot;alpah&quot; is not in this checkout of the site (no Hugo configuration at its root, so it is treated as an excerpt of content/).</div>\n',
+    );
   });
 
   it('a boilerplate including itself stops with an error box', () => {
