@@ -12,10 +12,7 @@ describe('completion in the real extension host', () => {
 
   it('after `{{< ` on a new line of a real post: the site\'s shortcode names (image, text, tabset)', async () => {
     const rel = 'content/en/blog/2019/data-plane-setup/index.md';
-    const uri = h.siteUri(rel);
-    const first = h.nextPublish(uri);
-    const { doc, editor } = await h.openPost(rel);
-    await first; // the server has the document
+    const { uri, doc, editor } = await h.openPublished(rel);
 
     // A new line after the first paragraph break below the frontmatter.
     const line = doc.getText().split('\n').indexOf('', 12);

@@ -40,10 +40,8 @@ describe('diagnostics in the real extension host', () => {
 
   it('en blog/2019/data-plane-setup: removing {{< /idea >}} flags the opener as unclosed, restoring it clears it', async () => {
     const rel = 'content/en/blog/2019/data-plane-setup/index.md';
-    const uri = h.siteUri(rel);
-    const first = h.nextPublish(uri);
-    const { doc, editor } = await h.openPost(rel);
-    assert.deepStrictEqual(shortcodes(await first).map(h.where), []);
+    const { uri, doc, editor, diagnostics } = await h.openPublished(rel);
+    assert.deepStrictEqual(shortcodes(diagnostics).map(h.where), []);
 
     const text = doc.getText();
     const closing = text.indexOf('{{< /idea >}}');

@@ -72,6 +72,17 @@ async function openPost(rel) {
   return { doc, editor };
 }
 
+/**
+ * Open a file of the site copy and wait for the server's first diagnostics of it: the language client is up and has
+ * the page. Subscribes before opening, so that publication cannot be missed.
+ */
+async function openPublished(rel) {
+  const uri = siteUri(rel);
+  const first = nextPublish(uri);
+  const { doc, editor } = await openPost(rel);
+  return { uri, doc, editor, diagnostics: await first };
+}
+
 /** [code, startLine, startChar, endLine, endChar] of a diagnostic (0-based), for exact comparisons. */
 function where(d) {
   const code = typeof d.code === 'object' && d.code !== null ? d.code.value : d.code;
@@ -115,6 +126,7 @@ module.exports = {
   waitForDiagnostics,
   nextPublish,
   openPost,
+  openPublished,
   where,
   completionLabels,
   closeAllWithoutSaving,

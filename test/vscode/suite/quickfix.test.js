@@ -21,10 +21,7 @@ describe('quick fixes in the real extension host', () => {
 
   it('shortcode.unclosed: "insert the closing tag" brings back {{< /idea >}} and the error goes', async () => {
     const rel = 'content/en/blog/2019/data-plane-setup/index.md';
-    const uri = h.siteUri(rel);
-    const first = h.nextPublish(uri);
-    const { doc, editor } = await h.openPost(rel);
-    await first;
+    const { uri, doc, editor } = await h.openPublished(rel);
     const text = doc.getText();
     const at = text.indexOf('{{< /idea >}}');
     const broken = h.waitForDiagnostics(uri, (ds) => ds.some((d) => code(d) === 'shortcode.unclosed'));
@@ -42,10 +39,7 @@ describe('quick fixes in the real extension host', () => {
 
   it('frontmatter.description-period: "add the final period" fixes the description of a real post', async () => {
     const rel = 'content/en/blog/2023/istiocon-china/index.md';
-    const uri = h.siteUri(rel);
-    const first = h.nextPublish(uri);
-    const { doc, editor } = await h.openPost(rel);
-    await first;
+    const { uri, doc, editor } = await h.openPublished(rel);
     const line = doc.getText().split('\n').findIndex((l) => l.startsWith('description: '));
     const end = doc.lineAt(line).range.end;
     const broken = h.waitForDiagnostics(uri, (ds) => ds.some((d) => code(d) === 'frontmatter.description-period'));

@@ -34,9 +34,7 @@ describe('translation commands in the real extension host', () => {
 
   it('Go to Translation with a language opens that version (en → uk of blog/2024/ambient-reaches-beta)', async () => {
     const rel = 'content/en/blog/2024/ambient-reaches-beta/index.md';
-    const first = h.nextPublish(h.siteUri(rel));
-    await h.openPost(rel);
-    await first; // the language client is up and has the page
+    await h.openPublished(rel);
     const uk = h.siteUri('content/uk/blog/2024/ambient-reaches-beta/index.md');
     const shown = editorShowing(uk);
     await vscode.commands.executeCommand('istio.goToTranslation', { lang: 'uk' });
@@ -47,9 +45,7 @@ describe('translation commands in the real extension host', () => {
 
   it('Go to Translation with exactly one other version opens it at once (en → zh of blog/2023/istiocon-china)', async () => {
     const rel = 'content/en/blog/2023/istiocon-china/index.md';
-    const first = h.nextPublish(h.siteUri(rel));
-    await h.openPost(rel);
-    await first;
+    await h.openPublished(rel);
     const zh = h.siteUri('content/zh/blog/2023/istiocon-china/index.md');
     const shown = editorShowing(zh);
     await vscode.commands.executeCommand('istio.goToTranslation');
@@ -62,9 +58,7 @@ describe('translation commands in the real extension host', () => {
     const source = h.siteUri(rel);
     const target = h.siteUri('content/es/blog/2023/istiocon-china/index.md');
     assert.strictEqual(await h.exists(target), false, 'the es page does not exist before');
-    const first = h.nextPublish(source);
-    await h.openPost(rel);
-    await first;
+    await h.openPublished(rel);
     const shown = editorShowing(target);
     const created = await vscode.commands.executeCommand('istio.createTranslation', { uri: source.toString(), lang: 'es' });
     assert.strictEqual(created.toString(), target.toString());
@@ -88,9 +82,7 @@ describe('translation commands in the real extension host', () => {
 
   it('Translation Status opens a report listing the pages a language lacks', async () => {
     const rel = 'content/en/blog/2021/istio-community-meetup-china/index.md';
-    const first = h.nextPublish(h.siteUri(rel));
-    await h.openPost(rel);
-    await first;
+    await h.openPublished(rel);
     const panel = await vscode.commands.executeCommand('istio.translationStatus');
     assert.ok(panel && panel.webview, 'the command returns its webview panel');
     assert.strictEqual(panel.viewType, 'istio.translationStatus');
