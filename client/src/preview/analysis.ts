@@ -16,8 +16,6 @@ export interface Analysis {
   readonly escapedAt: ReadonlyMap<number, number>;
   /** Malformed delimiter start (`{<`, `{{{<`) → its end and message. */
   readonly malformedAt: ReadonlyMap<number, { readonly end: number; readonly message: string }>;
-  /** Unterminated tag start → message. */
-  readonly unterminatedAt: ReadonlyMap<number, ShortcodeTag>;
 }
 
 /** Whether a shortcode needs a closing tag: the catalog's `inner` (unknown names pair when a closing tag follows). */
@@ -41,8 +39,12 @@ export function analyze(src: string): Analysis {
   for (const p of scan.problems) {
     if (p.code === 'shortcode.malformed-delimiter' && !openAt.has(p.range.start)) malformedAt.set(p.range.start, { end: p.range.end, message: p.message });
   }
-  const unterminatedAt = new Map(scan.tags.filter((t) => t.unterminated).map((t) => [t.range.start, t]));
-  return { src, scan, openAt, closeAt, problemAt, escapedAt, malformedAt, unterminatedAt };
+  return { src, scan, openAt, closeAt, problemAt, escapedAt, malformedAt };
+}
+
+/** What is wrong with the tag starting at `pos`: its structure (stray, unclosed) first, then the scanner's problem. */
+export function tagProblem(a: Analysis, pos: number): string {
+  return a.problemAt.get(pos) ?? a.scan.problems.find((p) => p.range.start === pos)?.message ?? 'This shortcode tag is broken.';
 }
 
 /** One analysis per parse: block rules of a document share it (keyed by markdown-it's parse `env`). */

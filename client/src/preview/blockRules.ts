@@ -1,6 +1,6 @@
 import type { StateBlock, Token } from 'markdown-it';
 import type { ShortcodeNode } from '../../../server/src/core/parser/shortcodeTree';
-import { documentAnalysis, param, paramsOf, type Analysis } from './analysis';
+import { documentAnalysis, param, paramsOf, tagProblem, type Analysis } from './analysis';
 import { describe } from './errorBox';
 import { isBlockKind, previewKind, unknownMessage } from './kinds';
 import { tabsetTokens } from './tabs';
@@ -102,7 +102,6 @@ function handle(state: StateBlock, a: Analysis, pos: number, startLine: number, 
     state.line = startLine + 1;
     return true;
   }
-  const stray = a.problemAt.get(pos);
   const node = a.openAt.get(pos);
   if (!node) {
     // A stray closing tag, or a tag the scanner could not finish.
@@ -111,7 +110,7 @@ function handle(state: StateBlock, a: Analysis, pos: number, startLine: number, 
     const last = lineOf(state, tag.range.end - 1, startLine, endLine);
     if (last < 0) return false;
     if (silent) return true;
-    pushError(state, startLine, last + 1, stray ?? a.unterminatedAt.get(pos)?.name ?? 'This shortcode tag is broken.', state.src.slice(tag.range.start, tag.range.end));
+    pushError(state, startLine, last + 1, tagProblem(a, pos), state.src.slice(tag.range.start, tag.range.end));
     state.line = last + 1;
     return true;
   }

@@ -1,6 +1,6 @@
 import type { StateInline } from 'markdown-it';
 import { valueShortcode } from '../../../server/src/core/site/siteValues';
-import { analyze, param, paramsOf, type Analysis } from './analysis';
+import { analyze, param, paramsOf, tagProblem, type Analysis } from './analysis';
 import { describe } from './errorBox';
 import { previewKind, unknownMessage } from './kinds';
 import { unescapeShortcodes } from './textBlock';
@@ -106,8 +106,7 @@ function handle(host: PreviewHost, state: StateInline, a: Analysis, pos: number,
   const source = src.slice(tag.range.start, tag.range.end);
   if (tag.unterminated || tag.kind === 'close') {
     if (!silent) {
-      const message = a.problemAt.get(pos) ?? a.scan.problems.find((p) => p.range.start === pos)?.message ?? 'This shortcode tag is broken.';
-      labelledText(state, message, source);
+      labelledText(state, tagProblem(a, pos), source);
     }
     state.pos = tag.range.end;
     return true;
