@@ -59,15 +59,6 @@ export function documentAnalysis(env: unknown, src: string): Analysis {
   return a;
 }
 
-/** A parameter by name, or by position when the shortcode also takes it positionally. */
-export function param(tag: ShortcodeTag, name: string | undefined, position?: number): string | undefined {
-  for (const p of tag.params) {
-    if (name !== undefined && p.name === name) return p.value;
-    if (position !== undefined && p.name === undefined && p.index === position) return p.value;
-  }
-  return undefined;
-}
-
 /** The parameters of a tag as a plain record: named ones by name, positional ones as `0`, `1`, … */
 export function paramsOf(tag: ShortcodeTag): Record<string, string> {
   const out: Record<string, string> = {};

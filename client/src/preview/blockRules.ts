@@ -1,6 +1,7 @@
 import type { StateBlock, Token } from 'markdown-it';
 import type { ShortcodeNode } from '../../../server/src/core/parser/shortcodeTree';
-import { documentAnalysis, param, paramsOf, tagProblem, type Analysis } from './analysis';
+import { namedParam, positional, textOutputSyntax, textSyntax } from '../../../server/src/core/features/shortcodes/lookup';
+import { documentAnalysis, paramsOf, tagProblem, type Analysis } from './analysis';
 import { describe } from './errorBox';
 import { isBlockKind, previewKind, unknownMessage } from './kinds';
 import { tabsetTokens } from './tabs';
@@ -146,7 +147,7 @@ function handle(state: StateBlock, a: Analysis, pos: number, startLine: number, 
       state.line = openEnd + 1;
       return true;
     case 'boilerplate':
-      push(state, 'istio_boilerplate', 0, [startLine, openEnd + 1], { name: param(tag, undefined, 0) ?? '' });
+      push(state, 'istio_boilerplate', 0, [startLine, openEnd + 1], { name: positional(tag, 0)?.value ?? '' });
       state.line = openEnd + 1;
       return true;
     case 'text':
@@ -183,10 +184,10 @@ function textBlock(state: StateBlock, node: ShortcodeNode, startLine: number, en
   }
   const raw = state.src.slice(tag.range.end, node.close.range.start);
   const t = push(state, 'istio_text', 0, [startLine, lines.close + 1], {
-    syntax: syntax ?? param(tag, 'syntax', 0) ?? '',
-    outputis: syntax ? '' : (param(tag, 'outputis', 1) ?? ''),
-    expandlinks: syntax === undefined && param(tag, 'expandlinks') !== 'false',
-    repo: param(tag, 'repo') ?? 'istio',
+    syntax: syntax ?? textSyntax(tag)?.value ?? '',
+    outputis: syntax ? '' : (textOutputSyntax(tag)?.value ?? ''),
+    expandlinks: syntax === undefined && namedParam(tag, 'expandlinks')?.value !== 'false',
+    repo: namedParam(tag, 'repo')?.value ?? 'istio',
   });
   t.content = dedent(raw);
   state.line = lines.close + 1;

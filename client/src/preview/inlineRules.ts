@@ -1,6 +1,7 @@
 import type { StateInline } from 'markdown-it';
 import { valueShortcode } from '../../../server/src/core/site/siteValues';
-import { analyze, param, paramsOf, tagProblem, type Analysis } from './analysis';
+import { positional } from '../../../server/src/core/features/shortcodes/lookup';
+import { analyze, paramsOf, tagProblem, type Analysis } from './analysis';
 import { describe } from './errorBox';
 import { previewKind, unknownMessage } from './kinds';
 import { unescapeShortcodes } from './textBlock';
@@ -132,7 +133,7 @@ function handle(host: PreviewHost, state: StateInline, a: Analysis, pos: number,
         return true;
       }
       const inner = src.slice(node.inner.start, node.inner.end);
-      const meta: GlossMeta = { entry: param(tag, undefined, 0) ?? inner.replace(/\{\{[<%][\s\S]*?[>%]\}\}/g, '').trim() };
+      const meta: GlossMeta = { entry: positional(tag, 0)?.value ?? inner.replace(/\{\{[<%][\s\S]*?[>%]\}\}/g, '').trim() };
       state.push('istio_gloss_open', 'span', 1).meta = meta;
       const oldMax = state.posMax;
       state.pos = node.inner.start;
@@ -152,7 +153,7 @@ function handle(host: PreviewHost, state: StateInline, a: Analysis, pos: number,
       state.pos = tag.range.end;
       return true;
     case 'boilerplate':
-      state.push('istio_boilerplate', '', 0).meta = { name: param(tag, undefined, 0) ?? '' };
+      state.push('istio_boilerplate', '', 0).meta = { name: positional(tag, 0)?.value ?? '' };
       state.pos = tag.range.end;
       return true;
     case 'unknown':

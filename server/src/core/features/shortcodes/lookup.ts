@@ -71,3 +71,8 @@ export function glossEntry(parsed: ParsedDocument, node: ShortcodeNode): { entry
 export function textSyntax(tag: ShortcodeTag): ShortcodeParam | undefined {
   return namedParam(tag, 'syntax') ?? positional(tag, 0);
 }
+
+/** The output syntax of a `text` block: `outputis=` or its second positional value. */
+export function textOutputSyntax(tag: ShortcodeTag): ShortcodeParam | undefined {
+  return namedParam(tag, 'outputis') ?? positional(tag, 1);
+}

@@ -2,7 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { TEXT_SYNTAXES } from '../../catalog/shortcodeCatalog';
 import { diagnostic } from '../diagnostic';
 import type { DiagnosticRule } from '../feature';
-import { appliesTo, namedParam, positional, textSyntax } from './lookup';
+import { appliesTo, textOutputSyntax, textSyntax } from './lookup';
 import { replaceFix } from './quickFix';
 import { suggest } from './suggest';
 
@@ -48,7 +48,7 @@ export const textBlocksRule: DiagnosticRule = {
         );
       }
 
-      const outputis = namedParam(tag, 'outputis') ?? positional(tag, 1);
+      const outputis = textOutputSyntax(tag);
       if (outputis && syntaxParam && syntax !== 'bash') {
         out.push(
           diagnostic(ctx, outputis.nameRange ?? outputis.valueRange, 'text.outputis-not-bash', 'error',
