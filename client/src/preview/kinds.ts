@@ -1,4 +1,5 @@
 import { builtInCatalog } from '../../../server/src/core/catalog/shortcodeCatalog';
+import { calloutIcon } from './callouts';
 
 /** How the preview shows a shortcode. */
 export type PreviewKind =
@@ -37,13 +38,16 @@ const KINDS: Readonly<Record<string, PreviewKind>> = {
   idea_icon: 'icon',
 };
 
-/** The inline icons, as the site draws them (SVG sprites there, characters here). */
+/**
+ * The inline icons, as the site draws them (SVG sprites there): the callouts' SVG icons for warning, tip and idea
+ * (emoji need a font many systems lack), characters of common fonts for the check mark and the cross.
+ */
 export const ICONS: Readonly<Record<string, string>> = {
   checkmark_icon: '✔',
   cancel_icon: '✘',
-  warning_icon: '⚠',
-  tip_icon: '💡',
-  idea_icon: '💡',
+  warning_icon: calloutIcon('warning'),
+  tip_icon: calloutIcon('tip'),
+  idea_icon: calloutIcon('idea'),
 };
 
 export function previewKind(name: string): PreviewKind {

@@ -119,6 +119,24 @@ describe('preview: callouts', () => {
   });
 });
 
+describe('preview: inline icons', () => {
+  it('en 2019/performance-best-practices: warning_icon is the warning callout\'s SVG, in running text', () => {
+    const html = renderSample('content/en/blog/2019/performance-best-practices/index.md');
+    assert.ok(html.includes('<p><span class="istio-icon istio-warning_icon" aria-label="warning">' + calloutIcon('warning') + '</span> Istio\'s <a href="/docs/setup/getting-started/">demo installation</a>'), html.slice(0, 3000));
+  });
+
+  it('tip_icon and idea_icon use the callout SVGs; check mark and cross are characters', () => {
+    const html = renderSample('content/en/blog/2019/performance-best-practices/index.md', { text: '{{< tip_icon >}} {{< idea_icon >}} {{< checkmark_icon >}} {{< cancel_icon >}}\n' });
+    assert.equal(
+      html,
+      '<p><span class="istio-icon istio-tip_icon" aria-label="tip">' + calloutIcon('tip') + '</span> ' +
+        '<span class="istio-icon istio-idea_icon" aria-label="idea">' + calloutIcon('idea') + '</span> ' +
+        '<span class="istio-icon istio-checkmark_icon" aria-label="checkmark">✔</span> ' +
+        '<span class="istio-icon istio-cancel_icon" aria-label="cancel">✘</span></p>\n',
+    );
+  });
+});
+
 describe('preview: tabs', () => {
   it('en 2021/better-external-authz: tab bar with the names, one panel per tab with its title', () => {
     const html = renderSample('content/en/blog/2021/better-external-authz/index.md');
