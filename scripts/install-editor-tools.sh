@@ -6,10 +6,35 @@
 # Works as root in CI (CI=true, no stdin). Prints what it did, with timings.
 # Env: EDITOR_TOOLS_DIR overrides <repo>/.tools.
 # --code-server-only: skip chromium and neovim (what `npm run demo` needs).
+# --print-npm24-user-agent: install Node 24 only, then print the user agent its npm reports (the install test).
 set -euo pipefail
 
 CODE_SERVER_ONLY=false
-[ "${1:-}" = "--code-server-only" ] && CODE_SERVER_ONLY=true
+PRINT_UA=false
+case "${1:-}" in
+  --code-server-only) CODE_SERVER_ONLY=true ;;
+  --print-npm24-user-agent) PRINT_UA=true ;;
+esac
+
+# Run from `npm test` or `npm run demo`, this script inherits the outer npm's environment: npm_config_* variables
+# (npm_config_user_agent naming the outer Node 20, npm_config_node_gyp, npm_config_prefix...), npm_package_*,
+# npm_lifecycle_*, INIT_CWD, NODE, and PATH entries for the outer project's node_modules/.bin and npm's node-gyp-bin.
+# An inner `npm install` reads every npm_config_* variable as its own configuration, so code-server's postinstall saw
+# "node/v20" in the user agent and refused to install. Give every inner npm the environment of a fresh shell instead.
+for v in $(compgen -e); do
+  case "$v" in
+    npm_*|NPM_*|INIT_CWD|NODE|NODE_GYP) unset "$v" ;;
+  esac
+done
+clean_path=""
+IFS=: read -r -a path_entries <<<"$PATH"
+for d in "${path_entries[@]}"; do
+  case "$d" in
+    */node_modules/.bin|*/node-gyp-bin|"") ;;
+    *) clean_path="${clean_path:+$clean_path:}$d" ;;
+  esac
+done
+export PATH="$clean_path"
 
 NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
@@ -34,6 +59,10 @@ if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null 2>&1; then SUDO="sudo -n"; fi
 fi
 
+# npm on Node 24 (code-server's postinstall checks the Node version in npm's user agent); node-gyp must use Node 24's
+# headers, not ~/.npmrc's nodedir=/usr.
+npm24() { PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm "$@"; }
+
 # ---- apt ---------------------------------------------------------------
 missing=()
 if [ "$CODE_SERVER_ONLY" = false ]; then
@@ -46,6 +75,7 @@ dpkg-query -W -f='${Status}' libkrb5-dev 2>/dev/null | grep -q 'install ok insta
 command -v make >/dev/null 2>&1 || missing+=(make)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+[ "$PRINT_UA" = false ] || missing=()
 mkdir -p "$TOOLS"
 # The tools folder ignores itself, whatever the repo's .gitignore says.
 [ -f "$TOOLS/.gitignore" ] || printf '*\n' >"$TOOLS/.gitignore"
@@ -76,6 +106,15 @@ else
   log "node $NODE24_VERSION: done in $(since "$t")"
 fi
 
+if [ "$PRINT_UA" = true ]; then
+  # What a lifecycle script (such as code-server's postinstall) sees as npm's user agent under the inner npm.
+  probe="$TOOLS/.ua-probe"; rm -rf "$probe"; mkdir -p "$probe"
+  printf '{"name":"ua-probe","private":true,"scripts":{"ua":"echo $npm_config_user_agent"}}\n' >"$probe/package.json"
+  (cd "$probe" && npm24 run --silent ua </dev/null)
+  rm -rf "$probe"
+  exit 0
+fi
+
 # ---- code-server ----------------------------------------------------------
 if [ -f "$CS_DIR/.installed" ] && [ "$(cat "$CS_DIR/.installed")" = "$CODE_SERVER_VERSION" ] \
    && [ -f "$CS/out/node/entry.js" ]; then
@@ -85,10 +124,7 @@ else
   log "code-server $CODE_SERVER_VERSION: installing into $CS_DIR (about 100 s)"
   rm -rf "$CS_DIR"; mkdir -p "$CS_DIR"
   printf '{"name":"editor-tools-code-server","private":true}\n' >"$CS_DIR/package.json"
-  # npm must run on Node 24 (its user agent is checked by the postinstall) and
-  # node-gyp must use Node 24's headers, not ~/.npmrc's nodedir=/usr.
-  (cd "$CS_DIR" && PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm_config_unsafe_perm=true \
-     npm install --no-save --loglevel=error "code-server@$CODE_SERVER_VERSION" </dev/null \
+  (cd "$CS_DIR" && npm_config_unsafe_perm=true npm24 install --no-save --loglevel=error "code-server@$CODE_SERVER_VERSION" </dev/null \
      >"$CS_DIR/npm-install.log" 2>&1) || { tail -50 "$CS_DIR/npm-install.log" >&2; exit 1; }
   # code-server writes a default config.yaml and data dir even for --version:
   # point XDG_* at a scratch folder inside the tools dir.
