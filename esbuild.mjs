@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
+const version = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version;
 const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions} */
@@ -21,7 +22,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The server reports the package's version in `initialize` (serverInfo).
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', define: { __VERSION__: JSON.stringify(version) } },
   // The CLI (bin/istio-authoring); not shipped in the VSIX (.vscodeignore is an allow-list).
   {
     ...common,
@@ -29,7 +31,7 @@ const builds = [
     outfile: 'dist/cli.js',
     // jsonc-parser's UMD build requires its modules dynamically; its ESM build bundles.
     mainFields: ['module', 'main'],
-    define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version) },
+    define: { __VERSION__: JSON.stringify(version) },
   },
 ];
 

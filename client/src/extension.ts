@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { istioPreviewPlugin } from './preview/plugin';
 import { vscodePreviewHost } from './preview/vscodePreviewHost';
+import { WATCHED_FILE_GLOBS } from '../../server/protocol';
 import { registerTranslations } from './translations';
 import { registerImages } from './images';
 
@@ -73,13 +74,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     documentSelector: [{ scheme: 'file', language: 'markdown' }],
     synchronize: {
       // Images, pages and templates appearing, changing or disappearing re-check the documents that use them.
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/content/**'),
-        vscode.workspace.createFileSystemWatcher('**/layouts/shortcodes/**'),
-        // The site's Hugo configuration: its presence tells a full checkout from an excerpt of content/.
-        vscode.workspace.createFileSystemWatcher('**/{hugo,config}.{toml,yaml,yml,json}'),
-        vscode.workspace.createFileSystemWatcher('**/config/_default/**'),
-      ],
+      // (server/protocol's WATCHED_FILE_GLOBS: pages, images, templates and the Hugo configuration.)
+      fileEvents: WATCHED_FILE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
     },
     // The product name, as translated in l10n/bundle.l10n.<locale>.json (like the manifest's displayName).
     outputChannelName: vscode.l10n.t('Istio Authoring'),

@@ -10,11 +10,11 @@ import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { istioPreviewPlugin } from '../../client/src/preview/plugin';
-import { LanguageService } from '../../server/src/core/languageService';
+import { LanguageService } from '../../server/engine';
 import { NodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { LspTestClient } from '../../test/support/lspClient';
 import { Prng } from '../../test/support/prng';
-import { INDEX_STATUS_REQUEST, type IndexStatus } from '../../shared/protocol';
+import { INDEX_STATUS_REQUEST, type IndexStatus } from '../../server/protocol';
 import { countShapes, generateSite, markdownFiles } from './generateSite';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
   // Requests while the background scan runs (listing, then page summaries): each must answer at once.
   const duringScan: number[] = [];
   let scanDone = false;
-  const complete = client.connection.sendRequest<IndexStatus>(INDEX_STATUS_REQUEST, { wait: true }).then((status) => {
+  const complete = client.connection.sendRequest<IndexStatus>(INDEX_STATUS_REQUEST.method, { wait: true }).then((status) => {
     scanDone = true;
     return { status, at: performance.now() };
   });

@@ -1,6 +1,6 @@
 import type { CodeAction, CompletionItem, Definition, Diagnostic, DocumentLink, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, type IstioSettings } from '../../../shared/protocol';
+import { DEFAULT_SETTINGS, type IstioSettings } from './settings';
 import { builtInCatalog, type ShortcodeCatalog } from './catalog/shortcodeCatalog';
 import { SiteCatalog, templatesDir } from './catalog/siteCatalog';
 import type { DocumentContext } from './features/documentContext';
@@ -24,6 +24,8 @@ export interface LanguageServiceOptions {
   readonly scan?: ScanOptions;
   /** Called when a site's background scan finishes, page summaries included (the server re-checks open documents then). */
   readonly onSiteReady?: (site: SiteIndex) => void;
+  /** Where a failing feature is reported (the server's log); the failure itself never reaches the caller. */
+  readonly onError?: (message: string) => void;
 }
 
 export interface DiagnosticsResult {
@@ -51,7 +53,10 @@ export class LanguageService {
   /** Folder → site root (or null when the folder is in no site), so lookups climb the tree once. */
   private readonly rootOfDir = new Map<string, string | null>();
 
+  private readonly report: ErrorReporter;
+
   constructor(private readonly options: LanguageServiceOptions) {
+    this.report = options.onError ?? (() => undefined);
     this.rawFs = new SafeFileSystem(options.fs);
     this.fs = new RootedFileSystem(options.fs);
     this.catalogValue = options.catalog ?? builtInCatalog();
@@ -219,33 +224,33 @@ export class LanguageService {
     if (tooLarge(document, settings)) return [];
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
-    return allOf(registry.completionProviders, (p) => p.complete(ctx, position, offset));
+    return allOf(registry.completionProviders, (p) => p.complete(ctx, position, offset), this.report);
   }
 
   hover(path: string, document: TextDocument, position: Position, settings?: IstioSettings): Hover | undefined {
     if (tooLarge(document, settings)) return undefined;
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
-    return firstOf(registry.hoverProviders, (p) => p.hover(ctx, position, offset));
+    return firstOf(registry.hoverProviders, (p) => p.hover(ctx, position, offset), this.report);
   }
 
   definition(path: string, document: TextDocument, position: Position, settings?: IstioSettings): Definition | undefined {
     if (tooLarge(document, settings)) return undefined;
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
-    return firstOf(registry.definitionProviders, (p) => p.definition(ctx, position, offset));
+    return firstOf(registry.definitionProviders, (p) => p.definition(ctx, position, offset), this.report);
   }
 
   codeActions(path: string, document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], settings?: IstioSettings): CodeAction[] {
     if (tooLarge(document, settings)) return [];
     const ctx = this.context(path, document, settings);
-    return allOf(registry.codeActionProviders, (p) => p.actions(ctx, range, diagnostics));
+    return allOf(registry.codeActionProviders, (p) => p.actions(ctx, range, diagnostics), this.report);
   }
 
   documentLinks(path: string, document: TextDocument, settings?: IstioSettings): DocumentLink[] {
     if (tooLarge(document, settings)) return [];
     const ctx = this.context(path, document, settings);
-    return allOf(registry.documentLinkProviders, (p) => p.links(ctx));
+    return allOf(registry.documentLinkProviders, (p) => p.links(ctx), this.report);
   }
 
   dispose(): void {
@@ -273,29 +278,31 @@ function tooLargeDiagnostic(document: TextDocument, settings: IstioSettings): Di
 }
 
 /** Every provider's answers together (completion, code actions, links). */
-function allOf<P, T>(providers: readonly P[], ask: (provider: P) => T[] | undefined): T[] {
+function allOf<P, T>(providers: readonly P[], ask: (provider: P) => T[] | undefined, report: ErrorReporter): T[] {
   const out: T[] = [];
   for (const p of providers) {
-    const r = guard(() => ask(p));
+    const r = guard(() => ask(p), report);
     if (r) out.push(...r);
   }
   return out;
 }
 
 /** The first provider's answer (hover, definition): providers are listed in order of precedence in the registry. */
-function firstOf<P, T>(providers: readonly P[], ask: (provider: P) => T | undefined): T | undefined {
+function firstOf<P, T>(providers: readonly P[], ask: (provider: P) => T | undefined, report: ErrorReporter): T | undefined {
   for (const p of providers) {
-    const r = guard(() => ask(p));
+    const r = guard(() => ask(p), report);
     if (r) return r;
   }
   return undefined;
 }
 
-function guard<T>(f: () => T): T | undefined {
+type ErrorReporter = (message: string) => void;
+
+function guard<T>(f: () => T, report: ErrorReporter): T | undefined {
   try {
     return f();
   } catch (e) {
-    console.error(`[istio] feature failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    report(`[istio] feature failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return undefined;
   }
 }

@@ -1,4 +1,51 @@
-import { DEFAULT_SETTINGS, toFrontmatterSchemaSettings, type IstioSettings } from '../../../shared/protocol';
+/** The extension's settings (`istio.*`), read per resource by the server. */
+export interface IstioSettings {
+  readonly diagnostics: {
+    /** Check content files while typing. */
+    readonly enable: boolean;
+  };
+  readonly frontmatter: {
+    /** Workspace schema files that extend or replace the built-in frontmatter schemas (`istio.frontmatter.schemas`). */
+    readonly schemas: readonly FrontmatterSchemaSetting[];
+  };
+  readonly links: {
+    /** Globs of link and image targets, as written, that are never checked (`/docs/reference/**`, `*.pdf`). */
+    readonly ignore: readonly string[];
+  };
+  /** Files larger than this many bytes (UTF-16 code units for open documents) are not checked. */
+  readonly maxFileSize: number;
+}
+
+/** One entry of `istio.frontmatter.schemas`. */
+export interface FrontmatterSchemaSetting {
+  /** The kind of page it applies to (`blog-post`, `blog-section`, `docs-page`, `glossary-term`, `news`, `boilerplate`, `default`) or `*`. */
+  readonly kind: string;
+  /** A JSON Schema file, relative to the site root (the folder holding `content/`) or absolute. */
+  readonly file: string;
+  /** `extend` (default) adds its properties, `required` and `x-recommended` to the built-in schema; `replace` uses it alone. */
+  readonly mode: 'extend' | 'replace';
+}
+
+export const DEFAULT_SETTINGS: IstioSettings = {
+  diagnostics: { enable: true },
+  frontmatter: { schemas: [] },
+  links: { ignore: [] },
+  maxFileSize: 1_000_000,
+};
+
+/** Reads `istio.frontmatter.schemas` as the client sent it, dropping malformed entries. */
+export function toFrontmatterSchemaSettings(raw: unknown): FrontmatterSchemaSetting[] {
+  if (!Array.isArray(raw)) return [];
+  const out: FrontmatterSchemaSetting[] = [];
+  for (const e of raw as unknown[]) {
+    if (typeof e !== 'object' || e === null) continue;
+    const r = e as Record<string, unknown>;
+    if (typeof r['file'] !== 'string' || r['file'] === '') continue;
+    const kind = typeof r['kind'] === 'string' && r['kind'] !== '' ? r['kind'] : '*';
+    out.push({ kind, file: r['file'], mode: r['mode'] === 'replace' ? 'replace' : 'extend' });
+  }
+  return out;
+}
 
 /**
  * Reads settings the way VS Code hands them over (`istio` section as a nested object) over the defaults.

@@ -13,29 +13,18 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  COPY_FILE_COMMAND,
-  DEFAULT_SETTINGS,
-  INDEX_STATUS_REQUEST,
-  PLAN_TRANSLATION_REQUEST,
-  SETTINGS_SECTION,
-  TRANSLATION_STATUS_REQUEST,
-  TRANSLATIONS_REQUEST,
-  type CopyFileArgs,
-  type IndexStatus,
-  type IndexStatusParams,
-  type InitializationOptions,
-  type IstioSettings,
-  type PlanTranslationParams,
-  type TranslationStatusParams,
-  type TranslationsParams,
-} from '../../shared/protocol';
-import { LanguageService } from './core/languageService';
-import { mergeSettings } from './core/settings';
+import { COPY_FILE_COMMAND, INDEX_STATUS_REQUEST, PLAN_TRANSLATION_REQUEST, SETTINGS_SECTION, TRANSLATION_STATUS_REQUEST, TRANSLATIONS_REQUEST, type CopyFileArgs, type IndexStatus, type IndexStatusParams, type InitializationOptions, type PlanTranslationParams, type TranslationStatusParams, type TranslationsParams, WATCHED_FILE_GLOBS } from '../protocol';
+import { DEFAULT_SETTINGS, type IstioSettings } from '../engine';
+import { LanguageService, mergeSettings } from '../engine';
 import { copyFileSafely } from './node/copyFile';
 import { NodeFileSystem } from './node/nodeFileSystem';
+import { yieldToRequests } from './node/pause';
 import { planTranslationRequest, translationsRequest, translationStatusRequest } from './node/translationRequests';
 import { uriToPath } from './node/uris';
+
+/** The package's version, set by esbuild from package.json (absent when the source runs unbundled). */
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 /** Edits are checked once typing pauses this long; opening a file is checked at once. */
 const DEBOUNCE_MS = 50;
@@ -46,6 +35,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const service = new LanguageService({
   fs: new NodeFileSystem(),
+  scan: { pause: yieldToRequests },
+  onError: (message) => connection.console.error(message),
   // The full index can resolve more than the quick look-ups made during the scan did.
   onSiteReady: () => recheckAllDocuments(),
 });
@@ -79,7 +70,7 @@ connection.onInitialize((params): InitializeResult => {
       // The VS Code client registers these commands itself and forwards them here, so every client gets them.
       executeCommandProvider: { commands: [COPY_FILE_COMMAND] },
     },
-    serverInfo: { name: 'istio-authoring', version: '0.1.0' },
+    serverInfo: { name: 'istio-authoring', version: VERSION },
   };
 });
 
@@ -87,13 +78,7 @@ connection.onInitialized(() => {
   if (supportsWatchedFilesRegistration) {
     // Clients that can register watchers (Neovim, others) get told what to watch; VS Code's client watches itself.
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [
-        { globPattern: '**/content/**' },
-        { globPattern: '**/layouts/shortcodes/**' },
-        // The site's Hugo configuration: its presence tells a full checkout from an excerpt of content/.
-        { globPattern: '**/{hugo,config}.{toml,yaml,yml,json}' },
-        { globPattern: '**/config/_default/**' },
-      ],
+      watchers: WATCHED_FILE_GLOBS.map((globPattern) => ({ globPattern })),
     });
   }
 });
@@ -268,9 +253,9 @@ connection.onDocumentLinks((params) =>
 );
 
 // Translations: versions of a page, the plan of a new translation, the site's missing and stale translations.
-connection.onRequest(TRANSLATIONS_REQUEST.method, (p: TranslationsParams) => translationsRequest(service, p));
-connection.onRequest(PLAN_TRANSLATION_REQUEST.method, (p: PlanTranslationParams) => planTranslationRequest(service, p));
-connection.onRequest(TRANSLATION_STATUS_REQUEST.method, (p: TranslationStatusParams) => translationStatusRequest(service, p));
+connection.onRequest(TRANSLATIONS_REQUEST, (p: TranslationsParams) => translationsRequest(service, p));
+connection.onRequest(PLAN_TRANSLATION_REQUEST, (p: PlanTranslationParams) => planTranslationRequest(service, p));
+connection.onRequest(TRANSLATION_STATUS_REQUEST, (p: TranslationStatusParams) => translationStatusRequest(service, p));
 
 connection.onRequest(INDEX_STATUS_REQUEST, async (params: IndexStatusParams | undefined): Promise<IndexStatus> => {
   if (params?.wait) await Promise.all(service.allSites().map((s) => s.summarized()));

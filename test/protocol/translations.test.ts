@@ -4,14 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import {
-  PLAN_TRANSLATION_REQUEST,
-  TRANSLATION_STATUS_REQUEST,
-  TRANSLATIONS_REQUEST,
-  type PlanTranslationResult,
-  type TranslationStatusResult,
-  type TranslationsResult,
-} from '../../shared/protocol';
+import { PLAN_TRANSLATION_REQUEST, TRANSLATION_STATUS_REQUEST, TRANSLATIONS_REQUEST, type PlanTranslationResult, type TranslationStatusResult, type TranslationsResult } from '../../server/protocol';
 import { LspTestClient, serverForSuite } from '../support/lspClient';
 import { SAMPLE_SITE, sample } from '../support/fixtures';
 import { GitRecorder } from '../support/gitRecorder';

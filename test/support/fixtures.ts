@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { MemoryFileSystem } from '../../server/src/core/site/memoryFileSystem';
+import { MemoryFileSystem } from '../../server/engine';
 
 /** The copy of the real istio.io excerpt the tests use (from ../shared/corpus/istio-sample). */
 export const SAMPLE_SITE = path.resolve(__dirname, '../fixtures/istio-sample');

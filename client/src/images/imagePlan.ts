@@ -3,10 +3,8 @@
  * go, under which names, which are copied, and the text that links them. The editor adapters (dropPaste.ts,
  * insertImage.ts) read the bytes, ask the user about conflicts and apply the result.
  */
-import { LANGUAGE_FOLDER } from '../../../shared/protocol';
-import { basename, dirname, extname } from '../../../server/src/core/site/paths';
-import { IMAGE_EXTENSIONS } from '../../../server/src/core/site/linkRules';
-import { locate, type ContentLocation } from '../../../server/src/core/site/siteLayout';
+import { LANGUAGE_FOLDER } from '../../../server/engine';
+import { basename, dirname, extname, IMAGE_EXTENSIONS, locate, type ContentLocation } from '../../../server/engine';
 
 /** A file being dropped, pasted or inserted. */
 export interface IncomingImage {

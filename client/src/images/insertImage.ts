@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import { prepareInsertion } from './applyPlan';
 import { imageTarget, isSiteImage } from './imagePlan';
 import { filesOfUris } from './incoming';
-import { IMAGE_EXTENSIONS } from '../../../server/src/core/site/linkRules';
+import { IMAGE_EXTENSIONS } from '../../../server/engine';
+import { Commands } from '../../../server/protocol';
 
 /** `png`, `jpg`…: the site's image extensions for the file dialog and messages. */
 const EXTENSIONS = [...IMAGE_EXTENSIONS].map((e) => e.slice(1));
 
 /** The command's id, as declared in package.json. */
-export const INSERT_IMAGE_COMMAND = 'istio.insertImage';
+export const INSERT_IMAGE_COMMAND = Commands.insertImage;
 
 /**
  * Istio: Insert Image…: the same as dropping the files at the cursor(s). Without `uris` it asks: "Choose files…" or one

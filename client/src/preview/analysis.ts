@@ -1,6 +1,4 @@
-import { builtInCatalog } from '../../../server/src/core/catalog/shortcodeCatalog';
-import { buildShortcodeTree, type ShortcodeNode } from '../../../server/src/core/parser/shortcodeTree';
-import { scanShortcodes, type ShortcodeScan, type ShortcodeTag } from '../../../server/src/core/parser/shortcodes';
+import { builtInCatalog, buildShortcodeTree, type ShortcodeNode, scanShortcodes, type ShortcodeScan, type ShortcodeTag } from '../../../server/engine';
 
 /** The shortcodes of one text (a whole document, or one inline run), paired the way Hugo pairs them. */
 export interface Analysis {

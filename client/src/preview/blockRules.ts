@@ -1,6 +1,5 @@
 import type { StateBlock, Token } from 'markdown-it';
-import type { ShortcodeNode } from '../../../server/src/core/parser/shortcodeTree';
-import { namedParam, positional, textOutputSyntax, textSyntax } from '../../../server/src/core/features/shortcodes/lookup';
+import { type ShortcodeNode, namedParam, positional, textOutputSyntax, textSyntax } from '../../../server/engine';
 import { documentAnalysis, paramsOf, tagProblem, type Analysis } from './analysis';
 import { describe } from './errorBox';
 import { isBlockKind, previewKind, unknownMessage } from './kinds';

@@ -1,7 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { parseFrontmatter } from '../../../server/src/core/parser/frontmatter';
-import { findBoilerplate } from '../../../server/src/core/site/boilerplates';
+import { parseFrontmatter, findBoilerplate } from '../../../server/engine';
 import { errorBox } from './errorBox';
 import { escapeHtml } from './html';
 import { CONTEXT_KEY, EXCERPT_NOTE, isExcerpt, nestedContext, type RenderContext } from './renderContext';

@@ -1,5 +1,5 @@
 import type { StateBlock } from 'markdown-it';
-import { parseFrontmatter } from '../../../server/src/core/parser/frontmatter';
+import { parseFrontmatter } from '../../../server/engine';
 import { errorBox } from './errorBox';
 import { attrsOf, escapeHtml } from './html';
 

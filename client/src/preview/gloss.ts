@@ -1,5 +1,4 @@
-import { plainText } from '../../../server/src/core/parser/markdown';
-import { findGlossaryTerm, glossaryDefinition, glossaryTerms, type GlossaryTerm } from '../../../server/src/core/site/glossary';
+import { plainText, findGlossaryTerm, glossaryDefinition, glossaryTerms, type GlossaryTerm } from '../../../server/engine';
 import { errorBadge } from './errorBox';
 import { escapeHtml } from './html';
 import type { GlossMeta } from './inlineRules';

@@ -1,5 +1,4 @@
-import { resolveImageLink } from '../../../server/src/core/site/resolve';
-import { dirname } from '../../../server/src/core/site/paths';
+import { resolveImageLink, dirname } from '../../../server/engine';
 import { errorBox } from './errorBox';
 import { escapeHtml } from './html';
 import type { RenderContext } from './renderContext';

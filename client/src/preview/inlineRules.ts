@@ -1,6 +1,5 @@
 import type { StateInline } from 'markdown-it';
-import { valueShortcode } from '../../../server/src/core/site/siteValues';
-import { positional } from '../../../server/src/core/features/shortcodes/lookup';
+import { valueShortcode, positional } from '../../../server/engine';
 import { analyze, paramsOf, tagProblem, type Analysis } from './analysis';
 import { describe } from './errorBox';
 import { previewKind, unknownMessage } from './kinds';

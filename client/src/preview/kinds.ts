@@ -1,4 +1,4 @@
-import { builtInCatalog } from '../../../server/src/core/catalog/shortcodeCatalog';
+import { builtInCatalog } from '../../../server/engine';
 import { calloutIcon } from './callouts';
 
 /** How the preview shows a shortcode. */

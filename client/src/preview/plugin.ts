@@ -1,6 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import type { Options, Renderer, Token } from 'markdown-it';
-import { textLinkBase } from '../../../server/src/core/site/siteValues';
+import { textLinkBase } from '../../../server/engine';
 import { shortcodeBlock, type ErrorMeta } from './blockRules';
 import { renderBoilerplate, type BoilerplateMeta } from './boilerplate';
 import { renderCalloutClose, renderCalloutOpen, type CalloutMeta } from './callouts';

@@ -1,4 +1,4 @@
-import type { FileSystem } from '../../../server/src/core/site/fileSystem';
+import type { FileSystem } from '../../../server/engine';
 
 /**
  * What the preview plugin needs from its editor, injected so the plugin stays plain TypeScript: VS Code passes

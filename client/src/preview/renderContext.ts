@@ -1,9 +1,4 @@
-import { findSiteRoot, locate, readLayout, type ContentLocation, type SiteLayout } from '../../../server/src/core/site/siteLayout';
-import type { FileSystem } from '../../../server/src/core/site/fileSystem';
-import { pageFacts } from '../../../server/src/core/site/pageFacts';
-import { SiteIndex } from '../../../server/src/core/site/siteIndex';
-import { dirname } from '../../../server/src/core/site/paths';
-import { readSiteValues, type SiteValues } from '../../../server/src/core/site/siteValues';
+import { findSiteRoot, locate, readLayout, type ContentLocation, type SiteLayout, type FileSystem, pageFacts, SiteIndex, dirname, readSiteValues, type SiteValues } from '../../../server/engine';
 import type { PreviewHost } from './previewHost';
 
 /** What render rules know about the document being rendered: where it sits in its site. */

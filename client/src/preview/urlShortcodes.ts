@@ -1,6 +1,5 @@
 import type { StateCore } from 'markdown-it';
-import { scanShortcodes } from '../../../server/src/core/parser/shortcodes';
-import { valueShortcode } from '../../../server/src/core/site/siteValues';
+import { scanShortcodes, valueShortcode } from '../../../server/engine';
 import type { PreviewHost } from './previewHost';
 import { renderContext } from './renderContext';
 

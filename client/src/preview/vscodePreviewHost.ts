@@ -1,6 +1,6 @@
+import * as nodeFs from 'node:fs';
 import * as vscode from 'vscode';
-import { findSiteRoot } from '../../../server/src/core/site/siteLayout';
-import { NodeFileSystem } from '../../../server/src/node/nodeFileSystem';
+import { DiskFileSystem, findSiteRoot } from '../../../server/engine';
 import type { PreviewHost } from './previewHost';
 
 /** The parts of VS Code's render environment the preview reads (`markdown-language-features` fills them). */
@@ -25,7 +25,7 @@ function fsPath(uri: vscode.Uri): string {
  * the plugin writes paths relative to the document instead).
  */
 export function vscodePreviewHost(): PreviewHost {
-  const fs = new NodeFileSystem();
+  const fs = new DiskFileSystem(nodeFs);
   return {
     fs,
     documentPath(env) {

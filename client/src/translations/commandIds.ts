@@ -1,14 +1,3 @@
-/** The translation commands' ids, as declared in package.json; the real-editor tests use these constants. */
-export const TranslationCommands = {
-  goToTranslation: 'istio.goToTranslation',
-  createTranslation: 'istio.createTranslation',
-  translationStatus: 'istio.translationStatus',
-  /** Internal (report links): opens a file by its URI string. */
-  open: 'istio.translations.open',
-  /** Internal (report links): diff of a source between a commit and now. */
-  diffSource: 'istio.translations.diffSource',
-} as const;
-
 /** Set while the active editor shows a content page (`content/<lang>/…`): drives menus and the keybinding. */
 export const CONTENT_FILE_CONTEXT = 'istio.contentFile';
 

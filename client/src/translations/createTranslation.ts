@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { LANGUAGE_FOLDER, PLAN_TRANSLATION_REQUEST, TRANSLATIONS_REQUEST, type TranslationPlan, type TranslationVersion } from '../../../shared/protocol';
+import { PLAN_TRANSLATION_REQUEST, TRANSLATIONS_REQUEST, type TranslationPlan, type TranslationVersion } from '../../../server/protocol';
+import { LANGUAGE_FOLDER } from '../../../server/engine';
 import type { CreateTranslationArgs } from './commandIds';
 import { sendRequest, type ClientSource } from './requests';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { TRANSLATIONS_REQUEST, type TranslationVersion, type TranslationsResult } from '../../../shared/protocol';
-import { TranslationCommands, type CreateTranslationArgs, type GoToTranslationArgs } from './commandIds';
+import { Commands, TRANSLATIONS_REQUEST, type TranslationVersion, type TranslationsResult } from '../../../server/protocol';
+import { type CreateTranslationArgs, type GoToTranslationArgs } from './commandIds';
 import { sendRequest, type ClientSource } from './requests';
 
 interface VersionItem extends vscode.QuickPickItem {
@@ -55,7 +55,7 @@ export async function goToTranslation(client: ClientSource, args: GoToTranslatio
     const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Istio: the {0} version of {1} does not exist yet.', choice.lang, result.path), create);
     if (answer === create) {
       const createArgs: CreateTranslationArgs = { uri: found.editor.document.uri.toString(), lang: choice.lang };
-      await vscode.commands.executeCommand(TranslationCommands.createTranslation, createArgs);
+      await vscode.commands.executeCommand(Commands.createTranslation, createArgs);
     }
     return;
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { GIT_SCHEME, TranslationCommands, type CreateTranslationArgs, type DiffSourceArgs, type GoToTranslationArgs } from './commandIds';
+import { Commands } from '../../../server/protocol';
+import { GIT_SCHEME, type CreateTranslationArgs, type DiffSourceArgs, type GoToTranslationArgs } from './commandIds';
 import { createTranslation } from './createTranslation';
 import { GitContentProvider } from './gitContentProvider';
 import { goToTranslation } from './goToTranslation';
@@ -13,18 +14,18 @@ export function registerTranslations(context: vscode.ExtensionContext, client: C
   context.subscriptions.push(
     statusBar,
     vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitContentProvider()),
-    vscode.commands.registerCommand(TranslationCommands.goToTranslation, (args?: GoToTranslationArgs) => goToTranslation(client, args)),
-    vscode.commands.registerCommand(TranslationCommands.createTranslation, async (args?: CreateTranslationArgs) => {
+    vscode.commands.registerCommand(Commands.goToTranslation, (args?: GoToTranslationArgs) => goToTranslation(client, args)),
+    vscode.commands.registerCommand(Commands.createTranslation, async (args?: CreateTranslationArgs) => {
       const created = await createTranslation(client, args);
       statusBar.refresh();
       return created;
     }),
-    vscode.commands.registerCommand(TranslationCommands.translationStatus, () => translationStatus(client)),
+    vscode.commands.registerCommand(Commands.translationStatus, () => translationStatus(client)),
     refreshReportOnTrust(client),
-    vscode.commands.registerCommand(TranslationCommands.diffSource, (args: DiffSourceArgs) => diffSource(args)),
-    vscode.commands.registerCommand(TranslationCommands.open, (uri: string) => openUri(uri)),
+    vscode.commands.registerCommand(Commands.diffSource, (args: DiffSourceArgs) => diffSource(args)),
+    vscode.commands.registerCommand(Commands.openTranslation, (uri: string) => openUri(uri)),
   );
   return statusBar;
 }
 
-export { TranslationCommands } from './commandIds';
+export { Commands } from '../../../server/protocol';

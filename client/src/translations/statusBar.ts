@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { TRANSLATIONS_REQUEST } from '../../../shared/protocol';
-import { CONTENT_FILE_CONTEXT, TranslationCommands } from './commandIds';
+import { Commands, TRANSLATIONS_REQUEST } from '../../../server/protocol';
+import { CONTENT_FILE_CONTEXT } from './commandIds';
 import { sendRequest, type ClientSource } from './requests';
 
 /**
@@ -10,7 +10,7 @@ import { sendRequest, type ClientSource } from './requests';
 export function translationStatusBar(client: ClientSource): vscode.Disposable & { refresh(): void } {
   const item = vscode.window.createStatusBarItem('istio.translations', vscode.StatusBarAlignment.Right, 100);
   item.name = vscode.l10n.t('Istio: Translations');
-  item.command = TranslationCommands.goToTranslation;
+  item.command = Commands.goToTranslation;
   let generation = 0;
 
   const refresh = async (): Promise<void> => {

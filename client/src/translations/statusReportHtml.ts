@@ -4,8 +4,8 @@
  * it can be tested and read without an editor; links are command URIs built by `commandLink`, visible text goes through
  * the `l10n` passed in (`vscode.l10n` in the editor: its strings are in l10n/bundle.l10n.<locale>.json).
  */
-import type { GitUnavailableCode, LanguageStatus, TranslationStatusResult } from '../../../shared/protocol';
-import { TranslationCommands, type CreateTranslationArgs, type DiffSourceArgs } from './commandIds';
+import { Commands, type GitUnavailableCode, type LanguageStatus, type TranslationStatusResult } from '../../../server/protocol';
+import type { CreateTranslationArgs, DiffSourceArgs } from './commandIds';
 
 /** Missing lists up to this long are shown unfolded. */
 const OPEN_MISSING = 40;
@@ -39,7 +39,7 @@ const a = (href: string, text: string, title?: string): string => `<a href="${es
 
 export function renderStatusReport(r: TranslationStatusResult, options: ReportOptions = {}): string {
   const { link = commandUri, cspSource = '', l10n = englishL10n, lang = 'en' } = options;
-  const open = (uri: string, text: string): string => a(link(TranslationCommands.open, uri), text);
+  const open = (uri: string, text: string): string => a(link(Commands.openTranslation, uri), text);
   const summary = r.languages
     .map((l) => {
       const stale = r.git.available ? l10n.t('{0} stale', l.stale.length) : l10n.t('staleness unknown');
@@ -113,7 +113,7 @@ function languageSection(r: TranslationStatusResult, l: LanguageStatus, open: (u
         return `<tr><td>${open(s.uri, esc(s.path))}${s.title ? `<br><span class="muted">${esc(s.title)}</span>` : ''}</td>
 <td>${esc(s.translationCommit.date)} <code>${esc(s.translationCommit.hash.slice(0, 8))}</code></td>
 <td><details><summary>${count}</summary><ul>${commits}</ul></details></td>
-<td>${a(link(TranslationCommands.diffSource, diff), esc(l10n.t('show changes')), l10n.t('Diff of the source since the translation was last committed'))} · ${open(s.sourceUri, esc(r.sourceLang))}</td></tr>`;
+<td>${a(link(Commands.diffSource, diff), esc(l10n.t('show changes')), l10n.t('Diff of the source since the translation was last committed'))} · ${open(s.sourceUri, esc(r.sourceLang))}</td></tr>`;
       });
       parts.push(
         `<h3>${l10n.t('Stale ({0})', l.stale.length)} <span class="muted">· ${l10n.t('{0} up to date', l.upToDate)}</span></h3><table><thead><tr><th>${l10n.t('translation')}</th><th>${l10n.t('last translated')}</th><th>${l10n.t('source changes since')}</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
@@ -127,7 +127,7 @@ function languageSection(r: TranslationStatusResult, l: LanguageStatus, open: (u
     const createText = esc(l10n.t('create'));
     const rows = l.missing.map((m) => {
       const create: CreateTranslationArgs = { uri: m.sourceUri, lang: l.lang };
-      return `<li>${open(m.sourceUri, esc(m.path))}${m.title ? ` <span class="muted">${esc(m.title)}</span>` : ''}${m.draft ? draft : ''} · ${a(link(TranslationCommands.createTranslation, create), createText)}</li>`;
+      return `<li>${open(m.sourceUri, esc(m.path))}${m.title ? ` <span class="muted">${esc(m.title)}</span>` : ''}${m.draft ? draft : ''} · ${a(link(Commands.createTranslation, create), createText)}</li>`;
     });
     // Grouped by section (`blog/2021`, `docs/tasks`) so hundreds of missing pages stay readable; small lists open.
     const root = l10n.t('(root)');

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TRANSLATION_STATUS_REQUEST } from '../../../shared/protocol';
+import { TRANSLATION_STATUS_REQUEST } from '../../../server/protocol';
 import type { DiffSourceArgs } from './commandIds';
 import { gitUri } from './gitContentProvider';
 import { sendRequest, type ClientSource } from './requests';

@@ -1,4 +1,4 @@
-import builtIn from '../../../data/shortcodes.json';
+import builtIn from '../../data/shortcodes.json';
 
 const PARAM_KINDS = [
   'string',

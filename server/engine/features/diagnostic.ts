@@ -1,7 +1,9 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE } from '../../../../shared/protocol';
 import type { OffsetRange } from '../parser/offsetRange';
 import type { DocumentContext } from './documentContext';
+
+/** Every diagnostic the engine reports carries this source. */
+export const DIAGNOSTIC_SOURCE = 'istio';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { IstioSettings } from '../../../../shared/protocol';
+import type { IstioSettings } from '../settings';
 import type { ShortcodeCatalog } from '../catalog/shortcodeCatalog';
 import type { OffsetRange } from '../parser/offsetRange';
 import type { ParsedDocument } from '../parser/parsedDocument';

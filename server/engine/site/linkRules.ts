@@ -1,4 +1,4 @@
-import rules from '../../../data/links.json';
+import rules from '../../data/links.json';
 
 /** The site facts behind link resolution, declared in `server/data/links.json`. */
 interface LinkRulesFile {

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../../../../shared/protocol';
+import { DEFAULT_SETTINGS } from '../settings';
 import { parseFrontmatter } from '../parser/frontmatter';
 import type { FileStat, FileSystem } from './fileSystem';
 import { basename, dirname } from './paths';
@@ -35,12 +35,10 @@ export interface ScanOptions {
 }
 
 /**
- * Yields the thread for three turns of the event loop: a JSON-RPC connection reads a request in one turn,
- * runs its handler in the next and writes the answer in a third (vscode-jsonrpc queues each step with
- * setImmediate). Yielding once let a request wait behind two more slices of the scan; now it is answered
- * before the scan resumes.
+ * The engine has no event loop of its own (it runs on no particular platform): without a `pause` from the adapter,
+ * slices are separated by a microtask only. The LSP server passes one that yields to its event loop.
  */
-const defaultPause = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(() => setImmediate(resolve))));
+const defaultPause = (): Promise<void> => Promise.resolve();
 
 /**
  * All files of one site's `content/` tree, scanned in the background and kept current from file events.

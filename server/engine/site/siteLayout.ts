@@ -1,6 +1,11 @@
-import { LANGUAGE_FOLDER } from '../../../../shared/protocol';
 import type { FileSystem } from './fileSystem';
 import { dirname, isInside } from './paths';
+
+/**
+ * The name of a language folder under `content/`: `en`, `zh`, `uk`, `es`, `pt-br`, `zh-cn`… The site layout uses it to
+ * find the languages; Create Translation uses it to check a language the user types.
+ */
+export const LANGUAGE_FOLDER = /^[a-z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$/;
 
 /** The site's source language: Hugo's `defaultContentLanguage` on istio.io. */
 export const DEFAULT_LANGUAGE = 'en';

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import data from '../../../data/siteValues.json';
+import data from '../../data/siteValues.json';
 import type { FileSystem } from './fileSystem';
 
 /** The values `data/args.yml` gives the value shortcodes (`source_branch_name`, `version`, …), defaults filled in. */

@@ -2,10 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { IstioSettings } from '../../../shared/protocol';
-import { LanguageService } from '../core/languageService';
-import { isInside } from '../core/site/paths';
-import { EXCLUDED_DIRS, findSiteRoot, locate } from '../core/site/siteLayout';
+import type { IstioSettings } from '../../engine';
+import { LanguageService, isInside, EXCLUDED_DIRS, findSiteRoot, locate } from '../../engine';
 import { NodeFileSystem } from '../node/nodeFileSystem';
 import { pathToUri } from '../node/uris';
 import { loadSettings } from './settingsFile';
@@ -76,7 +74,7 @@ async function markdownUnder(service: LanguageService, target: string): Promise<
 export async function check(targets: readonly string[], cwd: string, configFile: string | undefined): Promise<CheckResult> {
   const started = performance.now();
   const nodeFs = new SnapshotFileSystem(new NodeFileSystem());
-  const service = new LanguageService({ fs: nodeFs, scan: { sliceMs: 1_000_000, pause: () => Promise.resolve(), summaries: false } });
+  const service = new LanguageService({ fs: nodeFs, scan: { sliceMs: 1_000_000, pause: () => Promise.resolve(), summaries: false }, onError: (m) => console.error(m) });
   const settingsByRoot = new Map<string, IstioSettings>();
   const sources = new Set<string>();
   const settingsFor = (root: string): IstioSettings => {

@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { SETTINGS_SECTION, type IstioSettings } from '../../../shared/protocol';
-import { mergeSettings, settingsSection } from '../core/settings';
+import { SETTINGS_SECTION } from '../../protocol';
+import type { IstioSettings } from '../../engine';
+import { mergeSettings, settingsSection } from '../../engine';
 
 /**
  * The settings the CLI applies to a site: the same `istio.*` keys the editor reads, from the site's

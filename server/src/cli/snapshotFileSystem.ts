@@ -1,4 +1,4 @@
-import type { DirEntry, FileStat, FileSystem } from '../core/site/fileSystem';
+import type { DirEntry, FileStat, FileSystem } from '../../engine';
 
 /**
  * The disk as one CLI run sees it: each answer is kept for the rest of the run. A check reads most pages two or three

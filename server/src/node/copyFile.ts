@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import type { CopyFileArgs } from '../../../shared/protocol';
+import type { CopyFileArgs } from '../../protocol';
 
 export type CopyResult = { readonly ok: true; readonly target: string; readonly message: string } | { readonly ok: false; readonly message: string };
 

@@ -4,8 +4,8 @@
  * classification asks for. Two processes for the whole site, instead of lsync.sh's two per page.
  */
 import { execFile, spawn } from 'node:child_process';
-import type { GitUnavailableCode } from '../../../shared/protocol';
-import { blobQueries, type Commit, type GitFacts, type TranslationPair } from '../core/features/translations/staleness';
+import type { GitUnavailableCode } from '../../protocol';
+import { blobQueries, type Commit, type GitFacts, type TranslationPair } from '../../engine';
 
 export type GitRepository =
   | { readonly ok: true; readonly root: string; readonly head: string }

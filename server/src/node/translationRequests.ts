@@ -3,22 +3,8 @@
  * with paths turned into URIs, and git consulted for the status report.
  */
 import * as fs from 'node:fs';
-import type {
-  LanguageStatus,
-  PlanTranslationParams,
-  PlanTranslationResult,
-  TranslationStatusParams,
-  TranslationStatusResult,
-  TranslationsParams,
-  TranslationsResult,
-} from '../../../shared/protocol';
-import { planTranslation } from '../core/features/translations/createPlan';
-import { findTranslations } from '../core/features/translations/matching';
-import { listTranslations } from '../core/features/translations/siteStatus';
-import { classify, type Commit, type GitFacts, type TranslationPair } from '../core/features/translations/staleness';
-import type { LanguageService } from '../core/languageService';
-import type { SiteIndex } from '../core/site/siteIndex';
-import { DEFAULT_LANGUAGE } from '../core/site/siteLayout';
+import type { LanguageStatus, PlanTranslationParams, PlanTranslationResult, TranslationStatusParams, TranslationStatusResult, TranslationsParams, TranslationsResult } from '../../protocol';
+import { planTranslation, findTranslations, listTranslations, classify, type Commit, type GitFacts, type TranslationPair, type LanguageService, type SiteIndex, DEFAULT_LANGUAGE } from '../../engine';
 import { gitFacts, openRepository, type GitRepository } from './git';
 import { pathToUri, uriToPath } from './uris';
 

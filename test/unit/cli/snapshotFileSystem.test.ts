@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SnapshotFileSystem } from '../../../server/src/cli/snapshotFileSystem';
-import { MemoryFileSystem } from '../../../server/src/core/site/memoryFileSystem';
+import { MemoryFileSystem } from '../../../server/engine/site/memoryFileSystem';
 
 describe('the CLI\'s snapshot of the disk', () => {
   it('reads, stats and resolves each path once, missing ones included, with the first answers', () => {

@@ -1,8 +1,8 @@
+import { Commands } from '../../../server/protocol';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { TranslationCommands } from '../../../client/src/translations/commandIds';
 import { commandUri, englishL10n, renderStatusReport, type L10n } from '../../../client/src/translations/statusReportHtml';
 
 const base = {
@@ -31,7 +31,7 @@ const zhStale = {
 describe('translation status report (HTML)', () => {
   it('links each stale translation to a diff of its source since the translation\u2019s last commit', () => {
     const html = renderStatusReport({ ...base, git: { available: true, repoRoot: 'file:///site', head: 'c'.repeat(40) }, languages: [zhStale] });
-    const diff = commandUri(TranslationCommands.diffSource, {
+    const diff = commandUri(Commands.diffSource, {
       sourceUri: 'file:///site/content/en/blog/2024/ambient-reaches-beta/index.md',
       commit: 'a'.repeat(40),
       title: 'blog/2024/ambient-reaches-beta/index.md (en): since 2024-05-14',
@@ -39,7 +39,7 @@ describe('translation status report (HTML)', () => {
     assert.ok(html.includes(`href="${diff.replace(/&/g, '&#38;').replace(/'/g, '&#39;')}"`), 'diff link');
     assert.ok(html.includes('Fix &#34;typo&#34;'), 'commit subjects are escaped');
     assert.ok(html.includes('Simple VMs &#60;&#38; more&#62;'), 'titles are escaped');
-    const create = commandUri(TranslationCommands.createTranslation, { uri: 'file:///site/content/en/blog/2021/simple-vms/index.md', lang: 'zh' });
+    const create = commandUri(Commands.createTranslation, { uri: 'file:///site/content/en/blog/2021/simple-vms/index.md', lang: 'zh' });
     assert.ok(html.includes(`href="${create.replace(/'/g, '&#39;')}"`), 'create link');
     assert.ok(html.includes('<h3>Stale (1) <span class="muted">· 31 up to date</span></h3>'));
   });

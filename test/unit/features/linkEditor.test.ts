@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { LanguageService } from '../../../server/src/core/languageService';
-import { linkContextAt } from '../../../server/src/core/features/links/linkCompletion';
-import { svgSize } from '../../../server/src/core/features/links/linkHover';
+import { LanguageService } from '../../../server/engine/languageService';
+import { linkContextAt } from '../../../server/engine/features/links/linkCompletion';
+import { svgSize } from '../../../server/engine/features/links/linkHover';
 import { doc, MEM_ROOT, memorySite, rangeOf, sample, withCursor } from '../../support/fixtures';
 
 async function service(overrides: Record<string, string | null> = {}): Promise<LanguageService> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isIgnored } from '../../../server/src/core/features/links/glob';
-import { closestNames, editDistance } from '../../../server/src/core/features/links/suggest';
+import { isIgnored } from '../../../server/engine/features/links/glob';
+import { closestNames, editDistance } from '../../../server/engine/features/links/suggest';
 
 describe('istio.links.ignore globs', () => {
   it('* stays in a segment, ** crosses segments (and may match none)', () => {

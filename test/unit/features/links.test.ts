@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS, type IstioSettings } from '../../../shared/protocol';
-import { linkActionsProvider } from '../../../server/src/core/features/links/linkActions';
-import { LanguageService } from '../../../server/src/core/languageService';
-import type { MemoryFileSystem } from '../../../server/src/core/site/memoryFileSystem';
+import { DEFAULT_SETTINGS, type IstioSettings } from '../../../server/engine';
+import { linkActionsProvider } from '../../../server/engine/features/links/linkActions';
+import { LanguageService } from '../../../server/engine/languageService';
+import type { MemoryFileSystem } from '../../../server/engine/site/memoryFileSystem';
 import { doc, lc, MEM_ROOT, memorySite, rangeOf, sample, sampleFiles } from '../../support/fixtures';
 
 const LINK_CODE = /^(image|link)\./;

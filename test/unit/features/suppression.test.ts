@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { builtInCatalog } from '../../../server/src/core/catalog/shortcodeCatalog';
-import { findSuppressions } from '../../../server/src/core/features/suppression';
-import { LanguageService } from '../../../server/src/core/languageService';
-import { parseDocument } from '../../../server/src/core/parser/parsedDocument';
+import { builtInCatalog } from '../../../server/engine/catalog/shortcodeCatalog';
+import { findSuppressions } from '../../../server/engine/features/suppression';
+import { LanguageService } from '../../../server/engine/languageService';
+import { parseDocument } from '../../../server/engine/parser/parsedDocument';
 import { doc, MEM_ROOT, memorySite, sample } from '../../support/fixtures';
 
 const REL = 'content/zh/blog/2018/aws-nlb/index.md';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { LanguageService } from '../../../server/src/core/languageService';
+import { LanguageService } from '../../../server/engine/languageService';
 import { doc, lc, MEM_ROOT, memorySite, rangeOf, sample, sampleFiles } from '../../support/fixtures';
 
 /** The foundation's syntax codes: other features' checks are tested in their own suites. */

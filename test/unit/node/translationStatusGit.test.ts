@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { LanguageService } from '../../../server/src/core/languageService';
+import { LanguageService } from '../../../server/engine/languageService';
 import { blobIds } from '../../../server/src/node/git';
 import { NodeFileSystem } from '../../../server/src/node/nodeFileSystem';
 import { translationStatusRequest } from '../../../server/src/node/translationRequests';

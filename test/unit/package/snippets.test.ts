@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { LanguageService } from '../../../server/src/core/languageService';
+import { LanguageService } from '../../../server/engine/languageService';
 import { doc, MEM_ROOT, memorySite } from '../../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fastFrontmatter } from '../../../server/src/core/parser/fastFrontmatter';
-import { parseFrontmatter, type Frontmatter } from '../../../server/src/core/parser/frontmatter';
+import { fastFrontmatter } from '../../../server/engine/parser/fastFrontmatter';
+import { parseFrontmatter, type Frontmatter } from '../../../server/engine/parser/frontmatter';
 import { sample, sampleFiles } from '../../support/fixtures';
 import { fuzzIterations, fuzzSeed } from '../../support/mutate';
 import { Prng } from '../../support/prng';

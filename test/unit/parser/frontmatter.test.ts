@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseFrontmatter } from '../../../server/src/core/parser/frontmatter';
+import { parseFrontmatter } from '../../../server/engine/parser/frontmatter';
 import { sample } from '../../support/fixtures';
 
 const slice = (text: string, r: { start: number; end: number }): string => text.slice(r.start, r.end);

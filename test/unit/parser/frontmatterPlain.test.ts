@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isScalar } from 'yaml';
-import { parseFrontmatter, type Frontmatter } from '../../../server/src/core/parser/frontmatter';
+import { parseFrontmatter, type Frontmatter } from '../../../server/engine/parser/frontmatter';
 import { sample, sampleFiles } from '../../support/fixtures';
 
 /** Each entry's `plain`, next to what the YAML node says (the rules read `plain` to avoid parsing the node). */

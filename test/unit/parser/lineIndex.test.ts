@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex } from '../../../server/src/core/parser/lineIndex';
+import { LineIndex } from '../../../server/engine/parser/lineIndex';
 import { sample, sampleFiles } from '../../support/fixtures';
 
 /** Every offset of `text` (and a few outside it) converts as the document converts it. */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { builtInCatalog } from '../../../server/src/core/catalog/shortcodeCatalog';
-import { githubId } from '../../../server/src/core/parser/markdown';
-import { parseDocument } from '../../../server/src/core/parser/parsedDocument';
+import { builtInCatalog } from '../../../server/engine/catalog/shortcodeCatalog';
+import { githubId } from '../../../server/engine/parser/markdown';
+import { parseDocument } from '../../../server/engine/parser/parsedDocument';
 import { sample } from '../../support/fixtures';
 
 const catalog = builtInCatalog();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { builtInCatalog } from '../../../server/src/core/catalog/shortcodeCatalog';
-import { buildShortcodeTree } from '../../../server/src/core/parser/shortcodeTree';
-import { scanShortcodes } from '../../../server/src/core/parser/shortcodes';
+import { builtInCatalog } from '../../../server/engine/catalog/shortcodeCatalog';
+import { buildShortcodeTree } from '../../../server/engine/parser/shortcodeTree';
+import { scanShortcodes } from '../../../server/engine/parser/shortcodes';
 import { sample } from '../../support/fixtures';
 
 const catalog = builtInCatalog();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scanShortcodes } from '../../../server/src/core/parser/shortcodes';
+import { scanShortcodes } from '../../../server/engine/parser/shortcodes';
 import { sample } from '../../support/fixtures';
 
 const slice = (text: string, r: { start: number; end: number }): string => text.slice(r.start, r.end);

@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import type { FileSystem } from '../../../server/src/core/site/fileSystem';
+import type { FileSystem } from '../../../server/engine/site/fileSystem';
 import { istioPreviewPlugin } from '../../../client/src/preview/plugin';
 import type { PreviewHost } from '../../../client/src/preview/previewHost';
 import { MEM_ROOT, memorySite, sample } from '../../support/fixtures';

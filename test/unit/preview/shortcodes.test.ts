@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { calloutIcon } from '../../../client/src/preview/callouts';
-import { MemoryFileSystem } from '../../../server/src/core/site/memoryFileSystem';
+import { MemoryFileSystem } from '../../../server/engine/site/memoryFileSystem';
 import MarkdownIt from 'markdown-it';
 import { istioPreviewPlugin } from '../../../client/src/preview/plugin';
 import { MEM_ROOT, memorySite, sample } from '../../support/fixtures';

@@ -3,9 +3,9 @@ import * as nodeFs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { LanguageService } from '../../../server/src/core/languageService';
-import type { DirEntry, FileStat, FileSystem } from '../../../server/src/core/site/fileSystem';
-import type { SiteIndex } from '../../../server/src/core/site/siteIndex';
+import { LanguageService } from '../../../server/engine/languageService';
+import type { DirEntry, FileStat, FileSystem } from '../../../server/engine/site/fileSystem';
+import type { SiteIndex } from '../../../server/engine/site/siteIndex';
 import { NodeFileSystem } from '../../../server/src/node/nodeFileSystem';
 import { doc, SAMPLE_SITE } from '../../support/fixtures';
 

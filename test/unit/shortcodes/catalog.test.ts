@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { builtInCatalog, readCatalogFile } from '../../../server/src/core/catalog/shortcodeCatalog';
-import { scanTemplate } from '../../../server/src/core/catalog/templateScan';
+import { builtInCatalog, readCatalogFile } from '../../../server/engine/catalog/shortcodeCatalog';
+import { scanTemplate } from '../../../server/engine/catalog/templateScan';
 import { doc, MEM_ROOT, SAMPLE_SITE } from '../../support/fixtures';
 import { isShortcodeCode, service } from './harness';
 

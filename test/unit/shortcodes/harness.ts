@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { LanguageService } from '../../../server/src/core/languageService';
-import type { MemoryFileSystem } from '../../../server/src/core/site/memoryFileSystem';
+import { LanguageService } from '../../../server/engine/languageService';
+import type { MemoryFileSystem } from '../../../server/engine/site/memoryFileSystem';
 import { doc, MEM_ROOT, memorySite, sample } from '../../support/fixtures';
 
 /** A language service over the in-memory sample site (scanned at once), with `overrides` applied. */

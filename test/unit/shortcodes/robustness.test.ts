@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import * as registry from '../../../server/src/core/features/registry';
-import { shortcodeCompletion } from '../../../server/src/core/features/shortcodes/completion';
-import { shortcodeDefinition } from '../../../server/src/core/features/shortcodes/definition';
-import { shortcodeHover } from '../../../server/src/core/features/shortcodes/hover';
-import { shortcodeQuickFixes } from '../../../server/src/core/features/shortcodes/quickFixes';
+import * as registry from '../../../server/engine/features/registry';
+import { shortcodeCompletion } from '../../../server/engine/features/shortcodes/completion';
+import { shortcodeDefinition } from '../../../server/engine/features/shortcodes/definition';
+import { shortcodeHover } from '../../../server/engine/features/shortcodes/hover';
+import { shortcodeQuickFixes } from '../../../server/engine/features/shortcodes/quickFixes';
 import { doc, MEM_ROOT, sample } from '../../support/fixtures';
 import { service } from './harness';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fileUri } from '../../../server/src/core/site/fileUri';
+import { fileUri } from '../../../server/engine/site/fileUri';
 
 describe('file URIs', () => {
   it('are written as VS Code writes them: each segment encoded, a drive letter lower-cased with its colon encoded', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pageFacts } from '../../../server/src/core/site/pageFacts';
-import { SiteIndex } from '../../../server/src/core/site/siteIndex';
-import { readLayout } from '../../../server/src/core/site/siteLayout';
+import { pageFacts } from '../../../server/engine/site/pageFacts';
+import { SiteIndex } from '../../../server/engine/site/siteIndex';
+import { readLayout } from '../../../server/engine/site/siteLayout';
 import { MEM_ROOT, memorySite, sample } from '../../support/fixtures';
 
 const noPause = { sliceMs: 1_000_000, pause: () => Promise.resolve() };

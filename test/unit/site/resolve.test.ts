@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pageUrl, resolveBundleReference, resolveImageLink, resolveLink } from '../../../server/src/core/site/resolve';
-import { locate, readLayout } from '../../../server/src/core/site/siteLayout';
+import { pageUrl, resolveBundleReference, resolveImageLink, resolveLink } from '../../../server/engine/site/resolve';
+import { locate, readLayout } from '../../../server/engine/site/siteLayout';
 import { MEM_ROOT, memorySite } from '../../support/fixtures';
 
 const fs = memorySite();

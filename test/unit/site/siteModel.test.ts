@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SiteIndex } from '../../../server/src/core/site/siteIndex';
-import { findSiteRoot, locate, readLayout } from '../../../server/src/core/site/siteLayout';
+import { SiteIndex } from '../../../server/engine/site/siteIndex';
+import { findSiteRoot, locate, readLayout } from '../../../server/engine/site/siteLayout';
 import { MEM_ROOT, memorySite } from '../../support/fixtures';
 
 const noPause = { sliceMs: 1_000_000, pause: () => Promise.resolve() };

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pageFacts } from '../../../server/src/core/site/pageFacts';
-import type { FileSystem } from '../../../server/src/core/site/fileSystem';
-import { SiteIndex } from '../../../server/src/core/site/siteIndex';
-import { readLayout } from '../../../server/src/core/site/siteLayout';
+import { pageFacts } from '../../../server/engine/site/pageFacts';
+import type { FileSystem } from '../../../server/engine/site/fileSystem';
+import { SiteIndex } from '../../../server/engine/site/siteIndex';
+import { readLayout } from '../../../server/engine/site/siteLayout';
 import { MEM_ROOT, memorySite } from '../../support/fixtures';
 
 /** Counts the page reads of a file system. */

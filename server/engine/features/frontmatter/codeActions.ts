@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE } from '../../../../../shared/protocol';
+import { DIAGNOSTIC_SOURCE } from '../diagnostic';
 import type { CodeActionProvider } from '../feature';
 import { readFixes } from './quickFixData';
 

@@ -1,14 +1,14 @@
 import { Ajv, type ValidateFunction } from 'ajv';
-import type { FrontmatterSchemaSetting } from '../../../../../shared/protocol';
-import blogPost from '../../../../data/schemas/blog-post.schema.json';
-import blogSection from '../../../../data/schemas/blog-section.schema.json';
-import boilerplate from '../../../../data/schemas/boilerplate.schema.json';
-import common from '../../../../data/schemas/common.schema.json';
-import defaultPage from '../../../../data/schemas/default.schema.json';
-import docsPage from '../../../../data/schemas/docs-page.schema.json';
-import glossaryTerm from '../../../../data/schemas/glossary-term.schema.json';
-import kinds from '../../../../data/schemas/kinds.json';
-import news from '../../../../data/schemas/news.schema.json';
+import type { FrontmatterSchemaSetting } from '../../settings';
+import blogPost from '../../../data/schemas/blog-post.schema.json';
+import blogSection from '../../../data/schemas/blog-section.schema.json';
+import boilerplate from '../../../data/schemas/boilerplate.schema.json';
+import common from '../../../data/schemas/common.schema.json';
+import defaultPage from '../../../data/schemas/default.schema.json';
+import docsPage from '../../../data/schemas/docs-page.schema.json';
+import glossaryTerm from '../../../data/schemas/glossary-term.schema.json';
+import kinds from '../../../data/schemas/kinds.json';
+import news from '../../../data/schemas/news.schema.json';
 import { join } from '../../site/paths';
 import { isObject, stringList, type FieldInfo, type JsonObject } from './schemaModel';
 

@@ -1,9 +1,17 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
-import { COPY_FILE_COMMAND, DIAGNOSTIC_SOURCE, type CopyFileArgs } from '../../../../../shared/protocol';
+import { DIAGNOSTIC_SOURCE } from '../diagnostic';
 import { basename } from '../../site/paths';
 import type { CodeActionProvider } from '../feature';
 import { isRecord, stringField } from '../fixData';
 import type { LinkFixData } from './inspect';
+
+/** The command of the "copy the image from the source-language bundle" fix: the server copies, never overwriting. */
+export const COPY_FILE_COMMAND = 'istio.copyFile';
+
+export interface CopyFileArgs {
+  readonly source: string;
+  readonly target: string;
+}
 
 /** The codes whose `data` is a `LinkFixData`. */
 export const LINK_CODES: ReadonlySet<string> = new Set([

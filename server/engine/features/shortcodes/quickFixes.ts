@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE } from '../../../../../shared/protocol';
+import { DIAGNOSTIC_SOURCE } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
 import type { CodeActionProvider } from '../feature';
 import { stringField } from '../fixData';

@@ -1,4 +1,4 @@
-import { LANGUAGE_FOLDER } from '../../../../../shared/protocol';
+import { LANGUAGE_FOLDER } from '../../site/siteLayout';
 import type { SiteIndex } from '../../site/siteIndex';
 import { basename, dirname, extname } from '../../site/paths';
 import { DEFAULT_LANGUAGE, locate, pathIn } from '../../site/siteLayout';

@@ -1,4 +1,4 @@
-import type { ContentKind } from '../../../../../shared/protocol';
+import type { ContentKind } from './types';
 import type { SiteIndex } from '../../site/siteIndex';
 import { DEFAULT_LANGUAGE, locate, pathIn } from '../../site/siteLayout';
 import { siteLanguages } from './languages';

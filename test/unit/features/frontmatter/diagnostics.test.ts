@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { DEFAULT_SETTINGS } from '../../../../shared/protocol';
+import { DEFAULT_SETTINGS } from '../../../../server/engine';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { frontmatterSchemaRule } from '../../../../server/src/core/features/frontmatter/schemaDiagnostics';
-import type { LanguageService } from '../../../../server/src/core/languageService';
+import { frontmatterSchemaRule } from '../../../../server/engine/features/frontmatter/schemaDiagnostics';
+import type { LanguageService } from '../../../../server/engine/languageService';
 import { doc, lc, MEM_ROOT, rangeOf, sample, sampleFiles } from '../../../support/fixtures';
 import { applyFix, fixesOf, fmDiagnostics, siteService, summary } from './support';
 

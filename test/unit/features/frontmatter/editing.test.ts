@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { MarkupKind, type CompletionItem, type MarkupContent } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { frontmatterCompletion } from '../../../../server/src/core/features/frontmatter/completion';
-import type { LanguageService } from '../../../../server/src/core/languageService';
+import { frontmatterCompletion } from '../../../../server/engine/features/frontmatter/completion';
+import type { LanguageService } from '../../../../server/engine/languageService';
 import { doc, lc, MEM_ROOT, rangeOf, sample, withCursor } from '../../../support/fixtures';
 import { siteService } from './support';
 

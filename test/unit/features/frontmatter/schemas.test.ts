@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
-import { closest } from '../../../../server/src/core/features/frontmatter/didYouMean';
-import { ANNOTATION_KEYWORDS, fieldOf, SchemaStore } from '../../../../server/src/core/features/frontmatter/schemaStore';
-import { toFrontmatterSchemaSettings } from '../../../../shared/protocol';
+import { closest } from '../../../../server/engine/features/frontmatter/didYouMean';
+import { ANNOTATION_KEYWORDS, fieldOf, SchemaStore } from '../../../../server/engine/features/frontmatter/schemaStore';
+import { toFrontmatterSchemaSettings } from '../../../../server/engine';
 import { doc, lc, MEM_ROOT, rangeOf, sample } from '../../../support/fixtures';
 import { fmDiagnostics, settingsWith, siteService, summary } from './support';
 

@@ -1,8 +1,8 @@
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, type FrontmatterSchemaSetting, type IstioSettings } from '../../../../shared/protocol';
-import { LanguageService } from '../../../../server/src/core/languageService';
-import { readFixes, type QuickFix } from '../../../../server/src/core/features/frontmatter/quickFixData';
+import { DEFAULT_SETTINGS, type FrontmatterSchemaSetting, type IstioSettings } from '../../../../server/engine';
+import { LanguageService } from '../../../../server/engine/languageService';
+import { readFixes, type QuickFix } from '../../../../server/engine/features/frontmatter/quickFixData';
 import { doc, MEM_ROOT, memorySite } from '../../../support/fixtures';
 
 /** A language service over the in-memory sample site (plus overrides), its index scanned in one go. */

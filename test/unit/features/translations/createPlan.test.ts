@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { planTranslation, type CreatePlan } from '../../../../server/src/core/features/translations/createPlan';
-import { SiteIndex } from '../../../../server/src/core/site/siteIndex';
-import { readLayout } from '../../../../server/src/core/site/siteLayout';
+import { planTranslation, type CreatePlan } from '../../../../server/engine/features/translations/createPlan';
+import { SiteIndex } from '../../../../server/engine/site/siteIndex';
+import { readLayout } from '../../../../server/engine/site/siteLayout';
 import { MEM_ROOT, memorySite, sample } from '../../../support/fixtures';
 
 const noPause = { sliceMs: 1e9, pause: () => Promise.resolve() };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LanguageService } from '../../../../server/src/core/languageService';
+import { LanguageService } from '../../../../server/engine/languageService';
 import { doc, MEM_ROOT, memorySite } from '../../../support/fixtures';
 
 const noPause = { sliceMs: 1e9, pause: () => Promise.resolve() };

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findTranslations, sourceOf } from '../../../../server/src/core/features/translations/matching';
-import { SiteIndex } from '../../../../server/src/core/site/siteIndex';
-import { readLayout } from '../../../../server/src/core/site/siteLayout';
-import type { MemoryFileSystem } from '../../../../server/src/core/site/memoryFileSystem';
+import { findTranslations, sourceOf } from '../../../../server/engine/features/translations/matching';
+import { SiteIndex } from '../../../../server/engine/site/siteIndex';
+import { readLayout } from '../../../../server/engine/site/siteLayout';
+import type { MemoryFileSystem } from '../../../../server/engine/site/memoryFileSystem';
 import { MEM_ROOT, memorySite } from '../../../support/fixtures';
 
 const noPause = { sliceMs: 1e9, pause: () => Promise.resolve() };

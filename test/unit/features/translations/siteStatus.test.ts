@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { listTranslations } from '../../../../server/src/core/features/translations/siteStatus';
-import { SiteIndex } from '../../../../server/src/core/site/siteIndex';
-import { readLayout } from '../../../../server/src/core/site/siteLayout';
+import { listTranslations } from '../../../../server/engine/features/translations/siteStatus';
+import { SiteIndex } from '../../../../server/engine/site/siteIndex';
+import { readLayout } from '../../../../server/engine/site/siteLayout';
 import { MEM_ROOT, memorySite } from '../../../support/fixtures';
 
 describe('site translation listing', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { blobQueries, classify, type Commit, type GitFacts } from '../../../../server/src/core/features/translations/staleness';
+import { blobQueries, classify, type Commit, type GitFacts } from '../../../../server/engine/features/translations/staleness';
 
 const EN = 'content/en/blog/2024/ambient-reaches-beta/index.md';
 const ZH = 'content/zh/blog/2024/ambient-reaches-beta/index.md';

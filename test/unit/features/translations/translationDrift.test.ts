@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { imageKey } from '../../../../server/src/core/features/translations/driftFacts';
-import { LanguageService } from '../../../../server/src/core/languageService';
+import { imageKey } from '../../../../server/engine/features/translations/driftFacts';
+import { LanguageService } from '../../../../server/engine/languageService';
 import { doc, lc, MEM_ROOT, memorySite, rangeOf, sample, sampleFiles } from '../../../support/fixtures';
 
 const noPause = { sliceMs: 1e9, pause: () => Promise.resolve() };
