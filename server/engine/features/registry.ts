@@ -20,6 +20,7 @@ import { siteReferencesRule } from './shortcodes/siteReferences';
 import { textBlocksRule } from './shortcodes/textBlocks';
 import { unknownShortcodeRule } from './shortcodes/unknownShortcode';
 import { frontmatterSyntaxRule } from './syntax/frontmatterSyntax';
+import { headingIdSyntaxRule } from './syntax/headingIdSyntax';
 import { shortcodeSyntaxRule } from './syntax/shortcodeSyntax';
 import { translationDriftRule } from './translations/translationDrift';
 import { translationDriftFixes } from './translations/translationDriftFixes';
@@ -31,6 +32,7 @@ import { translationDriftFixes } from './translations/translationDriftFixes';
 export const diagnosticRules: readonly DiagnosticRule[] = [
   frontmatterSyntaxRule,
   shortcodeSyntaxRule,
+  headingIdSyntaxRule,
   frontmatterSchemaRule(),
   frontmatterSiteRule,
   linkDiagnosticsRule,

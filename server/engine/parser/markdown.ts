@@ -1,15 +1,20 @@
+import { githubId, HeadingIds, splitHeading } from './headingIds';
 import { RegionSet, type OffsetRange } from './offsetRange';
 
 export interface Heading {
   readonly level: number;
   /** The heading text without `#`s and without a trailing `{#id}`. */
   readonly text: string;
-  /** The explicit `{#id}`, or the GitHub-style id Hugo generates (deduplicated with `-1`, `-2`…). */
+  /** The explicit `{#id}`, or the GitHub-style id Hugo generates (deduplicated with `-1`, `-2`…): see headingIds.ts. */
   readonly id: string;
   readonly explicitId: boolean;
   readonly range: OffsetRange;
   /** Span of the `{#id}` attribute's id, when explicit. */
   readonly idRange: OffsetRange | undefined;
+  /** A `{#…}` Hugo does not parse and prints on the page (`{#am-i-impacted?}`); the heading then has its automatic id. */
+  readonly literalAttributes: OffsetRange | undefined;
+  /** The automatic id holds a shortcode, which Hugo replaces with a placeholder numbered in build order. */
+  readonly unstableId: boolean;
 }
 
 export interface MarkdownLink {
@@ -32,7 +37,6 @@ export interface MarkdownScan {
 }
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
-const EXPLICIT_ID = /[ \t]*\{[ \t]*#([^\s}]+)[^}]*\}[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const DEFINITION = /^ {0,3}\[([^\]]+)\]:[ \t]*(<[^>\n]*>|\S+)/;
 
@@ -43,7 +47,7 @@ const DEFINITION = /^ {0,3}\[([^\]]+)\]:[ \t]*(<[^>\n]*>|\S+)/;
 export function scanMarkdown(text: string, from: number, skip: RegionSet): MarkdownScan {
   const headings: Heading[] = [];
   const links: MarkdownLink[] = [];
-  const usedIds = new Map<string, number>();
+  const ids = new HeadingIds();
   const codeRegions: OffsetRange[] = [];
 
   let fence: string | undefined;
@@ -82,7 +86,7 @@ export function scanMarkdown(text: string, from: number, skip: RegionSet): Markd
       fenceStart = lineStart;
     } else {
       const h = first === '#' ? HEADING.exec(line) : null;
-      if (h) headings.push(makeHeading(h, line, lineStart, usedIds));
+      if (h) headings.push(makeHeading(h, line, lineStart, ids));
       const d = first === '[' ? DEFINITION.exec(line) : null;
       if (d) {
         const raw = d[2]!;
@@ -108,35 +112,23 @@ export function scanMarkdown(text: string, from: number, skip: RegionSet): Markd
   return { headings, links, fences: new RegionSet(codeRegions) };
 }
 
-function makeHeading(h: RegExpExecArray, line: string, lineStart: number, usedIds: Map<string, number>): Heading {
-  let content = h[2] ?? '';
-  // A closing sequence of #s is not part of the text.
-  content = content.replace(/[ \t]+#+$/, '');
-  const explicit = EXPLICIT_ID.exec(content);
-  let id: string;
-  let idRange: OffsetRange | undefined;
-  if (explicit) {
-    id = explicit[1]!;
-    content = content.slice(0, explicit.index);
-    const at = line.lastIndexOf('#' + id);
-    idRange = { start: lineStart + at + 1, end: lineStart + at + 1 + id.length };
-  } else {
-    id = githubId(plainText(content));
-  }
-  const seen = usedIds.get(id);
-  if (seen !== undefined && !explicit) {
-    usedIds.set(id, seen + 1);
-    id = `${id}-${seen + 1}`;
-  } else {
-    usedIds.set(id, 0);
-  }
+function makeHeading(h: RegExpExecArray, line: string, lineStart: number, ids: HeadingIds): Heading {
+  const raw = h[2] ?? '';
+  // Where the content starts in the line (after the #s and their spaces).
+  const contentAt = raw === '' ? line.length : line.indexOf(raw, h[1]!.length + line.indexOf('#'));
+  const parts = splitHeading(raw);
+  const at = (r: OffsetRange): OffsetRange => ({ start: lineStart + contentAt + r.start, end: lineStart + contentAt + r.end });
+  const explicit = parts.explicitId !== undefined;
   return {
     level: h[1]!.length,
-    text: content.trim(),
-    id,
-    explicitId: !!explicit,
+    text: parts.text.trim(),
+    id: parts.explicitId !== undefined ? ids.explicit(parts.explicitId) : ids.automatic(githubId(parts.text)),
+    explicitId: explicit,
     range: { start: lineStart, end: lineStart + line.length },
-    idRange,
+    idRange: parts.idSpan ? at(parts.idSpan) : undefined,
+    literalAttributes: parts.literalAttributes ? at(parts.literalAttributes) : undefined,
+    // Hugo puts a placeholder with a build-order counter where a shortcode stands: no link can rely on such an id.
+    unstableId: !explicit && /\{\{[<%]/.test(parts.text),
   };
 }
 
@@ -149,19 +141,6 @@ export function plainText(markdown: string): string {
     .replace(/`+([^`]*)`+/g, '$1')
     .replace(/<[^>]+>/g, '')
     .replace(/(\*\*|__|\*|\b_|_\b|~~)/g, '');
-}
-
-/**
- * Goldmark's GitHub-style auto id, as Hugo's `autoHeadingIDType = "github"` makes it:
- * lower-case; letters, digits, `-` and `_` kept; spaces become `-`; everything else dropped.
- */
-export function githubId(text: string): string {
-  let out = '';
-  for (const ch of text.trim().toLowerCase()) {
-    if (/[\p{L}\p{N}_-]/u.test(ch)) out += ch;
-    else if (ch === ' ' || ch === '\t') out += '-';
-  }
-  return out;
 }
 
 /** Spans of inline code (`x`) and HTML comments, where brackets are not links. */

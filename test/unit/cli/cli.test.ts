@@ -47,7 +47,8 @@ describe('istio-authoring check', () => {
       'content/zh/blog/2024/link-the-istio-service-mesh-for-people-who-have-stuff-to-do.md:1:1: warning frontmatter.missing-recommended',
     ]);
     assert.ok(lines.includes('content/zh/blog/2018/aws-nlb/index.md:36:5: warning shortcode.malformed-delimiter This tag starts with `{<` instead of `{{<`: Hugo prints it as plain text.'));
-    assert.match(lines.at(-1)!, /^76 files checked: 0 errors, 11 warnings, 21 infos \(\d+ ms, \d+ files\/s\)$/);
+    // 20 infos: the 21st, a translation-drift note on zh blog/2021/better-external-authz, was false (see headingIds.ts).
+    assert.match(lines.at(-1)!, /^76 files checked: 0 errors, 11 warnings, 20 infos \(\d+ ms, \d+ files\/s\)$/);
   });
 
   it('exits 1 on a copy with a fault and names the file, line and column', async () => {
