@@ -33,6 +33,44 @@ describe('shortcodes over stdio', () => {
     await client().close(uri);
   });
 
+  it('after every shape of auto-closed characters, the accepted item leaves exactly one `>}}`', async () => {
+    // The 35 shapes of the issue: `{{< ` then nothing, `>}}`, `}}`, `>}` or `}` (what VS Code's auto-closing may leave),
+    // for five shortcodes; plus `{{<>}`
+    // and `{{< ti}`. Each edit is applied as the client would, and the page must equal the one typed without closers.
+    const base = sample(POST);
+    const applied = async (typed: string, cursorBack: number, label: string): Promise<string> => {
+      const text = `${base}\n${typed}`;
+      const uri = await client().open(path.join(SAMPLE_SITE, POST), text);
+      const d = TextDocument.create(uri, 'markdown', 1, text);
+      const result = await client().request<CompletionItem[] | CompletionList>('textDocument/completion', {
+        textDocument: { uri },
+        position: d.positionAt(text.length - cursorBack),
+      });
+      await client().close(uri);
+      const items = Array.isArray(result) ? result : result.items;
+      const item = items.find((i) => i.label === label);
+      assert.ok(item, `${label} after ${typed}`);
+      const edit = item.textEdit as TextEdit;
+      const inserted = edit.newText
+        .replace(/\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1')
+        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+        .replace(/\$\{\d+\}|\$\d+/g, '')
+        .replace(/\\([$\\}])/g, '$1');
+      return text.slice(0, d.offsetAt(edit.range.start)) + inserted + text.slice(d.offsetAt(edit.range.end));
+    };
+    for (const label of ['tip', 'image', 'text', 'tabset', 'warning']) {
+      const clean = await applied('{{< ', 0, label);
+      const added = clean.slice(base.length);
+      assert.equal(added.split('>}}').length, added.split('{{<').length, `${label}: one >}} per tag in ${JSON.stringify(added)}`);
+      assert.doesNotMatch(added, />\}\}[}>]/, label);
+      for (const closers of ['>}}', '}}', '>}', '}']) {
+        assert.equal(await applied(`{{< ${closers}`, closers.length, label), clean, `{{< ${closers}`);
+      }
+      assert.equal(await applied('{{<>}', 2, label), clean, '{{<>}');
+    }
+    assert.equal(await applied('{{< ti}', 1, 'tip'), await applied('{{< ', 0, 'tip'), '{{< ti}');
+  });
+
   it('hovers a boilerplate name with its first lines, and goes to its file', async () => {
     const text = sample(PROXY);
     const uri = await client().open(path.join(SAMPLE_SITE, PROXY), text);

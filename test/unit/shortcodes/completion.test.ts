@@ -152,3 +152,49 @@ describe('shortcode completion', () => {
     assert.deepEqual(complete(POST, sample(POST).replace('title: ', 'title: {{% gl‸')), []);
   });
 });
+
+/** The text a snippet inserts when accepted without changes: each placeholder's default, the first choice. */
+function expandSnippet(s: string): string {
+  return s
+    .replace(/\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\}|\$\d+/g, '')
+    .replace(/\\([$\\}])/g, '$1');
+}
+
+/** The document after accepting `label` at the cursor of `marked` (one text edit). */
+function accept(marked: string, label: string): string {
+  const item = complete(POST, marked).find((i) => i.label === label);
+  assert.ok(item, `no item ${label} for ${JSON.stringify(marked.slice(-30))}`);
+  const text = marked.replace(CURSOR, '');
+  const d = doc(`${MEM_ROOT}/${POST}`, text);
+  const { range, newText } = te(item);
+  return text.slice(0, d.offsetAt(range.start)) + expandSnippet(newText) + text.slice(d.offsetAt(range.end));
+}
+
+describe('shortcode completion after what the editor auto-closed', () => {
+  // VS Code's auto-closing turns a typed `{{<` into `{{<>}`, `{{<}}`, `{{< }`…: whatever it left after the cursor,
+  // accepting an item must give the same page as when nothing was there, with exactly one `>}}` (a stray `}` is printed
+  // by Hugo on the page).
+  const base = sample(POST);
+  for (const name of ['tip', 'image', 'text', 'tabset', 'warning']) {
+    const clean = accept(`${base}\n{{< ‸`, name);
+    for (const closers of ['>}}', '}}', '>}', '}', '>']) {
+      it(`{{< ‸${closers} then ${name}`, () => {
+        assert.equal(accept(`${base}\n{{< ‸${closers}`, name), clean);
+      });
+    }
+    it(`{{<‸>} then ${name}`, () => {
+      assert.equal(accept(`${base}\n{{<‸>}`, name), clean);
+    });
+  }
+  it('{{< ti‸} then tip', () => {
+    assert.equal(accept(`${base}\n{{< ti‸}`, 'tip'), accept(`${base}\n{{< ‸`, 'tip'));
+  });
+  for (const closers of ['', '>}}', '}}', '>}', '}', '>']) {
+    it(`{{< tip >}}…{{< /‸${closers} closes the tip with one >}}`, () => {
+      const out = accept(`${base}\n{{< tip >}}\nText.\n{{< /‸${closers}`, 'tip');
+      assert.ok(out.endsWith('\n{{< tip >}}\nText.\n{{< /tip >}}'), JSON.stringify(out.slice(-40)));
+    });
+  }
+});

@@ -45,7 +45,12 @@ export type TagContext = NameContext | ParamContext | ValueContext;
 
 const NAME_TYPED = /^\{\{([<%])(\s*)(\/?)\s*([A-Za-z0-9_\/-]*)$/;
 const WORD_AFTER = /^[A-Za-z0-9_\/-]*/;
-const CLOSERS_AFTER = /^[ \t]*(?:[>%]\}\}|\}\}|>)?/;
+/**
+ * What an editor may have put after the cursor when `{{<` was typed: VS Code's auto-closing of `{` and `<` leaves
+ * `>}}`, `}}`, `>}`, `}` or `>` there. The completion replaces through it, longest first, so that the tag ends in
+ * exactly one `>}}` (a stray `}` is printed on the page by Hugo).
+ */
+const CLOSERS_AFTER = /^[ \t]*(?:[>%]\}\}|\}\}|[>%]\}|\}|[>%])?/;
 
 /** What is being typed at `offset`, if it is inside a shortcode tag that is not finished before the cursor. */
 export function tagContext(text: string, offset: number): TagContext | undefined {
