@@ -22,6 +22,7 @@ import { unknownShortcodeRule } from './shortcodes/unknownShortcode';
 import { frontmatterSyntaxRule } from './syntax/frontmatterSyntax';
 import { headingIdSyntaxRule } from './syntax/headingIdSyntax';
 import { shortcodeSyntaxRule } from './syntax/shortcodeSyntax';
+import { strayBraceRule } from './syntax/strayBrace';
 import { translationDriftRule } from './translations/translationDrift';
 import { translationDriftFixes } from './translations/translationDriftFixes';
 
@@ -33,6 +34,7 @@ export const diagnosticRules: readonly DiagnosticRule[] = [
   frontmatterSyntaxRule,
   shortcodeSyntaxRule,
   headingIdSyntaxRule,
+  strayBraceRule,
   frontmatterSchemaRule(),
   frontmatterSiteRule,
   linkDiagnosticsRule,

@@ -198,3 +198,23 @@ describe('shortcode completion after what the editor auto-closed', () => {
     });
   }
 });
+
+describe('shortcode.stray-brace', () => {
+  it('reports the `}` an auto-closed completion used to leave, and removes it', () => {
+    const base = sample(POST);
+    const text = `${base}\n{{< tip >}}\nText.\n{{< /tip >}}}\n`;
+    const path = `${MEM_ROOT}/${POST}`;
+    const d = doc(path, text, ++version);
+    const ds = svc.diagnostics(path, d).diagnostics.filter((x) => x.code === 'shortcode.stray-brace');
+    const line = base.split('\n').length + 3;
+    assert.deepEqual(ds.map((x) => [x.severity, x.range]), [[2, lc(line, 13, line, 14)]]);
+    const actions = svc.codeActions(path, d, ds[0]!.range, ds);
+    assert.deepEqual(actions.map((a) => [a.title, a.edit?.changes?.[d.uri]]), [['Remove the stray `}`', [{ range: lc(line, 13, line, 14), newText: '' }]]]);
+  });
+
+  it('is quiet on a brace that belongs to the code of a text block', () => {
+    const text = `${sample(POST)}\n{{< text bash >}}\n$ echo \${X:-{{< istio_full_version >}}}\n{{< /text >}}\n`;
+    const path = `${MEM_ROOT}/${POST}`;
+    assert.deepEqual(svc.diagnostics(path, doc(path, text, ++version)).diagnostics.filter((x) => x.code === 'shortcode.stray-brace'), []);
+  });
+});

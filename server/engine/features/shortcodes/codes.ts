@@ -1,6 +1,7 @@
 /** The diagnostic codes the shortcode rules emit; their quick fixes are this feature's code actions. */
 export const SHORTCODE_CODES: ReadonlySet<string> = new Set([
   'shortcode.unknown',
+  'shortcode.stray-brace',
   'shortcode.unknown-parameter',
   'shortcode.missing-parameter',
   'shortcode.mixed-parameters',
