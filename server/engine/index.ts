@@ -48,7 +48,8 @@ export { parseFrontmatter } from './parser/frontmatter';
 export { plainText } from './parser/markdown';
 export { scanShortcodes, type ShortcodeScan, type ShortcodeTag } from './parser/shortcodes';
 export { buildShortcodeTree, type ShortcodeNode } from './parser/shortcodeTree';
-export { builtInCatalog } from './catalog/shortcodeCatalog';
+export { parseShortcodes, type ParsedDocument, type ShortcodeModel } from './parser/parsedDocument';
+export { builtInCatalog, type PreviewKind, type ShortcodeCatalog, type ShortcodeInfo } from './catalog/shortcodeCatalog';
 export { namedParam, positional, textOutputSyntax, textSyntax } from './features/shortcodes/lookup';
 
 // Diagnostics and commands the engine's results carry.
