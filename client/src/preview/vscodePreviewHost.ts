@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs';
 import * as vscode from 'vscode';
-import { DiskFileSystem, findSiteRoot } from '../../../server/engine';
-import type { PreviewHost } from './previewHost';
+import { DiskFileSystem } from '../../../server/engine';
+import { previewEngine, type PreviewHost } from './previewHost';
 
 /** The parts of VS Code's render environment the preview reads (`markdown-language-features` fills them). */
 interface VscodeRenderEnv {
@@ -19,15 +19,25 @@ function fsPath(uri: vscode.Uri): string {
   return uri.fsPath.replace(/\\/g, '/');
 }
 
+let shared: PreviewHost | undefined;
+
 /**
  * The preview host of the VS Code extension: the real disk, the rendered document from `env.currentDocument`
  * (set only when rendering), and webview URLs from `env.resourceProvider` (absent for `markdown.api.render`, where
- * the plugin writes paths relative to the document instead).
+ * the plugin writes paths relative to the document instead). One for the extension host, and so one engine: VS Code
+ * may set up its Markdown engine, and with it the plugin, more than once.
  */
 export function vscodePreviewHost(): PreviewHost {
+  shared ??= createHost();
+  return shared;
+}
+
+function createHost(): PreviewHost {
   const fs = new DiskFileSystem(nodeFs);
+  const engine = previewEngine(fs);
   return {
     fs,
+    engine,
     documentPath(env) {
       const doc = renderEnv(env)?.currentDocument;
       return doc instanceof vscode.Uri && doc.scheme === 'file' ? fsPath(doc) : undefined;
@@ -43,8 +53,8 @@ export function vscodePreviewHost(): PreviewHost {
     defaultSiteRoot() {
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
         if (folder.uri.scheme !== 'file') continue;
-        const root = findSiteRoot(fs, `${fsPath(folder.uri)}/_`);
-        if (root !== undefined) return root;
+        const site = engine.siteOf(`${fsPath(folder.uri)}/_`);
+        if (site) return site.layout.root;
       }
       return undefined;
     },
