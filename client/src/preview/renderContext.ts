@@ -1,4 +1,4 @@
-import { locate, type ContentLocation, type SiteIndex, type SiteLayout, type SiteValues } from '../../../server/engine';
+import { locate, type ContentLocation, type ShortcodeCatalog, type SiteIndex, type SiteLayout, type SiteValues } from '../../../server/engine';
 import type { PreviewHost } from './previewHost';
 
 /** What render rules know about the document being rendered: where it sits in its site, as the engine says. */
@@ -8,6 +8,13 @@ export interface RenderContext {
   readonly docPath: string | undefined;
   /** Set when the document is a page of a Hugo content tree (`content/<lang>/…`). */
   readonly site: { readonly layout: SiteLayout; readonly index: SiteIndex; readonly loc: ContentLocation } | undefined;
+  /**
+   * The site the text is read as a page of: the document's (none outside any site), or, while VS Code parses without
+   * the document, the workspace's.
+   */
+  readonly textSite: SiteIndex | undefined;
+  /** `textSite`'s catalog (the built-in one outside any site): how tags pair and how each is drawn. */
+  readonly catalog: ShortcodeCatalog;
   readonly values: SiteValues;
   /** Boilerplates being inlined, outermost first (a boilerplate including itself stops here). */
   readonly boilerplates: readonly string[];
@@ -42,8 +49,10 @@ function build(host: PreviewHost, env: unknown): RenderContext {
   const loc = docSite && docPath !== undefined ? locate(docSite.layout, docPath) : undefined;
   const site = docSite && loc ? { layout: docSite.layout, index: docSite, loc } : undefined;
   // Without a site of its own (VS Code parsing without the document, or a README elsewhere), the workspace's values:
-  // they only fill in links and versions.
-  return { host, env, docPath, site, values: engine.siteValues(docSite ?? workspaceSite(host)), boilerplates: [] };
+  // they only fill in links and versions. Its catalog only while the document is unknown: elsewhere, the built-in one.
+  const fallback = docSite ?? workspaceSite(host);
+  const textSite = docPath === undefined ? fallback : docSite;
+  return { host, env, docPath, site, textSite, catalog: engine.catalogFor(textSite), values: engine.siteValues(fallback), boilerplates: [] };
 }
 
 function workspaceSite(host: PreviewHost): SiteIndex | undefined {
