@@ -82,6 +82,12 @@ describe('preview: broken and unknown shortcodes', () => {
     assert.equal(errorsIn(html).length, 2);
   });
 
+  it('a frontmatter never closed: the engine reads no body, the preview still draws the callout after it', () => {
+    const html = renderSample(POST, { text: '---\ntitle: New\n\n{{< tip >}}\nHi.\n{{< /tip >}}\n' });
+    assert.ok(html.startsWith('<hr>\n<p>title: New</p>\n<div class="istio-callout istio-callout-tip">'), html);
+    assert.deepEqual(errorsIn(html), []);
+  });
+
   it('escaped examples show literally: {{</* tip */>}} as {{< tip >}}', () => {
     const html = renderSample(POST, { text: 'Write `x` as {{</* tip */>}}.\n' });
     assert.equal(html, '<p>Write <code>x</code> as {{&lt; tip &gt;}}.</p>\n');
