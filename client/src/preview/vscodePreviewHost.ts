@@ -1,6 +1,7 @@
 import * as nodeFs from 'node:fs';
 import * as vscode from 'vscode';
 import { DiskFileSystem } from '../../../server/engine';
+import { WATCHED_FILE_GLOBS } from '../../../server/protocol';
 import { previewEngine, type PreviewHost } from './previewHost';
 
 /** The parts of VS Code's render environment the preview reads (`markdown-language-features` fills them). */
@@ -59,4 +60,20 @@ function createHost(): PreviewHost {
       return undefined;
     },
   };
+}
+
+/**
+ * Keeps the preview's engine current: a site's templates (its catalog: how tags pair, which are the site's own) and its
+ * Hugo configuration (a full checkout or an excerpt). Pages and images are not watched: the preview's sites are never
+ * scanned, so it reads them afresh, page summaries by modification time.
+ */
+export function watchPreviewFiles(): vscode.Disposable {
+  const { engine } = vscodePreviewHost();
+  const watchers = WATCHED_FILE_GLOBS.filter((glob) => !glob.startsWith('**/content/')).map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  for (const w of watchers) {
+    w.onDidCreate((uri) => engine.fileChanged(fsPath(uri), 'created'));
+    w.onDidChange((uri) => engine.fileChanged(fsPath(uri), 'changed'));
+    w.onDidDelete((uri) => engine.fileChanged(fsPath(uri), 'deleted'));
+  }
+  return vscode.Disposable.from(...watchers);
 }
