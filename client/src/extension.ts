@@ -7,7 +7,7 @@ import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { istioPreviewPlugin } from './preview/plugin';
-import { vscodePreviewHost } from './preview/vscodePreviewHost';
+import { vscodePreviewHost, watchPreviewFiles } from './preview/vscodePreviewHost';
 import { WATCHED_FILE_GLOBS } from '../../server/protocol';
 import { registerTranslations } from './translations';
 import { registerImages } from './images';
@@ -31,6 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<IstioA
   const translations = registerTranslations(context, () => client);
   // Image drop/paste and Insert Image only need the page's path: registered even while dormant.
   registerImages(context);
+  // The preview works in any Markdown file, with or without the language server: its engine follows the templates.
+  context.subscriptions.push(watchPreviewFiles());
   // Activated by any Markdown file; stay dormant unless a workspace folder holds a Hugo `content/` tree.
   if (!(await hasContentFolder())) {
     const watcher = vscode.workspace.onDidChangeWorkspaceFolders(async () => {

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { istioPreviewPlugin } from '../../client/src/preview/plugin';
+import { previewEngine } from '../../client/src/preview/previewHost';
 import { LanguageService } from '../../server/engine';
 import { NodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { LspTestClient } from '../../test/support/lspClient';
@@ -124,8 +125,10 @@ async function main(): Promise<void> {
   console.log('\nMarkdown preview (markdown-it + the istio plugin, real disk)');
   {
     const md = new MarkdownIt({ html: true });
+    const diskFs = new NodeFileSystem();
     istioPreviewPlugin(md, {
-      fs: new NodeFileSystem(),
+      fs: diskFs,
+      engine: previewEngine(diskFs),
       documentPath: (env) => (env && typeof env === 'object' ? (Reflect.get(env, 'path') as string | undefined) : undefined),
       resourceUrl: () => undefined,
       defaultSiteRoot: () => root,

@@ -31,25 +31,24 @@ export {
   LANGUAGE_FOLDER,
   findSiteRoot,
   locate,
-  readLayout,
   type ContentLocation,
   type SiteLayout,
 } from './site/siteLayout';
-export { SiteIndex } from './site/siteIndex';
+export type { SiteIndex } from './site/siteIndex';
 export { IMAGE_EXTENSIONS } from './site/linkRules';
 export { resolveImageLink } from './site/resolve';
-export { pageFacts } from './site/pageFacts';
 export { findBoilerplate } from './site/boilerplates';
 export { findGlossaryTerm, glossaryDefinition, glossaryTerms, type GlossaryTerm } from './site/glossary';
-export { readSiteValues, textLinkBase, valueShortcode, type SiteValues } from './site/siteValues';
+export { textLinkBase, valueShortcode, type SiteValues } from './site/siteValues';
 
-// The document model (what the preview draws from).
+// The document model (what the preview draws from; `LanguageService.documentModel` parses a page with its site's
+// catalog, `parseShortcodes` a fragment of it with the same pairing).
 export { parseFrontmatter } from './parser/frontmatter';
 export { plainText } from './parser/markdown';
 export { scanShortcodes, type ShortcodeScan, type ShortcodeTag } from './parser/shortcodes';
-export { buildShortcodeTree, type ShortcodeNode } from './parser/shortcodeTree';
-export { builtInCatalog } from './catalog/shortcodeCatalog';
-export { parseDocument, type ParsedDocument } from './parser/parsedDocument';
+export type { ShortcodeNode } from './parser/shortcodeTree';
+export { parseShortcodes, type ParsedDocument, type ShortcodeModel } from './parser/parsedDocument';
+export type { PreviewKind, ShortcodeCatalog } from './catalog/shortcodeCatalog';
 export { namedParam, positional, textOutputSyntax, textSyntax } from './features/shortcodes/lookup';
 
 // Diagnostics and commands the engine's results carry.

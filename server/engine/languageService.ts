@@ -8,12 +8,14 @@ import * as registry from './features/registry';
 import { applySuppressions } from './features/suppression';
 import { lineIndexOf } from './parser/lineIndex';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
+import { pageFacts, type PageFacts } from './site/pageFacts';
 import type { FileSystem } from './site/fileSystem';
 import { dirname, isInside } from './site/paths';
 import { HUGO_CONFIG_FILES } from './site/linkRules';
 import { RootedFileSystem, SafeFileSystem } from './site/rootedFileSystem';
 import { SiteIndex, type ScanOptions } from './site/siteIndex';
 import { findSiteRoot, locate, readLayout } from './site/siteLayout';
+import { readSiteValues, type SiteValues } from './site/siteValues';
 
 /** Open documents whose parse is kept (a re-parse of a 63 KB page takes about a millisecond). */
 const PARSED_CACHE_SIZE = 64;
@@ -22,6 +24,12 @@ export interface LanguageServiceOptions {
   readonly fs: FileSystem;
   readonly catalog?: ShortcodeCatalog;
   readonly scan?: ScanOptions;
+  /**
+   * `false`: a site's index is never scanned, and every query falls back to the file system (page summaries cached by
+   * modification time). For the preview, which draws one page at a time in the editor's own process: listing
+   * istio.io there would repeat the language server's scan. Default `true`.
+   */
+  readonly scanSites?: boolean;
   /** Called when a site's background scan finishes, page summaries included (the server re-checks open documents then). */
   readonly onSiteReady?: (site: SiteIndex) => void;
   /** Where a failing feature is reported (the server's log); the failure itself never reaches the caller. */
@@ -115,6 +123,15 @@ export class LanguageService {
     return parsed;
   }
 
+  /**
+   * The document model of `text` as a page of `site`: frontmatter, shortcodes and their tree paired with the site's
+   * catalog (the built-in one outside any site), as the features see it. For a text with no `TextDocument` (the
+   * preview's), so nothing is cached: a parse of the largest page takes about a millisecond.
+   */
+  documentModel(text: string, site: SiteIndex | undefined): ParsedDocument {
+    return parseDocument(text, this.catalogFor(site));
+  }
+
   // --- sites -----------------------------------------------------------------------------------
 
   /** The site a file belongs to, creating its index (and starting the background scan) on first use. */
@@ -127,12 +144,24 @@ export class LanguageService {
       site = new SiteIndex(this.fs, readLayout(this.fs, root), (p) => this.openDocs.get(p)?.getText());
       this.sites.set(root, site);
       const created = site;
-      void site
-        .scan(this.options.scan)
-        .then(() => created.summarized())
-        .then(() => this.options.onSiteReady?.(created));
+      if (this.options.scanSites !== false) {
+        void site
+          .scan(this.options.scan)
+          .then(() => created.summarized())
+          .then(() => this.options.onSiteReady?.(created));
+      }
     }
     return site;
+  }
+
+  /** The values `data/args.yml` of `site` gives the value shortcodes; the defaults outside any site. */
+  siteValues(site: SiteIndex | undefined): SiteValues {
+    return readSiteValues(this.fs, site?.layout.root);
+  }
+
+  /** What the site's pages offer links, and whether the site is a full checkout or an excerpt of `content/`. */
+  pageFacts(site: SiteIndex): PageFacts {
+    return pageFacts(site);
   }
 
   allSites(): readonly SiteIndex[] {

@@ -2,7 +2,7 @@
 // with the engine's: anchor checks, the translation-drift check and Create Translation's {#id}s all use them.
 import * as assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { builtInCatalog, parseDocument } from '../../server/engine';
+import { LanguageService, MemoryFileSystem } from '../../server/engine';
 import { buildSite, renderedHeadings, type HugoBuild } from './lib/hugo';
 
 /** Real headings of istio.io (quoted from the site) and the shapes around them. */
@@ -56,6 +56,9 @@ const HEADINGS = [
 ];
 
 const builds: HugoBuild[] = [];
+/** The engine's document model of a page outside any site: the built-in shortcode catalog. */
+const engine = new LanguageService({ fs: new MemoryFileSystem() });
+const headingsOf = (page: string) => engine.documentModel(page, undefined).markdown.headings;
 after(() => builds.forEach((b) => b.dispose()));
 
 test('heading ids: the engine gives each heading the id Hugo renders', () => {
@@ -65,13 +68,13 @@ test('heading ids: the engine gives each heading the id Hugo renders', () => {
   assert.ok(build.ok, build.log);
   const hugo = renderedHeadings(build.output('headings/index.html') ?? '');
   assert.equal(hugo.length, HEADINGS.length, 'Hugo rendered every heading');
-  const engine = parseDocument(page, builtInCatalog()).markdown.headings;
+  const ids = headingsOf(page);
   // Named difference: where a shortcode stands in a heading, Hugo's id holds a placeholder numbered in build order
   // (`install-istioctl-with-hahahugoshortcode1s0hbhb` here, another number on another page); the engine marks such
   // ids unstable instead of guessing the number.
   const stable = (i: number): boolean => !HEADINGS[i]!.includes('{{<');
   assert.deepEqual(
-    engine.map((h, i) => `${HEADINGS[i]} → ${stable(i) ? h.id : h.unstableId ? 'unstable' : h.id}`),
+    ids.map((h, i) => `${HEADINGS[i]} → ${stable(i) ? h.id : h.unstableId ? 'unstable' : h.id}`),
     hugo.map((h, i) => `${HEADINGS[i]} → ${stable(i) ? h.id : /hahahugoshortcode\d+s\d+hbhb/.test(h.id ?? '') ? 'unstable' : h.id}`),
   );
 });
@@ -81,9 +84,9 @@ test('heading ids: the engine knows which written {#id}s Hugo prints as text', (
   const build = buildSite({ 'content/en/literal/index.md': page });
   builds.push(build);
   const hugo = renderedHeadings(build.output('literal/index.html') ?? '');
-  const engine = parseDocument(page, builtInCatalog()).markdown.headings;
+  const headings = headingsOf(page);
   assert.deepEqual(
-    engine.map((h, i) => `${HEADINGS[i]} → ${h.literalAttributes !== undefined ? 'printed' : 'ok'}`),
+    headings.map((h, i) => `${HEADINGS[i]} → ${h.literalAttributes !== undefined ? 'printed' : 'ok'}`),
     // Named difference: `\\{#y}` is printed too, but the author escaped it on purpose.
     hugo.map((h, i) => `${HEADINGS[i]} → ${/\{#/.test(h.html) && !HEADINGS[i]!.includes('\\{') ? 'printed' : 'ok'}`),
   );

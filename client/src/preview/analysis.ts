@@ -1,4 +1,6 @@
-import { builtInCatalog, buildShortcodeTree, type ShortcodeNode, scanShortcodes, type ShortcodeScan, type ShortcodeTag } from '../../../server/engine';
+import { parseShortcodes, type ShortcodeCatalog, type ShortcodeModel, type ShortcodeNode, type ShortcodeScan, type ShortcodeTag } from '../../../server/engine';
+import { previewKind, type Kind } from './kinds';
+import type { RenderContext } from './renderContext';
 
 /** The shortcodes of one text (a whole document, or one inline run), paired the way Hugo pairs them. */
 export interface Analysis {
@@ -14,16 +16,13 @@ export interface Analysis {
   readonly escapedAt: ReadonlyMap<number, number>;
   /** Malformed delimiter start (`{<`, `{{{<`) → its end and message. */
   readonly malformedAt: ReadonlyMap<number, { readonly end: number; readonly message: string }>;
+  /** How a shortcode of this text is drawn, by the catalog it was paired with. */
+  kindOf(name: string): Kind;
 }
 
-/** Whether a shortcode needs a closing tag: the catalog's `inner` (unknown names pair when a closing tag follows). */
-export function needsClosing(name: string): boolean | undefined {
-  return builtInCatalog().get(name)?.inner;
-}
-
-export function analyze(src: string): Analysis {
-  const scan = scanShortcodes(src);
-  const tree = buildShortcodeTree(scan.tags, needsClosing);
+/** Indexes the engine's model of `src` (its shortcodes and their tree) by position, for the rules at each `{`. */
+function analyze(src: string, model: ShortcodeModel, catalog: ShortcodeCatalog): Analysis {
+  const { shortcodes: scan, tree } = model;
   const openAt = new Map<number, ShortcodeNode>();
   const closeAt = new Map<number, ShortcodeNode>();
   for (const node of tree.all) {
@@ -37,7 +36,12 @@ export function analyze(src: string): Analysis {
   for (const p of scan.problems) {
     if (p.code === 'shortcode.malformed-delimiter' && !openAt.has(p.range.start)) malformedAt.set(p.range.start, { end: p.range.end, message: p.message });
   }
-  return { src, scan, openAt, closeAt, problemAt, escapedAt, malformedAt };
+  return { src, scan, openAt, closeAt, problemAt, escapedAt, malformedAt, kindOf: (name) => previewKind(catalog, name) };
+}
+
+/** One inline run (a paragraph's text), paired with the same rule and catalog as its document. */
+export function fragmentAnalysis(src: string, ctx: RenderContext): Analysis {
+  return analyze(src, parseShortcodes(src, ctx.catalog), ctx.catalog);
 }
 
 /** What is wrong with the tag starting at `pos`: its structure (stray, unclosed) first, then the scanner's problem. */
@@ -48,12 +52,15 @@ export function tagProblem(a: Analysis, pos: number): string {
 /** One analysis per parse: block rules of a document share it (keyed by markdown-it's parse `env`). */
 const byEnv = new WeakMap<object, Analysis>();
 
-export function documentAnalysis(env: unknown, src: string): Analysis {
-  if (!env || typeof env !== 'object') return analyze(src);
-  const cached = byEnv.get(env);
+/** The engine's document model of the text being parsed (the page, or a boilerplate inlined in it). */
+export function documentAnalysis(env: unknown, src: string, ctx: RenderContext): Analysis {
+  const cached = env && typeof env === 'object' ? byEnv.get(env) : undefined;
   if (cached && cached.src === src) return cached;
-  const a = analyze(src);
-  byEnv.set(env, a);
+  const model = ctx.host.engine.documentModel(src, ctx.textSite);
+  // A frontmatter never closed: Hugo builds nothing of the page, so the engine reads no body. The preview still draws
+  // it (the `---` as a rule), so it reads the shortcodes from the start, with the same pairing.
+  const a = analyze(src, model.frontmatter?.closed === false ? parseShortcodes(src, ctx.catalog) : model, ctx.catalog);
+  if (env && typeof env === 'object') byEnv.set(env, a);
   return a;
 }
 

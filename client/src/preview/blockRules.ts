@@ -2,7 +2,9 @@ import type { StateBlock, Token } from 'markdown-it';
 import { type ShortcodeNode, namedParam, positional, textOutputSyntax, textSyntax } from '../../../server/engine';
 import { documentAnalysis, paramsOf, tagProblem, type Analysis } from './analysis';
 import { describe } from './errorBox';
-import { isBlockKind, previewKind, unknownMessage } from './kinds';
+import { isBlockKind, unknownMessage } from './kinds';
+import type { PreviewHost } from './previewHost';
+import { renderContext } from './renderContext';
 import { tabsetTokens } from './tabs';
 import { dedent } from './textBlock';
 
@@ -76,21 +78,23 @@ function pairLines(state: StateBlock, node: ShortcodeNode, startLine: number, en
  * for broken or unknown ones. Runs at parse time, so it only shapes tokens; what depends on the document (image
  * paths, boilerplate files, glossary) is looked up by the render rules.
  */
-export function shortcodeBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  const pos = state.bMarks[startLine]! + state.tShift[startLine]!;
-  if (state.src.charCodeAt(pos) !== 0x7b /* { */ || state.src.charCodeAt(pos + 1) !== 0x7b) return false;
-  const a = documentAnalysis(state.env, state.src);
-  const tokenCount = state.tokens.length;
-  try {
-    return handle(state, a, pos, startLine, endLine, silent);
-  } catch (e) {
-    // Never let a broken shortcode stop the preview: replace what this rule pushed by a box.
-    state.tokens.length = tokenCount;
-    if (silent) return false;
-    pushError(state, startLine, startLine + 1, `The preview failed on this shortcode: ${describe(e)}`, state.src.slice(pos, state.eMarks[startLine]));
-    state.line = startLine + 1;
-    return true;
-  }
+export function shortcodeBlock(host: PreviewHost): (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean {
+  return (state, startLine, endLine, silent) => {
+    const pos = state.bMarks[startLine]! + state.tShift[startLine]!;
+    if (state.src.charCodeAt(pos) !== 0x7b /* { */ || state.src.charCodeAt(pos + 1) !== 0x7b) return false;
+    const tokenCount = state.tokens.length;
+    try {
+      const a = documentAnalysis(state.env, state.src, renderContext(host, state.env));
+      return handle(state, a, pos, startLine, endLine, silent);
+    } catch (e) {
+      // Never let a broken shortcode stop the preview: replace what this rule pushed by a box.
+      state.tokens.length = tokenCount;
+      if (silent) return false;
+      pushError(state, startLine, startLine + 1, `The preview failed on this shortcode: ${describe(e)}`, state.src.slice(pos, state.eMarks[startLine]));
+      state.line = startLine + 1;
+      return true;
+    }
+  };
 }
 
 function handle(state: StateBlock, a: Analysis, pos: number, startLine: number, endLine: number, silent: boolean): boolean {
@@ -115,7 +119,7 @@ function handle(state: StateBlock, a: Analysis, pos: number, startLine: number, 
     return true;
   }
   const tag = node.open;
-  const kind = previewKind(tag.name);
+  const kind = a.kindOf(tag.name);
   if (!isBlockKind(kind)) return false;
   if (tag.unterminated) {
     // The tag runs to the next tag or the end of the file: box its first line, let the rest render.
@@ -134,14 +138,15 @@ function handle(state: StateBlock, a: Analysis, pos: number, startLine: number, 
   const source = state.src.slice(tag.range.start, tag.range.end);
 
   const problem = a.problemAt.get(pos);
-  if (problem && (container || kind === 'text' || kind === 'diagram')) {
+  // A site's own template pairs by its `.Inner` as surely as a built-in one: a missing closing tag fails the build.
+  if (problem && (container || kind === 'text' || kind === 'diagram' || kind === 'template')) {
     pushError(state, startLine, openEnd + 1, problem, source);
     state.line = openEnd + 1;
     return true;
   }
 
   switch (kind) {
-    case 'image':
+    case 'figure':
       push(state, 'istio_image', 0, [startLine, openEnd + 1], { params: paramsOf(tag) });
       state.line = openEnd + 1;
       return true;
@@ -159,9 +164,13 @@ function handle(state: StateBlock, a: Analysis, pos: number, startLine: number, 
     case 'tabset':
       return containerBlock(state, node, kind, startLine, endLine);
     case 'placeholder':
+    case 'template':
     case 'unknown': {
-      const message = kind === 'unknown' ? unknownMessage(tag.name) : `"${tag.name}" is drawn by istio.io from its data or scripts; the preview does not show it.`;
-      push(state, 'istio_placeholder', 0, [startLine, openEnd + 1], { name: tag.name, message, error: kind === 'unknown', source });
+      // A template: drawn as an unknown one, for the render rule to tell by the document's own site (VS Code parses
+      // without the document, so this catalog may be the workspace's).
+      const unknown = kind !== 'placeholder';
+      const message = unknown ? unknownMessage(tag.name) : `"${tag.name}" is drawn by istio.io from its data or scripts; the preview does not show it.`;
+      push(state, 'istio_placeholder', 0, [startLine, openEnd + 1], { name: tag.name, message, error: unknown, source });
       // Inner content (of a paired one) follows as ordinary Markdown; its closing tag is consumed above.
       state.line = openEnd + 1;
       return true;

@@ -1,8 +1,8 @@
 import type { StateInline } from 'markdown-it';
 import { valueShortcode, positional } from '../../../server/engine';
-import { analyze, paramsOf, tagProblem, type Analysis } from './analysis';
+import { fragmentAnalysis, paramsOf, tagProblem, type Analysis } from './analysis';
 import { describe } from './errorBox';
-import { previewKind, unknownMessage } from './kinds';
+import { unknownMessage } from './kinds';
 import { unescapeShortcodes } from './textBlock';
 import type { PreviewHost } from './previewHost';
 import { renderContext } from './renderContext';
@@ -26,10 +26,10 @@ export interface GlossMeta {
 /** One analysis per inline run (a paragraph's text), found again at every `{` of it. */
 const analyses = new WeakMap<StateInline, Analysis>();
 
-function analysisOf(state: StateInline): Analysis {
+function analysisOf(host: PreviewHost, state: StateInline): Analysis {
   let a = analyses.get(state);
   if (!a || a.src !== state.src) {
-    a = analyze(state.src);
+    a = fragmentAnalysis(state.src, renderContext(host, state.env));
     analyses.set(state, a);
   }
   return a;
@@ -63,10 +63,9 @@ export function shortcodeInline(host: PreviewHost): (state: StateInline, silent:
     if (state.src.charCodeAt(pos) !== 0x7b /* { */) return false;
     const next = state.src.charCodeAt(pos + 1);
     if (next !== 0x7b && next !== 0x3c /* < */) return false;
-    const a = analysisOf(state);
     const tokenCount = state.tokens.length;
     try {
-      return handle(host, state, a, pos, silent);
+      return handle(host, state, analysisOf(host, state), pos, silent);
     } catch (e) {
       state.tokens.length = tokenCount;
       state.pos = pos;
@@ -112,7 +111,7 @@ function handle(host: PreviewHost, state: StateInline, a: Analysis, pos: number,
     return true;
   }
   const node = a.openAt.get(pos)!;
-  const kind = previewKind(tag.name);
+  const kind = a.kindOf(tag.name);
   if (silent) {
     state.pos = node.close && kind === 'gloss' ? node.close.range.end : tag.range.end;
     return true;
@@ -147,7 +146,7 @@ function handle(host: PreviewHost, state: StateInline, a: Analysis, pos: number,
       state.push('istio_icon', '', 0).meta = { name: tag.name };
       state.pos = tag.range.end;
       return true;
-    case 'image':
+    case 'figure':
       state.push('istio_image', '', 0).meta = { params: paramsOf(tag) };
       state.pos = tag.range.end;
       return true;
@@ -155,10 +154,16 @@ function handle(host: PreviewHost, state: StateInline, a: Analysis, pos: number,
       state.push('istio_boilerplate', '', 0).meta = { name: positional(tag, 0)?.value ?? '' };
       state.pos = tag.range.end;
       return true;
-    case 'unknown':
-      badge(state, unknownMessage(tag.name), source, true, tag.name);
+    case 'template':
+    case 'unknown': {
+      // A site's template pairs by its own `.Inner`: an opening tag left unclosed fails the site's build.
+      const problem = kind === 'template' ? a.problemAt.get(pos) : undefined;
+      if (problem !== undefined) badge(state, problem, source);
+      // Otherwise as an unknown one, for the render rule to tell by the document's own site.
+      else badge(state, unknownMessage(tag.name), source, true, tag.name);
       state.pos = tag.range.end;
       return true;
+    }
     case 'placeholder':
       badge(state, `"${tag.name}" is drawn by istio.io; the preview does not show it.`, source, false);
       state.pos = tag.range.end;

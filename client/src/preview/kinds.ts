@@ -1,42 +1,23 @@
-import { builtInCatalog } from '../../../server/engine';
+import type { PreviewKind, ShortcodeCatalog } from '../../../server/engine';
 import { calloutIcon } from './callouts';
 
-/** How the preview shows a shortcode. */
-export type PreviewKind =
-  | 'image'
-  | 'callout'
-  | 'tabset'
-  | 'tab'
-  | 'text'
-  | 'boilerplate'
-  | 'centered'
-  | 'gloss'
-  | 'icon'
-  /** `mermaid`: the diagram's source, shown as a code block (the site draws it with a script). */
-  | 'diagram'
-  /** Known to the site but drawn from its data or scripts (`features`, `relnote`, …): a neutral placeholder. */
-  | 'placeholder'
-  | 'unknown';
+/**
+ * How the preview shows a shortcode: the catalog's `preview` kind (server/data/shortcodes.json), or, for one the
+ * catalog does not draw, a neutral `placeholder` (known to istio.io or Hugo, drawn from data or scripts), a `template`
+ * (known only from the site's own `layouts/shortcodes/`), or `unknown`.
+ */
+export type Kind = PreviewKind | 'placeholder' | 'template' | 'unknown';
 
-const KINDS: Readonly<Record<string, PreviewKind>> = {
-  image: 'image',
-  tip: 'callout',
-  warning: 'callout',
-  idea: 'callout',
-  quote: 'callout',
-  tabset: 'tabset',
-  tab: 'tab',
-  text: 'text',
-  boilerplate: 'boilerplate',
-  centered_block: 'centered',
-  gloss: 'gloss',
-  mermaid: 'diagram',
-  checkmark_icon: 'icon',
-  cancel_icon: 'icon',
-  warning_icon: 'icon',
-  tip_icon: 'icon',
-  idea_icon: 'icon',
-};
+export function previewKind(catalog: ShortcodeCatalog, name: string): Kind {
+  const info = catalog.get(name);
+  if (!info) return 'unknown';
+  return info.preview ?? (info.origin === 'template' ? 'template' : 'placeholder');
+}
+
+/** Kinds drawn as blocks when their tag stands on its own lines. */
+export function isBlockKind(kind: Kind): boolean {
+  return kind !== 'gloss' && kind !== 'icon';
+}
 
 /**
  * The inline icons, as the site draws them (SVG sprites there): the callouts' SVG icons for warning, tip and idea
@@ -49,15 +30,6 @@ export const ICONS: Readonly<Record<string, string>> = {
   tip_icon: calloutIcon('tip'),
   idea_icon: calloutIcon('idea'),
 };
-
-export function previewKind(name: string): PreviewKind {
-  return KINDS[name] ?? (builtInCatalog().get(name) ? 'placeholder' : 'unknown');
-}
-
-/** Kinds drawn as blocks when their tag stands on its own lines. */
-export function isBlockKind(kind: PreviewKind): boolean {
-  return kind !== 'gloss' && kind !== 'icon';
-}
 
 /** The message for a shortcode neither istio.io nor Hugo knows. */
 export function unknownMessage(name: string): string {

@@ -19,12 +19,11 @@ import { renderTextBody, type TextMeta } from './textBlock';
 import { substituteValues } from './urlShortcodes';
 
 /**
- * Whether the page's site defines the shortcode itself (`layouts/shortcodes/<name>.html`): then it is not unknown,
- * only not drawn. Checked at render time, where the document (and so its site) is known.
+ * Whether the page's site defines the shortcode itself (`layouts/shortcodes/<name>.html`, in its catalog): then it is
+ * not unknown, only not drawn. Checked at render time, where the document (and so its site) is known.
  */
 function hasSiteTemplate(ctx: RenderContext, name: string): boolean {
-  if (!ctx.site || !/^[\w-]+$/.test(name)) return false;
-  return ctx.host.fs.stat(`${ctx.site.layout.root}/layouts/shortcodes/${name}.html`)?.isFile === true;
+  return ctx.site !== undefined && ctx.catalog.get(name)?.origin === 'template';
 }
 
 /**
@@ -48,7 +47,7 @@ export function istioPreviewPlugin(md: MarkdownIt, host: PreviewHost): void {
   md.core.ruler.after('block', 'istio_heading_ids', stripHeadingIds);
   // Before `code`: shortcodes inside list items are indented by 4, which would otherwise make them code.
   md.block.ruler.before('code', 'istio_front_matter', frontMatterBlock);
-  md.block.ruler.before('code', 'istio_shortcode', shortcodeBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.block.ruler.before('code', 'istio_shortcode', shortcodeBlock(host), { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.inline.ruler.before('text', 'istio_shortcode', shortcodeInline(host));
 
   const rule = (type: string, render: Render): void => {

@@ -1,38 +1,23 @@
-import { findSiteRoot, locate, readLayout, type ContentLocation, type SiteLayout, type FileSystem, pageFacts, SiteIndex, dirname, readSiteValues, type SiteValues } from '../../../server/engine';
+import { locate, type ContentLocation, type ShortcodeCatalog, type SiteIndex, type SiteLayout, type SiteValues } from '../../../server/engine';
 import type { PreviewHost } from './previewHost';
 
-/** What render rules know about the document being rendered: where it sits in its site. */
+/** What render rules know about the document being rendered: where it sits in its site, as the engine says. */
 export interface RenderContext {
   readonly host: PreviewHost;
   readonly env: unknown;
   readonly docPath: string | undefined;
   /** Set when the document is a page of a Hugo content tree (`content/<lang>/…`). */
   readonly site: { readonly layout: SiteLayout; readonly index: SiteIndex; readonly loc: ContentLocation } | undefined;
+  /**
+   * The site the text is read as a page of: the document's (none outside any site), or, while VS Code parses without
+   * the document, the workspace's.
+   */
+  readonly textSite: SiteIndex | undefined;
+  /** `textSite`'s catalog (the built-in one outside any site): how tags pair and how each is drawn. */
+  readonly catalog: ShortcodeCatalog;
   readonly values: SiteValues;
   /** Boilerplates being inlined, outermost first (a boilerplate including itself stops here). */
   readonly boilerplates: readonly string[];
-}
-
-interface SiteCache {
-  /**
-   * Sites by root. The index is never scanned: every query falls back to the file system, with page summaries
-   * (glossary titles) cached by modification time, which is all a preview needs.
-   */
-  readonly sites: Map<string, { layout: SiteLayout; index: SiteIndex }>;
-  /** Folder → site root (or none), so rendering does not walk up the tree each time. Cleared when it grows large. */
-  readonly roots: Map<string, string | undefined>;
-}
-
-/** Per file system: tests give each case its own in-memory tree at the same paths. */
-const caches = new WeakMap<FileSystem, SiteCache>();
-
-function cacheOf(fs: FileSystem): SiteCache {
-  let c = caches.get(fs);
-  if (!c) {
-    c = { sites: new Map(), roots: new Map() };
-    caches.set(fs, c);
-  }
-  return c;
 }
 
 /** One context per render: VS Code passes a fresh `env` object to each render. */
@@ -58,31 +43,22 @@ function isContext(v: unknown): v is RenderContext {
 }
 
 function build(host: PreviewHost, env: unknown): RenderContext {
+  const { engine } = host;
   const docPath = host.documentPath(env);
-  const root = docPath === undefined ? undefined : siteRootOf(host, docPath);
-  let site: RenderContext['site'];
-  if (root !== undefined && docPath !== undefined) {
-    const { sites } = cacheOf(host.fs);
-    let entry = sites.get(root);
-    if (!entry) {
-      const layout = readLayout(host.fs, root);
-      entry = { layout, index: new SiteIndex(host.fs, layout) };
-      sites.set(root, entry);
-    }
-    const loc = locate(entry.layout, docPath);
-    if (loc) site = { ...entry, loc };
-  }
-  return { host, env, docPath, site, values: readSiteValues(host.fs, root ?? host.defaultSiteRoot()), boilerplates: [] };
+  const docSite = docPath === undefined ? undefined : engine.siteOf(docPath);
+  const loc = docSite && docPath !== undefined ? locate(docSite.layout, docPath) : undefined;
+  const site = docSite && loc ? { layout: docSite.layout, index: docSite, loc } : undefined;
+  // Without a site of its own (VS Code parsing without the document, or a README elsewhere), the workspace's values:
+  // they only fill in links and versions. Its catalog only while the document is unknown: elsewhere, the built-in one.
+  const fallback = docSite ?? workspaceSite(host);
+  const textSite = docPath === undefined ? fallback : docSite;
+  return { host, env, docPath, site, textSite, catalog: engine.catalogFor(textSite), values: engine.siteValues(fallback), boilerplates: [] };
 }
 
-function siteRootOf(host: PreviewHost, docPath: string): string | undefined {
-  const { roots } = cacheOf(host.fs);
-  const dir = dirname(docPath);
-  if (roots.has(dir)) return roots.get(dir);
-  if (roots.size > 500) roots.clear();
-  const root = findSiteRoot(host.fs, docPath);
-  roots.set(dir, root);
-  return root;
+function workspaceSite(host: PreviewHost): SiteIndex | undefined {
+  const root = host.defaultSiteRoot();
+  // Any path below the root finds it: the engine climbs from the path's folder.
+  return root === undefined ? undefined : host.engine.siteOf(`${root}/_`);
 }
 
 /** A context for a nested render of `name` (a boilerplate), passed on through `env`. */
@@ -98,5 +74,5 @@ export const EXCERPT_NOTE = 'not in this checkout of the site (no Hugo configura
  * term may simply not have been copied. The server's checks stay silent there; the preview says so without an error.
  */
 export function isExcerpt(ctx: RenderContext): boolean {
-  return ctx.site !== undefined && !pageFacts(ctx.site.index).isFullCheckout();
+  return ctx.site !== undefined && !ctx.host.engine.pageFacts(ctx.site.index).isFullCheckout();
 }

@@ -18,6 +18,16 @@ const PARAM_KINDS = [
 /** What a parameter's value is, which decides its completion and checks. */
 export type ParamKind = (typeof PARAM_KINDS)[number];
 
+const PREVIEW_KINDS = ['figure', 'callout', 'tabset', 'tab', 'text', 'boilerplate', 'centered', 'gloss', 'icon', 'diagram'] as const;
+
+/**
+ * How the Markdown preview draws a shortcode, close to the site's template: a `figure`, a `callout` box, `tabset` and
+ * `tab` panels, a `text` block of code, an inlined `boilerplate`, a `centered` block, a `gloss` term with its
+ * definition, an inline `icon`, a `diagram`'s source. A shortcode without one is drawn from the site's data or
+ * scripts (`features`, `relnote`): the preview shows a neutral placeholder.
+ */
+export type PreviewKind = (typeof PREVIEW_KINDS)[number];
+
 /** One parameter a shortcode's template reads: named (`.Get "link"`), positional (`.Get 0`), or both (`text`'s syntax). */
 export interface ShortcodeParamInfo {
   /** The name for `name=value`; undefined for a positional-only parameter. */
@@ -61,6 +71,8 @@ export interface ShortcodeInfo {
   readonly onlyChildren?: readonly string[] | undefined;
   /** The inner content goes on its own lines, not inline (`tip`, `warning`, `idea`, `quote`, `tab`). */
   readonly ownLines?: boolean | undefined;
+  /** How the preview draws it; a site template for the same name keeps it. */
+  readonly preview?: PreviewKind | undefined;
 }
 
 export interface ShortcodeCatalog {
@@ -106,7 +118,7 @@ export function readCatalogFile(json: { shortcodes: Record<string, RawEntry>; hu
   const check = (group: Record<string, RawEntry>): Record<string, CatalogEntry> => {
     const out: Record<string, CatalogEntry> = {};
     for (const [name, e] of Object.entries(group)) {
-      const { params, origin, status, ...rest } = e;
+      const { params, origin, status, preview, ...rest } = e;
       out[name] = {
         ...rest,
         ...(params && {
@@ -118,6 +130,7 @@ export function readCatalogFile(json: { shortcodes: Record<string, RawEntry>; hu
         }),
         ...(origin !== undefined && { origin: oneOf(['site', 'hugo', 'template'] as const, origin, `${name}: origin`) }),
         ...(status !== undefined && { status: oneOf(['used', 'unused', 'deprecated'] as const, status, `${name}: status`) }),
+        ...(preview !== undefined && { preview: oneOf(PREVIEW_KINDS, preview, `${name}: preview`) }),
       };
     }
     return out;
@@ -126,10 +139,11 @@ export function readCatalogFile(json: { shortcodes: Record<string, RawEntry>; hu
 }
 
 /** An entry as JSON gives it: the word-valued fields are plain strings. */
-type RawEntry = Omit<CatalogEntry, 'params' | 'origin' | 'status'> & {
+type RawEntry = Omit<CatalogEntry, 'params' | 'origin' | 'status' | 'preview'> & {
   readonly params?: ReadonlyArray<Omit<ShortcodeParamInfo, 'kind' | 'missing'> & { readonly kind: string; readonly missing?: string }>;
   readonly origin?: string;
   readonly status?: string;
+  readonly preview?: string;
 };
 
 function oneOf<T extends string>(allowed: readonly T[], value: string, what: string): T;

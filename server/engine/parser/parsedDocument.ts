@@ -22,11 +22,23 @@ export interface ParsedDocument {
   readonly nonMarkdown: RegionSet;
 }
 
+/** The shortcodes of a text and how they pair: the part of the document model a fragment of Markdown has too. */
+export type ShortcodeModel = Pick<ParsedDocument, 'shortcodes' | 'tree'>;
+
+/**
+ * The shortcodes of `text` from `from` on, paired by the catalog's `inner` (Hugo requires a closing tag exactly when
+ * the template reads `.Inner`, so a site's own template decides for its name). The one pairing rule for the whole
+ * document and for fragments of it (the preview's inline runs).
+ */
+export function parseShortcodes(text: string, catalog: ShortcodeCatalog, from = 0): ShortcodeModel {
+  const shortcodes = scanShortcodes(text, from);
+  return { shortcodes, tree: buildShortcodeTree(shortcodes.tags, (name) => catalog.get(name)?.inner) };
+}
+
 export function parseDocument(text: string, catalog: ShortcodeCatalog): ParsedDocument {
   const frontmatter = parseFrontmatter(text);
   const bodyStart = frontmatter ? frontmatter.range.end : 0;
-  const shortcodes = scanShortcodes(text, bodyStart);
-  const tree = buildShortcodeTree(shortcodes.tags, (name) => catalog.get(name)?.inner);
+  const { shortcodes, tree } = parseShortcodes(text, catalog, bodyStart);
 
   const skip: OffsetRange[] = [...shortcodes.escaped];
   if (frontmatter) skip.push(frontmatter.range);

@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { FileSystem } from '../../../server/engine/site/fileSystem';
 import { istioPreviewPlugin } from '../../../client/src/preview/plugin';
-import type { PreviewHost } from '../../../client/src/preview/previewHost';
+import { previewEngine, type PreviewHost } from '../../../client/src/preview/previewHost';
 import { MEM_ROOT, memorySite, sample } from '../../support/fixtures';
 
 /** The render environment VS Code passes, reduced to what the test host reads. */
@@ -10,10 +10,14 @@ export interface TestEnv {
   readonly resourceProvider?: { asWebviewUri(path: string): string };
 }
 
-/** A host over `fs`: the document path and, when the env has one, a webview URL like VS Code's resource provider. */
+/**
+ * A host over `fs`, with its own engine as VS Code's host has: the document path and, when the env has one, a webview
+ * URL like VS Code's resource provider.
+ */
 export function testHost(fs: FileSystem, defaultSiteRoot?: string): PreviewHost {
   return {
     fs,
+    engine: previewEngine(fs),
     documentPath: (env) => (isEnv(env) ? env.currentDocument : undefined),
     resourceUrl: (path, env) => (isEnv(env) && env.resourceProvider ? env.resourceProvider.asWebviewUri(path) : undefined),
     defaultSiteRoot: () => defaultSiteRoot,

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Token } from 'markdown-it';
 import { MEM_ROOT, memorySite, sample, sampleFiles } from '../../support/fixtures';
+import { previewEngine } from '../../../client/src/preview/previewHost';
 import { errorsIn, previewMd, renderSample } from './previewSupport';
 
 const POST = 'content/en/blog/2021/better-external-authz/index.md';
@@ -81,6 +82,12 @@ describe('preview: broken and unknown shortcodes', () => {
     assert.equal(errorsIn(html).length, 2);
   });
 
+  it('a frontmatter never closed: the engine reads no body, the preview still draws the callout after it', () => {
+    const html = renderSample(POST, { text: '---\ntitle: New\n\n{{< tip >}}\nHi.\n{{< /tip >}}\n' });
+    assert.ok(html.startsWith('<hr>\n<p>title: New</p>\n<div class="istio-callout istio-callout-tip">'), html);
+    assert.deepEqual(errorsIn(html), []);
+  });
+
   it('escaped examples show literally: {{</* tip */>}} as {{< tip >}}', () => {
     const html = renderSample(POST, { text: 'Write `x` as {{</* tip */>}}.\n' });
     assert.equal(html, '<p>Write <code>x</code> as {{&lt; tip &gt;}}.</p>\n');
@@ -114,6 +121,51 @@ describe('preview: broken and unknown shortcodes', () => {
     });
     const html = md.render('{{< boilerplate experimental-feature-warning >}}\n', { currentDocument: `${MEM_ROOT}/content/en/blog/2020/proxy-cert/index.md` });
     assert.deepEqual(errorsIn(html), ['The preview failed to draw this: disk gone']);
+  });
+});
+
+describe('preview: a site\'s own shortcodes pair as their templates say, as in the engine', () => {
+  const note = (name: string, source: string): string =>
+    `<div class="istio-placeholder" role="note"><span class="istio-error-label">Istio preview</span> &quot;${name}&quot; is a template of this site (layouts/shortcodes/${name}.html); the preview does not draw it.<pre class="istio-error-source">${source}</pre></div>\n`;
+  const BANNER = { 'layouts/shortcodes/banner.html': '<div class="banner">{{ .Inner }}</div>' };
+  const TEXT = '{{< banner >}}\nHello *there*.\n{{< /banner >}}\n\n{{< banner >}}\nNo closing tag.\n';
+
+  it('a template that reads .Inner: its content as Markdown, and without its closing tag the engine\'s error', () => {
+    const html = renderSample(POST, { overrides: BANNER, text: TEXT });
+    assert.equal(
+      html,
+      note('banner', '{{&lt; banner &gt;}}') +
+        '<p>Hello <em>there</em>.</p>\n' +
+        box('`banner` needs a closing tag `{{&lt; /banner &gt;}}`.', '{{&lt; banner &gt;}}') +
+        '<p>No closing tag.</p>\n',
+    );
+    // The engine's catalog for the site takes the pairing from the template, and its model of the page agrees.
+    const engine = previewEngine(memorySite(BANNER));
+    const site = engine.siteOf(`${MEM_ROOT}/${POST}`);
+    assert.equal(engine.catalogFor(site).get('banner')!.inner, true);
+    const problems = engine.documentModel(TEXT, site).tree.problems;
+    assert.deepEqual(problems.map((p) => [p.code, p.range.start]), [['shortcode.unclosed', TEXT.lastIndexOf('{{< banner')]]);
+    assert.deepEqual(errorsIn(html), problems.map((p) => p.message.replace(/</g, '&lt;').replace(/>/g, '&gt;')));
+    // Inline, the same: a badge.
+    assert.equal(
+      renderSample(POST, { overrides: BANNER, text: 'Run {{< banner >}} now.\n' }),
+      '<p>Run <span class="istio-error-badge" role="note" title="{{&lt; banner &gt;}}"><span class="istio-error-label">Istio preview</span> `banner` needs a closing tag `{{&lt; /banner &gt;}}`.</span> now.</p>\n',
+    );
+  });
+
+  it('a template without .Inner takes no closing tag, where an unknown name would pair with the one that follows', () => {
+    const html = renderSample(POST, { overrides: { 'layouts/shortcodes/imag.html': '<img>' }, text: '{{< imag >}}\nText.\n{{< /imag >}}\n' });
+    assert.equal(
+      html,
+      note('imag', '{{&lt; imag &gt;}}') + '<p>Text.</p>\n' + box('`imag` takes no inner content, so it has no closing tag: remove `{{&lt; /imag &gt;}}`.', '{{&lt; /imag &gt;}}'),
+    );
+  });
+
+  it('pairs with the workspace\'s site while VS Code parses without the document, with the built-in catalog outside any site', () => {
+    const fs = memorySite(BANNER);
+    const types = (md: ReturnType<typeof previewMd>, env: object): string[] => md.parse(TEXT, env).map((t: Token) => t.type).filter((t) => t.startsWith('istio_'));
+    assert.deepEqual(types(previewMd(fs, MEM_ROOT), {}), ['istio_placeholder', 'istio_error']);
+    assert.deepEqual(types(previewMd(fs), { currentDocument: '/notes/readme.md' }), ['istio_placeholder', 'istio_placeholder']);
   });
 });
 

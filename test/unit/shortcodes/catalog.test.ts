@@ -61,6 +61,37 @@ describe('shortcode catalog', () => {
     assert.deepEqual(ds.map((d) => d.code), ['shortcode.unclosed']);
   });
 
+  it('records how the preview draws each shortcode; a site template keeps it, a template-only one has none', () => {
+    const c = builtInCatalog();
+    const drawn = c.names().filter((n) => c.get(n)!.preview !== undefined);
+    assert.deepEqual(
+      Object.fromEntries(drawn.sort().map((n) => [n, c.get(n)!.preview])),
+      {
+        boilerplate: 'boilerplate',
+        cancel_icon: 'icon',
+        centered_block: 'centered',
+        checkmark_icon: 'icon',
+        gloss: 'gloss',
+        idea: 'callout',
+        idea_icon: 'icon',
+        image: 'figure',
+        mermaid: 'diagram',
+        quote: 'callout',
+        tab: 'tab',
+        tabset: 'tabset',
+        text: 'text',
+        tip: 'callout',
+        tip_icon: 'icon',
+        warning: 'callout',
+        warning_icon: 'icon',
+      },
+    );
+    const { service: svc } = service({ 'layouts/shortcodes/tip.html': '<div>{{ .Inner }}</div>', 'layouts/shortcodes/banner.html': '{{ .Inner }}' });
+    const merged = svc.catalogFor(svc.siteOf(`${MEM_ROOT}/${PAGE}`));
+    assert.equal(merged.get('tip')!.preview, 'callout');
+    assert.equal(merged.get('banner')!.preview, undefined);
+  });
+
   it('uses the built-in catalog for a site without layouts/ (a translator who opened only content/)', () => {
     const { service: svc } = service();
     const file = `${MEM_ROOT}/${PAGE}`;
@@ -72,6 +103,10 @@ describe('shortcode catalog data', () => {
   it('is checked when read: a word-valued field outside its list fails instead of being cast through', () => {
     const entry = { description: 'x', inner: false, params: [{ name: 'link', kind: 'pth', description: 'x' }] };
     assert.throws(() => readCatalogFile({ shortcodes: { demo: entry }, hugoBuiltIns: {}, textSyntaxes: { common: [], other: [] } }), /demo: parameter kind "pth"/);
+    assert.throws(
+      () => readCatalogFile({ shortcodes: { demo: { description: 'x', inner: true, preview: 'calout' } }, hugoBuiltIns: {}, textSyntaxes: { common: [], other: [] } }),
+      /demo: preview "calout"/,
+    );
     const ok = readCatalogFile({ shortcodes: { demo: { ...entry, params: [{ name: 'link', kind: 'path', description: 'x' }], status: 'unused' } }, hugoBuiltIns: {}, textSyntaxes: { common: [], other: [] } });
     assert.deepEqual(ok.shortcodes['demo'], { description: 'x', inner: false, params: [{ name: 'link', kind: 'path', description: 'x' }], status: 'unused' });
   });

@@ -25,6 +25,16 @@ async function existsBeside(doc, src) {
   }
 }
 
+/** Renders `doc` until `pred` holds of the HTML: a file event reaches the preview's engine on its own schedule. */
+async function renderUntil(doc, pred, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const html = await vscode.commands.executeCommand('markdown.api.render', doc);
+    if (pred(html) || Date.now() > deadline) return html;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe('Markdown preview in the real extension host', () => {
   before(async () => {
     await h.activateExtension();
@@ -64,6 +74,31 @@ describe('Markdown preview in the real extension host', () => {
   it('en blog/2017/adapter-model: {{< github_tree >}} inside a link target becomes a real link', async () => {
     const { html } = await render('content/en/blog/2017/adapter-model/index.md');
     assert.ok(html.includes('href="https://github.com/istio/istio/tree/master/samples/bookinfo"'));
+  });
+
+  it('a template the site gains meanwhile: the preview\'s engine follows layouts/shortcodes/ and pairs by it', async () => {
+    const page = h.siteUri('content/en/blog/2025/preview-template/index.md');
+    const template = h.siteUri('layouts/shortcodes/preview_banner.html');
+    await vscode.workspace.fs.writeFile(page, Buffer.from('---\ntitle: Preview template\n---\n\n{{< preview_banner >}}\n'));
+    try {
+      const doc = await vscode.workspace.openTextDocument(page);
+      const before = await vscode.commands.executeCommand('markdown.api.render', doc);
+      assert.ok(before.includes('Unknown shortcode &quot;preview_banner&quot;'), before);
+      await vscode.workspace.fs.writeFile(template, Buffer.from('<div class="banner">{{ .Inner }}</div>\n'));
+      // VS Code keeps the tokens of an unchanged document: the render rule tells the site's template by the catalog.
+      const note = await renderUntil(doc, (html) => html.includes('is a template of this site'));
+      assert.ok(note.includes('&quot;preview_banner&quot; is a template of this site (layouts/shortcodes/preview_banner.html)'), note);
+      // Once the text changes it is parsed again, paired by the template: it reads .Inner, so the tag needs closing.
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(doc.lineCount, 0), '\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const html = await vscode.commands.executeCommand('markdown.api.render', doc);
+      assert.ok(html.includes('`preview_banner` needs a closing tag `{{&lt; /preview_banner &gt;}}`.'), html);
+    } finally {
+      await h.closeAllWithoutSaving();
+      await vscode.workspace.fs.delete(template, { useTrash: false });
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(page, '..'), { recursive: true, useTrash: false });
+    }
   });
 
   it('zh blog/2018/aws-nlb: the single-brace {< image of line 36 shows a labelled badge', async () => {
