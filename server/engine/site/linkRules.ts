@@ -7,6 +7,7 @@ interface LinkRulesFile {
   outsideTree: string[];
   istioHosts: string[];
   forbiddenHosts: string[];
+  absoluteLinkLint: string;
   languagePrefixLint: Record<string, string[]>;
   hugoConfigFiles: string[];
   termLayouts: string[];
@@ -20,6 +21,8 @@ export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(file.imageExtension
 export const OUTSIDE_TREE: readonly RegExp[] = file.outsideTree.map((r) => new RegExp(r));
 export const ISTIO_HOSTS: ReadonlySet<string> = new Set(file.istioHosts);
 export const FORBIDDEN_HOSTS: ReadonlySet<string> = new Set(file.forbiddenHosts);
+/** The site lint's pattern for absolute istio.io links, matched against `(` + the destination as written. */
+export const ABSOLUTE_LINK_LINT = new RegExp(file.absoluteLinkLint);
 /** Language → sections whose unprefixed links the site's lint rejects in that language (`zh`: `/docs`, `/blog`…). */
 export const LANGUAGE_PREFIX_LINT: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(file.languagePrefixLint));
 /** Files (or folders) at a site root that show a full Hugo checkout rather than an excerpt of `content/`. */

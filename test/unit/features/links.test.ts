@@ -263,6 +263,13 @@ describe('page and anchor checks', () => {
     const zh = sample(rel).replace('(/zh/blog/2023/istiocon-china/)', '(https://istio.io/latest/blog/2023/istiocon-china/)');
     assert.deepEqual(linkDiagnostics(service, rel, zh).find((d) => d.code === 'link.absolute-istio-url')!.data, { replacements: ['/zh/blog/2023/istiocon-china/'] });
   });
+
+  it('homepage, www and definition links pass, as they pass the site lint (`\\(https://istio.io/(?!v[0-9]\\.[0-9]/|archive/)`)', async () => {
+    const { service } = await serviceFor();
+    // Real lines of istio.io: "(https://istio.io)" and "(https://www.istio.io)" homepage links.
+    const en = `${sample(KUBECON_NA)}\nSee [Istio](https://istio.io) and [the site](https://www.istio.io), [docs](https://www.istio.io/latest/docs/).\n\n[ref]: https://istio.io/latest/docs/\n\nOld [1.6 docs](https://istio.io/v1.6/docs/) and [archive](https://istio.io/archive/).\n`;
+    assert.deepEqual(linkDiagnostics(service, KUBECON_NA, en).filter((d) => d.code === 'link.absolute-istio-url'), []);
+  });
 });
 
 describe('escape hatches', () => {

@@ -169,6 +169,13 @@ describe('shortcode diagnostics on the sample site', () => {
     assert.match(ds[0]!.message, /Did you mean `bash`/);
   });
 
+  it('text.unknown-syntax: `syntax="bash yaml"` highlights as its first word, so it is known (istio.io uses it)', () => {
+    const text = edit(sample(SETUP), '{{< text bash >}}\n$ istioctl kube-inject', '{{< text syntax="bash yaml" >}}\n$ istioctl kube-inject');
+    assert.deepEqual(diagnose(SETUP, text).filter((d) => d.code === 'text.unknown-syntax'), []);
+    const typo = edit(sample(SETUP), '{{< text bash >}}\n$ istioctl kube-inject', '{{< text syntax="bask yaml" >}}\n$ istioctl kube-inject');
+    assert.deepEqual(diagnose(SETUP, typo).map((d) => d.code), ['text.unknown-syntax']);
+  });
+
   it('text.bash-without-prompt: the first line of a bash block must start with $', () => {
     const text = edit(sample(SETUP), '$ istioctl kube-inject -f demo-red.yaml', 'istioctl kube-inject -f demo-red.yaml');
     const ds = only(SETUP, text, 'text.bash-without-prompt');

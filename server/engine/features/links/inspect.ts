@@ -1,6 +1,6 @@
 import type { Heading } from '../../parser/markdown';
 import type { OffsetRange } from '../../parser/offsetRange';
-import { IMAGE_EXTENSIONS, LANGUAGE_PREFIX_LINT } from '../../site/linkRules';
+import { ABSOLUTE_LINK_LINT, IMAGE_EXTENSIONS, LANGUAGE_PREFIX_LINT } from '../../site/linkRules';
 import { pageFacts, type PageAnchors, type PageFacts } from '../../site/pageFacts';
 import { basename, dirname } from '../../site/paths';
 import { resolveBundleReference, resolveImageLink, resolveLink, pageTarget, type PageTarget } from '../../site/resolve';
@@ -95,6 +95,9 @@ class Inspector {
       case 'skip':
         return;
       case 'istio-absolute': {
+        // Only what the site's lint greps for: `(https://istio.io/…` as written (not the homepage without a path,
+        // not www.istio.io, not a reference definition, which has no parenthesis).
+        if (this.ctx.parsed.text[ref.range.start - 1] !== '(' || !ABSOLUTE_LINK_LINT.test(`(${ref.target}`)) return;
         const lang = this.loc.lang;
         const prefixed = lang !== DEFAULT_LANGUAGE && LANGUAGE_PREFIX_LINT.has(lang) && !r.rootRelative.startsWith(`/${lang}/`) ? `/${lang}${r.rootRelative}` : r.rootRelative;
         this.problem('link.absolute-istio-url', 'warning', `Link to istio.io pages root-relative (\`${prefixed}\`): the site's lint rejects \`https://istio.io/…\` links except to \`/vX.Y/\` and \`/archive/\`.`, ref.range, { replacements: [prefixed] });

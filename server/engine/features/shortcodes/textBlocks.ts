@@ -38,7 +38,7 @@ export const textBlocksRule: DiagnosticRule = {
             fixes: choices.map((c, i) => replaceFix(`Add the syntax \`${c}\``, at, ` ${c}`, i === 0)),
           }),
         );
-      } else if (!KNOWN.has(syntax.toLowerCase())) {
+      } else if (!KNOWN.has(highlighting(syntax))) {
         const suggestions = suggest(syntax, TEXT_SYNTAXES.common);
         const range = ctx.range(syntaxParam.innerRange);
         out.push(
@@ -88,4 +88,12 @@ function firstContentLine(body: string): number {
     at = end + 1;
   }
   return -1;
+}
+
+/**
+ * The language that highlights a block: the first word of the syntax (`syntax="bash yaml"` on istio.io highlights as
+ * bash), lower-cased.
+ */
+function highlighting(syntax: string): string {
+  return (syntax.trim().split(/\s+/)[0] ?? '').toLowerCase();
 }
