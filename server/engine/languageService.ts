@@ -14,6 +14,11 @@ import { HUGO_CONFIG_FILES } from './site/linkRules';
 import { RootedFileSystem, SafeFileSystem } from './site/rootedFileSystem';
 import { SiteIndex, type ScanOptions } from './site/siteIndex';
 import { findSiteRoot, locate, readLayout } from './site/siteLayout';
+import { fileUri } from './site/fileUri';
+import { NOT_IN_A_SITE, planAnswer, translationsAnswer } from './features/translations/answers';
+import type { GitPort } from './features/translations/gitPort';
+import { translationStatus } from './features/translations/statusReport';
+import type { PlanTranslationResult, TranslationStatusResult, TranslationsResult } from './features/translations/types';
 
 /** Open documents whose parse is kept (a re-parse of a 63 KB page takes about a millisecond). */
 const PARSED_CACHE_SIZE = 64;
@@ -26,6 +31,13 @@ export interface LanguageServiceOptions {
   readonly onSiteReady?: (site: SiteIndex) => void;
   /** Where a failing feature is reported (the server's log); the failure itself never reaches the caller. */
   readonly onError?: (message: string) => void;
+  /** Git, for the staleness of translations; without it the status report says git is not available. */
+  readonly git?: GitPort;
+  /**
+   * How the answers of the translation requests write a file's URI; the engine's `fileUri` when absent. The server
+   * passes its own, so these URIs are written as the rest of its answers are.
+   */
+  readonly pathToUri?: (path: string) => string;
 }
 
 export interface DiagnosticsResult {
@@ -54,9 +66,11 @@ export class LanguageService {
   private readonly rootOfDir = new Map<string, string | null>();
 
   private readonly report: ErrorReporter;
+  private readonly toUri: (path: string) => string;
 
   constructor(private readonly options: LanguageServiceOptions) {
     this.report = options.onError ?? (() => undefined);
+    this.toUri = options.pathToUri ?? fileUri;
     this.rawFs = new SafeFileSystem(options.fs);
     this.fs = new RootedFileSystem(options.fs);
     this.catalogValue = options.catalog ?? builtInCatalog();
@@ -251,6 +265,39 @@ export class LanguageService {
     if (tooLarge(document, settings)) return [];
     const ctx = this.context(path, document, settings);
     return allOf(registry.documentLinkProviders, (p) => p.links(ctx), this.report);
+  }
+
+  // --- translations ------------------------------------------------------------------------------
+  // `path` is `undefined` when the request's URI names no file: it is answered as a file outside every site.
+
+  /** The versions of a content file in every language; `uri` is the URI it was asked by, kept for its own version. */
+  async translations(path: string | undefined, uri?: string): Promise<TranslationsResult | null> {
+    const site = await this.completeSite(path);
+    return site && path !== undefined ? translationsAnswer(site, path, uri, this.toUri) : null;
+  }
+
+  /** The files Create Translation will create for the page at `path` in the language folder `lang`, or why not. */
+  async planTranslation(path: string | undefined, lang: string): Promise<PlanTranslationResult> {
+    const site = await this.completeSite(path);
+    return site && path !== undefined ? planAnswer(site, path, lang, this.toUri) : NOT_IN_A_SITE;
+  }
+
+  /**
+   * The missing and stale translations of the site holding `path` (a file or folder of it). `trusted: false` (an
+   * untrusted workspace) asks git nothing: a repository's own configuration can make git run commands.
+   */
+  async translationStatus(path: string | undefined, options: { readonly trusted?: boolean } = {}): Promise<TranslationStatusResult | null> {
+    const site = await this.completeSite(path);
+    return site ? translationStatus(site, { trusted: options.trusted !== false, git: this.options.git, toUri: this.toUri }) : null;
+  }
+
+  /** The site of `path` (a folder, such as the site root, counts as inside itself) once its listing is complete. */
+  private async completeSite(path: string | undefined): Promise<SiteIndex | undefined> {
+    if (path === undefined) return undefined;
+    const site = this.siteOf(path) ?? this.siteOf(`${path}/_`);
+    // Translation keys and new language folders are only all known once the index is complete.
+    await site?.scan();
+    return site;
   }
 
   dispose(): void {

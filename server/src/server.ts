@@ -17,10 +17,10 @@ import { COPY_FILE_COMMAND, INDEX_STATUS_REQUEST, PLAN_TRANSLATION_REQUEST, SETT
 import { DEFAULT_SETTINGS, type IstioSettings } from '../engine';
 import { LanguageService, mergeSettings } from '../engine';
 import { copyFileSafely } from './node/copyFile';
+import { nodeGit } from './node/git';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { yieldToRequests } from './node/pause';
-import { planTranslationRequest, translationsRequest, translationStatusRequest } from './node/translationRequests';
-import { uriToPath } from './node/uris';
+import { pathToUri, uriToPath } from './node/uris';
 
 /** The package's version, set by esbuild from package.json (absent when the source runs unbundled). */
 declare const __VERSION__: string | undefined;
@@ -35,6 +35,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const service = new LanguageService({
   fs: new NodeFileSystem(),
+  git: nodeGit,
+  pathToUri,
   scan: { pause: yieldToRequests },
   onError: (message) => connection.console.error(message),
   // The full index can resolve more than the quick look-ups made during the scan did.
@@ -253,9 +255,9 @@ connection.onDocumentLinks((params) =>
 );
 
 // Translations: versions of a page, the plan of a new translation, the site's missing and stale translations.
-connection.onRequest(TRANSLATIONS_REQUEST, (p: TranslationsParams) => translationsRequest(service, p));
-connection.onRequest(PLAN_TRANSLATION_REQUEST, (p: PlanTranslationParams) => planTranslationRequest(service, p));
-connection.onRequest(TRANSLATION_STATUS_REQUEST, (p: TranslationStatusParams) => translationStatusRequest(service, p));
+connection.onRequest(TRANSLATIONS_REQUEST, (p: TranslationsParams) => service.translations(uriToPath(p.uri), p.uri));
+connection.onRequest(PLAN_TRANSLATION_REQUEST, (p: PlanTranslationParams) => service.planTranslation(uriToPath(p.uri), p.lang));
+connection.onRequest(TRANSLATION_STATUS_REQUEST, (p: TranslationStatusParams) => service.translationStatus(uriToPath(p.uri), { trusted: p.trusted !== false }));
 
 connection.onRequest(INDEX_STATUS_REQUEST, async (params: IndexStatusParams | undefined): Promise<IndexStatus> => {
   if (params?.wait) await Promise.all(service.allSites().map((s) => s.summarized()));
