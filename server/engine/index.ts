@@ -6,7 +6,7 @@
  */
 
 // The service: one instance per workspace (or CLI run) owns every cache.
-export { LanguageService, type LanguageServiceOptions, type DiagnosticsResult } from './languageService';
+export { LanguageService, type LanguageServiceOptions, type DiagnosticsResult, type IndexStatus } from './languageService';
 
 // Settings (`istio.*`), read the way VS Code hands them over.
 export {

@@ -12,13 +12,15 @@ import type { FileSystem } from './site/fileSystem';
 import { dirname, isInside } from './site/paths';
 import { HUGO_CONFIG_FILES } from './site/linkRules';
 import { RootedFileSystem, SafeFileSystem } from './site/rootedFileSystem';
-import { SiteIndex, type ScanOptions } from './site/siteIndex';
-import { findSiteRoot, locate, readLayout } from './site/siteLayout';
+import { SiteIndex, type IndexState, type ScanOptions } from './site/siteIndex';
+import { findSiteRoot, locate, readLayout, type ContentLocation } from './site/siteLayout';
 import { fileUri } from './site/fileUri';
 import { NOT_IN_A_SITE, planAnswer, translationsAnswer } from './features/translations/answers';
 import type { GitPort } from './features/translations/gitPort';
 import { translationStatus } from './features/translations/statusReport';
 import type { PlanTranslationResult, TranslationStatusResult, TranslationsResult } from './features/translations/types';
+
+const MARKDOWN_FILE = /\.(md|markdown)$/i;
 
 /** Open documents whose parse is kept (a re-parse of a 63 KB page takes about a millisecond). */
 const PARSED_CACHE_SIZE = 64;
@@ -38,6 +40,11 @@ export interface LanguageServiceOptions {
    * passes its own, so these URIs are written as the rest of its answers are.
    */
   readonly pathToUri?: (path: string) => string;
+}
+
+/** The state of every site index the service holds (`istio/indexStatus`). */
+export interface IndexStatus {
+  readonly sites: ReadonlyArray<{ readonly root: string; readonly state: IndexState; readonly files: number }>;
 }
 
 export interface DiagnosticsResult {
@@ -167,6 +174,47 @@ export class LanguageService {
     const root = findSiteRoot(this.rawFs, path);
     this.rootOfDir.set(dir, root ?? null);
     return root;
+  }
+
+  /**
+   * The state of every site index; with `wait`, answered once each is complete (files listed, page summaries read),
+   * a real signal for benchmarks and tests.
+   */
+  async indexStatus(options: { readonly wait?: boolean } = {}): Promise<IndexStatus> {
+    if (options.wait) await Promise.all([...this.sites.values()].map((s) => s.summarized()));
+    return { sites: [...this.sites.values()].map((s) => ({ root: s.layout.root, state: s.state, files: s.fileCount })) };
+  }
+
+  /** Whether `path` lies inside the `content/` folder of a site (where the server may copy files). */
+  isInContent(path: string): boolean {
+    const site = this.siteOf(path);
+    return site !== undefined && path.startsWith(site.layout.contentDir + '/');
+  }
+
+  /**
+   * Where `path` sits in its site, `undefined` outside every site's `content/<lang>/`; answered once the site's
+   * listing is complete, so that whatever is asked about the file next sees the whole site.
+   */
+  async contentLocation(path: string): Promise<ContentLocation | undefined> {
+    const site = this.siteOf(path);
+    const location = site && locate(site.layout, path);
+    if (site && location && site.state !== 'ready') await site.scan();
+    return location;
+  }
+
+  /**
+   * The Markdown pages the index lists under `target` (a site root, or a folder or file in its `content/`), once the
+   * listing is complete; `undefined` when no site index covers the target (the caller then walks the folder itself).
+   */
+  async pagesUnder(target: string): Promise<string[] | undefined> {
+    const site = this.siteOf(target) ?? this.siteOf(`${target}/_`);
+    if (!site || !(target === site.layout.root || isInside(target, site.layout.contentDir))) return undefined;
+    await site.scan();
+    const out: string[] = [];
+    for (const f of site.allFiles()) {
+      if (f.location.kind !== 'resource' && MARKDOWN_FILE.test(f.path) && isInside(f.path, target)) out.push(f.path);
+    }
+    return out;
   }
 
   /** A file was created, changed or deleted on disk: keep every affected index current. */

@@ -13,7 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { COPY_FILE_COMMAND, INDEX_STATUS_REQUEST, PLAN_TRANSLATION_REQUEST, SETTINGS_SECTION, TRANSLATION_STATUS_REQUEST, TRANSLATIONS_REQUEST, type CopyFileArgs, type IndexStatus, type IndexStatusParams, type InitializationOptions, type PlanTranslationParams, type TranslationStatusParams, type TranslationsParams, WATCHED_FILE_GLOBS } from '../protocol';
+import { COPY_FILE_COMMAND, INDEX_STATUS_REQUEST, PLAN_TRANSLATION_REQUEST, SETTINGS_SECTION, TRANSLATION_STATUS_REQUEST, TRANSLATIONS_REQUEST, type CopyFileArgs, type IndexStatusParams, type InitializationOptions, type PlanTranslationParams, type TranslationStatusParams, type TranslationsParams, WATCHED_FILE_GLOBS } from '../protocol';
 import { DEFAULT_SETTINGS, type IstioSettings } from '../engine';
 import { LanguageService, mergeSettings } from '../engine';
 import { copyFileSafely } from './node/copyFile';
@@ -204,10 +204,7 @@ function recheckDependents(changed: ReadonlySet<string>): void {
 connection.onExecuteCommand((params) => {
   if (params.command !== COPY_FILE_COMMAND) return null;
   const args = params.arguments?.[0] as Partial<CopyFileArgs> | undefined;
-  const result = copyFileSafely(args, (p) => {
-    const site = service.siteOf(p);
-    return site !== undefined && p.startsWith(site.layout.contentDir + '/');
-  });
+  const result = copyFileSafely(args, (p) => service.isInContent(p));
   if (!result.ok) {
     void connection.window.showErrorMessage(`Istio Authoring: ${result.message}`);
     return { copied: false, message: result.message };
@@ -259,10 +256,7 @@ connection.onRequest(TRANSLATIONS_REQUEST, (p: TranslationsParams) => service.tr
 connection.onRequest(PLAN_TRANSLATION_REQUEST, (p: PlanTranslationParams) => service.planTranslation(uriToPath(p.uri), p.lang));
 connection.onRequest(TRANSLATION_STATUS_REQUEST, (p: TranslationStatusParams) => service.translationStatus(uriToPath(p.uri), { trusted: p.trusted !== false }));
 
-connection.onRequest(INDEX_STATUS_REQUEST, async (params: IndexStatusParams | undefined): Promise<IndexStatus> => {
-  if (params?.wait) await Promise.all(service.allSites().map((s) => s.summarized()));
-  return { sites: service.allSites().map((s) => ({ root: s.layout.root, state: s.state, files: s.fileCount })) };
-});
+connection.onRequest(INDEX_STATUS_REQUEST, (p: IndexStatusParams | undefined) => service.indexStatus({ wait: p?.wait === true }));
 
 connection.onShutdown(() => {
   for (const t of timers.values()) clearTimeout(t);
