@@ -74,6 +74,8 @@ export class LanguageService {
 
   private readonly report: ErrorReporter;
   private readonly toUri: (path: string) => string;
+  /** The settings of requests that bring none, and of a site until a request about it brings its own. */
+  private settings: IstioSettings = DEFAULT_SETTINGS;
 
   constructor(private readonly options: LanguageServiceOptions) {
     this.report = options.onError ?? (() => undefined);
@@ -81,6 +83,16 @@ export class LanguageService {
     this.rawFs = new SafeFileSystem(options.fs);
     this.fs = new RootedFileSystem(options.fs);
     this.catalogValue = options.catalog ?? builtInCatalog();
+  }
+
+  /**
+   * The service's settings (the server: the workspace's `istio.*` settings, on start and on every change). They
+   * apply to requests without settings of their own and to every site index, until a request about a file of the
+   * site brings its (resource-scoped) settings. Adapters never set an index's options themselves.
+   */
+  configure(settings: IstioSettings): void {
+    this.settings = settings;
+    for (const site of this.sites.values()) applyToSite(site, settings);
   }
 
   get catalog(): ShortcodeCatalog {
@@ -146,6 +158,8 @@ export class LanguageService {
     if (!site) {
       this.fs.allow(root);
       site = new SiteIndex(this.fs, readLayout(this.fs, root), (p) => this.openDocs.get(p)?.getText());
+      // Before the scan starts: the background summaries already honour the limit.
+      applyToSite(site, this.settings);
       this.sites.set(root, site);
       const created = site;
       void site
@@ -241,8 +255,11 @@ export class LanguageService {
 
   // --- features --------------------------------------------------------------------------------
 
-  context(path: string, document: TextDocument, settings: IstioSettings = DEFAULT_SETTINGS, deps?: Set<string>): DocumentContext {
+  /** What features see of one document; `settings` (the request's own) also become its site's, as `configure` does. */
+  context(path: string, document: TextDocument, requestSettings?: IstioSettings, deps?: Set<string>): DocumentContext {
+    const settings = requestSettings ?? this.settings;
     const site = this.siteOf(path);
+    if (site && requestSettings) applyToSite(site, requestSettings);
     const location = site ? locate(site.layout, path) : undefined;
     const catalog = this.catalogFor(site);
     const parsed = this.parse(path, document, catalog);
@@ -265,11 +282,12 @@ export class LanguageService {
     };
   }
 
-  diagnostics(path: string, document: TextDocument, settings: IstioSettings = DEFAULT_SETTINGS): DiagnosticsResult {
+  diagnostics(path: string, document: TextDocument, requestSettings?: IstioSettings): DiagnosticsResult {
     const dependencies = new Set<string>();
+    const settings = requestSettings ?? this.settings;
     if (!settings.diagnostics.enable) return { diagnostics: [], dependencies };
     if (tooLarge(document, settings)) return { diagnostics: [tooLargeDiagnostic(document, settings)], dependencies };
-    const ctx = this.context(path, document, settings, dependencies);
+    const ctx = this.context(path, document, requestSettings, dependencies);
     const diagnostics: Diagnostic[] = [];
     for (const rule of registry.diagnosticRules) {
       try {
@@ -283,34 +301,34 @@ export class LanguageService {
   }
 
   completions(path: string, document: TextDocument, position: Position, settings?: IstioSettings): CompletionItem[] {
-    if (tooLarge(document, settings)) return [];
+    if (tooLarge(document, settings ?? this.settings)) return [];
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
     return allOf(registry.completionProviders, (p) => p.complete(ctx, position, offset), this.report);
   }
 
   hover(path: string, document: TextDocument, position: Position, settings?: IstioSettings): Hover | undefined {
-    if (tooLarge(document, settings)) return undefined;
+    if (tooLarge(document, settings ?? this.settings)) return undefined;
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
     return firstOf(registry.hoverProviders, (p) => p.hover(ctx, position, offset), this.report);
   }
 
   definition(path: string, document: TextDocument, position: Position, settings?: IstioSettings): Definition | undefined {
-    if (tooLarge(document, settings)) return undefined;
+    if (tooLarge(document, settings ?? this.settings)) return undefined;
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
     return firstOf(registry.definitionProviders, (p) => p.definition(ctx, position, offset), this.report);
   }
 
   codeActions(path: string, document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], settings?: IstioSettings): CodeAction[] {
-    if (tooLarge(document, settings)) return [];
+    if (tooLarge(document, settings ?? this.settings)) return [];
     const ctx = this.context(path, document, settings);
     return allOf(registry.codeActionProviders, (p) => p.actions(ctx, range, diagnostics), this.report);
   }
 
   documentLinks(path: string, document: TextDocument, settings?: IstioSettings): DocumentLink[] {
-    if (tooLarge(document, settings)) return [];
+    if (tooLarge(document, settings ?? this.settings)) return [];
     const ctx = this.context(path, document, settings);
     return allOf(registry.documentLinkProviders, (p) => p.links(ctx), this.report);
   }
@@ -319,14 +337,14 @@ export class LanguageService {
   // `path` is `undefined` when the request's URI names no file: it is answered as a file outside every site.
 
   /** The versions of a content file in every language; `uri` is the URI it was asked by, kept for its own version. */
-  async translations(path: string | undefined, uri?: string): Promise<TranslationsResult | null> {
-    const site = await this.completeSite(path);
+  async translations(path: string | undefined, uri?: string, settings?: IstioSettings): Promise<TranslationsResult | null> {
+    const site = await this.completeSite(path, settings);
     return site && path !== undefined ? translationsAnswer(site, path, uri, this.toUri) : null;
   }
 
   /** The files Create Translation will create for the page at `path` in the language folder `lang`, or why not. */
-  async planTranslation(path: string | undefined, lang: string): Promise<PlanTranslationResult> {
-    const site = await this.completeSite(path);
+  async planTranslation(path: string | undefined, lang: string, settings?: IstioSettings): Promise<PlanTranslationResult> {
+    const site = await this.completeSite(path, settings);
     return site && path !== undefined ? planAnswer(site, path, lang, this.toUri) : NOT_IN_A_SITE;
   }
 
@@ -334,15 +352,19 @@ export class LanguageService {
    * The missing and stale translations of the site holding `path` (a file or folder of it). `trusted: false` (an
    * untrusted workspace) asks git nothing: a repository's own configuration can make git run commands.
    */
-  async translationStatus(path: string | undefined, options: { readonly trusted?: boolean } = {}): Promise<TranslationStatusResult | null> {
-    const site = await this.completeSite(path);
+  async translationStatus(path: string | undefined, options: { readonly trusted?: boolean } = {}, settings?: IstioSettings): Promise<TranslationStatusResult | null> {
+    const site = await this.completeSite(path, settings);
     return site ? translationStatus(site, { trusted: options.trusted !== false, git: this.options.git, toUri: this.toUri }) : null;
   }
 
-  /** The site of `path` (a folder, such as the site root, counts as inside itself) once its listing is complete. */
-  private async completeSite(path: string | undefined): Promise<SiteIndex | undefined> {
+  /**
+   * The site of `path` (a folder, such as the site root, counts as inside itself) once its listing is complete, with
+   * the request's settings applied: page titles and translation keys are read under its `maxFileSize`.
+   */
+  private async completeSite(path: string | undefined, settings: IstioSettings | undefined): Promise<SiteIndex | undefined> {
     if (path === undefined) return undefined;
     const site = this.siteOf(path) ?? this.siteOf(`${path}/_`);
+    if (site && settings) applyToSite(site, settings);
     // Translation keys and new language folders are only all known once the index is complete.
     await site?.scan();
     return site;
@@ -353,8 +375,16 @@ export class LanguageService {
   }
 }
 
+/**
+ * The settings that are the index's rather than a request's. `maxFileSize`: a page over it keeps no summary, so its
+ * title, aliases and translation key are unknown to links and translations (the setter drops what depended on them).
+ */
+function applyToSite(site: SiteIndex, settings: IstioSettings): void {
+  site.maxFileSize = settings.maxFileSize;
+}
+
 /** Files over `istio.maxFileSize` (generated dumps, minified data) are skipped so they cannot stall the server. */
-function tooLarge(document: TextDocument, settings: IstioSettings = DEFAULT_SETTINGS): boolean {
+function tooLarge(document: TextDocument, settings: IstioSettings): boolean {
   return document.getText().length > settings.maxFileSize;
 }
 

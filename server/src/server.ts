@@ -77,6 +77,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  void configureService();
   if (supportsWatchedFilesRegistration) {
     // Clients that can register watchers (Neovim, others) get told what to watch; VS Code's client watches itself.
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -87,8 +88,19 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration(() => {
   settingsCache.clear();
+  void configureService();
   recheckAllDocuments();
 });
+
+/**
+ * Gives the service the workspace's settings (those of its first folder): they hold for requests that bring none and
+ * for every site index (`istio.maxFileSize`), until a request brings the settings of its own folder.
+ */
+async function configureService(): Promise<void> {
+  const folder = workspaceFolders[0];
+  if (!supportsConfiguration || folder === undefined) return;
+  service.configure(await settingsFor(folder));
+}
 
 function settingsFor(uri: string): Promise<IstioSettings> {
   if (!supportsConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
@@ -252,9 +264,12 @@ connection.onDocumentLinks((params) =>
 );
 
 // Translations: versions of a page, the plan of a new translation, the site's missing and stale translations.
-connection.onRequest(TRANSLATIONS_REQUEST, (p: TranslationsParams) => service.translations(uriToPath(p.uri), p.uri));
-connection.onRequest(PLAN_TRANSLATION_REQUEST, (p: PlanTranslationParams) => service.planTranslation(uriToPath(p.uri), p.lang));
-connection.onRequest(TRANSLATION_STATUS_REQUEST, (p: TranslationStatusParams) => service.translationStatus(uriToPath(p.uri), { trusted: p.trusted !== false }));
+// Each with the settings of the file's folder: titles and translation keys are read under its `istio.maxFileSize`.
+connection.onRequest(TRANSLATIONS_REQUEST, async (p: TranslationsParams) => service.translations(uriToPath(p.uri), p.uri, await settingsFor(p.uri)));
+connection.onRequest(PLAN_TRANSLATION_REQUEST, async (p: PlanTranslationParams) => service.planTranslation(uriToPath(p.uri), p.lang, await settingsFor(p.uri)));
+connection.onRequest(TRANSLATION_STATUS_REQUEST, async (p: TranslationStatusParams) =>
+  service.translationStatus(uriToPath(p.uri), { trusted: p.trusted !== false }, await settingsFor(p.uri)),
+);
 
 connection.onRequest(INDEX_STATUS_REQUEST, (p: IndexStatusParams | undefined) => service.indexStatus({ wait: p?.wait === true }));
 

@@ -88,8 +88,6 @@ export async function check(targets: readonly string[], cwd: string, configFile:
     const text = nodeFs.readText(enginePath);
     if (text === undefined) continue;
     const settings = settingsFor(location.siteRoot);
-    const site = service.siteOf(enginePath);
-    if (site && site.maxFileSize !== settings.maxFileSize) site.maxFileSize = settings.maxFileSize;
     const document = TextDocument.create(pathToUri(file), 'markdown', 1, text);
     const { diagnostics } = service.diagnostics(enginePath, document, settings);
     fileCount++;
