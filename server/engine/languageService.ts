@@ -1,12 +1,13 @@
 import type { CodeAction, CompletionItem, Definition, Diagnostic, DocumentLink, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Caches } from './caches';
 import { DEFAULT_SETTINGS, type IstioSettings } from './settings';
 import { builtInCatalog, type ShortcodeCatalog } from './catalog/shortcodeCatalog';
 import { SiteCatalog, templatesDir } from './catalog/siteCatalog';
 import type { DocumentContext } from './features/documentContext';
 import * as registry from './features/registry';
 import { applySuppressions } from './features/suppression';
-import { lineIndexOf } from './parser/lineIndex';
+import { LineIndex } from './parser/lineIndex';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
 import type { FileSystem } from './site/fileSystem';
 import { dirname, isInside } from './site/paths';
@@ -65,7 +66,7 @@ export class LanguageService {
   private catalogValue: ShortcodeCatalog;
   private readonly openDocs = new Map<string, TextDocument>();
   /** Parses of open documents, most recently used last; bounded so a session with every page open stays small. */
-  private readonly parsedCache = new Map<string, { document: TextDocument; version: number; catalog: ShortcodeCatalog; parsed: ParsedDocument }>();
+  private readonly parsedCache = new Map<string, DocumentParse>();
   /** Site root → its catalog (built-in data merged with the site's `layouts/shortcodes/`). */
   private readonly siteCatalogs = new Map<string, SiteCatalog>();
   private readonly sites = new Map<string, SiteIndex>();
@@ -74,6 +75,8 @@ export class LanguageService {
 
   private readonly report: ErrorReporter;
   private readonly toUri: (path: string) => string;
+  /** What features keep between requests for the whole service (per site: each `SiteIndex.caches`). */
+  private readonly caches = new Caches();
   /** The settings of requests that bring none, and of a site until a request about it brings its own. */
   private settings: IstioSettings = DEFAULT_SETTINGS;
 
@@ -131,21 +134,26 @@ export class LanguageService {
   }
 
   parse(path: string, document: TextDocument, catalog: ShortcodeCatalog = this.catalogValue): ParsedDocument {
+    return this.parseOf(path, document, catalog).parsed;
+  }
+
+  /** The parse of an open document is kept while its version is; any other text is parsed for the one request. */
+  private parseOf(path: string, document: TextDocument, catalog: ShortcodeCatalog): DocumentParse {
     const cached = this.parsedCache.get(path);
     // The document object is part of the key: a new document of the same path and version is a new text.
     if (cached && cached.document === document && cached.version === document.version && cached.catalog === catalog && this.openDocs.get(path) === document) {
       this.parsedCache.delete(path);
       this.parsedCache.set(path, cached);
-      return cached.parsed;
+      return cached;
     }
-    const parsed = parseDocument(document.getText(), catalog);
+    const parse = new DocumentParse(document, catalog, parseDocument(document.getText(), catalog));
     if (this.openDocs.get(path) === document) {
       this.parsedCache.delete(path);
-      this.parsedCache.set(path, { document, version: document.version, catalog, parsed });
+      this.parsedCache.set(path, parse);
       const oldest = this.parsedCache.keys().next();
       if (this.parsedCache.size > PARSED_CACHE_SIZE && !oldest.done) this.parsedCache.delete(oldest.value);
     }
-    return parsed;
+    return parse;
   }
 
   // --- sites -----------------------------------------------------------------------------------
@@ -262,7 +270,8 @@ export class LanguageService {
     if (site && requestSettings) applyToSite(site, requestSettings);
     const location = site ? locate(site.layout, path) : undefined;
     const catalog = this.catalogFor(site);
-    const parsed = this.parse(path, document, catalog);
+    const parse = this.parseOf(path, document, catalog);
+    const { parsed } = parse;
     return {
       uri: document.uri,
       path,
@@ -272,8 +281,9 @@ export class LanguageService {
       site,
       catalog,
       settings,
+      caches: this.caches,
       range: (span) => {
-        const lines = lineIndexOf(parsed);
+        const lines = parse.lineIndex();
         return lines
           ? { start: lines.positionAt(span.start), end: lines.positionAt(span.end) }
           : { start: document.positionAt(span.start), end: document.positionAt(span.end) };
@@ -372,6 +382,26 @@ export class LanguageService {
 
   dispose(): void {
     for (const site of this.sites.values()) site.dispose();
+  }
+}
+
+/** One parse of a document's text, and what is derived from it on demand (kept as long as the parse is). */
+class DocumentParse {
+  readonly version: number;
+  private lines: LineIndex | null | undefined;
+
+  constructor(
+    readonly document: TextDocument,
+    readonly catalog: ShortcodeCatalog,
+    readonly parsed: ParsedDocument,
+  ) {
+    this.version = document.version;
+  }
+
+  /** Offset → position for the text, or `undefined` for a text with `\r` (the document converts those itself). */
+  lineIndex(): LineIndex | undefined {
+    if (this.lines === undefined) this.lines = LineIndex.of(this.parsed.text) ?? null;
+    return this.lines ?? undefined;
   }
 }
 

@@ -1,3 +1,4 @@
+import { Caches } from '../caches';
 import { DEFAULT_SETTINGS } from '../settings';
 import { parseFrontmatter } from '../parser/frontmatter';
 import type { FileStat, FileSystem } from './fileSystem';
@@ -55,6 +56,11 @@ export class SiteIndex {
   private generation = 0;
   private revisionValue = 0;
   private readonly changeListeners: Array<(path: string) => void> = [];
+  /**
+   * What features build over this site (page facts, the keyword tally, source pages' drift facts): owned here, so it
+   * lives and dies with the index, and kept current through `onDidChange` and `revision`.
+   */
+  readonly caches = new Caches();
   private maxFileSizeValue = DEFAULT_SETTINGS.maxFileSize;
 
   constructor(
