@@ -41,7 +41,7 @@ export { resolveImageLink } from './site/resolve';
 export { pageFacts } from './site/pageFacts';
 export { findBoilerplate } from './site/boilerplates';
 export { findGlossaryTerm, glossaryDefinition, glossaryTerms, type GlossaryTerm } from './site/glossary';
-export { readSiteValues, textLinkBase, valueShortcode, type SiteValues } from './site/siteValues';
+export { DEFAULT_SITE_VALUES, readSiteValues, textLinkBase, valueShortcode, type SiteValues, type SiteValuesCache } from './site/siteValues';
 
 // The document model (what the preview draws from).
 export { parseFrontmatter } from './parser/frontmatter';

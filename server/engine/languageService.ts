@@ -1,6 +1,6 @@
 import type { CodeAction, CompletionItem, Definition, Diagnostic, DocumentLink, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Caches } from './caches';
+import { Caches, cacheKey } from './caches';
 import { DEFAULT_SETTINGS, type IstioSettings } from './settings';
 import { builtInCatalog, type ShortcodeCatalog } from './catalog/shortcodeCatalog';
 import { SiteCatalog, templatesDir } from './catalog/siteCatalog';
@@ -16,12 +16,15 @@ import { RootedFileSystem, SafeFileSystem } from './site/rootedFileSystem';
 import { SiteIndex, type IndexState, type ScanOptions } from './site/siteIndex';
 import { findSiteRoot, locate, readLayout, type ContentLocation } from './site/siteLayout';
 import { fileUri } from './site/fileUri';
+import { DEFAULT_SITE_VALUES, readSiteValues, type SiteValues, type SiteValuesCache } from './site/siteValues';
 import { NOT_IN_A_SITE, planAnswer, translationsAnswer } from './features/translations/answers';
 import type { GitPort } from './features/translations/gitPort';
 import { translationStatus } from './features/translations/statusReport';
 import type { PlanTranslationResult, TranslationStatusResult, TranslationsResult } from './features/translations/types';
 
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
+/** Per site, in its index's caches: the `data/args.yml` it was read from, by modification time. */
+const SITE_VALUES = cacheKey<SiteValuesCache>('site values');
 
 /** Open documents whose parse is kept (a re-parse of a 63 KB page takes about a millisecond). */
 const PARSED_CACHE_SIZE = 64;
@@ -205,6 +208,13 @@ export class LanguageService {
   async indexStatus(options: { readonly wait?: boolean } = {}): Promise<IndexStatus> {
     if (options.wait) await Promise.all([...this.sites.values()].map((s) => s.summarized()));
     return { sites: [...this.sites.values()].map((s) => ({ root: s.layout.root, state: s.state, files: s.fileCount })) };
+  }
+
+  /** The `data/args.yml` values of the site holding `path` (what value shortcodes print); the defaults outside a site. */
+  siteValues(path: string): SiteValues {
+    const site = this.siteOf(path);
+    if (!site) return DEFAULT_SITE_VALUES;
+    return readSiteValues(this.fs, site.layout.root, site.caches.get(SITE_VALUES, (): SiteValuesCache => new Map()));
   }
 
   /** Whether `path` lies inside the `content/` folder of a site (where the server may copy files). */

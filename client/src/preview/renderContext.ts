@@ -1,4 +1,4 @@
-import { findSiteRoot, locate, readLayout, type ContentLocation, type SiteLayout, type FileSystem, pageFacts, SiteIndex, dirname, readSiteValues, type SiteValues } from '../../../server/engine';
+import { findSiteRoot, locate, readLayout, type ContentLocation, type SiteLayout, type FileSystem, pageFacts, SiteIndex, dirname, readSiteValues, type SiteValues, type SiteValuesCache } from '../../../server/engine';
 import type { PreviewHost } from './previewHost';
 
 /** What render rules know about the document being rendered: where it sits in its site. */
@@ -21,6 +21,8 @@ interface SiteCache {
   readonly sites: Map<string, { layout: SiteLayout; index: SiteIndex }>;
   /** Folder → site root (or none), so rendering does not walk up the tree each time. Cleared when it grows large. */
   readonly roots: Map<string, string | undefined>;
+  /** `data/args.yml` values read so far, by path and modification time. */
+  readonly values: SiteValuesCache;
 }
 
 /** Per file system: tests give each case its own in-memory tree at the same paths. */
@@ -29,7 +31,7 @@ const caches = new WeakMap<FileSystem, SiteCache>();
 function cacheOf(fs: FileSystem): SiteCache {
   let c = caches.get(fs);
   if (!c) {
-    c = { sites: new Map(), roots: new Map() };
+    c = { sites: new Map(), roots: new Map(), values: new Map() };
     caches.set(fs, c);
   }
   return c;
@@ -72,7 +74,7 @@ function build(host: PreviewHost, env: unknown): RenderContext {
     const loc = locate(entry.layout, docPath);
     if (loc) site = { ...entry, loc };
   }
-  return { host, env, docPath, site, values: readSiteValues(host.fs, root ?? host.defaultSiteRoot()), boilerplates: [] };
+  return { host, env, docPath, site, values: readSiteValues(host.fs, root ?? host.defaultSiteRoot(), cacheOf(host.fs).values), boilerplates: [] };
 }
 
 function siteRootOf(host: PreviewHost, docPath: string): string | undefined {
