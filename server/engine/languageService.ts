@@ -7,7 +7,9 @@ import { SiteCatalog, templatesDir } from './catalog/siteCatalog';
 import type { DocumentContext } from './features/documentContext';
 import * as registry from './features/registry';
 import { applySuppressions } from './features/suppression';
-import { LineIndex } from './parser/lineIndex';
+import { DocumentParse } from './parser/documentParse';
+import { tooLarge, tooLargeDiagnostic } from './fileSize';
+import { allOf, firstOf, internalError, type ErrorReporter } from './providers';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
 import type { FileSystem } from './site/fileSystem';
 import { dirname, isInside } from './site/paths';
@@ -161,7 +163,10 @@ export class LanguageService {
 
   // --- sites -----------------------------------------------------------------------------------
 
-  /** The site a file belongs to, creating its index (and starting the background scan) on first use. */
+  /**
+   * The site a file belongs to, creating its index (and starting the background scan) on first use. Features reach
+   * it through their context; outside the engine only white-box tests use it: adapters ask the methods below.
+   */
   siteOf(path: string): SiteIndex | undefined {
     const root = this.rootFor(path);
     if (root === undefined) return undefined;
@@ -181,6 +186,7 @@ export class LanguageService {
     return site;
   }
 
+  /** Every site index made so far (white-box tests; adapters ask `indexStatus`). */
   allSites(): readonly SiteIndex[] {
     return [...this.sites.values()];
   }
@@ -395,91 +401,12 @@ export class LanguageService {
   }
 }
 
-/** One parse of a document's text, and what is derived from it on demand (kept as long as the parse is). */
-class DocumentParse {
-  readonly version: number;
-  private lines: LineIndex | null | undefined;
-
-  constructor(
-    readonly document: TextDocument,
-    readonly catalog: ShortcodeCatalog,
-    readonly parsed: ParsedDocument,
-  ) {
-    this.version = document.version;
-  }
-
-  /** Offset → position for the text, or `undefined` for a text with `\r` (the document converts those itself). */
-  lineIndex(): LineIndex | undefined {
-    if (this.lines === undefined) this.lines = LineIndex.of(this.parsed.text) ?? null;
-    return this.lines ?? undefined;
-  }
-}
-
 /**
  * The settings that are the index's rather than a request's. `maxFileSize`: a page over it keeps no summary, so its
  * title, aliases and translation key are unknown to links and translations (the setter drops what depended on them).
  */
 function applyToSite(site: SiteIndex, settings: IstioSettings): void {
   site.maxFileSize = settings.maxFileSize;
-}
-
-/** Files over `istio.maxFileSize` (generated dumps, minified data) are skipped so they cannot stall the server. */
-function tooLarge(document: TextDocument, settings: IstioSettings): boolean {
-  return document.getText().length > settings.maxFileSize;
-}
-
-function tooLargeDiagnostic(document: TextDocument, settings: IstioSettings): Diagnostic {
-  const text = document.getText();
-  const nl = text.indexOf('\n');
-  const kb = (n: number): string => `${Math.round(n / 1000).toLocaleString('en-US')} KB`;
-  return {
-    range: { start: { line: 0, character: 0 }, end: document.positionAt(nl < 0 ? Math.min(text.length, 200) : Math.min(nl, 200)) },
-    severity: 3,
-    code: 'file.too-large',
-    source: 'istio',
-    message: `This file is ${kb(text.length)}, over the ${kb(settings.maxFileSize)} limit of \`istio.maxFileSize\`: it is not checked.`,
-    data: { size: text.length, limit: settings.maxFileSize },
-  };
-}
-
-/** Every provider's answers together (completion, code actions, links). */
-function allOf<P, T>(providers: readonly P[], ask: (provider: P) => T[] | undefined, report: ErrorReporter): T[] {
-  const out: T[] = [];
-  for (const p of providers) {
-    const r = guard(() => ask(p), report);
-    if (r) out.push(...r);
-  }
-  return out;
-}
-
-/** The first provider's answer (hover, definition): providers are listed in order of precedence in the registry. */
-function firstOf<P, T>(providers: readonly P[], ask: (provider: P) => T | undefined, report: ErrorReporter): T | undefined {
-  for (const p of providers) {
-    const r = guard(() => ask(p), report);
-    if (r) return r;
-  }
-  return undefined;
-}
-
-type ErrorReporter = (message: string) => void;
-
-function guard<T>(f: () => T, report: ErrorReporter): T | undefined {
-  try {
-    return f();
-  } catch (e) {
-    report(`[istio] feature failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    return undefined;
-  }
-}
-
-function internalError(ctx: DocumentContext, rule: string, e: unknown): Diagnostic {
-  return {
-    range: ctx.range({ start: 0, end: 0 }),
-    severity: 4,
-    code: 'internal.error',
-    source: 'istio',
-    message: `Istio Authoring: the ${rule} check failed on this file (${e instanceof Error ? e.message : String(e)}). Please report it.`,
-  };
 }
 
 /** Whether `path` is (inside) one of the Hugo configuration files or folders at the site root `root`. */
