@@ -80,10 +80,10 @@ async function main(): Promise<void> {
   {
     const service = new LanguageService({ fs: new NodeFileSystem(), scan: { sliceMs: 1_000_000, pause: () => Promise.resolve() } });
     const t0 = performance.now();
-    const site = service.siteOf(files[0]!)!;
-    await site.scan();
+    // The first page's location is answered once its site's listing is complete; the status waits for the summaries.
+    await service.contentLocation(files[0]!);
     const scanMs = performance.now() - t0;
-    await site.summarized();
+    await service.indexStatus({ wait: true });
     const summariesMs = performance.now() - t0 - scanMs;
     const t1 = performance.now();
     const c1 = process.cpuUsage();

@@ -6,7 +6,7 @@
  */
 
 // The service: one instance per workspace (or CLI run) owns every cache.
-export { LanguageService, type LanguageServiceOptions, type DiagnosticsResult } from './languageService';
+export { LanguageService, type LanguageServiceOptions, type DiagnosticsResult, type IndexStatus } from './languageService';
 
 // Settings (`istio.*`), read the way VS Code hands them over.
 export {
@@ -55,9 +55,7 @@ export { namedParam, positional, textOutputSyntax, textSyntax } from './features
 export { DIAGNOSTIC_SOURCE } from './features/diagnostic';
 export { COPY_FILE_COMMAND, type CopyFileArgs } from './features/links/linkActions';
 
-// Translations.
+// Translations: the results the service's translation methods return, and the git port it is given.
 export * from './features/translations/types';
-export { planTranslation } from './features/translations/createPlan';
-export { findTranslations } from './features/translations/matching';
-export { listTranslations } from './features/translations/siteStatus';
-export { blobQueries, classify, type Commit, type GitFacts, type TranslationPair } from './features/translations/staleness';
+export type { GitPort, GitRepository } from './features/translations/gitPort';
+export type { Commit } from './features/translations/staleness';

@@ -1,21 +1,33 @@
 import type { CodeAction, CompletionItem, Definition, Diagnostic, DocumentLink, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Caches, cacheKey } from './caches';
 import { DEFAULT_SETTINGS, type IstioSettings } from './settings';
 import { builtInCatalog, type ShortcodeCatalog } from './catalog/shortcodeCatalog';
 import { SiteCatalog, templatesDir } from './catalog/siteCatalog';
 import type { DocumentContext } from './features/documentContext';
 import * as registry from './features/registry';
 import { applySuppressions } from './features/suppression';
-import { lineIndexOf } from './parser/lineIndex';
+import { DocumentParse } from './parser/documentParse';
+import { tooLarge, tooLargeDiagnostic } from './fileSize';
+import { allOf, firstOf, internalError, type ErrorReporter } from './providers';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
 import { pageFacts, type PageFacts } from './site/pageFacts';
 import type { FileSystem } from './site/fileSystem';
 import { dirname, isInside } from './site/paths';
 import { HUGO_CONFIG_FILES } from './site/linkRules';
 import { RootedFileSystem, SafeFileSystem } from './site/rootedFileSystem';
-import { SiteIndex, type ScanOptions } from './site/siteIndex';
-import { findSiteRoot, locate, readLayout } from './site/siteLayout';
-import { readSiteValues, type SiteValues } from './site/siteValues';
+import { SiteIndex, type IndexState, type ScanOptions } from './site/siteIndex';
+import { findSiteRoot, locate, readLayout, type ContentLocation } from './site/siteLayout';
+import { fileUri } from './site/fileUri';
+import { DEFAULT_SITE_VALUES, readSiteValues, type SiteValues, type SiteValuesCache } from './site/siteValues';
+import { NOT_IN_A_SITE, planAnswer, translationsAnswer } from './features/translations/answers';
+import type { GitPort } from './features/translations/gitPort';
+import { translationStatus } from './features/translations/statusReport';
+import type { PlanTranslationResult, TranslationStatusResult, TranslationsResult } from './features/translations/types';
+
+const MARKDOWN_FILE = /\.(md|markdown)$/i;
+/** Per site, in its index's caches: the `data/args.yml` it was read from, by modification time. */
+const SITE_VALUES = cacheKey<SiteValuesCache>('site values');
 
 /** Open documents whose parse is kept (a re-parse of a 63 KB page takes about a millisecond). */
 const PARSED_CACHE_SIZE = 64;
@@ -34,6 +46,18 @@ export interface LanguageServiceOptions {
   readonly onSiteReady?: (site: SiteIndex) => void;
   /** Where a failing feature is reported (the server's log); the failure itself never reaches the caller. */
   readonly onError?: (message: string) => void;
+  /** Git, for the staleness of translations; without it the status report says git is not available. */
+  readonly git?: GitPort;
+  /**
+   * How the answers of the translation requests write a file's URI; the engine's `fileUri` when absent. The server
+   * passes its own, so these URIs are written as the rest of its answers are.
+   */
+  readonly pathToUri?: (path: string) => string;
+}
+
+/** The state of every site index the service holds (`istio/indexStatus`). */
+export interface IndexStatus {
+  readonly sites: ReadonlyArray<{ readonly root: string; readonly state: IndexState; readonly files: number }>;
 }
 
 export interface DiagnosticsResult {
@@ -54,7 +78,7 @@ export class LanguageService {
   private catalogValue: ShortcodeCatalog;
   private readonly openDocs = new Map<string, TextDocument>();
   /** Parses of open documents, most recently used last; bounded so a session with every page open stays small. */
-  private readonly parsedCache = new Map<string, { document: TextDocument; version: number; catalog: ShortcodeCatalog; parsed: ParsedDocument }>();
+  private readonly parsedCache = new Map<string, DocumentParse>();
   /** Site root → its catalog (built-in data merged with the site's `layouts/shortcodes/`). */
   private readonly siteCatalogs = new Map<string, SiteCatalog>();
   private readonly sites = new Map<string, SiteIndex>();
@@ -62,12 +86,28 @@ export class LanguageService {
   private readonly rootOfDir = new Map<string, string | null>();
 
   private readonly report: ErrorReporter;
+  private readonly toUri: (path: string) => string;
+  /** What features keep between requests for the whole service (per site: each `SiteIndex.caches`). */
+  private readonly caches = new Caches();
+  /** The settings of requests that bring none, and of a site until a request about it brings its own. */
+  private settings: IstioSettings = DEFAULT_SETTINGS;
 
   constructor(private readonly options: LanguageServiceOptions) {
     this.report = options.onError ?? (() => undefined);
+    this.toUri = options.pathToUri ?? fileUri;
     this.rawFs = new SafeFileSystem(options.fs);
     this.fs = new RootedFileSystem(options.fs);
     this.catalogValue = options.catalog ?? builtInCatalog();
+  }
+
+  /**
+   * The service's settings (the server: the workspace's `istio.*` settings, on start and on every change). They
+   * apply to requests without settings of their own and to every site index, until a request about a file of the
+   * site brings its (resource-scoped) settings. Adapters never set an index's options themselves.
+   */
+  configure(settings: IstioSettings): void {
+    this.settings = settings;
+    for (const site of this.sites.values()) applyToSite(site, settings);
   }
 
   get catalog(): ShortcodeCatalog {
@@ -106,21 +146,26 @@ export class LanguageService {
   }
 
   parse(path: string, document: TextDocument, catalog: ShortcodeCatalog = this.catalogValue): ParsedDocument {
+    return this.parseOf(path, document, catalog).parsed;
+  }
+
+  /** The parse of an open document is kept while its version is; any other text is parsed for the one request. */
+  private parseOf(path: string, document: TextDocument, catalog: ShortcodeCatalog): DocumentParse {
     const cached = this.parsedCache.get(path);
     // The document object is part of the key: a new document of the same path and version is a new text.
     if (cached && cached.document === document && cached.version === document.version && cached.catalog === catalog && this.openDocs.get(path) === document) {
       this.parsedCache.delete(path);
       this.parsedCache.set(path, cached);
-      return cached.parsed;
+      return cached;
     }
-    const parsed = parseDocument(document.getText(), catalog);
+    const parse = new DocumentParse(document, catalog, parseDocument(document.getText(), catalog));
     if (this.openDocs.get(path) === document) {
       this.parsedCache.delete(path);
-      this.parsedCache.set(path, { document, version: document.version, catalog, parsed });
+      this.parsedCache.set(path, parse);
       const oldest = this.parsedCache.keys().next();
       if (this.parsedCache.size > PARSED_CACHE_SIZE && !oldest.done) this.parsedCache.delete(oldest.value);
     }
-    return parsed;
+    return parse;
   }
 
   /**
@@ -134,7 +179,10 @@ export class LanguageService {
 
   // --- sites -----------------------------------------------------------------------------------
 
-  /** The site a file belongs to, creating its index (and starting the background scan) on first use. */
+  /**
+   * The site a file belongs to, creating its index (and starting the background scan) on first use. Features reach
+   * it through their context; outside the engine only white-box tests use it: adapters ask the methods below.
+   */
   siteOf(path: string): SiteIndex | undefined {
     const root = this.rootFor(path);
     if (root === undefined) return undefined;
@@ -142,6 +190,8 @@ export class LanguageService {
     if (!site) {
       this.fs.allow(root);
       site = new SiteIndex(this.fs, readLayout(this.fs, root), (p) => this.openDocs.get(p)?.getText());
+      // Before the scan starts: the background summaries already honour the limit.
+      applyToSite(site, this.settings);
       this.sites.set(root, site);
       const created = site;
       if (this.options.scanSites !== false) {
@@ -156,7 +206,8 @@ export class LanguageService {
 
   /** The values `data/args.yml` of `site` gives the value shortcodes; the defaults outside any site. */
   siteValues(site: SiteIndex | undefined): SiteValues {
-    return readSiteValues(this.fs, site?.layout.root);
+    if (!site) return DEFAULT_SITE_VALUES;
+    return readSiteValues(this.fs, site.layout.root, site.caches.get(SITE_VALUES, (): SiteValuesCache => new Map()));
   }
 
   /** What the site's pages offer links, and whether the site is a full checkout or an excerpt of `content/`. */
@@ -164,6 +215,7 @@ export class LanguageService {
     return pageFacts(site);
   }
 
+  /** Every site index made so far (white-box tests; adapters ask `indexStatus`). */
   allSites(): readonly SiteIndex[] {
     return [...this.sites.values()];
   }
@@ -182,6 +234,48 @@ export class LanguageService {
     const root = findSiteRoot(this.rawFs, path);
     this.rootOfDir.set(dir, root ?? null);
     return root;
+  }
+
+  /**
+   * The state of every site index; with `wait`, answered once each is complete (files listed, page summaries read),
+   * a real signal for benchmarks and tests.
+   */
+  async indexStatus(options: { readonly wait?: boolean } = {}): Promise<IndexStatus> {
+    if (options.wait) await Promise.all([...this.sites.values()].map((s) => s.summarized()));
+    return { sites: [...this.sites.values()].map((s) => ({ root: s.layout.root, state: s.state, files: s.fileCount })) };
+  }
+
+
+  /** Whether `path` lies inside the `content/` folder of a site (where the server may copy files). */
+  isInContent(path: string): boolean {
+    const site = this.siteOf(path);
+    return site !== undefined && path.startsWith(site.layout.contentDir + '/');
+  }
+
+  /**
+   * Where `path` sits in its site, `undefined` outside every site's `content/<lang>/`; answered once the site's
+   * listing is complete, so that whatever is asked about the file next sees the whole site.
+   */
+  async contentLocation(path: string): Promise<ContentLocation | undefined> {
+    const site = this.siteOf(path);
+    const location = site && locate(site.layout, path);
+    if (site && location && site.state !== 'ready') await site.scan();
+    return location;
+  }
+
+  /**
+   * The Markdown pages the index lists under `target` (a site root, or a folder or file in its `content/`), once the
+   * listing is complete; `undefined` when no site index covers the target (the caller then walks the folder itself).
+   */
+  async pagesUnder(target: string): Promise<string[] | undefined> {
+    const site = this.siteOf(target) ?? this.siteOf(`${target}/_`);
+    if (!site || !(target === site.layout.root || isInside(target, site.layout.contentDir))) return undefined;
+    await site.scan();
+    const out: string[] = [];
+    for (const f of site.allFiles()) {
+      if (f.location.kind !== 'resource' && MARKDOWN_FILE.test(f.path) && isInside(f.path, target)) out.push(f.path);
+    }
+    return out;
   }
 
   /** A file was created, changed or deleted on disk: keep every affected index current. */
@@ -208,11 +302,15 @@ export class LanguageService {
 
   // --- features --------------------------------------------------------------------------------
 
-  context(path: string, document: TextDocument, settings: IstioSettings = DEFAULT_SETTINGS, deps?: Set<string>): DocumentContext {
+  /** What features see of one document; `settings` (the request's own) also become its site's, as `configure` does. */
+  context(path: string, document: TextDocument, requestSettings?: IstioSettings, deps?: Set<string>): DocumentContext {
+    const settings = requestSettings ?? this.settings;
     const site = this.siteOf(path);
+    if (site && requestSettings) applyToSite(site, requestSettings);
     const location = site ? locate(site.layout, path) : undefined;
     const catalog = this.catalogFor(site);
-    const parsed = this.parse(path, document, catalog);
+    const parse = this.parseOf(path, document, catalog);
+    const { parsed } = parse;
     return {
       uri: document.uri,
       path,
@@ -222,8 +320,9 @@ export class LanguageService {
       site,
       catalog,
       settings,
+      caches: this.caches,
       range: (span) => {
-        const lines = lineIndexOf(parsed);
+        const lines = parse.lineIndex();
         return lines
           ? { start: lines.positionAt(span.start), end: lines.positionAt(span.end) }
           : { start: document.positionAt(span.start), end: document.positionAt(span.end) };
@@ -232,11 +331,12 @@ export class LanguageService {
     };
   }
 
-  diagnostics(path: string, document: TextDocument, settings: IstioSettings = DEFAULT_SETTINGS): DiagnosticsResult {
+  diagnostics(path: string, document: TextDocument, requestSettings?: IstioSettings): DiagnosticsResult {
     const dependencies = new Set<string>();
+    const settings = requestSettings ?? this.settings;
     if (!settings.diagnostics.enable) return { diagnostics: [], dependencies };
     if (tooLarge(document, settings)) return { diagnostics: [tooLargeDiagnostic(document, settings)], dependencies };
-    const ctx = this.context(path, document, settings, dependencies);
+    const ctx = this.context(path, document, requestSettings, dependencies);
     const diagnostics: Diagnostic[] = [];
     for (const rule of registry.diagnosticRules) {
       try {
@@ -250,36 +350,73 @@ export class LanguageService {
   }
 
   completions(path: string, document: TextDocument, position: Position, settings?: IstioSettings): CompletionItem[] {
-    if (tooLarge(document, settings)) return [];
+    if (tooLarge(document, settings ?? this.settings)) return [];
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
     return allOf(registry.completionProviders, (p) => p.complete(ctx, position, offset), this.report);
   }
 
   hover(path: string, document: TextDocument, position: Position, settings?: IstioSettings): Hover | undefined {
-    if (tooLarge(document, settings)) return undefined;
+    if (tooLarge(document, settings ?? this.settings)) return undefined;
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
     return firstOf(registry.hoverProviders, (p) => p.hover(ctx, position, offset), this.report);
   }
 
   definition(path: string, document: TextDocument, position: Position, settings?: IstioSettings): Definition | undefined {
-    if (tooLarge(document, settings)) return undefined;
+    if (tooLarge(document, settings ?? this.settings)) return undefined;
     const ctx = this.context(path, document, settings);
     const offset = document.offsetAt(position);
     return firstOf(registry.definitionProviders, (p) => p.definition(ctx, position, offset), this.report);
   }
 
   codeActions(path: string, document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], settings?: IstioSettings): CodeAction[] {
-    if (tooLarge(document, settings)) return [];
+    if (tooLarge(document, settings ?? this.settings)) return [];
     const ctx = this.context(path, document, settings);
     return allOf(registry.codeActionProviders, (p) => p.actions(ctx, range, diagnostics), this.report);
   }
 
   documentLinks(path: string, document: TextDocument, settings?: IstioSettings): DocumentLink[] {
-    if (tooLarge(document, settings)) return [];
+    if (tooLarge(document, settings ?? this.settings)) return [];
     const ctx = this.context(path, document, settings);
     return allOf(registry.documentLinkProviders, (p) => p.links(ctx), this.report);
+  }
+
+  // --- translations ------------------------------------------------------------------------------
+  // `path` is `undefined` when the request's URI names no file: it is answered as a file outside every site.
+
+  /** The versions of a content file in every language; `uri` is the URI it was asked by, kept for its own version. */
+  async translations(path: string | undefined, uri?: string, settings?: IstioSettings): Promise<TranslationsResult | null> {
+    const site = await this.completeSite(path, settings);
+    return site && path !== undefined ? translationsAnswer(site, path, uri, this.toUri) : null;
+  }
+
+  /** The files Create Translation will create for the page at `path` in the language folder `lang`, or why not. */
+  async planTranslation(path: string | undefined, lang: string, settings?: IstioSettings): Promise<PlanTranslationResult> {
+    const site = await this.completeSite(path, settings);
+    return site && path !== undefined ? planAnswer(site, path, lang, this.toUri) : NOT_IN_A_SITE;
+  }
+
+  /**
+   * The missing and stale translations of the site holding `path` (a file or folder of it). `trusted: false` (an
+   * untrusted workspace) asks git nothing: a repository's own configuration can make git run commands.
+   */
+  async translationStatus(path: string | undefined, options: { readonly trusted?: boolean } = {}, settings?: IstioSettings): Promise<TranslationStatusResult | null> {
+    const site = await this.completeSite(path, settings);
+    return site ? translationStatus(site, { trusted: options.trusted !== false, git: this.options.git, toUri: this.toUri }) : null;
+  }
+
+  /**
+   * The site of `path` (a folder, such as the site root, counts as inside itself) once its listing is complete, with
+   * the request's settings applied: page titles and translation keys are read under its `maxFileSize`.
+   */
+  private async completeSite(path: string | undefined, settings: IstioSettings | undefined): Promise<SiteIndex | undefined> {
+    if (path === undefined) return undefined;
+    const site = this.siteOf(path) ?? this.siteOf(`${path}/_`);
+    if (site && settings) applyToSite(site, settings);
+    // Translation keys and new language folders are only all known once the index is complete.
+    await site?.scan();
+    return site;
   }
 
   dispose(): void {
@@ -287,63 +424,12 @@ export class LanguageService {
   }
 }
 
-/** Files over `istio.maxFileSize` (generated dumps, minified data) are skipped so they cannot stall the server. */
-function tooLarge(document: TextDocument, settings: IstioSettings = DEFAULT_SETTINGS): boolean {
-  return document.getText().length > settings.maxFileSize;
-}
-
-function tooLargeDiagnostic(document: TextDocument, settings: IstioSettings): Diagnostic {
-  const text = document.getText();
-  const nl = text.indexOf('\n');
-  const kb = (n: number): string => `${Math.round(n / 1000).toLocaleString('en-US')} KB`;
-  return {
-    range: { start: { line: 0, character: 0 }, end: document.positionAt(nl < 0 ? Math.min(text.length, 200) : Math.min(nl, 200)) },
-    severity: 3,
-    code: 'file.too-large',
-    source: 'istio',
-    message: `This file is ${kb(text.length)}, over the ${kb(settings.maxFileSize)} limit of \`istio.maxFileSize\`: it is not checked.`,
-    data: { size: text.length, limit: settings.maxFileSize },
-  };
-}
-
-/** Every provider's answers together (completion, code actions, links). */
-function allOf<P, T>(providers: readonly P[], ask: (provider: P) => T[] | undefined, report: ErrorReporter): T[] {
-  const out: T[] = [];
-  for (const p of providers) {
-    const r = guard(() => ask(p), report);
-    if (r) out.push(...r);
-  }
-  return out;
-}
-
-/** The first provider's answer (hover, definition): providers are listed in order of precedence in the registry. */
-function firstOf<P, T>(providers: readonly P[], ask: (provider: P) => T | undefined, report: ErrorReporter): T | undefined {
-  for (const p of providers) {
-    const r = guard(() => ask(p), report);
-    if (r) return r;
-  }
-  return undefined;
-}
-
-type ErrorReporter = (message: string) => void;
-
-function guard<T>(f: () => T, report: ErrorReporter): T | undefined {
-  try {
-    return f();
-  } catch (e) {
-    report(`[istio] feature failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    return undefined;
-  }
-}
-
-function internalError(ctx: DocumentContext, rule: string, e: unknown): Diagnostic {
-  return {
-    range: ctx.range({ start: 0, end: 0 }),
-    severity: 4,
-    code: 'internal.error',
-    source: 'istio',
-    message: `Istio Authoring: the ${rule} check failed on this file (${e instanceof Error ? e.message : String(e)}). Please report it.`,
-  };
+/**
+ * The settings that are the index's rather than a request's. `maxFileSize`: a page over it keeps no summary, so its
+ * title, aliases and translation key are unknown to links and translations (the setter drops what depended on them).
+ */
+function applyToSite(site: SiteIndex, settings: IstioSettings): void {
+  site.maxFileSize = settings.maxFileSize;
 }
 
 /** Whether `path` is (inside) one of the Hugo configuration files or folders at the site root `root`. */

@@ -7,6 +7,7 @@
 import { RequestType } from 'vscode-languageserver-protocol';
 import type {
   GitUnavailableCode,
+  IndexStatus,
   LanguageStatus,
   PlanTranslationResult,
   TranslationPlan,
@@ -15,7 +16,7 @@ import type {
   TranslationVersion,
 } from '../engine';
 
-export type { GitUnavailableCode, LanguageStatus, PlanTranslationResult, TranslationPlan, TranslationStatusResult, TranslationsResult, TranslationVersion };
+export type { GitUnavailableCode, IndexStatus, LanguageStatus, PlanTranslationResult, TranslationPlan, TranslationStatusResult, TranslationsResult, TranslationVersion };
 export { COPY_FILE_COMMAND, DIAGNOSTIC_SOURCE, type CopyFileArgs } from '../engine';
 
 /** The configuration section the client contributes (`istio.…`); the server reads it per resource. */
@@ -87,10 +88,6 @@ export const TRANSLATION_STATUS_REQUEST = new RequestType<TranslationStatusParam
 
 export interface IndexStatusParams {
   readonly wait?: boolean;
-}
-
-export interface IndexStatus {
-  readonly sites: ReadonlyArray<{ readonly root: string; readonly state: 'empty' | 'scanning' | 'ready'; readonly files: number }>;
 }
 
 /**

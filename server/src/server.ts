@@ -13,14 +13,14 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { COPY_FILE_COMMAND, INDEX_STATUS_REQUEST, PLAN_TRANSLATION_REQUEST, SETTINGS_SECTION, TRANSLATION_STATUS_REQUEST, TRANSLATIONS_REQUEST, type CopyFileArgs, type IndexStatus, type IndexStatusParams, type InitializationOptions, type PlanTranslationParams, type TranslationStatusParams, type TranslationsParams, WATCHED_FILE_GLOBS } from '../protocol';
+import { COPY_FILE_COMMAND, INDEX_STATUS_REQUEST, PLAN_TRANSLATION_REQUEST, SETTINGS_SECTION, TRANSLATION_STATUS_REQUEST, TRANSLATIONS_REQUEST, type CopyFileArgs, type IndexStatusParams, type InitializationOptions, type PlanTranslationParams, type TranslationStatusParams, type TranslationsParams, WATCHED_FILE_GLOBS } from '../protocol';
 import { DEFAULT_SETTINGS, type IstioSettings } from '../engine';
 import { LanguageService, mergeSettings } from '../engine';
 import { copyFileSafely } from './node/copyFile';
+import { nodeGit } from './node/git';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { yieldToRequests } from './node/pause';
-import { planTranslationRequest, translationsRequest, translationStatusRequest } from './node/translationRequests';
-import { uriToPath } from './node/uris';
+import { pathToUri, uriToPath } from './node/uris';
 
 /** The package's version, set by esbuild from package.json (absent when the source runs unbundled). */
 declare const __VERSION__: string | undefined;
@@ -35,6 +35,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const service = new LanguageService({
   fs: new NodeFileSystem(),
+  git: nodeGit,
+  pathToUri,
   scan: { pause: yieldToRequests },
   onError: (message) => connection.console.error(message),
   // The full index can resolve more than the quick look-ups made during the scan did.
@@ -75,6 +77,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  void configureService();
   if (supportsWatchedFilesRegistration) {
     // Clients that can register watchers (Neovim, others) get told what to watch; VS Code's client watches itself.
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -85,8 +88,19 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration(() => {
   settingsCache.clear();
+  void configureService();
   recheckAllDocuments();
 });
+
+/**
+ * Gives the service the workspace's settings (those of its first folder): they hold for requests that bring none and
+ * for every site index (`istio.maxFileSize`), until a request brings the settings of its own folder.
+ */
+async function configureService(): Promise<void> {
+  const folder = workspaceFolders[0];
+  if (!supportsConfiguration || folder === undefined) return;
+  service.configure(await settingsFor(folder));
+}
 
 function settingsFor(uri: string): Promise<IstioSettings> {
   if (!supportsConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
@@ -202,10 +216,7 @@ function recheckDependents(changed: ReadonlySet<string>): void {
 connection.onExecuteCommand((params) => {
   if (params.command !== COPY_FILE_COMMAND) return null;
   const args = params.arguments?.[0] as Partial<CopyFileArgs> | undefined;
-  const result = copyFileSafely(args, (p) => {
-    const site = service.siteOf(p);
-    return site !== undefined && p.startsWith(site.layout.contentDir + '/');
-  });
+  const result = copyFileSafely(args, (p) => service.isInContent(p));
   if (!result.ok) {
     void connection.window.showErrorMessage(`Istio Authoring: ${result.message}`);
     return { copied: false, message: result.message };
@@ -253,14 +264,14 @@ connection.onDocumentLinks((params) =>
 );
 
 // Translations: versions of a page, the plan of a new translation, the site's missing and stale translations.
-connection.onRequest(TRANSLATIONS_REQUEST, (p: TranslationsParams) => translationsRequest(service, p));
-connection.onRequest(PLAN_TRANSLATION_REQUEST, (p: PlanTranslationParams) => planTranslationRequest(service, p));
-connection.onRequest(TRANSLATION_STATUS_REQUEST, (p: TranslationStatusParams) => translationStatusRequest(service, p));
+// Each with the settings of the file's folder: titles and translation keys are read under its `istio.maxFileSize`.
+connection.onRequest(TRANSLATIONS_REQUEST, async (p: TranslationsParams) => service.translations(uriToPath(p.uri), p.uri, await settingsFor(p.uri)));
+connection.onRequest(PLAN_TRANSLATION_REQUEST, async (p: PlanTranslationParams) => service.planTranslation(uriToPath(p.uri), p.lang, await settingsFor(p.uri)));
+connection.onRequest(TRANSLATION_STATUS_REQUEST, async (p: TranslationStatusParams) =>
+  service.translationStatus(uriToPath(p.uri), { trusted: p.trusted !== false }, await settingsFor(p.uri)),
+);
 
-connection.onRequest(INDEX_STATUS_REQUEST, async (params: IndexStatusParams | undefined): Promise<IndexStatus> => {
-  if (params?.wait) await Promise.all(service.allSites().map((s) => s.summarized()));
-  return { sites: service.allSites().map((s) => ({ root: s.layout.root, state: s.state, files: s.fileCount })) };
-});
+connection.onRequest(INDEX_STATUS_REQUEST, (p: IndexStatusParams | undefined) => service.indexStatus({ wait: p?.wait === true }));
 
 connection.onShutdown(() => {
   for (const t of timers.values()) clearTimeout(t);

@@ -32,7 +32,11 @@ export class LspTestClient {
   /** When the server process was started (`performance.now()`). */
   readonly startedAt = performance.now();
 
-  constructor(options: { capabilities?: Record<string, unknown>; env?: NodeJS.ProcessEnv } = {}) {
+  /**
+   * `settings`: the value of the `istio` section the client answers `workspace/configuration` with (as VS Code does
+   * with the user's settings); without it every section is `null`, so the server uses its defaults.
+   */
+  constructor(options: { capabilities?: Record<string, unknown>; env?: NodeJS.ProcessEnv; settings?: Record<string, unknown> } = {}) {
     this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe', ...(options.env ? { env: options.env } : {}) });
     this.proc.stderr.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
@@ -42,7 +46,10 @@ export class LspTestClient {
       this.waiters = [];
       for (const f of w) f();
     });
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    const settings = options.settings;
+    this.connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
+      p.items.map((item) => (settings !== undefined && item.section === 'istio' ? settings : null)),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();

@@ -161,6 +161,10 @@ function entries(record: Record<string, CatalogEntry>, origin: 'site' | 'hugo'):
   return Object.entries(record).map(([name, s]) => ({ ...s, name, origin: s.origin ?? origin }));
 }
 
+/**
+ * The built-in catalog, made once per process: it is immutable data read from `shortcodes.json` (no site or settings
+ * state; a site's own templates are merged by its `SiteCatalog`, which the service owns), so every service can share it.
+ */
 let builtInValue: ShortcodeCatalog | undefined;
 
 /** The istio.io shortcodes plus Hugo's built-in ones, from `server/data/shortcodes.json`. */

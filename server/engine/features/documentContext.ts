@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Caches } from '../caches';
 import type { IstioSettings } from '../settings';
 import type { ShortcodeCatalog } from '../catalog/shortcodeCatalog';
 import type { OffsetRange } from '../parser/offsetRange';
@@ -19,6 +20,11 @@ export interface DocumentContext {
   readonly site: SiteIndex | undefined;
   readonly catalog: ShortcodeCatalog;
   readonly settings: IstioSettings;
+  /**
+   * The language service's caches (frontmatter schemas, shortcode docs): state a feature keeps between requests lives
+   * here or in `site.caches`, never in module variables, so two services share nothing.
+   */
+  readonly caches: Caches;
   /** Converts an offset span to an LSP range. */
   range(span: OffsetRange): Range;
   /** Records that the result depends on `path`, so a change to that file re-checks this document. */

@@ -1,5 +1,4 @@
 import type { Position } from 'vscode-languageserver-types';
-import type { ParsedDocument } from './parsedDocument';
 
 /**
  * Offset → position for a text whose lines all end in `\n`, with the same answers as `TextDocument.positionAt`.
@@ -33,17 +32,4 @@ export class LineIndex {
     const line = low - 1;
     return { line, character: at - this.starts[line]! };
   }
-}
-
-/** Per parse (kept while an open document's version is), its line index or `null` for a text with `\r`. */
-const indexes = new WeakMap<ParsedDocument, LineIndex | null>();
-
-/** The line index of a parsed text, built on first use. */
-export function lineIndexOf(parsed: ParsedDocument): LineIndex | undefined {
-  let index = indexes.get(parsed);
-  if (index === undefined) {
-    index = LineIndex.of(parsed.text) ?? null;
-    indexes.set(parsed, index);
-  }
-  return index ?? undefined;
 }

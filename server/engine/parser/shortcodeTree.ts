@@ -23,6 +23,8 @@ export interface ShortcodeTree {
   readonly roots: readonly ShortcodeNode[];
   readonly all: readonly ShortcodeNode[];
   readonly problems: readonly StructureProblem[];
+  /** The node of each opening tag, and of each closing tag that closes one (features look tags up by offset). */
+  readonly byTag: ReadonlyMap<ShortcodeTag, ShortcodeNode>;
 }
 
 /**
@@ -37,6 +39,7 @@ export function buildShortcodeTree(tags: readonly ShortcodeTag[], needsClosing: 
   const all: ShortcodeNode[] = [];
   const problems: StructureProblem[] = [];
   const stack: ShortcodeNode[] = [];
+  const byTag = new Map<ShortcodeTag, ShortcodeNode>();
 
   // For unknown shortcodes: how many closing tags with that name are still ahead.
   const closersAhead = new Map<string, number>();
@@ -77,6 +80,7 @@ export function buildShortcodeTree(tags: readonly ShortcodeTag[], needsClosing: 
       }
       const node = stack.pop()!;
       node.close = tag;
+      byTag.set(tag, node);
       node.inner = { start: node.open.range.end, end: tag.range.start };
       continue;
     }
@@ -85,6 +89,7 @@ export function buildShortcodeTree(tags: readonly ShortcodeTag[], needsClosing: 
     const node: ShortcodeNode = { open: tag, close: undefined, parent, children: [], inner: undefined };
     (parent ? parent.children : roots).push(node);
     all.push(node);
+    byTag.set(tag, node);
     if (tag.selfClosing || tag.unterminated) continue;
     const rule = needsClosing(tag.name);
     const paired = rule ?? (closersAhead.get(tag.name) ?? 0) > 0;
@@ -99,7 +104,7 @@ export function buildShortcodeTree(tags: readonly ShortcodeTag[], needsClosing: 
       name: node.open.name,
     });
   }
-  return { roots, all, problems };
+  return { roots, all, problems, byTag };
 }
 
 function findOpen(stack: readonly ShortcodeNode[], name: string): number {

@@ -1,3 +1,4 @@
+import { cacheKey } from '../caches';
 import { builtInCatalog } from '../catalog/shortcodeCatalog';
 import type { Heading } from '../parser/markdown';
 import type { ParsedDocument } from '../parser/parsedDocument';
@@ -278,14 +279,9 @@ export class PageFacts {
   }
 }
 
-const factsOf = new WeakMap<SiteIndex, PageFacts>();
+const PAGE_FACTS = cacheKey<PageFacts>('page facts');
 
-/** The page facts of a site, created on first use. */
+/** The page facts of a site, created on first use and kept by the site's index. */
 export function pageFacts(site: SiteIndex): PageFacts {
-  let f = factsOf.get(site);
-  if (!f) {
-    f = new PageFacts(site);
-    factsOf.set(site, f);
-  }
-  return f;
+  return site.caches.get(PAGE_FACTS, () => new PageFacts(site));
 }

@@ -1,3 +1,4 @@
+import { Caches } from '../caches';
 import { DEFAULT_SETTINGS } from '../settings';
 import { parseFrontmatter } from '../parser/frontmatter';
 import type { FileStat, FileSystem } from './fileSystem';
@@ -55,8 +56,12 @@ export class SiteIndex {
   private generation = 0;
   private revisionValue = 0;
   private readonly changeListeners: Array<(path: string) => void> = [];
-  /** Files larger than this (bytes) are indexed by name but never read: see `istio.maxFileSize`. */
-  maxFileSize = DEFAULT_SETTINGS.maxFileSize;
+  /**
+   * What features build over this site (page facts, the keyword tally, source pages' drift facts): owned here, so it
+   * lives and dies with the index, and kept current through `onDidChange` and `revision`.
+   */
+  readonly caches = new Caches();
+  private maxFileSizeValue = DEFAULT_SETTINGS.maxFileSize;
 
   constructor(
     private readonly fs: FileSystem,
@@ -70,6 +75,24 @@ export class SiteIndex {
 
   get fileCount(): number {
     return this.files.size;
+  }
+
+  /** Files larger than this (bytes) are indexed by name but their summary is never read: see `istio.maxFileSize`. */
+  get maxFileSize(): number {
+    return this.maxFileSizeValue;
+  }
+
+  /**
+   * A new limit changes which pages have a summary (title, aliases, translation key): the summaries are dropped and
+   * every cache built over them (page facts, the keyword tally) is told the whole content changed. The language
+   * service sets it from the settings; nothing else should.
+   */
+  set maxFileSize(bytes: number) {
+    if (bytes === this.maxFileSizeValue) return;
+    this.maxFileSizeValue = bytes;
+    this.summaries.clear();
+    this.revisionValue++;
+    for (const l of this.changeListeners) l(this.layout.contentDir);
   }
 
   /**
@@ -279,7 +302,7 @@ export class SiteIndex {
     const mtimeMs = open !== undefined ? -1 : (stat?.mtimeMs ?? -2);
     const cached = this.summaries.get(path);
     if (cached && cached.mtimeMs === mtimeMs && mtimeMs >= 0) return cached.summary;
-    if ((open?.length ?? stat?.size ?? 0) > this.maxFileSize) return undefined;
+    if ((open?.length ?? stat?.size ?? 0) > this.maxFileSizeValue) return undefined;
     const text = open ?? this.fs.readText(path);
     if (text === undefined) return undefined;
     const summary = summarize(text);

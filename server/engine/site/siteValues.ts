@@ -5,23 +5,29 @@ import type { FileSystem } from './fileSystem';
 /** The values `data/args.yml` gives the value shortcodes (`source_branch_name`, `version`, …), defaults filled in. */
 export type SiteValues = Readonly<Record<string, string>>;
 
-const DEFAULTS: SiteValues = data.defaults;
+/** The values of a site without `data/args.yml`, and of a file outside every site. */
+export const DEFAULT_SITE_VALUES: SiteValues = data.defaults;
 const TEMPLATES: Readonly<Record<string, string>> = data.shortcodes;
 
-const cache = new Map<string, { mtimeMs: number; values: SiteValues }>();
+/**
+ * What one owner has read of `data/args.yml` files (a site index keeps its own; the preview one per file system):
+ * by path, with the modification time it was read at. Passed explicitly, so two sites or two in-memory file systems
+ * with a file at the same path never see each other's values.
+ */
+export type SiteValuesCache = Map<string, { readonly mtimeMs: number; readonly values: SiteValues }>;
 
 /**
- * The site's `data/args.yml` values over the defaults of `server/data/siteValues.json`, cached by modification
- * time. A missing or broken file gives the defaults: the values only decorate a preview or a hint.
+ * The site's `data/args.yml` values over the defaults of `server/data/siteValues.json`, cached in `cache` by
+ * modification time. A missing or broken file gives the defaults: the values only decorate a preview or a hint.
  */
-export function readSiteValues(fs: FileSystem, siteRoot: string | undefined): SiteValues {
-  if (siteRoot === undefined) return DEFAULTS;
+export function readSiteValues(fs: Pick<FileSystem, 'stat' | 'readText'>, siteRoot: string | undefined, cache: SiteValuesCache): SiteValues {
+  if (siteRoot === undefined) return DEFAULT_SITE_VALUES;
   const path = `${siteRoot === '/' ? '' : siteRoot}/data/args.yml`;
   const stat = fs.stat(path);
-  if (!stat?.isFile) return DEFAULTS;
+  if (!stat?.isFile) return DEFAULT_SITE_VALUES;
   const cached = cache.get(path);
   if (cached && cached.mtimeMs === stat.mtimeMs) return cached.values;
-  const values: Record<string, string> = { ...DEFAULTS };
+  const values: Record<string, string> = { ...DEFAULT_SITE_VALUES };
   try {
     const doc: unknown = parse(fs.readText(path) ?? '');
     if (doc && typeof doc === 'object') {

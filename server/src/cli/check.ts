@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { IstioSettings } from '../../engine';
-import { LanguageService, isInside, EXCLUDED_DIRS, findSiteRoot, locate } from '../../engine';
+import { LanguageService, EXCLUDED_DIRS, findSiteRoot } from '../../engine';
 import { NodeFileSystem } from '../node/nodeFileSystem';
 import { pathToUri } from '../node/uris';
 import { loadSettings } from './settingsFile';
@@ -53,18 +53,7 @@ export function collectMarkdown(target: string): string[] {
  * tree once, and the check needs it anyway), otherwise by walking the folder.
  */
 async function markdownUnder(service: LanguageService, target: string): Promise<string[]> {
-  const stat = fs.statSync(target);
-  const probe = (stat.isDirectory() ? path.join(target, '_') : target).replace(/\\/g, '/');
-  const site = service.siteOf(probe);
-  const t = target.replace(/\\/g, '/');
-  // The site root or a place inside content/: the index holds every page there.
-  if (!site || !(t === site.layout.root || isInside(t, site.layout.contentDir))) return collectMarkdown(target);
-  await site.scan();
-  const out: string[] = [];
-  for (const f of site.allFiles()) {
-    if (f.location.kind !== 'resource' && MARKDOWN.test(f.path) && isInside(f.path, t)) out.push(f.path);
-  }
-  return out;
+  return (await service.pagesUnder(target.replace(/\\/g, '/'))) ?? collectMarkdown(target);
 }
 
 /**
@@ -93,14 +82,12 @@ export async function check(targets: readonly string[], cwd: string, configFile:
   let fileCount = 0;
   for (const file of files) {
     const enginePath = file.replace(/\\/g, '/');
-    const site = service.siteOf(enginePath);
     // Only pages of a site are checked: README.md and other Markdown outside content/<lang>/ is not content.
-    if (!site || !locate(site.layout, enginePath)) continue;
-    if (site.state !== 'ready') await site.scan();
+    const location = await service.contentLocation(enginePath);
+    if (!location) continue;
     const text = nodeFs.readText(enginePath);
     if (text === undefined) continue;
-    const settings = settingsFor(site.layout.root);
-    if (site.maxFileSize !== settings.maxFileSize) site.maxFileSize = settings.maxFileSize;
+    const settings = settingsFor(location.siteRoot);
     const document = TextDocument.create(pathToUri(file), 'markdown', 1, text);
     const { diagnostics } = service.diagnostics(enginePath, document, settings);
     fileCount++;

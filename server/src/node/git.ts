@@ -1,15 +1,11 @@
 /**
- * The git answers the translation-status report needs, from the `git` command line: one `git log` over the
- * content's Markdown for every file's history, and one `git cat-file --batch-check` for the blob ids the
- * classification asks for. Two processes for the whole site, instead of lsync.sh's two per page.
+ * The engine's `GitPort` over the `git` command line: one `git log` over the content's Markdown for every file's
+ * history, and one `git cat-file --batch-check` for the blob ids the classification asks for. Two processes for the
+ * whole site, instead of lsync.sh's two per page. What to ask and what the answers mean is the engine's.
  */
 import { execFile, spawn } from 'node:child_process';
-import type { GitUnavailableCode } from '../../protocol';
-import { blobQueries, type Commit, type GitFacts, type TranslationPair } from '../../engine';
-
-export type GitRepository =
-  | { readonly ok: true; readonly root: string; readonly head: string }
-  | { readonly ok: false; readonly reason: string; readonly code: GitUnavailableCode };
+import * as fs from 'node:fs';
+import type { Commit, GitPort, GitRepository } from '../../engine';
 
 const MAX_OUTPUT = 1024 * 1024 * 1024;
 
@@ -98,10 +94,27 @@ export function blobIds(repoRoot: string, queries: readonly { rev: string; path:
   });
 }
 
-/** Gathers everything `classify` needs for `pairs` (repository-relative paths). */
-export async function gitFacts(repoRoot: string, contentDir: string, pairs: readonly TranslationPair[]): Promise<GitFacts> {
-  const history = await contentHistory(repoRoot, contentDir);
-  const historyOf = (path: string): readonly Commit[] => history.get(path) ?? [];
-  const blobs = await blobIds(repoRoot, blobQueries(pairs, historyOf));
-  return { history: historyOf, blob: (rev, path) => blobs.get(`${rev}:${path}`) };
+/** A path relative to the repository root; symbolic links (macOS /tmp → /private/tmp) are resolved first. */
+export function relativeTo(repoRoot: string): (path: string) => string {
+  const realRoot = real(repoRoot);
+  return (path) => {
+    if (path.startsWith(repoRoot + '/')) return path.slice(repoRoot.length + 1);
+    const r = real(path);
+    if (r.startsWith(realRoot + '/')) return r.slice(realRoot.length + 1);
+    // A file that does not exist yet: resolve its folder.
+    const slash = path.lastIndexOf('/');
+    const dir = real(path.slice(0, slash));
+    return dir.startsWith(realRoot + '/') ? `${dir.slice(realRoot.length + 1)}/${path.slice(slash + 1)}` : path;
+  };
 }
+
+function real(path: string): string {
+  try {
+    return fs.realpathSync.native(path).replace(/\\/g, '/');
+  } catch {
+    return path;
+  }
+}
+
+/** The git the server gives its language service (never run for an untrusted workspace: the engine does not ask). */
+export const nodeGit: GitPort = { openRepository, relativeTo, contentHistory, blobIds };

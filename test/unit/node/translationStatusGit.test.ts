@@ -6,9 +6,9 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { LanguageService } from '../../../server/engine/languageService';
-import { blobIds } from '../../../server/src/node/git';
+import { blobIds, nodeGit } from '../../../server/src/node/git';
 import { NodeFileSystem } from '../../../server/src/node/nodeFileSystem';
-import { translationStatusRequest } from '../../../server/src/node/translationRequests';
+import { pathToUri, uriToPath } from '../../../server/src/node/uris';
 import { sample } from '../../support/fixtures';
 import { GitRecorder } from '../../support/gitRecorder';
 
@@ -58,9 +58,10 @@ const ZH = 'content/zh/blog/2024/ambient-reaches-beta/index.md';
 const EN_ONLY = 'content/en/blog/2021/istio-community-meetup-china/index.md';
 
 async function status(root: string, trusted?: boolean) {
-  const service = new LanguageService({ fs: new NodeFileSystem() });
+  // As the server makes it and asks it: the git port over the command line, the request's URI turned into a path.
+  const service = new LanguageService({ fs: new NodeFileSystem(), git: nodeGit, pathToUri });
   try {
-    const r = await translationStatusRequest(service, { uri: pathToFileURL(root).href, ...(trusted !== undefined ? { trusted } : {}) });
+    const r = await service.translationStatus(uriToPath(pathToFileURL(root).href), trusted !== undefined ? { trusted } : {});
     assert.ok(r, 'a site was found');
     return r;
   } finally {

@@ -75,6 +75,59 @@ describe('file size limit', () => {
     assert.equal(index.summary(`${MEM_ROOT}/${POST}`), undefined);
     assert.ok(index.exists(`${MEM_ROOT}/${POST}`));
   });
+
+  describe('reaches the site index through the service', () => {
+    // A full checkout where page A links to page B through one of B's aliases, and B is over the small limit.
+    const A = '/s/content/en/docs/a/index.md';
+    const B = '/s/content/en/docs/b/index.md';
+    const A_TEXT = '---\ntitle: Page A\ntest: n/a\n---\n\nSee [the large page](/old-b/).\n';
+    const B_TEXT = '---\ntitle: Large page\ntest: n/a\naliases: [/old-b/]\n---\n\n' + 'A long paragraph of the large page.\n'.repeat(200);
+    const small = { ...DEFAULT_SETTINGS, maxFileSize: 2_000 };
+
+    async function indexedService(): Promise<LanguageService> {
+      const fs = new MemoryFileSystem({ '/s/hugo.toml': '', [A]: A_TEXT, [B]: B_TEXT });
+      const service = new LanguageService({ fs, scan: { sliceMs: 1_000_000, pause: () => Promise.resolve() } });
+      await service.contentLocation(A);
+      await service.indexStatus({ wait: true });
+      return service;
+    }
+    const linkCodes = (service: LanguageService, settings?: typeof small): string[] =>
+      service.diagnostics(A, doc(A, A_TEXT), settings).diagnostics.map((d) => String(d.code));
+    const titleOfB = async (service: LanguageService, settings?: typeof small): Promise<string | undefined> =>
+      (await service.translations(B, undefined, settings))?.languages.find((v) => v.lang === 'en')?.title;
+
+    it('a request\u2019s limit becomes its site\u2019s, and a later request\u2019s limit replaces it', async () => {
+      const service = await indexedService();
+      assert.deepEqual(linkCodes(service), []);
+      assert.equal(await titleOfB(service), 'Large page');
+      // Summaries read under the old limit are dropped, and the page facts built over them rebuilt.
+      assert.deepEqual(linkCodes(service, small), ['link.page-not-found']);
+      assert.equal(await titleOfB(service, small), undefined);
+      assert.deepEqual(linkCodes(service, DEFAULT_SETTINGS), []);
+      assert.equal(await titleOfB(service), 'Large page');
+      service.dispose();
+    });
+
+    it('configure() sets the limit of every index and of requests without settings of their own', async () => {
+      const service = await indexedService();
+      assert.equal(await titleOfB(service), 'Large page');
+      service.configure(small);
+      assert.equal(await titleOfB(service), undefined);
+      assert.deepEqual(linkCodes(service), ['link.page-not-found']);
+      assert.equal(service.diagnostics(B, doc(B, B_TEXT)).diagnostics[0]?.code, 'file.too-large');
+      service.dispose();
+    });
+
+    it('a site created after configure() is scanned under its limit from the start', async () => {
+      const fs = new MemoryFileSystem({ '/s/hugo.toml': '', [A]: A_TEXT, [B]: B_TEXT });
+      const service = new LanguageService({ fs, scan: { sliceMs: 1_000_000, pause: () => Promise.resolve() } });
+      service.configure(small);
+      await service.contentLocation(A);
+      await service.indexStatus({ wait: true });
+      assert.deepEqual(linkCodes(service), ['link.page-not-found']);
+      service.dispose();
+    });
+  });
 });
 
 describe('reads stay inside the site', () => {

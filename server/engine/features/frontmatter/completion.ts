@@ -6,7 +6,7 @@ import { siteKeywords } from './keywordTally';
 import { pageSchema } from './pageFrontmatter';
 import { isoDate } from './placeholders';
 import { describeExpected, fieldEnum, fieldTypes, stringProp, type FieldInfo } from './schemaModel';
-import { fieldOf, fieldsOf, recommendedKeys, requiredKeys } from './schemaStore';
+import { recommendedKeys, requiredKeys, type PageSchema } from './schemaStore';
 
 /** How many site keywords a completion list offers at most (the site has several hundred). */
 const MAX_KEYWORDS = 200;
@@ -25,8 +25,8 @@ export function frontmatterCompletion(now: () => Date = () => new Date()): Compl
       const cursor = cursorIn(ctx.parsed.text, fm, offset);
       if (!cursor) return undefined;
       const schema = pageSchema(ctx, location);
-      if (cursor.kind === 'key') return keyItems(ctx, cursor, schema.schema, writtenKeys(ctx.parsed.text, fm), schema.label);
-      const field = fieldOf(schema.schema, cursor.key.toLowerCase());
+      if (cursor.kind === 'key') return keyItems(ctx, cursor, schema, writtenKeys(ctx.parsed.text, fm));
+      const field = schema.fields.field(cursor.key.toLowerCase());
       if (!field) return undefined;
       return valueItems(ctx, cursor, field, now());
     },
@@ -36,15 +36,16 @@ export function frontmatterCompletion(now: () => Date = () => new Date()): Compl
 function keyItems(
   ctx: DocumentContext,
   cursor: Extract<FrontmatterCursor, { kind: 'key' }>,
-  schema: Readonly<Record<string, unknown>>,
+  page: PageSchema,
   present: ReadonlySet<string>,
-  label: string,
 ): CompletionItem[] {
+  const { schema, label } = page;
   const typed = ctx.parsed.text.slice(cursor.start, cursor.end).toLowerCase();
   const required = new Set(requiredKeys(schema));
   const recommended = new Set(recommendedKeys(schema));
   const range = ctx.range({ start: cursor.start, end: cursor.end });
-  return fieldsOf(schema)
+  return page.fields
+    .all()
     .filter((f) => !present.has(f.key) || f.key === typed)
     .map((f) => {
       const rank = required.has(f.key) ? 0 : recommended.has(f.key) ? 1 : 2;

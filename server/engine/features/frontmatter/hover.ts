@@ -2,7 +2,7 @@ import { MarkupKind } from 'vscode-languageserver-types';
 import type { HoverProvider } from '../feature';
 import { pageSchema } from './pageFrontmatter';
 import { describeExpected, stringProp } from './schemaModel';
-import { fieldOf, recommendedKeys, requiredKeys } from './schemaStore';
+import { recommendedKeys, requiredKeys } from './schemaStore';
 
 /** Hover on a frontmatter key: what it is for, the value it takes, and whether this kind of page needs it. */
 export const frontmatterHover: HoverProvider = {
@@ -16,7 +16,7 @@ export const frontmatterHover: HoverProvider = {
     if (!entry) return undefined;
     const schema = pageSchema(ctx, location);
     const key = entry.key.toLowerCase();
-    const field = fieldOf(schema.schema, key);
+    const field = schema.fields.field(key);
     if (!field) return undefined;
     const need = requiredKeys(schema.schema).includes(key) ? 'required' : recommendedKeys(schema.schema).includes(key) ? 'expected' : 'optional';
     const lines = [`**\`${field.key}\`** · ${need} in a ${schema.label}`, '', `*Value:* ${describeExpected(field.schema)}`];

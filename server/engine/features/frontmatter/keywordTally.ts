@@ -1,3 +1,4 @@
+import { cacheKey } from '../../caches';
 import type { SiteIndex } from '../../site/siteIndex';
 
 interface Tally {
@@ -7,14 +8,16 @@ interface Tally {
   readonly ranked: readonly { readonly keyword: string; readonly count: number }[];
 }
 
-const tallies = new WeakMap<SiteIndex, Tally>();
+/** The site's last tally, kept by its index (a box, so a new tally replaces the old one). */
+const TALLY = cacheKey<{ last: Tally | undefined }>('keyword tally');
 
 /**
  * The keywords already used across the site, most frequent first. Built from the index's page summaries and
  * cached until the index changes on disk (its `revision`), so a completion costs a look-up, not a scan.
  */
 export function siteKeywords(site: SiteIndex): Tally['ranked'] {
-  const cached = tallies.get(site);
+  const box = site.caches.get(TALLY, () => ({ last: undefined }));
+  const cached = box.last;
   if (cached && cached.revision === site.revision && cached.state === site.state) return cached.ranked;
   const counts = new Map<string, number>();
   for (const file of site.allFiles()) {
@@ -26,6 +29,6 @@ export function siteKeywords(site: SiteIndex): Tally['ranked'] {
   const ranked = [...counts]
     .map(([keyword, count]) => ({ keyword, count }))
     .sort((a, b) => b.count - a.count || a.keyword.localeCompare(b.keyword));
-  tallies.set(site, { revision: site.revision, state: site.state, ranked });
+  box.last = { revision: site.revision, state: site.state, ranked };
   return ranked;
 }

@@ -1,7 +1,11 @@
 import type { Frontmatter } from '../../parser/frontmatter';
 import type { ContentLocation } from '../../site/siteLayout';
 import type { DocumentContext } from '../documentContext';
-import { schemaStore, type PageSchema } from './schemaStore';
+import { cacheKey } from '../../caches';
+import { SchemaStore, type PageSchema } from './schemaStore';
+
+/** The service's schema store: workspace schemas, merged schemas and compiled validators are per service. */
+const SCHEMA_STORE = cacheKey<SchemaStore>('frontmatter schemas');
 
 /** A content page's frontmatter with the schema that applies to it. */
 export interface PageFrontmatter {
@@ -15,7 +19,7 @@ export interface PageFrontmatter {
 /** The schema for the page of `ctx`, reading workspace schema files (and recording them as dependencies). */
 export function pageSchema(ctx: DocumentContext, location: ContentLocation): PageSchema {
   const settings = ctx.settings.frontmatter?.schemas ?? [];
-  return schemaStore.forPage(location.relPath, settings, location.siteRoot, (path) => {
+  return ctx.caches.get(SCHEMA_STORE, () => new SchemaStore()).forPage(location.relPath, settings, location.siteRoot, (path) => {
     ctx.dependsOn(path);
     return ctx.site?.readText(path);
   });

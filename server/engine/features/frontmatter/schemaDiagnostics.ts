@@ -10,7 +10,7 @@ import { pageFrontmatter, type PageFrontmatter } from './pageFrontmatter';
 import { placeholderFor } from './placeholders';
 import { fixData, type QuickFix } from './quickFixData';
 import { describeExpected, fieldSeverity, fieldTypes, stringList, stringProp } from './schemaModel';
-import { allowsUnknownKeys, fieldOf, recommendedKeys } from './schemaStore';
+import { allowsUnknownKeys, recommendedKeys } from './schemaStore';
 
 /**
  * The page's frontmatter against the JSON Schema of its kind (blog post, docs page…): missing keys,
@@ -36,7 +36,7 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
 
   const addKeyFix = (key: string): QuickFix => {
     const at = ctx.range({ start: fm.contentRange.end, end: fm.contentRange.end });
-    const value = placeholderFor(fieldOf(schema.schema, key)?.schema, now);
+    const value = placeholderFor(schema.fields.field(key)?.schema, now);
     return { title: `Add \`${key}:\``, edits: [{ range: at, newText: `${key}: ${value}${lineEnd}` }], preferred: true };
   };
 
@@ -89,7 +89,7 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
   if (allowsUnknownKeys(schema.schema)) {
     for (const entry of fm.entries) {
       const lower = entry.key.toLowerCase();
-      if (fm.byKey.get(lower) !== entry || fieldOf(schema.schema, lower) || !nearKnownKey(schema.schema, lower)) continue;
+      if (fm.byKey.get(lower) !== entry || schema.fields.field(lower) || !nearKnownKey(schema, lower)) continue;
       const d = unknownKey(ctx, page, lower, false);
       if (d.data !== undefined) out.push(d);
     }
@@ -100,7 +100,7 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
     const lower = entry.key.toLowerCase();
     // A duplicate (`Title` after `title`) is already reported by the parser.
     if (entry.key === lower || fm.byKey.get(lower) !== entry) continue;
-    const field = fieldOf(schema.schema, lower);
+    const field = schema.fields.field(lower);
     if (!field || stringList(field.schema, 'x-spellings').includes(entry.key)) continue;
     out.push(
       diagnostic(
@@ -122,7 +122,7 @@ function unknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string, 
   const entry = fm.byKey.get(lower);
   const range = entry?.keyRange ?? fm.openRange;
   const written = entry?.key ?? lower;
-  const suggestions = keySuggestions(schema.schema, lower, new Set(fm.byKey.keys()));
+  const suggestions = keySuggestions(schema, lower, new Set(fm.byKey.keys()));
   const fixes: QuickFix[] = suggestions.map((s, i) => ({
     title: `Rename to \`${s}\``,
     edits: [{ range: ctx.range(range), newText: s }],
@@ -138,7 +138,7 @@ function invalidValue(ctx: DocumentContext, fm: Frontmatter, page: PageFrontmatt
   const at = rangeAtPointer(fm, e.instancePath);
   if (!at) return undefined;
   const top = e.instancePath.split('/')[1] ?? '';
-  const field = fieldOf(page.schema.schema, top)?.schema;
+  const field = page.schema.fields.field(top)?.schema;
   const severity = field ? fieldSeverity(field) : 'error';
   const custom = field ? stringProp(field, 'x-message') : undefined;
   let message: string;

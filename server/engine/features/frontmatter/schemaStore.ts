@@ -10,7 +10,10 @@ import glossaryTerm from '../../../data/schemas/glossary-term.schema.json';
 import kinds from '../../../data/schemas/kinds.json';
 import news from '../../../data/schemas/news.schema.json';
 import { join } from '../../site/paths';
-import { isObject, stringList, type FieldInfo, type JsonObject } from './schemaModel';
+import { SchemaFields } from './schemaFields';
+import { isObject, stringList, type JsonObject } from './schemaModel';
+
+export { fieldOf } from './schemaFields';
 
 /** The built-in schemas, by file name (as `kinds.json` names them). */
 const BUILT_IN: ReadonlyMap<string, unknown> = new Map<string, unknown>([
@@ -24,7 +27,6 @@ const BUILT_IN: ReadonlyMap<string, unknown> = new Map<string, unknown>([
 ]);
 
 const COMMON_ID = 'common.schema.json';
-const COMMON_REF = /^common\.schema\.json#\/\$defs\/([^/]+)$/;
 
 /** Annotation keywords of our schemas: ajv must know them (strict mode) but they validate nothing. */
 export const ANNOTATION_KEYWORDS = [
@@ -64,21 +66,24 @@ export interface PageSchema {
   readonly problems: readonly SchemaFileProblem[];
   /** The compiled validator, compiled on first use and cached. */
   validator(): ValidateFunction | undefined;
+  /** The schema's fields, `$ref`s resolved, and its "did you mean" keys; cached with the schema. */
+  readonly fields: SchemaFields;
 }
 
 /** Reads workspace files for the schema settings; `undefined` when the file cannot be read. */
 export type SchemaFileReader = (path: string) => string | undefined;
 
-const COMMON_DEFS: JsonObject = isObject(common) && isObject(common['$defs']) ? common['$defs'] : {};
-
 /**
  * The frontmatter schemas: which one a page gets, the effective schema after the user's settings, and
  * ajv validators compiled once each, lazily (ajv compiles a schema to a function; that takes milliseconds).
+ * One store per language service (a cache of its `Caches`): workspace schemas and validators are its own.
  */
 export class SchemaStore {
   private ajvInstance: Ajv | undefined;
   private readonly validators = new Map<string, ValidateFunction | null>();
   private readonly merged = new Map<string, { schema: JsonObject; problems: SchemaFileProblem[] }>();
+  /** Per schema object this store hands out: weak, so a merged schema dropped from `merged` takes its fields along. */
+  private readonly fieldsBySchema = new WeakMap<JsonObject, SchemaFields>();
 
   /** The kind of page for a path relative to its language folder (`blog/2023/x/index.md` → `blog-post`). */
   kindOf(relPath: string): KindRule {
@@ -114,12 +119,18 @@ export class SchemaStore {
     }
 
     const label = typeof schema['title'] === 'string' ? schema['title'] : rule.kind;
+    let fields = this.fieldsBySchema.get(schema);
+    if (!fields) {
+      fields = new SchemaFields(schema);
+      this.fieldsBySchema.set(schema, fields);
+    }
     return {
       kind: rule.kind,
       label,
       schema,
       problems,
       validator: () => this.compile(cacheKey, schema, problems),
+      fields,
     };
   }
 
@@ -150,45 +161,6 @@ export class SchemaStore {
   }
 }
 
-/**
- * Resolved fields per `properties` object. Schemas are never modified once built (a merge makes new objects), and
- * the rules ask for fields of every page: resolving a `$ref` copies the definition, so it is done once per schema.
- */
-const resolvedFields = new WeakMap<JsonObject, { readonly byKey: Map<string, FieldInfo | null>; all: readonly FieldInfo[] | undefined }>();
-
-function fieldCache(props: JsonObject): { readonly byKey: Map<string, FieldInfo | null>; all: readonly FieldInfo[] | undefined } {
-  let c = resolvedFields.get(props);
-  if (!c) {
-    c = { byKey: new Map(), all: undefined };
-    resolvedFields.set(props, c);
-  }
-  return c;
-}
-
-/** A field of a schema, with a `$ref` to the shared definitions resolved (sibling keys override the definition). */
-export function fieldOf(schema: JsonObject, key: string): FieldInfo | undefined {
-  const props = schema['properties'];
-  if (!isObject(props)) return undefined;
-  const cache = fieldCache(props);
-  const known = cache.byKey.get(key);
-  if (known !== undefined) return known ?? undefined;
-  const raw = props[key];
-  const field = isObject(raw) ? { key, schema: resolveRef(raw) } : null;
-  cache.byKey.set(key, field);
-  return field ?? undefined;
-}
-
-/** Every field a schema declares, in its order. */
-export function fieldsOf(schema: JsonObject): readonly FieldInfo[] {
-  const props = schema['properties'];
-  if (!isObject(props)) return [];
-  const cache = fieldCache(props);
-  cache.all ??= Object.keys(props)
-    .map((k) => fieldOf(schema, k))
-    .filter((f): f is FieldInfo => f !== undefined);
-  return cache.all;
-}
-
 export function requiredKeys(schema: JsonObject): readonly string[] {
   return stringList(schema, 'required');
 }
@@ -200,17 +172,6 @@ export function recommendedKeys(schema: JsonObject): readonly string[] {
 /** Whether keys that are not declared are accepted (JSON Schema's default). */
 export function allowsUnknownKeys(schema: JsonObject): boolean {
   return schema['additionalProperties'] !== false;
-}
-
-function resolveRef(f: JsonObject): JsonObject {
-  const ref = f['$ref'];
-  if (typeof ref !== 'string') return f;
-  const m = COMMON_REF.exec(ref);
-  const def = m ? COMMON_DEFS[m[1]!] : undefined;
-  if (!isObject(def)) return f;
-  const rest: Record<string, unknown> = { ...def };
-  for (const [k, v] of Object.entries(f)) if (k !== '$ref') rest[k] = v;
-  return rest;
 }
 
 function mergeUserSchemas(
@@ -279,6 +240,3 @@ function withoutId(s: JsonObject): JsonObject {
 function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];
 }
-
-/** The one store of the process: schemas compile once and serve every document. */
-export const schemaStore = new SchemaStore();

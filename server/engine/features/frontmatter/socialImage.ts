@@ -6,7 +6,6 @@ import { closest } from './didYouMean';
 import type { PageFrontmatter } from './pageFrontmatter';
 import { fixData } from './quickFixData';
 import { boolProp } from './schemaModel';
-import { fieldsOf } from './schemaStore';
 
 /**
  * `social_image:` names a file of the page's own bundle (the template reads it with `.Resources.Get`):
@@ -16,7 +15,7 @@ export function checkBundleFiles(ctx: DocumentContext, page: PageFrontmatter): D
   const site = ctx.site;
   if (!site) return [];
   const out: Diagnostic[] = [];
-  for (const field of fieldsOf(page.schema.schema)) {
+  for (const field of page.schema.fields.all()) {
     if (!boolProp(field.schema, 'x-bundle-file')) continue;
     const entry = page.fm.byKey.get(field.key);
     if (!entry || typeof entry.value !== 'string' || entry.value === '') continue;

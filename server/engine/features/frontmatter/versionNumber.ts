@@ -4,7 +4,6 @@ import type { DocumentContext } from '../documentContext';
 import type { PageFrontmatter } from './pageFrontmatter';
 import { fixData } from './quickFixData';
 import { boolProp } from './schemaModel';
-import { fieldOf } from './schemaStore';
 
 /**
  * `target_release: 1.10` is the number 1.1 to YAML (and to Hugo): a version must be quoted. A bare number that
@@ -14,7 +13,7 @@ export function checkVersionNumbers(ctx: DocumentContext, page: PageFrontmatter)
   const out: Diagnostic[] = [];
   for (const entry of page.fm.entries) {
     if (typeof entry.value !== 'number' || entry.rawValue === undefined || !entry.plain) continue;
-    const field = fieldOf(page.schema.schema, entry.key.toLowerCase());
+    const field = page.schema.fields.field(entry.key.toLowerCase());
     if (!field || !boolProp(field.schema, 'x-quote-number')) continue;
     const raw = entry.rawValue;
     const read = String(entry.value);

@@ -4,7 +4,6 @@ import type { DocumentContext } from '../documentContext';
 import type { PageFrontmatter } from './pageFrontmatter';
 import { fixData } from './quickFixData';
 import { boolProp } from './schemaModel';
-import { fieldsOf } from './schemaStore';
 
 const YEAR_FOLDER = /^blog\/(\d{4})\//;
 
@@ -13,7 +12,7 @@ export function checkYearFolder(ctx: DocumentContext, page: PageFrontmatter): Di
   const folder = YEAR_FOLDER.exec(page.location.relPath)?.[1];
   if (!folder || page.location.kind === 'section') return [];
   const out: Diagnostic[] = [];
-  for (const field of fieldsOf(page.schema.schema)) {
+  for (const field of page.schema.fields.all()) {
     if (!boolProp(field.schema, 'x-year-folder')) continue;
     const entry = page.fm.byKey.get(field.key);
     if (!entry || entry.valueRange.end <= entry.valueRange.start) continue;

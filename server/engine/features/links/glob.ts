@@ -25,7 +25,14 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
+/**
+ * Compiled patterns, by pattern. Module-level on purpose, unlike the engine's other caches (which their service or
+ * site owns): a pattern's regular expression is a pure function of the pattern's text, so it holds no site or
+ * settings state and two services asking for the same pattern need the same answer. Bounded, since patterns come
+ * from the settings and a long session may see many.
+ */
 const compiled = new Map<string, RegExp>();
+const MAX_COMPILED = 256;
 
 export function isIgnored(target: string, globs: readonly string[]): boolean {
   if (globs.length === 0) return false;
@@ -35,6 +42,7 @@ export function isIgnored(target: string, globs: readonly string[]): boolean {
     let re = compiled.get(g);
     if (!re) {
       re = globToRegExp(g);
+      if (compiled.size >= MAX_COMPILED) compiled.clear();
       compiled.set(g, re);
     }
     if (re.test(t) || re.test(t.replace(/[?#].*$/, '')) || (!g.includes('/') && re.test(last))) return true;

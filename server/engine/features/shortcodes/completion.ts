@@ -76,7 +76,7 @@ function nameItems(ctx: DocumentContext, tc: NameContext): CompletionItem[] {
       label: name,
       kind: info.inner ? CompletionItemKind.Module : CompletionItemKind.Function,
       detail: info.description.length > 80 ? info.description.slice(0, 77) + '…' : info.description,
-      documentation: { kind: MarkupKind.Markdown, value: shortcodeDocs(info) },
+      documentation: { kind: MarkupKind.Markdown, value: shortcodeDocs(info, ctx.caches) },
       sortText: `${sortGroup(info)}${name}`,
       filterText: name,
       ...(info.status === 'deprecated' ? { tags: [DEPRECATED] } : {}),

@@ -1,13 +1,22 @@
+import { cacheKey, type Caches } from '../../caches';
 import type { ShortcodeInfo, ShortcodeParamInfo } from '../../catalog/shortcodeCatalog';
 
-const docsCache = new WeakMap<ShortcodeInfo, string>();
+/**
+ * Per catalog entry, its docs; in the service's caches. Weak: a site catalog rebuilt after a template change drops
+ * its old entries, and their docs with them.
+ */
+const SHORTCODE_DOCS = cacheKey<WeakMap<ShortcodeInfo, string>>('shortcode docs');
 
-/** The Markdown shown for a shortcode in hover and completion: description, usage and parameters (cached per entry). */
-export function shortcodeDocs(info: ShortcodeInfo): string {
-  let docs = docsCache.get(info);
+/**
+ * The Markdown shown for a shortcode in hover and completion: description, usage and parameters. Cached per entry
+ * in `caches` (the service's): completion lists every shortcode's docs on each request.
+ */
+export function shortcodeDocs(info: ShortcodeInfo, caches: Caches): string {
+  const cache = caches.get(SHORTCODE_DOCS, () => new WeakMap<ShortcodeInfo, string>());
+  let docs = cache.get(info);
   if (docs === undefined) {
     docs = buildDocs(info);
-    docsCache.set(info, docs);
+    cache.set(info, docs);
   }
   return docs;
 }

@@ -28,7 +28,7 @@ export const shortcodeHover: HoverProvider = {
     if (inRange(tag.nameRange, offset)) {
       const node = tag.name === 'gloss' ? nodeOf(ctx.parsed, tag) : undefined;
       const definition = node ? glossHoverText(ctx, node) : undefined;
-      return hover(ctx, tag.nameRange, shortcodeDocs(info) + (definition ? `\n\n---\n\n${definition}` : ''));
+      return hover(ctx, tag.nameRange, shortcodeDocs(info, ctx.caches) + (definition ? `\n\n---\n\n${definition}` : ''));
     }
     const at = paramAt(tag, offset);
     if (!at) return undefined;

@@ -27,20 +27,9 @@ export function tagAt(parsed: ParsedDocument, offset: number): ShortcodeTag | un
   return undefined;
 }
 
-const nodeMaps = new WeakMap<ParsedDocument, Map<ShortcodeTag, ShortcodeNode>>();
-
 /** The tree node of an opening tag (or of the opening tag a closing tag closes). */
 export function nodeOf(parsed: ParsedDocument, tag: ShortcodeTag): ShortcodeNode | undefined {
-  let map = nodeMaps.get(parsed);
-  if (!map) {
-    map = new Map();
-    for (const n of parsed.tree.all) {
-      map.set(n.open, n);
-      if (n.close) map.set(n.close, n);
-    }
-    nodeMaps.set(parsed, map);
-  }
-  return map.get(tag);
+  return parsed.tree.byTag.get(tag);
 }
 
 export function paramAt(tag: ShortcodeTag, offset: number): { param: ShortcodeParam; on: 'name' | 'value' } | undefined {

@@ -1,3 +1,4 @@
+import { cacheKey } from '../../caches';
 import type { ShortcodeCatalog } from '../../catalog/shortcodeCatalog';
 import { parseDocument } from '../../parser/parsedDocument';
 import type { SiteIndex } from '../../site/siteIndex';
@@ -23,7 +24,8 @@ interface Cached {
  */
 const MAX_CACHED = 4096;
 
-const caches = new WeakMap<SiteIndex, Map<string, Cached>>();
+/** Per site, kept by its index: source path → facts, least recently used first. */
+const SOURCE_FACTS = cacheKey<Map<string, Cached>>('translation source facts');
 
 /**
  * The drift facts of a source-language page, cached per site by modification time and size (as page anchors and
@@ -33,11 +35,7 @@ const caches = new WeakMap<SiteIndex, Map<string, Cached>>();
 export function sourceFacts(site: SiteIndex, catalog: ShortcodeCatalog, path: string): DriftFacts | undefined {
   const stamp = stampOf(site, path);
   if (!stamp) return undefined;
-  let cache = caches.get(site);
-  if (!cache) {
-    cache = new Map();
-    caches.set(site, cache);
-  }
+  const cache = site.caches.get(SOURCE_FACTS, () => new Map<string, Cached>());
   const cached = cache.get(path);
   if (cached && cached.catalog === catalog && sameStamp(cached.stamp, stamp)) return cached.facts;
   const text = stamp.open ?? site.readText(path);

@@ -1,0 +1,46 @@
+/**
+ * How the service runs the registered providers: a failing one is reported (the server's log) and skipped, so one
+ * bug never takes the others, the request or the server down.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { DocumentContext } from './features/documentContext';
+
+/** Every provider's answers together (completion, code actions, links). */
+export function allOf<P, T>(providers: readonly P[], ask: (provider: P) => T[] | undefined, report: ErrorReporter): T[] {
+  const out: T[] = [];
+  for (const p of providers) {
+    const r = guard(() => ask(p), report);
+    if (r) out.push(...r);
+  }
+  return out;
+}
+
+/** The first provider's answer (hover, definition): providers are listed in order of precedence in the registry. */
+export function firstOf<P, T>(providers: readonly P[], ask: (provider: P) => T | undefined, report: ErrorReporter): T | undefined {
+  for (const p of providers) {
+    const r = guard(() => ask(p), report);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+export type ErrorReporter = (message: string) => void;
+
+function guard<T>(f: () => T, report: ErrorReporter): T | undefined {
+  try {
+    return f();
+  } catch (e) {
+    report(`[istio] feature failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return undefined;
+  }
+}
+
+export function internalError(ctx: DocumentContext, rule: string, e: unknown): Diagnostic {
+  return {
+    range: ctx.range({ start: 0, end: 0 }),
+    severity: 4,
+    code: 'internal.error',
+    source: 'istio',
+    message: `Istio Authoring: the ${rule} check failed on this file (${e instanceof Error ? e.message : String(e)}). Please report it.`,
+  };
+}
