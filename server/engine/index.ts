@@ -53,6 +53,16 @@ export { namedParam, positional, textOutputSyntax, textSyntax } from './features
 
 // Diagnostics and commands the engine's results carry.
 export { DIAGNOSTIC_SOURCE } from './features/diagnostic';
+export {
+  DIAGNOSTIC_CATALOG,
+  DIAGNOSTIC_FAMILIES,
+  diagnosticInfo,
+  isDiagnosticCode,
+  type DiagnosticCode,
+  type DiagnosticFamily,
+  type DiagnosticInfo,
+  type Severity,
+} from './diagnostics/catalog';
 export { COPY_FILE_COMMAND, type CopyFileArgs } from './features/links/linkActions';
 
 // Translations.

@@ -3,6 +3,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type IstioSettings } from './settings';
 import { builtInCatalog, type ShortcodeCatalog } from './catalog/shortcodeCatalog';
 import { SiteCatalog, templatesDir } from './catalog/siteCatalog';
+import { diagnosticInfo, type DiagnosticCode } from './diagnostics/catalog';
+import { lspSeverity } from './diagnostics/severity';
+import { DIAGNOSTIC_SOURCE } from './features/diagnostic';
 import type { DocumentContext } from './features/documentContext';
 import * as registry from './features/registry';
 import { applySuppressions } from './features/suppression';
@@ -269,9 +272,9 @@ function tooLargeDiagnostic(document: TextDocument, settings: IstioSettings): Di
   const kb = (n: number): string => `${Math.round(n / 1000).toLocaleString('en-US')} KB`;
   return {
     range: { start: { line: 0, character: 0 }, end: document.positionAt(nl < 0 ? Math.min(text.length, 200) : Math.min(nl, 200)) },
-    severity: 3,
-    code: 'file.too-large',
-    source: 'istio',
+    severity: lspSeverity(diagnosticInfo('file.too-large').severity),
+    code: 'file.too-large' satisfies DiagnosticCode,
+    source: DIAGNOSTIC_SOURCE,
     message: `This file is ${kb(text.length)}, over the ${kb(settings.maxFileSize)} limit of \`istio.maxFileSize\`: it is not checked.`,
     data: { size: text.length, limit: settings.maxFileSize },
   };
@@ -310,9 +313,9 @@ function guard<T>(f: () => T, report: ErrorReporter): T | undefined {
 function internalError(ctx: DocumentContext, rule: string, e: unknown): Diagnostic {
   return {
     range: ctx.range({ start: 0, end: 0 }),
-    severity: 4,
-    code: 'internal.error',
-    source: 'istio',
+    severity: lspSeverity(diagnosticInfo('internal.error').severity),
+    code: 'internal.error' satisfies DiagnosticCode,
+    source: DIAGNOSTIC_SOURCE,
     message: `Istio Authoring: the ${rule} check failed on this file (${e instanceof Error ? e.message : String(e)}). Please report it.`,
   };
 }

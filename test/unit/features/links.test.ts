@@ -6,6 +6,7 @@ import { linkActionsProvider } from '../../../server/engine/features/links/linkA
 import { LanguageService } from '../../../server/engine/languageService';
 import type { MemoryFileSystem } from '../../../server/engine/site/memoryFileSystem';
 import { doc, lc, MEM_ROOT, memorySite, rangeOf, sample, sampleFiles } from '../../support/fixtures';
+import { cataloged } from '../diagnostics/cataloged';
 
 const LINK_CODE = /^(image|link)\./;
 
@@ -18,7 +19,7 @@ async function serviceFor(overrides: Record<string, string | null> = {}): Promis
 
 function run(service: LanguageService, rel: string, text = sample(rel), settings: IstioSettings = DEFAULT_SETTINGS) {
   const path = `${MEM_ROOT}/${rel}`;
-  return service.diagnostics(path, doc(path, text), settings);
+  return cataloged(service.diagnostics(path, doc(path, text), settings), rel);
 }
 
 function linkDiagnostics(service: LanguageService, rel: string, text?: string, settings?: IstioSettings): Diagnostic[] {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { LanguageService } from '../../../server/engine/languageService';
 import { doc, lc, MEM_ROOT, memorySite, rangeOf, sample, sampleFiles } from '../../support/fixtures';
+import { cataloged } from '../diagnostics/cataloged';
 
 /** The foundation's syntax codes: other features' checks are tested in their own suites. */
 const SYNTAX = /^(shortcode\.|frontmatter\.(missing|unterminated|yaml-syntax|not-a-map|duplicate-key)$)/;
@@ -12,7 +13,7 @@ function check(rel: string, text?: string) {
   const service = new LanguageService({ fs, scan: { sliceMs: 1e9, pause: () => Promise.resolve() } });
   const path = `${MEM_ROOT}/${rel}`;
   const body = text ?? sample(rel);
-  return service.diagnostics(path, doc(path, body)).diagnostics.filter((d) => SYNTAX.test(String(d.code)));
+  return cataloged(service.diagnostics(path, doc(path, body)), rel).diagnostics.filter((d) => SYNTAX.test(String(d.code)));
 }
 
 describe('syntax diagnostics (frontmatter and shortcode structure)', () => {

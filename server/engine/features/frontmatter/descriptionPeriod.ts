@@ -32,9 +32,8 @@ export function checkDescriptionPeriod(ctx: DocumentContext, page: PageFrontmatt
       ctx,
       entry.valueRange,
       'frontmatter.description-period',
-      'error',
       message,
-      fixable ? fixData({ title: `Add \`${stop}\` at the end of the description`, edits: [{ range: ctx.range({ start: at, end: at }), newText: stop }], preferred: true }) : undefined,
+      fixable ? { data: fixData({ title: `Add \`${stop}\` at the end of the description`, edits: [{ range: ctx.range({ start: at, end: at }), newText: stop }], preferred: true }) } : {},
     ),
   ];
 }

@@ -31,7 +31,7 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
   const { fm, schema } = page;
   const out: Diagnostic[] = [];
   const validate = schema.validator();
-  for (const p of schema.problems) out.push(diagnostic(ctx, fm.openRange, 'frontmatter.schema-file', 'warning', p.message));
+  for (const p of schema.problems) out.push(diagnostic(ctx, fm.openRange, 'frontmatter.schema-file', p.message));
   const lineEnd = ctx.parsed.text.includes('\r\n') ? '\r\n' : '\n';
 
   const addKeyFix = (key: string): QuickFix => {
@@ -49,14 +49,14 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
         const key = String(e.params['missingProperty'] ?? '');
         if (e.instancePath !== '' || key === '') continue;
         out.push(
-          diagnostic(ctx, fm.openRange, 'frontmatter.missing-required', 'error', `This ${schema.label} needs \`${key}:\` in its frontmatter.`, fixData(addKeyFix(key))),
+          diagnostic(ctx, fm.openRange, 'frontmatter.missing-required', `This ${schema.label} needs \`${key}:\` in its frontmatter.`, { data: fixData(addKeyFix(key)) }),
         );
       } else if (e.keyword === 'additionalProperty' || e.keyword === 'additionalProperties') {
         const name = String(e.params['additionalProperty'] ?? '');
         if (e.instancePath === '') out.push(unknownKey(ctx, page, name, true));
         else {
           const range = keyRangeIn(fm, e.instancePath, name);
-          if (range) out.push(diagnostic(ctx, range, 'frontmatter.unknown-key', 'warning', `\`${name}\` is not a key of \`${e.instancePath.slice(1)}\`.`));
+          if (range) out.push(diagnostic(ctx, range, 'frontmatter.unknown-key', `\`${name}\` is not a key of \`${e.instancePath.slice(1)}\`.`));
         }
       } else if (!reported.has(e.instancePath) && !isContainerOfReported(e.instancePath, reported)) {
         const d = invalidValue(ctx, fm, page, e);
@@ -78,9 +78,8 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
         ctx,
         range,
         'frontmatter.missing-recommended',
-        'warning',
         entry ? `\`${entry.key}\` is empty; a ${schema.label} is expected to have one.` : `A ${schema.label} is expected to have \`${key}:\`.`,
-        entry ? undefined : fixData(addKeyFix(key)),
+        entry ? {} : { data: fixData(addKeyFix(key)) },
       ),
     );
   }
@@ -107,9 +106,8 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
         ctx,
         entry.keyRange,
         'frontmatter.key-case',
-        'information',
         `Hugo reads \`${entry.key}\` as \`${lower}\`; the site writes \`${lower}\`.`,
-        fixData({ title: `Rename to \`${lower}\``, edits: [{ range: ctx.range(entry.keyRange), newText: lower }], preferred: true }),
+        { data: fixData({ title: `Rename to \`${lower}\``, edits: [{ range: ctx.range(entry.keyRange), newText: lower }], preferred: true }) },
       ),
     );
   }
@@ -130,8 +128,8 @@ function unknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string, 
   }));
   const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : '';
   const message = `\`${written}\` is not a known key of a ${schema.label}: Hugo ignores it.${hint}`;
-  if (!always && fixes.length === 0) return diagnostic(ctx, range, 'frontmatter.unknown-key', 'warning', message);
-  return diagnostic(ctx, range, 'frontmatter.unknown-key', 'warning', message, fixes.length > 0 ? fixData(...fixes) : undefined);
+  if (!always && fixes.length === 0) return diagnostic(ctx, range, 'frontmatter.unknown-key', message);
+  return diagnostic(ctx, range, 'frontmatter.unknown-key', message, fixes.length > 0 ? { data: fixData(...fixes) } : {});
 }
 
 function invalidValue(ctx: DocumentContext, fm: Frontmatter, page: PageFrontmatter, e: ErrorObject): Diagnostic | undefined {
@@ -147,7 +145,7 @@ function invalidValue(ctx: DocumentContext, fm: Frontmatter, page: PageFrontmatt
   else if (e.keyword === 'type' && field && e.instancePath.split('/').length === 2 && fieldTypes(field).length > 0) {
     message = `\`${at.entry.key}\` must be ${describeExpected(field)}.`;
   } else message = `\`${at.entry.key}\`${e.instancePath.split('/').length > 2 ? ` (item \`${e.instancePath.split('/').slice(2).join('/')}\`)` : ''} ${humanize(e)}.`;
-  return diagnostic(ctx, at.range, 'frontmatter.invalid-value', severity, message);
+  return diagnostic(ctx, at.range, 'frontmatter.invalid-value', message, { severity });
 }
 
 /** ajv's "must be string" in the words of the hover text. */

@@ -23,7 +23,7 @@ export function checkBundleFiles(ctx: DocumentContext, page: PageFrontmatter): D
     const name = entry.value;
     if (page.location.kind === 'leaf') {
       out.push(
-        diagnostic(ctx, entry.valueRange, 'frontmatter.bundle-file', 'warning', `\`${entry.key}\` needs a page bundle (\`<name>/index.md\` with the image beside it); a single-file page has no resources.`),
+        diagnostic(ctx, entry.valueRange, 'frontmatter.bundle-file', `\`${entry.key}\` needs a page bundle (\`<name>/index.md\` with the image beside it); a single-file page has no resources.`),
       );
       continue;
     }
@@ -38,11 +38,10 @@ export function checkBundleFiles(ctx: DocumentContext, page: PageFrontmatter): D
         ctx,
         entry.valueRange,
         'frontmatter.bundle-file',
-        'warning',
         `\`${name}\` is not a file of this page's bundle (\`${dir.slice(dir.lastIndexOf('/') + 1)}/\`).${suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : ''}`,
         suggestions.length > 0
-          ? fixData(...suggestions.map((s) => ({ title: `Use \`${s}\``, edits: [{ range: ctx.range(entry.valueRange), newText: s }] })))
-          : undefined,
+          ? { data: fixData(...suggestions.map((s) => ({ title: `Use \`${s}\``, edits: [{ range: ctx.range(entry.valueRange), newText: s }] }))) }
+          : {},
       ),
     );
   }

@@ -27,9 +27,12 @@ export function checkVersionNumbers(ctx: DocumentContext, page: PageFrontmatter)
         ctx,
         entry.valueRange,
         'frontmatter.version-number',
-        lossy ? 'warning' : 'information',
         message,
-        fixData({ title: `Quote it: \`"${raw}"\``, edits: [{ range: ctx.range(entry.valueRange), newText: `"${raw}"` }], preferred: true }),
+        {
+          // A number that reads back as written is only a risk for the next edit.
+          severity: lossy ? 'warning' : 'information',
+          data: fixData({ title: `Quote it: \`"${raw}"\``, edits: [{ range: ctx.range(entry.valueRange), newText: `"${raw}"` }], preferred: true }),
+        },
       ),
     );
   }

@@ -27,9 +27,8 @@ export function checkYearFolder(ctx: DocumentContext, page: PageFrontmatter): Di
         ctx,
         yearRange,
         'frontmatter.year-mismatch',
-        'warning',
         `\`${entry.key}\` is in ${m[2]} but the post is in the \`blog/${folder}/\` folder: the URL and the date disagree.`,
-        fixData({ title: `Change the year to ${folder}`, edits: [{ range: ctx.range(yearRange), newText: folder }], preferred: true }),
+        { data: fixData({ title: `Change the year to ${folder}`, edits: [{ range: ctx.range(yearRange), newText: folder }], preferred: true }) },
       ),
     );
   }

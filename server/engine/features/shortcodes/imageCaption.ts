@@ -21,8 +21,8 @@ export const imageCaptionRule: DiagnosticRule = {
       let start = end - 1;
       while (start > caption.innerRange.start && text[start - 1] === '.') start--;
       out.push(
-        diagnostic(ctx, caption.innerRange, 'image.caption-period', 'error', 'An image caption must not end with a period: the build fails.', {
-          fixes: [replaceFix('Remove the trailing period', ctx.range({ start, end }), '', true)],
+        diagnostic(ctx, caption.innerRange, 'image.caption-period', 'An image caption must not end with a period: the build fails.', {
+          data: { fixes: [replaceFix('Remove the trailing period', ctx.range({ start, end }), '', true)] },
         }),
       );
     }

@@ -35,9 +35,9 @@ export const siteReferencesRule: DiagnosticRule = {
         const suggestions = suggest(p0.value, boilerplateNames(site, loc.lang));
         const range = ctx.range(p0.innerRange);
         out.push(
-          diagnostic(ctx, p0.innerRange, 'boilerplate.not-found', 'error',
+          diagnostic(ctx, p0.innerRange, 'boilerplate.not-found',
             `No boilerplate \`${p0.value}\` in \`content/${loc.lang}/boilerplates/\`: the build fails.${suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : ''}`,
-            { name: p0.value, fixes: suggestions.map((s, i) => replaceFix(`Change to \`${s}\``, range, s, i === 0)) }),
+            { data: { name: p0.value, fixes: suggestions.map((s, i) => replaceFix(`Change to \`${s}\``, range, s, i === 0)) } }),
         );
       } else if (tag.name === 'gloss') {
         const entry = glossEntry(ctx.parsed, node);
@@ -53,16 +53,18 @@ export const siteReferencesRule: DiagnosticRule = {
         const fromParam = positional(tag, 0) !== undefined;
         const range = ctx.range(entry.range);
         out.push(
-          diagnostic(ctx, entry.range, 'gloss.not-found', 'error',
+          diagnostic(ctx, entry.range, 'gloss.not-found',
             `No glossary entry titled \`${entry.entry}\` in \`content/${loc.lang}/docs/reference/glossary/\`: the build fails.${suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : ''}`,
             {
-              entry: entry.entry,
-              // The displayed inner text stays as written: a parameter names the entry instead.
-              fixes: fromParam
-                ? suggestions.map((s, i) => replaceFix(`Change to \`${s.toLowerCase()}\``, range, s.toLowerCase(), i === 0))
-                : suggestions.map((s, i) =>
-                    replaceFix(`Look up \`${s}\``, ctx.range({ start: tag.nameRange.end, end: tag.nameRange.end }), ` "${s.toLowerCase()}"`, i === 0),
-                  ),
+              data: {
+                entry: entry.entry,
+                // The displayed inner text stays as written: a parameter names the entry instead.
+                fixes: fromParam
+                  ? suggestions.map((s, i) => replaceFix(`Change to \`${s.toLowerCase()}\``, range, s.toLowerCase(), i === 0))
+                  : suggestions.map((s, i) =>
+                      replaceFix(`Look up \`${s}\``, ctx.range({ start: tag.nameRange.end, end: tag.nameRange.end }), ` "${s.toLowerCase()}"`, i === 0),
+                    ),
+              },
             }),
         );
       }

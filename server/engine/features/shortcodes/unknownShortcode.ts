@@ -23,7 +23,7 @@ export const unknownShortcodeRule: DiagnosticRule = {
       if (ctx.location) ctx.dependsOn(templatePath(ctx.location.siteRoot, tag.name));
       if (info) {
         if (info.status === 'deprecated') {
-          const d = diagnostic(ctx, tag.nameRange, 'shortcode.deprecated', 'hint', `\`${tag.name}\` is deprecated. ${info.description}`);
+          const d = diagnostic(ctx, tag.nameRange, 'shortcode.deprecated', `\`${tag.name}\` is deprecated. ${info.description}`);
           d.tags = [DiagnosticTag.Deprecated];
           out.push(d);
         }
@@ -40,10 +40,8 @@ export const unknownShortcodeRule: DiagnosticRule = {
         return { ...replaceFix(`Change to \`${s}\``, range, s, i === 0), edits };
       });
       out.push(
-        diagnostic(ctx, tag.nameRange, 'shortcode.unknown', 'error', `Unknown shortcode \`${tag.name}\`: the site has no template for it, so Hugo fails the build.${hint}`, {
-          name: tag.name,
-          suggestions,
-          fixes,
+        diagnostic(ctx, tag.nameRange, 'shortcode.unknown', `Unknown shortcode \`${tag.name}\`: the site has no template for it, so Hugo fails the build.${hint}`, {
+          data: { name: tag.name, suggestions, fixes },
         }),
       );
     }

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type FrontmatterSchemaSetting, type IstioSettings } f
 import { LanguageService } from '../../../../server/engine/languageService';
 import { readFixes, type QuickFix } from '../../../../server/engine/features/frontmatter/quickFixData';
 import { doc, MEM_ROOT, memorySite } from '../../../support/fixtures';
+import { cataloged } from '../../diagnostics/cataloged';
 
 /** A language service over the in-memory sample site (plus overrides), its index scanned in one go. */
 export async function siteService(overrides: Record<string, string | null> = {}): Promise<LanguageService> {
@@ -20,7 +21,7 @@ export function settingsWith(schemas: FrontmatterSchemaSetting[]): IstioSettings
 /** The frontmatter diagnostics of `rel` with `text` (not the shortcode or syntax ones). */
 export function fmDiagnostics(service: LanguageService, rel: string, text: string, settings?: IstioSettings): Diagnostic[] {
   const path = `${MEM_ROOT}/${rel}`;
-  return service.diagnostics(path, doc(path, text), settings).diagnostics.filter((d) => isSchemaCode(d.code));
+  return cataloged(service.diagnostics(path, doc(path, text), settings), rel).diagnostics.filter((d) => isSchemaCode(d.code));
 }
 
 /** Codes of this feature (the foundation's syntax codes are tested elsewhere). */

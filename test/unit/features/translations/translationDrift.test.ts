@@ -4,6 +4,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { imageKey } from '../../../../server/engine/features/translations/driftFacts';
 import { LanguageService } from '../../../../server/engine/languageService';
 import { doc, lc, MEM_ROOT, memorySite, rangeOf, sample, sampleFiles } from '../../../support/fixtures';
+import { cataloged } from '../../diagnostics/cataloged';
 
 const noPause = { sliceMs: 1e9, pause: () => Promise.resolve() };
 
@@ -11,7 +12,7 @@ function drift(rel: string, text?: string, overrides: Record<string, string | nu
   const fs = memorySite(text === undefined ? overrides : { ...overrides, [rel]: text });
   const service = new LanguageService({ fs, scan: noPause });
   const path = `${MEM_ROOT}/${rel}`;
-  const result = service.diagnostics(path, doc(path, text ?? sample(rel)));
+  const result = cataloged(service.diagnostics(path, doc(path, text ?? sample(rel))), rel);
   return { diagnostics: result.diagnostics.filter((d) => String(d.code).startsWith('translation.')), dependencies: result.dependencies };
 }
 
