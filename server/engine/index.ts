@@ -14,8 +14,10 @@ export {
   mergeSettings,
   settingsSection,
   toFrontmatterSchemaSettings,
+  toSeverityOverrides,
   type FrontmatterSchemaSetting,
   type IstioSettings,
+  type SeverityOverride,
 } from './settings';
 
 // The file system port and an in-memory implementation.

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type IstioSettings } from './settings';
 import { builtInCatalog, type ShortcodeCatalog } from './catalog/shortcodeCatalog';
 import { SiteCatalog, templatesDir } from './catalog/siteCatalog';
 import { diagnosticInfo, type DiagnosticCode } from './diagnostics/catalog';
-import { lspSeverity } from './diagnostics/severity';
+import { applySeverityOverrides, lspSeverity } from './diagnostics/severity';
 import { DIAGNOSTIC_SOURCE } from './features/diagnostic';
 import type { DocumentContext } from './features/documentContext';
 import * as registry from './features/registry';
@@ -209,7 +209,14 @@ export class LanguageService {
   diagnostics(path: string, document: TextDocument, settings: IstioSettings = DEFAULT_SETTINGS): DiagnosticsResult {
     const dependencies = new Set<string>();
     if (!settings.diagnostics.enable) return { diagnostics: [], dependencies };
-    if (tooLarge(document, settings)) return { diagnostics: [tooLargeDiagnostic(document, settings)], dependencies };
+    const reported = this.runRules(path, document, settings, dependencies);
+    // The user's severities (`istio.diagnostics.severity`) apply here and nowhere else.
+    return { diagnostics: applySeverityOverrides(reported, settings.diagnostics.severity ?? {}), dependencies };
+  }
+
+  /** What the rules report, before the user's severities: suppression comments applied, a failing rule reported. */
+  private runRules(path: string, document: TextDocument, settings: IstioSettings, dependencies: Set<string>): Diagnostic[] {
+    if (tooLarge(document, settings)) return [tooLargeDiagnostic(document, settings)];
     const ctx = this.context(path, document, settings, dependencies);
     const diagnostics: Diagnostic[] = [];
     for (const rule of registry.diagnosticRules) {
@@ -220,7 +227,7 @@ export class LanguageService {
         diagnostics.push(internalError(ctx, rule.name, e));
       }
     }
-    return { diagnostics: applySuppressions(ctx.parsed, diagnostics), dependencies };
+    return applySuppressions(ctx.parsed, diagnostics);
   }
 
   completions(path: string, document: TextDocument, position: Position, settings?: IstioSettings): CompletionItem[] {
