@@ -65,7 +65,7 @@ export {
   type DiagnosticInfo,
   type Severity,
 } from './diagnostics/catalog';
-export { COPY_FILE_COMMAND, type CopyFileArgs } from './features/links/linkActions';
+export { COPY_FILE_COMMAND, type CopyFileArgs } from './features/quickFix';
 
 // Translations.
 export * from './features/translations/types';

@@ -3,6 +3,7 @@ import { diagnosticInfo, type DiagnosticCode, type Severity } from '../diagnosti
 import { lspSeverity } from '../diagnostics/severity';
 import type { OffsetRange } from '../parser/offsetRange';
 import type { DocumentContext } from './documentContext';
+import type { DiagnosticData, Fix } from './quickFix';
 
 export type { DiagnosticCode, Severity } from '../diagnostics/catalog';
 
@@ -15,14 +16,18 @@ export interface DiagnosticOptions {
    * image with `ratio`): one of the code's `otherSeverities`, which the catalog's unit test holds the rules to.
    */
   readonly severity?: Severity;
-  /** What the quick fix or a reader of the diagnostic needs, computed now so that nothing re-parses later. */
-  readonly data?: unknown;
+  /** Facts about the finding for a reader of the diagnostic (`Diagnostic.data`). */
+  readonly data?: Readonly<Record<string, unknown>>;
+  /** Its quick fixes, computed now and kept in `data.fixes` for the one code-action provider. */
+  readonly fixes?: readonly Fix[];
 }
 
 /** Builds a diagnostic with the extension's source, a code of the catalog and the catalog's severity for it. */
 export function diagnostic(ctx: DocumentContext, span: OffsetRange, code: DiagnosticCode, message: string, options: DiagnosticOptions = {}): Diagnostic {
   const severity = lspSeverity(options.severity ?? diagnosticInfo(code).severity);
   const d: Diagnostic = { range: ctx.range(span), severity, code, source: DIAGNOSTIC_SOURCE, message };
-  if (options.data !== undefined) d.data = options.data;
+  const fixes = options.fixes?.length ? options.fixes : undefined;
+  const data: DiagnosticData | undefined = fixes ? { ...options.data, fixes } : options.data;
+  if (data !== undefined) d.data = data;
   return d;
 }

@@ -54,11 +54,15 @@ describe('syntax diagnostics (frontmatter and shortcode structure)', () => {
     assert.deepEqual(ds.map((d) => [d.code, d.range]), [['frontmatter.unterminated', rangeOf(text, '---')]]);
   });
 
-  it('flags an unclosed callout on its opening tag, with the name for the quick fix', () => {
+  it('flags an unclosed callout on its opening tag, with the name and the quick fix in its data', () => {
     const base = sample('content/en/blog/2019/data-plane-setup/index.md');
     const text = base.replace('{{< /idea >}}', '');
     const ds = check('content/en/blog/2019/data-plane-setup/index.md', text);
-    assert.deepEqual(ds.map((d) => [d.code, d.range, d.data]), [['shortcode.unclosed', rangeOf(text, '{{< idea >}}'), { name: 'idea' }]]);
+    const data = (d: (typeof ds)[number]) => d.data as { name: string; fixes: Array<{ title: string }> };
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.range, data(d).name, data(d).fixes.map((f) => f.title)]),
+      [['shortcode.unclosed', rangeOf(text, '{{< idea >}}'), 'idea', ['Insert the closing tag {{< /idea >}}']]],
+    );
   });
 
   it('flags an unterminated tag at the end of the file', () => {

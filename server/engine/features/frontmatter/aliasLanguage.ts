@@ -4,7 +4,6 @@ import { DEFAULT_LANGUAGE } from '../../site/siteLayout';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
 import type { PageFrontmatter } from './pageFrontmatter';
-import { fixData } from './quickFixData';
 
 /** English paths that a translation's aliases must not use: `make lint` rejects them in zh. */
 const ENGLISH_ROOTS = /^\/(docs|about|blog|faq|news)(\/|$)/;
@@ -34,7 +33,7 @@ export function checkAliasLanguage(ctx: DocumentContext, page: PageFrontmatter):
         {
           // Only the zh lint rejects it: elsewhere it is a slip, not a failure.
           severity: lang === 'zh' ? 'error' : 'warning',
-          data: fixData({ title: `Use \`${fixed}\``, edits: [{ range: ctx.range(range), newText: fixed }], preferred: true }),
+          fixes: [{ title: `Use \`${fixed}\``, edits: [{ range: ctx.range(range), newText: fixed }], isPreferred: true }],
         },
       ),
     );

@@ -4,7 +4,6 @@ import type { DocumentContext } from '../documentContext';
 import { dirname, extname } from '../../site/paths';
 import { closest } from './didYouMean';
 import type { PageFrontmatter } from './pageFrontmatter';
-import { fixData } from './quickFixData';
 import { boolProp } from './schemaModel';
 import { fieldsOf } from './schemaStore';
 
@@ -40,7 +39,7 @@ export function checkBundleFiles(ctx: DocumentContext, page: PageFrontmatter): D
         'frontmatter.bundle-file',
         `\`${name}\` is not a file of this page's bundle (\`${dir.slice(dir.lastIndexOf('/') + 1)}/\`).${suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : ''}`,
         suggestions.length > 0
-          ? { data: fixData(...suggestions.map((s) => ({ title: `Use \`${s}\``, edits: [{ range: ctx.range(entry.valueRange), newText: s }] }))) }
+          ? { fixes: suggestions.map((s) => ({ title: `Use \`${s}\``, edits: [{ range: ctx.range(entry.valueRange), newText: s }] })) }
           : {},
       ),
     );

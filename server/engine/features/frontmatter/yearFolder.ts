@@ -2,7 +2,6 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
 import type { PageFrontmatter } from './pageFrontmatter';
-import { fixData } from './quickFixData';
 import { boolProp } from './schemaModel';
 import { fieldsOf } from './schemaStore';
 
@@ -28,7 +27,7 @@ export function checkYearFolder(ctx: DocumentContext, page: PageFrontmatter): Di
         yearRange,
         'frontmatter.year-mismatch',
         `\`${entry.key}\` is in ${m[2]} but the post is in the \`blog/${folder}/\` folder: the URL and the date disagree.`,
-        { data: fixData({ title: `Change the year to ${folder}`, edits: [{ range: ctx.range(yearRange), newText: folder }], preferred: true }) },
+        { fixes: [{ title: `Change the year to ${folder}`, edits: [{ range: ctx.range(yearRange), newText: folder }], isPreferred: true }] },
       ),
     );
   }

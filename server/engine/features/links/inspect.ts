@@ -8,16 +8,10 @@ import { DEFAULT_LANGUAGE, type ContentLocation } from '../../site/siteLayout';
 import type { SiteIndex } from '../../site/siteIndex';
 import type { DiagnosticCode, Severity } from '../diagnostic';
 import type { SiteDocumentContext } from '../documentContext';
+import type { Fix } from '../quickFix';
+import { copyFromSourceFix, replacementFixes } from './linkFixes';
 import type { Reference } from './references';
 import { closestNames, editDistance } from './suggest';
-
-/** The quick-fix data a link diagnostic carries, so the fix never re-parses. */
-export interface LinkFixData {
-  /** Texts that can replace the diagnostic's range, best first. */
-  readonly replacements?: readonly string[];
-  /** The file to copy into this language's bundle (absolute paths). */
-  readonly copy?: { readonly source: string; readonly target: string; readonly sourceLang: string };
-}
 
 export interface LinkProblem {
   readonly code: DiagnosticCode;
@@ -25,7 +19,7 @@ export interface LinkProblem {
   readonly severity?: Severity;
   readonly message: string;
   readonly range: OffsetRange;
-  readonly data?: LinkFixData;
+  readonly fixes?: readonly Fix[];
 }
 
 /** The codes of a missing or misspelt file, for images and for links to bundle files. */
@@ -104,7 +98,7 @@ class Inspector {
       case 'istio-absolute': {
         const lang = this.loc.lang;
         const prefixed = lang !== DEFAULT_LANGUAGE && LANGUAGE_PREFIX_LINT.has(lang) && !r.rootRelative.startsWith(`/${lang}/`) ? `/${lang}${r.rootRelative}` : r.rootRelative;
-        this.problem('link.absolute-istio-url', undefined, `Link to istio.io pages root-relative (\`${prefixed}\`): the site's lint rejects \`https://istio.io/…\` links except to \`/vX.Y/\` and \`/archive/\`.`, ref.range, { replacements: [prefixed] });
+        this.problem('link.absolute-istio-url', undefined, `Link to istio.io pages root-relative (\`${prefixed}\`): the site's lint rejects \`https://istio.io/…\` links except to \`/vX.Y/\` and \`/archive/\`.`, ref.range, replacementFixes('link.absolute-istio-url', [prefixed]));
         return;
       }
       case 'forbidden-host':
@@ -141,13 +135,13 @@ class Inspector {
     this.ctx.dependsOn(own);
     if (!site.exists(own)) return false;
     this.file = own;
-    this.problem('image.missing-language-prefix', undefined, `In a ${loc.lang} page an absolute image link carries the language: \`/${loc.lang}${t}\` (the site looks in \`content${t}\`, which does not exist).`, ref.range, { replacements: [`/${loc.lang}${t}`] });
+    this.problem('image.missing-language-prefix', undefined, `In a ${loc.lang} page an absolute image link carries the language: \`/${loc.lang}${t}\` (the site looks in \`content${t}\`, which does not exist).`, ref.range, replacementFixes('image.missing-language-prefix', [`/${loc.lang}${t}`]));
     return true;
   }
 
   /** Records a problem; `severity` only where the context overrides the catalog's. */
-  private problem(code: DiagnosticCode, severity: Severity | undefined, message: string, range: OffsetRange, data?: LinkFixData): void {
-    this.problems.push({ code, message, range, ...(severity ? { severity } : {}), ...(data ? { data } : {}) });
+  private problem(code: DiagnosticCode, severity: Severity | undefined, message: string, range: OffsetRange, fixes?: readonly Fix[]): void {
+    this.problems.push({ code, message, range, ...(severity ? { severity } : {}), ...(fixes?.length ? { fixes } : {}) });
   }
 
   /** The span of the file name in the target as written (what a rename fix replaces). */
@@ -179,7 +173,7 @@ class Inspector {
     if (sameCase) {
       ctx.dependsOn(`${dir}/${sameCase}`);
       this.file = `${dir}/${sameCase}`;
-      this.problem(codes.wrongCase, severity, `The ${what} is \`${sameCase}\`, not \`${name}\`: the letter case only works on case-insensitive disks (macOS, Windows) and breaks the Linux build.`, nameRange, { replacements: [sameCase] });
+      this.problem(codes.wrongCase, severity, `The ${what} is \`${sameCase}\`, not \`${name}\`: the letter case only works on case-insensitive disks (macOS, Windows) and breaks the Linux build.`, nameRange, replacementFixes(codes.wrongCase, [sameCase]));
       return;
     }
     // A translation missing a file its source-language bundle has: the translator forgot to copy it.
@@ -188,7 +182,7 @@ class Inspector {
       if (source) {
         ctx.dependsOn(source);
         if (site.exists(source)) {
-          this.problem(codes.notTranslated, severity, `\`${name}\` is in the English bundle but not in this translation's folder: every translation carries its own copy of its ${what}s.`, this.ref.range, { copy: { source, target: path, sourceLang: DEFAULT_LANGUAGE } });
+          this.problem(codes.notTranslated, severity, `\`${name}\` is in the English bundle but not in this translation's folder: every translation carries its own copy of its ${what}s.`, this.ref.range, [copyFromSourceFix(source, path, DEFAULT_LANGUAGE)]);
           return;
         }
       }
@@ -204,7 +198,7 @@ class Inspector {
       area === 'image' && this.ref.kind === 'image-shortcode' && severity === 'error'
         ? `Image \`${name}\` was not found in ${where}: Hugo fails the build ("Image '…' was not found").${hint}`
         : `No ${what} \`${name}\` in ${where}.${hint}`;
-    this.problem(codes.notFound, severity, msg, suggestions.length ? nameRange : this.ref.range, suggestions.length ? { replacements: suggestions } : undefined);
+    this.problem(codes.notFound, severity, msg, suggestions.length ? nameRange : this.ref.range, replacementFixes(codes.notFound, suggestions));
   }
 
   private checkPage(target: PageTarget): void {
@@ -228,7 +222,7 @@ class Inspector {
           ? `Links in ${loc.lang} pages carry \`/${loc.lang}/\` (the site's lint rejects \`${written.split('#')[0]}\`): the ${loc.lang} page exists at \`${prefixed.split('#')[0]}\`.`
           : `The site's lint rejects unprefixed links in ${loc.lang} pages, but there is no ${loc.lang} page at \`${prefixed.split('#')[0]}\` yet.`,
         ref.range,
-        { replacements: [prefixed] },
+        replacementFixes('link.missing-language-prefix', [prefixed]),
       );
       return;
     }
@@ -247,7 +241,7 @@ class Inspector {
       ctx.dependsOn(byUrl.path);
       this.file = byUrl.path;
       this.title = byUrl.title;
-      this.problem('link.page-wrong-case', undefined, `Page URLs are lower case: \`${byUrl.url}\`.`, ref.range, { replacements: [replacePath(written, byUrl.url)] });
+      this.problem('link.page-wrong-case', undefined, `Page URLs are lower case: \`${byUrl.url}\`.`, ref.range, replacementFixes('link.page-wrong-case', [replacePath(written, byUrl.url)]));
       return;
     }
     const aliased = facts.pagesByAlias(url)[0];
@@ -268,7 +262,7 @@ class Inspector {
     const slug = target.urlPath.slice(target.urlPath.lastIndexOf('/') + 1);
     const similar = slug === '' ? [] : facts.pagesWithSlug(target.lang, slug).slice(0, 3).map((p) => replacePath(written, p.url));
     const hint = similar.length ? ` Did you mean \`${similar[0]}\`?` : '';
-    this.problem('link.page-not-found', undefined, `No page at \`${url}\`: no bundle \`index.md\`, section \`_index.md\` or \`${slug || '_index'}.md\` there, and no page lists it in \`aliases:\`.${hint}`, ref.range, similar.length ? { replacements: similar } : undefined);
+    this.problem('link.page-not-found', undefined, `No page at \`${url}\`: no bundle \`index.md\`, section \`_index.md\` or \`${slug || '_index'}.md\` there, and no page lists it in \`aliases:\`.${hint}`, ref.range, replacementFixes('link.page-not-found', similar));
   }
 
   /** The content file of a page (bundle, section or leaf), exact case; records every candidate as a dependency. */
@@ -297,7 +291,7 @@ class Inspector {
     const hint = best.length ? ` Did you mean \`#${best[0]}\`?` : '';
     // Glossary anchors come from term files; an excerpt of the site may simply not hold that term.
     if (anchors.generated && !this.facts.isFullCheckout()) return;
-    this.problem('link.anchor-not-found', undefined, `No heading with the id \`${fragment}\` in ${where}.${hint}`, range, best.length ? { replacements: best } : undefined);
+    this.problem('link.anchor-not-found', undefined, `No heading with the id \`${fragment}\` in ${where}.${hint}`, range, replacementFixes('link.anchor-not-found', best));
   }
 }
 

@@ -3,7 +3,7 @@ import { findParam, paramLabel } from '../../catalog/shortcodeCatalog';
 import { diagnostic } from '../diagnostic';
 import type { DiagnosticRule } from '../feature';
 import { appliesTo } from './lookup';
-import { replaceFix } from './quickFix';
+import { replaceFix } from '../quickFix';
 import { suggest } from './suggest';
 
 /**
@@ -43,7 +43,7 @@ export const parametersRule: DiagnosticRule = {
             out.push(
               diagnostic(ctx, p.nameRange ?? p.valueRange, 'shortcode.unknown-parameter',
                 `\`${tag.name}\` has no parameter \`${p.name}\`: it is ignored.${suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : ''}`,
-                { data: { name: p.name, suggestions, fixes: suggestions.map((s, i) => replaceFix(`Change to \`${s}\``, range, s, i === 0)) } }),
+                { data: { name: p.name, suggestions }, fixes: suggestions.map((s, i) => replaceFix(`Change to \`${s}\``, range, s, i === 0)) }),
             );
           } else {
             out.push(
@@ -53,7 +53,7 @@ export const parametersRule: DiagnosticRule = {
                   : info.params.some((q) => q.position !== undefined)
                     ? `\`${tag.name}\` takes no positional value #${p.index + 1}: it is ignored.`
                     : `\`${tag.name}\` takes no positional values (only \`name="value"\` ones): it is ignored.`,
-                { data: { name: undefined, suggestions: [], fixes: [] } }),
+                { data: { name: undefined, suggestions: [] } }),
             );
           }
         }

@@ -5,7 +5,7 @@ import { pageFacts } from '../../site/pageFacts';
 import { diagnostic } from '../diagnostic';
 import type { DiagnosticRule } from '../feature';
 import { appliesTo, glossEntry, positional } from './lookup';
-import { replaceFix } from './quickFix';
+import { replaceFix } from '../quickFix';
 import { suggest } from './suggest';
 
 /**
@@ -37,7 +37,7 @@ export const siteReferencesRule: DiagnosticRule = {
         out.push(
           diagnostic(ctx, p0.innerRange, 'boilerplate.not-found',
             `No boilerplate \`${p0.value}\` in \`content/${loc.lang}/boilerplates/\`: the build fails.${suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : ''}`,
-            { data: { name: p0.value, fixes: suggestions.map((s, i) => replaceFix(`Change to \`${s}\``, range, s, i === 0)) } }),
+            { data: { name: p0.value }, fixes: suggestions.map((s, i) => replaceFix(`Change to \`${s}\``, range, s, i === 0)) }),
         );
       } else if (tag.name === 'gloss') {
         const entry = glossEntry(ctx.parsed, node);
@@ -56,15 +56,13 @@ export const siteReferencesRule: DiagnosticRule = {
           diagnostic(ctx, entry.range, 'gloss.not-found',
             `No glossary entry titled \`${entry.entry}\` in \`content/${loc.lang}/docs/reference/glossary/\`: the build fails.${suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : ''}`,
             {
-              data: {
-                entry: entry.entry,
-                // The displayed inner text stays as written: a parameter names the entry instead.
-                fixes: fromParam
-                  ? suggestions.map((s, i) => replaceFix(`Change to \`${s.toLowerCase()}\``, range, s.toLowerCase(), i === 0))
-                  : suggestions.map((s, i) =>
-                      replaceFix(`Look up \`${s}\``, ctx.range({ start: tag.nameRange.end, end: tag.nameRange.end }), ` "${s.toLowerCase()}"`, i === 0),
-                    ),
-              },
+              data: { entry: entry.entry },
+              // The displayed inner text stays as written: a parameter names the entry instead.
+              fixes: fromParam
+                ? suggestions.map((s, i) => replaceFix(`Change to \`${s.toLowerCase()}\``, range, s.toLowerCase(), i === 0))
+                : suggestions.map((s, i) =>
+                    replaceFix(`Look up \`${s}\``, ctx.range({ start: tag.nameRange.end, end: tag.nameRange.end }), ` "${s.toLowerCase()}"`, i === 0),
+                  ),
             }),
         );
       }

@@ -3,7 +3,7 @@ import { TEXT_SYNTAXES } from '../../catalog/shortcodeCatalog';
 import { diagnostic } from '../diagnostic';
 import type { DiagnosticRule } from '../feature';
 import { appliesTo, textOutputSyntax, textSyntax } from './lookup';
-import { replaceFix } from './quickFix';
+import { replaceFix } from '../quickFix';
 import { suggest } from './suggest';
 
 const KNOWN = new Set([...TEXT_SYNTAXES.common, ...TEXT_SYNTAXES.other].map((s) => s.toLowerCase()));
@@ -35,7 +35,7 @@ export const textBlocksRule: DiagnosticRule = {
         const choices = startsWithPrompt ? ['bash'] : ['plain', 'yaml', 'bash'];
         out.push(
           diagnostic(ctx, tag.nameRange, 'text.missing-syntax', 'This `text` block has no syntax (`bash`, `yaml`, `plain`, …): the build fails.', {
-            data: { fixes: choices.map((c, i) => replaceFix(`Add the syntax \`${c}\``, at, ` ${c}`, i === 0)) },
+            fixes: choices.map((c, i) => replaceFix(`Add the syntax \`${c}\``, at, ` ${c}`, i === 0)),
           }),
         );
       } else if (!KNOWN.has(syntax.toLowerCase())) {
@@ -44,7 +44,7 @@ export const textBlocksRule: DiagnosticRule = {
         out.push(
           diagnostic(ctx, syntaxParam.innerRange, 'text.unknown-syntax',
             `Unknown syntax \`${syntax}\`: the block is shown without highlighting.${suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : ''}`,
-            { data: { fixes: suggestions.map((s, i) => replaceFix(`Change to \`${s}\``, range, s, i === 0)) } }),
+            { fixes: suggestions.map((s, i) => replaceFix(`Change to \`${s}\``, range, s, i === 0)) }),
         );
       }
 

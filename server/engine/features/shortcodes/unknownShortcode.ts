@@ -3,7 +3,7 @@ import { templatePath } from '../../catalog/siteCatalog';
 import { diagnostic } from '../diagnostic';
 import type { DiagnosticRule } from '../feature';
 import { appliesTo, nodeOf } from './lookup';
-import { replaceFix } from './quickFix';
+import type { Fix } from '../quickFix';
 import { suggest } from './suggest';
 
 /**
@@ -33,15 +33,17 @@ export const unknownShortcodeRule: DiagnosticRule = {
       const suggestions = suggest(tag.name, names);
       const hint = suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : '';
       const range = ctx.range(tag.nameRange);
-      const fixes = suggestions.map((s, i) => {
-        const edits = [{ range, newText: s }];
-        const node = nodeOf(ctx.parsed, tag);
-        if (node?.close) edits.push({ range: ctx.range(node.close.nameRange), newText: s });
-        return { ...replaceFix(`Change to \`${s}\``, range, s, i === 0), edits };
-      });
+      const closing = nodeOf(ctx.parsed, tag)?.close;
+      const fixes = suggestions.map((s, i): Fix => ({
+        title: `Change to \`${s}\``,
+        // Both tags: renaming only the opening one would leave a stray closing tag.
+        edits: closing ? [{ range, newText: s }, { range: ctx.range(closing.nameRange), newText: s }] : [{ range, newText: s }],
+        isPreferred: i === 0,
+      }));
       out.push(
         diagnostic(ctx, tag.nameRange, 'shortcode.unknown', `Unknown shortcode \`${tag.name}\`: the site has no template for it, so Hugo fails the build.${hint}`, {
-          data: { name: tag.name, suggestions, fixes },
+          data: { name: tag.name, suggestions },
+          fixes,
         }),
       );
     }

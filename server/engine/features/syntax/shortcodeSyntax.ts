@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic } from '../diagnostic';
 import type { DiagnosticRule } from '../feature';
+import { closingTagFix } from './closingTag';
 
 /**
  * Shortcode tags are well formed and opening and closing tags match, as Hugo's parser requires. How bad each problem
@@ -15,7 +16,7 @@ export const shortcodeSyntaxRule: DiagnosticRule = {
       out.push(diagnostic(ctx, p.range, p.code, p.message));
     }
     for (const p of ctx.parsed.tree.problems) {
-      out.push(diagnostic(ctx, p.range, p.code, p.message, { data: { name: p.name } }));
+      out.push(diagnostic(ctx, p.range, p.code, p.message, { data: { name: p.name }, fixes: p.open ? [closingTagFix(ctx, p.open)] : [] }));
     }
     return out;
   },

@@ -3,6 +3,7 @@ import { DEFAULT_LANGUAGE } from '../../site/siteLayout';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
 import type { DiagnosticRule } from '../feature';
+import { replaceFix } from '../quickFix';
 import { driftFacts } from './driftFacts';
 import { sourceOf } from './matching';
 import { sourceFacts } from './sourceFacts';
@@ -60,7 +61,10 @@ export const translationDriftRule: DiagnosticRule = {
 
     if (mine.publishdate && facts.publishdate && mine.publishdate.value !== facts.publishdate.value) {
       out.push(
-        diagnostic(ctx, mine.publishdate.range, 'translation.publishdate-differs', `publishdate differs from ${sourceName} (${facts.publishdate.value}).`, { data: { sourceValue: facts.publishdate.value, source: source.path } }),
+        diagnostic(ctx, mine.publishdate.range, 'translation.publishdate-differs', `publishdate differs from ${sourceName} (${facts.publishdate.value}).`, {
+          data: { sourceValue: facts.publishdate.value, source: source.path },
+          fixes: [replaceFix(`Use the source's publishdate (${facts.publishdate.value})`, undefined, facts.publishdate.value, true)],
+        }),
       );
     }
     return out;

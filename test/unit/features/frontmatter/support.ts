@@ -1,8 +1,9 @@
+import assert from 'node:assert/strict';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type FrontmatterSchemaSetting, type IstioSettings } from '../../../../server/engine';
 import { LanguageService } from '../../../../server/engine/languageService';
-import { readFixes, type QuickFix } from '../../../../server/engine/features/frontmatter/quickFixData';
+import { readFixes, type Fix } from '../../../../server/engine/features/quickFix';
 import { doc, MEM_ROOT, memorySite } from '../../../support/fixtures';
 import { cataloged } from '../../diagnostics/cataloged';
 
@@ -33,14 +34,17 @@ export function isSchemaCode(code: Diagnostic['code']): boolean {
   );
 }
 
-export function fixesOf(d: Diagnostic): QuickFix[] {
+export function fixesOf(d: Diagnostic): Fix[] {
   return readFixes(d.data);
 }
 
-/** Applies a fix's edits to `text` (as an editor would). */
-export function applyFix(text: string, fix: QuickFix): string {
+/** Applies a fix's edits to `text` (as an editor would); the frontmatter's fixes name their ranges. */
+export function applyFix(text: string, fix: Fix): string {
   const d = TextDocument.create('x:', 'markdown', 1, text);
-  return TextDocument.applyEdits(d, fix.edits.map((e) => ({ range: e.range, newText: e.newText })));
+  return TextDocument.applyEdits(
+    d,
+    fix.edits.map((e) => ({ range: e.range ?? assert.fail(`an edit without a range: ${fix.title}`), newText: e.newText })),
+  );
 }
 
 export function summary(ds: readonly Diagnostic[]): [Diagnostic['code'], Diagnostic['severity'], Range][] {

@@ -50,7 +50,10 @@ describe('translation drift diagnostics', () => {
     const [d, ...rest] = drift(ZH_BETA, text).diagnostics;
     assert.deepEqual(rest, []);
     assert.deepEqual([d!.code, d!.severity, d!.source, d!.range], ['translation.publishdate-differs', DiagnosticSeverity.Warning, 'istio', rangeOf(text, '2024-05-14')]);
-    assert.deepEqual(d!.data, { sourceValue: '2024-05-13', source: `${MEM_ROOT}/content/en/blog/2024/ambient-reaches-beta/index.md` });
+    const { fixes, ...facts } = d!.data as { fixes: unknown };
+    assert.deepEqual(facts, { sourceValue: '2024-05-13', source: `${MEM_ROOT}/content/en/blog/2024/ambient-reaches-beta/index.md` });
+    // The fix replaces the diagnostic's own range (no range of its own): see the code action below.
+    assert.deepEqual(fixes, [{ title: "Use the source's publishdate (2024-05-13)", edits: [{ newText: '2024-05-13' }], isPreferred: true }]);
   });
 
   it('offers to take the source publishdate, from the diagnostic data alone', () => {
