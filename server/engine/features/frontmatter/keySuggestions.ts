@@ -1,4 +1,4 @@
-import { closest } from './didYouMean';
+import { CLOSEST_KEYS, didYouMean } from '../didYouMean';
 import type { JsonObject } from './schemaModel';
 import { fieldsOf } from './schemaStore';
 
@@ -17,7 +17,7 @@ function closestOfAll(schema: JsonObject, lower: string): readonly string[] {
   }
   let found = known.get(lower);
   if (!found) {
-    found = closest(lower, fieldsOf(schema).map((f) => f.key));
+    found = didYouMean(lower, fieldsOf(schema).map((f) => f.key), CLOSEST_KEYS);
     if (known.size > MAX_KEYS) known.clear();
     known.set(lower, found);
   }
@@ -32,11 +32,12 @@ function closestOfAll(schema: JsonObject, lower: string): readonly string[] {
 export function keySuggestions(schema: JsonObject, lower: string, present: ReadonlySet<string>): readonly string[] {
   const all = closestOfAll(schema, lower);
   if (!all.some((k) => present.has(k))) return all;
-  return closest(
+  return didYouMean(
     lower,
     fieldsOf(schema)
       .map((f) => f.key)
       .filter((k) => !present.has(k)),
+    CLOSEST_KEYS,
   );
 }
 

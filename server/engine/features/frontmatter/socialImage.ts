@@ -1,8 +1,8 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic } from '../diagnostic';
+import { CLOSEST_KEYS, didYouMean } from '../didYouMean';
 import type { DocumentContext } from '../documentContext';
 import { dirname, extname } from '../../site/paths';
-import { closest } from './didYouMean';
 import type { PageFrontmatter } from './pageFrontmatter';
 import { boolProp } from './schemaModel';
 import { fieldsOf } from './schemaStore';
@@ -31,7 +31,7 @@ export function checkBundleFiles(ctx: DocumentContext, page: PageFrontmatter): D
     ctx.dependsOn(path);
     if (!/^[a-z]+:/i.test(name) && site.exists(path)) continue;
     const files = site.filesIn(dir).filter((f) => !/\.(md|markdown)$/i.test(f) && (extname(f) !== '' || f === name));
-    const suggestions = closest(name, files);
+    const suggestions = didYouMean(name, files, CLOSEST_KEYS);
     out.push(
       diagnostic(
         ctx,

@@ -11,7 +11,7 @@ import type { SiteDocumentContext } from '../documentContext';
 import type { Fix } from '../quickFix';
 import { copyFromSourceFix, replacementFixes } from './linkFixes';
 import type { Reference } from './references';
-import { closestNames, editDistance } from './suggest';
+import { didYouMean, NEAR_ANCHORS, nearFiles } from '../didYouMean';
 
 export interface LinkProblem {
   readonly code: DiagnosticCode;
@@ -191,7 +191,7 @@ class Inspector {
     // In an excerpt of the site (no Hugo config at its root), a file in a folder that is not there may just not be
     // checked out: no diagnostic (the hover says so).
     if (!folderExists && !this.facts.isFullCheckout()) return;
-    const suggestions = closestNames(name, names, area === 'image' ? IMAGE_EXTENSIONS : undefined);
+    const suggestions = didYouMean(name, names, nearFiles(area === 'image' ? IMAGE_EXTENSIONS : undefined));
     const hint = suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : '';
     const where = folderExists ? `\`${relToContent(site, dir)}/\`` : `\`${relToContent(site, dir)}/\` (the folder does not exist either)`;
     const msg =
@@ -281,13 +281,7 @@ class Inspector {
     const t = this.ref.target;
     const hash = t.lastIndexOf('#');
     const range = { start: this.ref.range.start + hash + 1, end: this.ref.range.start + t.length };
-    const ids = [...anchors.ids];
-    const best = ids
-      .map((id) => ({ id, d: editDistance(id, fragment) }))
-      .filter((x) => x.d <= Math.max(2, Math.floor(fragment.length / 3)))
-      .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
-      .slice(0, 3)
-      .map((x) => x.id);
+    const best = didYouMean(fragment, anchors.ids, NEAR_ANCHORS);
     const hint = best.length ? ` Did you mean \`#${best[0]}\`?` : '';
     // Glossary anchors come from term files; an excerpt of the site may simply not hold that term.
     if (anchors.generated && !this.facts.isFullCheckout()) return;

@@ -1,10 +1,10 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { findParam, paramLabel } from '../../catalog/shortcodeCatalog';
 import { diagnostic } from '../diagnostic';
+import { didYouMean, NEAR_NAMES } from '../didYouMean';
 import type { DiagnosticRule } from '../feature';
 import { appliesTo } from './lookup';
 import { replaceFix } from '../quickFix';
-import { suggest } from './suggest';
 
 /**
  * Parameters match what the template reads: an unknown one is silently ignored by Hugo (warning); a missing required
@@ -38,7 +38,7 @@ export const parametersRule: DiagnosticRule = {
             const names = (info.params ?? []).flatMap((q) => (q.name ? [q.name] : []));
             // A name the tag already gives is no fix: renaming to it would give that parameter twice.
             const given = new Set(tag.params.map((q) => q.name));
-            const suggestions = suggest(p.name, names.filter((n) => !given.has(n)));
+            const suggestions = didYouMean(p.name, names.filter((n) => !given.has(n)), NEAR_NAMES);
             const range = ctx.range(p.nameRange ?? p.valueRange);
             out.push(
               diagnostic(ctx, p.nameRange ?? p.valueRange, 'shortcode.unknown-parameter',

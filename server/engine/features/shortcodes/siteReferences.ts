@@ -3,10 +3,10 @@ import { boilerplateDir, boilerplateNames, findBoilerplate, hasBoilerplates } fr
 import { findGlossaryTerm, glossaryPathFor, glossaryTerms, type GlossaryTerm } from '../../site/glossary';
 import { pageFacts } from '../../site/pageFacts';
 import { diagnostic } from '../diagnostic';
+import { didYouMean, NEAR_NAMES } from '../didYouMean';
 import type { DiagnosticRule } from '../feature';
 import { appliesTo, glossEntry, positional } from './lookup';
 import { replaceFix } from '../quickFix';
-import { suggest } from './suggest';
 
 /**
  * `boilerplate` and `gloss` find their file in the page's own language, or the build fails ("Could not find …").
@@ -32,7 +32,7 @@ export const siteReferencesRule: DiagnosticRule = {
           ctx.dependsOn(found);
           continue;
         }
-        const suggestions = suggest(p0.value, boilerplateNames(site, loc.lang));
+        const suggestions = didYouMean(p0.value, boilerplateNames(site, loc.lang), NEAR_NAMES);
         const range = ctx.range(p0.innerRange);
         out.push(
           diagnostic(ctx, p0.innerRange, 'boilerplate.not-found',
@@ -49,7 +49,7 @@ export const siteReferencesRule: DiagnosticRule = {
         if (!terms) continue;
         if (findGlossaryTerm(terms, entry.entry)) continue;
         ctx.dependsOn(glossaryPathFor(site, loc.lang, entry.entry));
-        const suggestions = suggest(entry.entry, terms.map((t) => t.title));
+        const suggestions = didYouMean(entry.entry, terms.map((t) => t.title), NEAR_NAMES);
         const fromParam = positional(tag, 0) !== undefined;
         const range = ctx.range(entry.range);
         out.push(

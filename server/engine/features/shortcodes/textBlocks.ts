@@ -1,10 +1,10 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TEXT_SYNTAXES } from '../../catalog/shortcodeCatalog';
 import { diagnostic } from '../diagnostic';
+import { didYouMean, NEAR_NAMES } from '../didYouMean';
 import type { DiagnosticRule } from '../feature';
 import { appliesTo, textOutputSyntax, textSyntax } from './lookup';
 import { replaceFix } from '../quickFix';
-import { suggest } from './suggest';
 
 const KNOWN = new Set([...TEXT_SYNTAXES.common, ...TEXT_SYNTAXES.other].map((s) => s.toLowerCase()));
 
@@ -39,7 +39,7 @@ export const textBlocksRule: DiagnosticRule = {
           }),
         );
       } else if (!KNOWN.has(syntax.toLowerCase())) {
-        const suggestions = suggest(syntax, TEXT_SYNTAXES.common);
+        const suggestions = didYouMean(syntax, TEXT_SYNTAXES.common, NEAR_NAMES);
         const range = ctx.range(syntaxParam.innerRange);
         out.push(
           diagnostic(ctx, syntaxParam.innerRange, 'text.unknown-syntax',

@@ -1,10 +1,10 @@
 import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import { templatePath } from '../../catalog/siteCatalog';
 import { diagnostic } from '../diagnostic';
+import { didYouMean, NEAR_NAMES } from '../didYouMean';
 import type { DiagnosticRule } from '../feature';
 import { appliesTo, nodeOf } from './lookup';
 import type { Fix } from '../quickFix';
-import { suggest } from './suggest';
 
 /**
  * Every shortcode exists: Hugo fails the build on a name without a template ("template for shortcode … not found").
@@ -30,7 +30,7 @@ export const unknownShortcodeRule: DiagnosticRule = {
         continue;
       }
       names ??= ctx.catalog.names().filter((n) => ctx.catalog.get(n)?.status !== 'deprecated');
-      const suggestions = suggest(tag.name, names);
+      const suggestions = didYouMean(tag.name, names, NEAR_NAMES);
       const hint = suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : '';
       const range = ctx.range(tag.nameRange);
       const closing = nodeOf(ctx.parsed, tag)?.close;
