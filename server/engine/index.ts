@@ -14,8 +14,10 @@ export {
   mergeSettings,
   settingsSection,
   toFrontmatterSchemaSettings,
+  toSeverityOverrides,
   type FrontmatterSchemaSetting,
   type IstioSettings,
+  type SeverityOverride,
 } from './settings';
 
 // The file system port and an in-memory implementation.
@@ -53,7 +55,17 @@ export { namedParam, positional, textOutputSyntax, textSyntax } from './features
 
 // Diagnostics and commands the engine's results carry.
 export { DIAGNOSTIC_SOURCE } from './features/diagnostic';
-export { COPY_FILE_COMMAND, type CopyFileArgs } from './features/links/linkActions';
+export {
+  DIAGNOSTIC_CATALOG,
+  DIAGNOSTIC_FAMILIES,
+  diagnosticInfo,
+  isDiagnosticCode,
+  type DiagnosticCode,
+  type DiagnosticFamily,
+  type DiagnosticInfo,
+  type Severity,
+} from './diagnostics/catalog';
+export { COPY_FILE_COMMAND, type CopyFileArgs } from './features/quickFix';
 
 // Translations: the results the service's translation methods return, and the git port it is given.
 export * from './features/translations/types';

@@ -4,6 +4,7 @@ import { Caches, cacheKey } from './caches';
 import { DEFAULT_SETTINGS, type IstioSettings } from './settings';
 import { builtInCatalog, type ShortcodeCatalog } from './catalog/shortcodeCatalog';
 import { SiteCatalog, templatesDir } from './catalog/siteCatalog';
+import { applySeverityOverrides } from './diagnostics/severity';
 import type { DocumentContext } from './features/documentContext';
 import * as registry from './features/registry';
 import { applySuppressions } from './features/suppression';
@@ -335,7 +336,15 @@ export class LanguageService {
     const dependencies = new Set<string>();
     const settings = requestSettings ?? this.settings;
     if (!settings.diagnostics.enable) return { diagnostics: [], dependencies };
-    if (tooLarge(document, settings)) return { diagnostics: [tooLargeDiagnostic(document, settings)], dependencies };
+    const reported = this.runRules(path, document, requestSettings, dependencies);
+    // The user's severities (`istio.diagnostics.severity`) apply here and nowhere else.
+    return { diagnostics: applySeverityOverrides(reported, settings.diagnostics.severity ?? {}), dependencies };
+  }
+
+  /** What the rules report, before the user's severities: suppression comments applied, a failing rule reported. */
+  private runRules(path: string, document: TextDocument, requestSettings: IstioSettings | undefined, dependencies: Set<string>): Diagnostic[] {
+    const settings = requestSettings ?? this.settings;
+    if (tooLarge(document, settings)) return [tooLargeDiagnostic(document, settings)];
     const ctx = this.context(path, document, requestSettings, dependencies);
     const diagnostics: Diagnostic[] = [];
     for (const rule of registry.diagnosticRules) {
@@ -346,7 +355,7 @@ export class LanguageService {
         diagnostics.push(internalError(ctx, rule.name, e));
       }
     }
-    return { diagnostics: applySuppressions(ctx.parsed, diagnostics), dependencies };
+    return applySuppressions(ctx.parsed, diagnostics);
   }
 
   completions(path: string, document: TextDocument, position: Position, settings?: IstioSettings): CompletionItem[] {

@@ -3,6 +3,9 @@
  * bug never takes the others, the request or the server down.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { diagnosticInfo, type DiagnosticCode } from './diagnostics/catalog';
+import { lspSeverity } from './diagnostics/severity';
+import { DIAGNOSTIC_SOURCE } from './features/diagnostic';
 import type { DocumentContext } from './features/documentContext';
 
 /** Every provider's answers together (completion, code actions, links). */
@@ -38,9 +41,9 @@ function guard<T>(f: () => T, report: ErrorReporter): T | undefined {
 export function internalError(ctx: DocumentContext, rule: string, e: unknown): Diagnostic {
   return {
     range: ctx.range({ start: 0, end: 0 }),
-    severity: 4,
-    code: 'internal.error',
-    source: 'istio',
+    severity: lspSeverity(diagnosticInfo('internal.error').severity),
+    code: 'internal.error' satisfies DiagnosticCode,
+    source: DIAGNOSTIC_SOURCE,
     message: `Istio Authoring: the ${rule} check failed on this file (${e instanceof Error ? e.message : String(e)}). Please report it.`,
   };
 }

@@ -1,8 +1,15 @@
+import { isDiagnosticCode, isDiagnosticFamily } from './diagnostics/catalog';
+import { isSeverityOverride, type SeverityOverride } from './diagnostics/severity';
+
+export type { SeverityOverride } from './diagnostics/severity';
+
 /** The extension's settings (`istio.*`), read per resource by the server. */
 export interface IstioSettings {
   readonly diagnostics: {
     /** Check content files while typing. */
     readonly enable: boolean;
+    /** `istio.diagnostics.severity`: a code or a family name → its severity or `off`; a code's entry wins over its family's. */
+    readonly severity: Readonly<Record<string, SeverityOverride>>;
   };
   readonly frontmatter: {
     /** Workspace schema files that extend or replace the built-in frontmatter schemas (`istio.frontmatter.schemas`). */
@@ -27,7 +34,7 @@ export interface FrontmatterSchemaSetting {
 }
 
 export const DEFAULT_SETTINGS: IstioSettings = {
-  diagnostics: { enable: true },
+  diagnostics: { enable: true, severity: {} },
   frontmatter: { schemas: [] },
   links: { ignore: [] },
   maxFileSize: 1_000_000,
@@ -48,6 +55,20 @@ export function toFrontmatterSchemaSettings(raw: unknown): FrontmatterSchemaSett
 }
 
 /**
+ * Reads `istio.diagnostics.severity` as the user wrote it, keeping only entries whose key is a code or a family of the
+ * catalog and whose value is a severity or `off`: a typo must not switch a check off or raise it unnoticed.
+ */
+export function toSeverityOverrides(raw: unknown): Record<string, SeverityOverride> {
+  const out: Record<string, SeverityOverride> = {};
+  if (!isRecord(raw)) return out;
+  for (const [key, value] of Object.entries(raw)) {
+    if (!isDiagnosticCode(key) && !isDiagnosticFamily(key)) continue;
+    if (isSeverityOverride(value)) out[key] = value;
+  }
+  return out;
+}
+
+/**
  * Reads settings the way VS Code hands them over (`istio` section as a nested object) over the defaults.
  * Driven by the shape of DEFAULT_SETTINGS: a value is taken only when its type matches the default's, so a
  * new field added to DEFAULT_SETTINGS is read by the server and the CLI without touching this function,
@@ -58,6 +79,7 @@ export function mergeSettings(raw: unknown): IstioSettings {
   // Lists take the user's array as a whole: keep only well-formed entries.
   return {
     ...merged,
+    diagnostics: { ...merged.diagnostics, severity: toSeverityOverrides(merged.diagnostics.severity) },
     frontmatter: { ...merged.frontmatter, schemas: toFrontmatterSchemaSettings(merged.frontmatter.schemas) },
     links: { ...merged.links, ignore: merged.links.ignore.filter((g): g is string => typeof g === 'string') },
   };

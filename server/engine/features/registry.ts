@@ -1,10 +1,9 @@
 import type { CodeActionProvider, CompletionProvider, DefinitionProvider, DiagnosticRule, DocumentLinkProvider, HoverProvider } from './feature';
-import { frontmatterCodeActions } from './frontmatter/codeActions';
+import { quickFixProvider } from './codeActions';
 import { frontmatterCompletion } from './frontmatter/completion';
 import { frontmatterHover } from './frontmatter/hover';
 import { frontmatterSchemaRule } from './frontmatter/schemaDiagnostics';
 import { frontmatterSiteRule } from './frontmatter/siteRules';
-import { linkActionsProvider } from './links/linkActions';
 import { linkCompletionProvider } from './links/linkCompletion';
 import { linkDiagnosticsRule } from './links/linkDiagnostics';
 import { linkDocumentLinksProvider } from './links/linkDocumentLinks';
@@ -15,7 +14,6 @@ import { shortcodeHover } from './shortcodes/hover';
 import { imageCaptionRule } from './shortcodes/imageCaption';
 import { nestingRule } from './shortcodes/nesting';
 import { parametersRule } from './shortcodes/parameters';
-import { shortcodeQuickFixes } from './shortcodes/quickFixes';
 import { siteReferencesRule } from './shortcodes/siteReferences';
 import { textBlocksRule } from './shortcodes/textBlocks';
 import { unknownShortcodeRule } from './shortcodes/unknownShortcode';
@@ -24,7 +22,6 @@ import { headingIdSyntaxRule } from './syntax/headingIdSyntax';
 import { shortcodeSyntaxRule } from './syntax/shortcodeSyntax';
 import { strayBraceRule } from './syntax/strayBrace';
 import { translationDriftRule } from './translations/translationDrift';
-import { translationDriftFixes } from './translations/translationDriftFixes';
 
 /**
  * The features the engine runs, one module each. A new feature is a new module and one line here;
@@ -60,12 +57,8 @@ export const hoverProviders: readonly HoverProvider[] = [
 export const definitionProviders: readonly DefinitionProvider[] = [
   shortcodeDefinition,
 ];
-export const codeActionProviders: readonly CodeActionProvider[] = [
-  frontmatterCodeActions,
-  linkActionsProvider,
-  translationDriftFixes,
-  shortcodeQuickFixes,
-];
+/** One provider: every rule carries its quick fixes in the same shape (features/quickFix.ts). */
+export const codeActionProviders: readonly CodeActionProvider[] = [quickFixProvider];
 export const documentLinkProviders: readonly DocumentLinkProvider[] = [
   linkDocumentLinksProvider,
 ];

@@ -15,8 +15,10 @@ export interface StructureProblem {
   readonly code: 'shortcode.unclosed' | 'shortcode.stray-closing' | 'shortcode.mismatched-closing' | 'shortcode.closing-not-allowed';
   readonly message: string;
   readonly range: OffsetRange;
-  /** For `shortcode.unclosed`: the name to close, so the quick fix need not re-parse. */
+  /** The shortcode's name. */
   readonly name: string;
+  /** For `shortcode.unclosed` and `shortcode.mismatched-closing`: the opening tag left open, which the fix closes. */
+  readonly open?: ShortcodeTag;
 }
 
 export interface ShortcodeTree {
@@ -76,6 +78,7 @@ export function buildShortcodeTree(tags: readonly ShortcodeTag[], needsClosing: 
           message: `\`${unclosed.open.name}\` is not closed before \`{{< /${tag.name} >}}\`.`,
           range: unclosed.open.range,
           name: unclosed.open.name,
+          open: unclosed.open,
         });
       }
       const node = stack.pop()!;
@@ -102,6 +105,7 @@ export function buildShortcodeTree(tags: readonly ShortcodeTag[], needsClosing: 
       message: `\`${node.open.name}\` needs a closing tag \`{{< /${node.open.name} >}}\`.`,
       range: node.open.range,
       name: node.open.name,
+      open: node.open,
     });
   }
   return { roots, all, problems, byTag };

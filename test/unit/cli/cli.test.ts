@@ -122,6 +122,38 @@ describe('istio-authoring check', () => {
     ]);
   });
 
+  it("applies istio.diagnostics.severity from the site's settings, and the exit status follows it", async () => {
+    const faulty = path.join(tmp, 'severities');
+    fs.cpSync(SAMPLE_SITE, faulty, { recursive: true });
+    fs.writeFileSync(path.join(faulty, UNCLOSED), sample(UNCLOSED).replace('{{< /idea >}}', ''));
+    fs.mkdirSync(path.join(faulty, '.vscode'));
+    const settings = (severity: Record<string, string>): void =>
+      fs.writeFileSync(path.join(faulty, '.vscode/settings.json'), JSON.stringify({ 'istio.diagnostics.severity': severity }));
+
+    settings({ 'shortcode.unclosed': 'warning' });
+    const lowered = await cli(faulty, 'check', 'content/en');
+    assert.equal(lowered.code, 0, lowered.out);
+    assert.ok(lowered.out.includes(`${UNCLOSED}:348:1: warning shortcode.unclosed`), lowered.out);
+
+    // A code's entry wins over its family's: the syntax family is off, but the unclosed tag is still an error.
+    settings({ syntax: 'off', 'shortcode.unclosed': 'error' });
+    const kept = await cli(faulty, 'check', 'content/zh/blog/2018/aws-nlb', 'content/en/blog/2019/data-plane-setup');
+    assert.equal(kept.code, 1);
+    assert.deepEqual(kept.out.split('\n').filter((l) => / (shortcode|frontmatter)\.(unclosed|malformed-delimiter) /.test(l)).map((l) => l.split(' ').slice(0, 3).join(' ')), [
+      `${UNCLOSED}:348:1: error shortcode.unclosed`,
+    ]);
+
+    // The sample's frontmatter findings (9 warnings, 10 infos) raised to errors fail the run; the two malformed
+    // delimiters stay warnings, and --max-warnings counts what is left.
+    settings({ frontmatter: 'error', 'shortcode.unclosed': 'off' });
+    const raised = await cli(faulty, 'check', '--format', 'json');
+    assert.equal(raised.code, 1);
+    const summary = (JSON.parse(raised.out) as JsonReport).summary;
+    assert.deepEqual([summary.errors, summary.warnings], [19, 2]);
+    settings({ syntax: 'off', frontmatter: 'off' });
+    assert.equal((await cli(faulty, 'check', '--max-warnings', '0')).code, 0);
+  });
+
   it('checks the bundled sample site when run without a folder in this repository', async () => {
     const repo = path.resolve(SAMPLE_SITE, '../../..');
     const r = await cli(repo, 'check', '--quiet');

@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, type IstioSettings } from '../../../server/engine';
-import { linkActionsProvider } from '../../../server/engine/features/links/linkActions';
+import { quickFixProvider } from '../../../server/engine/features/codeActions';
+import { readFixes } from '../../../server/engine/features/quickFix';
 import { LanguageService } from '../../../server/engine/languageService';
 import type { MemoryFileSystem } from '../../../server/engine/site/memoryFileSystem';
 import { doc, lc, MEM_ROOT, memorySite, rangeOf, sample, sampleFiles } from '../../support/fixtures';
+import { cataloged } from '../diagnostics/cataloged';
 
 const LINK_CODE = /^(image|link)\./;
 
@@ -18,14 +20,27 @@ async function serviceFor(overrides: Record<string, string | null> = {}): Promis
 
 function run(service: LanguageService, rel: string, text = sample(rel), settings: IstioSettings = DEFAULT_SETTINGS) {
   const path = `${MEM_ROOT}/${rel}`;
-  return service.diagnostics(path, doc(path, text), settings);
+  return cataloged(service.diagnostics(path, doc(path, text), settings), rel);
 }
 
 function linkDiagnostics(service: LanguageService, rel: string, text?: string, settings?: IstioSettings): Diagnostic[] {
   return run(service, rel, text, settings).diagnostics.filter((d) => LINK_CODE.test(String(d.code)));
 }
 
-const summary = (ds: Diagnostic[]) => ds.map((d) => [d.code, d.severity, d.range, d.data]);
+/**
+ * What a diagnostic's quick fixes offer: the texts that replace its range (the edits carry no range of their own, so
+ * they replace the diagnostic's), or the file a command copies; `undefined` without fixes.
+ */
+function offered(d: Diagnostic): unknown {
+  const fixes = readFixes(d.data);
+  if (fixes.length === 0) return undefined;
+  const copy = fixes.find((f) => f.command)?.command?.arguments?.[0];
+  if (copy) return { copy };
+  assert.ok(fixes.every((f) => f.edits.length === 1 && f.edits[0]!.range === undefined), JSON.stringify(fixes));
+  return { replacements: fixes.map((f) => f.edits[0]!.newText) };
+}
+
+const summary = (ds: Diagnostic[]) => ds.map((d) => [d.code, d.severity, d.range, offered(d)]);
 
 const KUBECON_NA = 'content/en/blog/2023/istio-at-kubecon-na/index.md';
 const ISTIOCON = 'content/en/blog/2023/istiocon-china/index.md';
@@ -90,7 +105,7 @@ describe('image checks', () => {
     const text = sample(ISTIOCON).replace('link="./users-engaging.jpg"', 'link="./Users-Engaging.jpg"');
     const [d, ...rest] = linkDiagnostics(service, ISTIOCON, text);
     assert.deepEqual(rest, []);
-    assert.deepEqual([d!.code, d!.severity, d!.range, d!.data], ['image.wrong-case', DiagnosticSeverity.Error, rangeOf(text, 'Users-Engaging.jpg'), { replacements: ['users-engaging.jpg'] }]);
+    assert.deepEqual([d!.code, d!.severity, d!.range, offered(d!)], ['image.wrong-case', DiagnosticSeverity.Error, rangeOf(text, 'Users-Engaging.jpg'), { replacements: ['users-engaging.jpg'] }]);
   });
 
   it('an image missing in a translation but present in the English bundle offers to copy it', async () => {
@@ -102,7 +117,7 @@ describe('image checks', () => {
         'image.not-translated',
         DiagnosticSeverity.Error,
         rangeOf(text, './group-pic.jpg'),
-        { copy: { source: `${MEM_ROOT}/content/en/blog/2023/istiocon-china/group-pic.jpg`, target: `${MEM_ROOT}/content/zh/blog/2023/istiocon-china/group-pic.jpg`, sourceLang: 'en' } },
+        { copy: { source: `${MEM_ROOT}/content/en/blog/2023/istiocon-china/group-pic.jpg`, target: `${MEM_ROOT}/content/zh/blog/2023/istiocon-china/group-pic.jpg` } },
       ],
     ]);
     const path = `${MEM_ROOT}/${ZH_ISTIOCON}`;
@@ -261,7 +276,7 @@ describe('page and anchor checks', () => {
     ]);
     const rel = 'content/zh/blog/2023/istio-at-kubecon-na/index.md';
     const zh = sample(rel).replace('(/zh/blog/2023/istiocon-china/)', '(https://istio.io/latest/blog/2023/istiocon-china/)');
-    assert.deepEqual(linkDiagnostics(service, rel, zh).find((d) => d.code === 'link.absolute-istio-url')!.data, { replacements: ['/zh/blog/2023/istiocon-china/'] });
+    assert.deepEqual(offered(linkDiagnostics(service, rel, zh).find((d) => d.code === 'link.absolute-istio-url')!), { replacements: ['/zh/blog/2023/istiocon-china/'] });
   });
 
   it('homepage, www and definition links pass, as they pass the site lint (`\\(https://istio.io/(?!v[0-9]\\.[0-9]/|archive/)`)', async () => {
@@ -295,15 +310,42 @@ describe('escape hatches', () => {
   });
 });
 
+describe('link quick fixes', () => {
+  it('offer each replacement with a title saying what it does, the first preferred, on the range the client sends', async () => {
+    const { service } = await serviceFor({ 'hugo.toml': '' });
+    const path = `${MEM_ROOT}/${KUBECON_NA}`;
+    const actions = (from: string, to: string) => {
+      const text = sample(KUBECON_NA).replace(from, to);
+      const ds = linkDiagnostics(service, KUBECON_NA, text).filter((d) => d.range.start.line === 10);
+      // The client sends the diagnostic back moved (the user typed above it): the fix follows it.
+      const moved = ds.map((d) => ({ ...d, range: { start: { ...d.range.start, line: 11 }, end: { ...d.range.end, line: 11 } } }));
+      return service.codeActions(path, doc(path, text), moved[0]!.range, moved).map((a) => [a.title, a.isPreferred, a.edit!.changes![`file://${path}`]!.map((e) => [e.range.start.line, e.newText])]);
+    };
+    assert.deepEqual(actions('(/blog/2023/istiocon-china/)', '(/blog/2023/IstioCon-China/)'), [['Fix the letter case: /blog/2023/istiocon-china/', true, [[11, '/blog/2023/istiocon-china/']]]]);
+    assert.deepEqual(actions('(/blog/2023/istiocon-china/)', '(https://istio.io/latest/blog/2023/istiocon-china/)'), [
+      ['Make the link root-relative: /blog/2023/istiocon-china/', true, [[11, '/blog/2023/istiocon-china/']]],
+    ]);
+    assert.deepEqual(actions('(/blog/2023/istiocon-china/)', '(/blog/2017/adapter-model/#handlers-configuring-adapter)'), [
+      ['Change the anchor to #handlers-configuring-adapters', true, [[11, 'handlers-configuring-adapters']]],
+    ]);
+    assert.deepEqual(actions('(/blog/2023/istiocon-china/)', '(/blog/2022/istiocon-china/)'), [['Replace with /blog/2023/istiocon-china/', true, [[11, '/blog/2023/istiocon-china/']]]]);
+  });
+});
+
 describe('link quick fixes from mangled data', () => {
-  it('use only the well-formed parts of fix data a client sent back changed, and never throw', async () => {
+  it('use only the well-formed fixes of data a client sent back changed, and never throw', async () => {
     const { service } = await serviceFor();
     const path = `${MEM_ROOT}/${ISTIOCON}`;
     const d = doc(path, sample(ISTIOCON));
-    svcActions(service, path, d, { replacements: 'group-pic.jpg' }, []);
-    svcActions(service, path, d, { replacements: ['group-pic.jpg', 3, null] }, ['Replace with group-pic.jpg']);
-    svcActions(service, path, d, { copy: { source: 1, target: '/x', sourceLang: 'en' } }, []);
-    svcActions(service, path, d, { copy: { source: '/a.png', target: '/b.png', sourceLang: 'en' } }, ['Copy a.png from the English bundle']);
+    const replace = (newText: unknown) => ({ title: `Replace with ${String(newText)}`, edits: [{ newText }], isPreferred: true });
+    const copy = (args: unknown[], command = 'istio.copyFile') => ({ title: 'Copy a.png from the English bundle', edits: [], command: { title: 'Copy file', command, arguments: args } });
+    svcActions(service, path, d, { fixes: 'group-pic.jpg' }, []);
+    svcActions(service, path, d, { fixes: [replace('group-pic.jpg'), replace(3), null, 'x'] }, ['Replace with group-pic.jpg']);
+    svcActions(service, path, d, { fixes: [{ ...replace('a.png'), edits: [{ newText: 'a.png' }, { range: { start: 1 }, newText: 'b' }] }] }, []);
+    svcActions(service, path, d, { fixes: [copy([{ source: 1, target: '/x' }])] }, []);
+    svcActions(service, path, d, { fixes: [copy([{ source: '/a.png', target: '/b.png' }], 'workbench.action.terminal.sendSequence')] }, []);
+    svcActions(service, path, d, { fixes: [{ title: 'Nothing', edits: [] }] }, []);
+    svcActions(service, path, d, { fixes: [copy([{ source: '/a.png', target: '/b.png' }])] }, ['Copy a.png from the English bundle']);
   });
 });
 
@@ -312,5 +354,5 @@ function svcActions(service: LanguageService, path: string, d: ReturnType<typeof
   const diagnostic: Diagnostic = { range, message: 'x', source: 'istio', code: 'image.not-found', data };
   // Through the provider itself, not the engine's guard, so an exception fails the test.
   const ctx = service.context(path, d);
-  assert.deepEqual(linkActionsProvider.actions(ctx, range, [diagnostic]).map((a) => a.title), titles);
+  assert.deepEqual(quickFixProvider.actions(ctx, range, [diagnostic]).map((a) => a.title), titles);
 }

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { LanguageService } from '../../../server/engine/languageService';
 import { doc, lc, MEM_ROOT, memorySite, rangeOf, sample, sampleFiles } from '../../support/fixtures';
+import { cataloged } from '../diagnostics/cataloged';
 
 /** The foundation's syntax codes: other features' checks are tested in their own suites. */
 const SYNTAX = /^(shortcode\.|frontmatter\.(missing|unterminated|yaml-syntax|not-a-map|duplicate-key)$)/;
@@ -12,7 +13,7 @@ function check(rel: string, text?: string) {
   const service = new LanguageService({ fs, scan: { sliceMs: 1e9, pause: () => Promise.resolve() } });
   const path = `${MEM_ROOT}/${rel}`;
   const body = text ?? sample(rel);
-  return service.diagnostics(path, doc(path, body)).diagnostics.filter((d) => SYNTAX.test(String(d.code)));
+  return cataloged(service.diagnostics(path, doc(path, body)), rel).diagnostics.filter((d) => SYNTAX.test(String(d.code)));
 }
 
 describe('syntax diagnostics (frontmatter and shortcode structure)', () => {
@@ -53,11 +54,15 @@ describe('syntax diagnostics (frontmatter and shortcode structure)', () => {
     assert.deepEqual(ds.map((d) => [d.code, d.range]), [['frontmatter.unterminated', rangeOf(text, '---')]]);
   });
 
-  it('flags an unclosed callout on its opening tag, with the name for the quick fix', () => {
+  it('flags an unclosed callout on its opening tag, with the name and the quick fix in its data', () => {
     const base = sample('content/en/blog/2019/data-plane-setup/index.md');
     const text = base.replace('{{< /idea >}}', '');
     const ds = check('content/en/blog/2019/data-plane-setup/index.md', text);
-    assert.deepEqual(ds.map((d) => [d.code, d.range, d.data]), [['shortcode.unclosed', rangeOf(text, '{{< idea >}}'), { name: 'idea' }]]);
+    const data = (d: (typeof ds)[number]) => d.data as { name: string; fixes: Array<{ title: string }> };
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.range, data(d).name, data(d).fixes.map((f) => f.title)]),
+      [['shortcode.unclosed', rangeOf(text, '{{< idea >}}'), 'idea', ['Insert the closing tag {{< /idea >}}']]],
+    );
   });
 
   it('flags an unterminated tag at the end of the file', () => {

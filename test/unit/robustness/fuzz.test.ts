@@ -7,6 +7,7 @@ import { LanguageService } from '../../../server/engine/languageService';
 import { MEM_ROOT, memorySite, sample, sampleFiles } from '../../support/fixtures';
 import { fuzzIterations, fuzzSeed, mutate } from '../../support/mutate';
 import { Prng } from '../../support/prng';
+import { assertCataloged } from '../diagnostics/cataloged';
 
 /**
  * Mutated real posts through every entry point of the engine (so every feature in registry.ts is fuzzed):
@@ -34,7 +35,7 @@ function assertInside(doc: TextDocument, d: Diagnostic, label: string): void {
   assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), `${label}: range ends before it starts`);
   assert.ok(end.line < doc.lineCount || (end.line === doc.lineCount - 1 && end.character <= doc.getText().length), `${label}: range past the end`);
   assert.equal(d.source, 'istio', `${label}: source`);
-  assert.ok(typeof d.code === 'string' && /^[a-z-]+(\.[a-z-]+)+$/.test(d.code), `${label}: code ${String(d.code)}`);
+  assertCataloged(d, label);
 }
 
 describe('fuzz: mutated posts through the engine', () => {

@@ -38,7 +38,7 @@ class RecordingFileSystem implements FileSystem {
 describe('settings', () => {
   it('merges the editor settings over the defaults, keeping the default for a mistyped value', () => {
     assert.deepEqual(mergeSettings(undefined), DEFAULT_SETTINGS);
-    assert.deepEqual(mergeSettings({ diagnostics: { enable: false }, maxFileSize: 5 }), { ...DEFAULT_SETTINGS, diagnostics: { enable: false }, maxFileSize: 5 });
+    assert.deepEqual(mergeSettings({ diagnostics: { enable: false }, maxFileSize: 5 }), { ...DEFAULT_SETTINGS, diagnostics: { enable: false, severity: {} }, maxFileSize: 5 });
     assert.deepEqual(mergeSettings({ diagnostics: 'no', maxFileSize: '5' }), DEFAULT_SETTINGS);
   });
 

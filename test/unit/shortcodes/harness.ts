@@ -2,6 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { LanguageService } from '../../../server/engine/languageService';
 import type { MemoryFileSystem } from '../../../server/engine/site/memoryFileSystem';
 import { doc, MEM_ROOT, memorySite, sample } from '../../support/fixtures';
+import { cataloged } from '../diagnostics/cataloged';
 
 /** A language service over the in-memory sample site (scanned at once), with `overrides` applied. */
 export function service(overrides: Record<string, string | null> = {}): { service: LanguageService; fs: MemoryFileSystem } {
@@ -20,7 +21,7 @@ export function isShortcodeCode(code: unknown): boolean {
 export function diagnose(rel: string, text?: string, overrides: Record<string, string | null> = {}): Diagnostic[] {
   const { service: s } = service(overrides);
   const path = `${MEM_ROOT}/${rel}`;
-  return s.diagnostics(path, doc(path, text ?? sample(rel), ++version)).diagnostics.filter((d) => isShortcodeCode(d.code));
+  return cataloged(s.diagnostics(path, doc(path, text ?? sample(rel), ++version)), rel).diagnostics.filter((d) => isShortcodeCode(d.code));
 }
 
 /** `text` with the first `from` replaced by `to`; fails loudly when the fixture no longer holds `from`. */

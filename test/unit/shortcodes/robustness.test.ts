@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { quickFixProvider } from '../../../server/engine/features/codeActions';
 import * as registry from '../../../server/engine/features/registry';
 import { shortcodeCompletion } from '../../../server/engine/features/shortcodes/completion';
 import { shortcodeDefinition } from '../../../server/engine/features/shortcodes/definition';
 import { shortcodeHover } from '../../../server/engine/features/shortcodes/hover';
-import { shortcodeQuickFixes } from '../../../server/engine/features/shortcodes/quickFixes';
 import { doc, MEM_ROOT, sample } from '../../support/fixtures';
 import { service } from './harness';
 
@@ -29,7 +29,7 @@ describe('shortcode features on bad input', () => {
       // Called directly, not through the engine's guard, so an exception fails the test.
       const diagnostics: Diagnostic[] = registry.diagnosticRules.flatMap((r) => r.check(ctx));
       const origin = { line: 0, character: 0 };
-      assert.ok(Array.isArray(shortcodeQuickFixes.actions(ctx, { start: origin, end: origin }, JSON.parse(JSON.stringify(diagnostics)) as Diagnostic[])));
+      assert.ok(Array.isArray(quickFixProvider.actions(ctx, { start: origin, end: origin }, JSON.parse(JSON.stringify(diagnostics)) as Diagnostic[])));
       for (let o = 0; o <= text.length; o++) {
         const p = d.positionAt(o);
         shortcodeCompletion.complete(ctx, p, o);

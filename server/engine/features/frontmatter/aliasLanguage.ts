@@ -4,7 +4,6 @@ import { DEFAULT_LANGUAGE } from '../../site/siteLayout';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
 import type { PageFrontmatter } from './pageFrontmatter';
-import { fixData } from './quickFixData';
 
 /** English paths that a translation's aliases must not use: `make lint` rejects them in zh. */
 const ENGLISH_ROOTS = /^\/(docs|about|blog|faq|news)(\/|$)/;
@@ -30,9 +29,12 @@ export function checkAliasLanguage(ctx: DocumentContext, page: PageFrontmatter):
         ctx,
         range,
         'frontmatter.alias-language',
-        lang === 'zh' ? 'error' : 'warning',
         `The alias \`${item.value}\` is an English URL; a ${lang} page redirects \`${fixed}\`${lang === 'zh' ? ' (`make lint` rejects English aliases in zh)' : ''}.`,
-        fixData({ title: `Use \`${fixed}\``, edits: [{ range: ctx.range(range), newText: fixed }], preferred: true }),
+        {
+          // Only the zh lint rejects it: elsewhere it is a slip, not a failure.
+          severity: lang === 'zh' ? 'error' : 'warning',
+          fixes: [{ title: `Use \`${fixed}\``, edits: [{ range: ctx.range(range), newText: fixed }], isPreferred: true }],
+        },
       ),
     );
   }

@@ -2,7 +2,6 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
 import { isDraft, isHeadless, type PageFrontmatter } from './pageFrontmatter';
-import { fixData } from './quickFixData';
 
 /** CJK text ends with the ideographic full stop. */
 const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
@@ -32,9 +31,8 @@ export function checkDescriptionPeriod(ctx: DocumentContext, page: PageFrontmatt
       ctx,
       entry.valueRange,
       'frontmatter.description-period',
-      'error',
       message,
-      fixable ? fixData({ title: `Add \`${stop}\` at the end of the description`, edits: [{ range: ctx.range({ start: at, end: at }), newText: stop }], preferred: true }) : undefined,
+      fixable ? { fixes: [{ title: `Add \`${stop}\` at the end of the description`, edits: [{ range: ctx.range({ start: at, end: at }), newText: stop }], isPreferred: true }] } : {},
     ),
   ];
 }

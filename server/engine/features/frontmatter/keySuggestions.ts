@@ -1,4 +1,4 @@
-import { closest } from './didYouMean';
+import { CLOSEST_KEYS, didYouMean } from '../didYouMean';
 import type { PageSchema } from './schemaStore';
 
 /**
@@ -9,12 +9,13 @@ import type { PageSchema } from './schemaStore';
 export function keySuggestions(schema: PageSchema, lower: string, present: ReadonlySet<string>): readonly string[] {
   const all = schema.fields.closestKeys(lower);
   if (!all.some((k) => present.has(k))) return all;
-  return closest(
+  return didYouMean(
     lower,
     schema.fields
       .all()
       .map((f) => f.key)
       .filter((k) => !present.has(k)),
+    CLOSEST_KEYS,
   );
 }
 

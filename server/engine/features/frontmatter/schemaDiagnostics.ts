@@ -8,7 +8,7 @@ import { keyRangeIn, rangeAtPointer, schemaInstance } from './instance';
 import { keySuggestions, nearKnownKey } from './keySuggestions';
 import { pageFrontmatter, type PageFrontmatter } from './pageFrontmatter';
 import { placeholderFor } from './placeholders';
-import { fixData, type QuickFix } from './quickFixData';
+import type { Fix } from '../quickFix';
 import { describeExpected, fieldSeverity, fieldTypes, stringList, stringProp } from './schemaModel';
 import { allowsUnknownKeys, recommendedKeys } from './schemaStore';
 
@@ -31,13 +31,13 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
   const { fm, schema } = page;
   const out: Diagnostic[] = [];
   const validate = schema.validator();
-  for (const p of schema.problems) out.push(diagnostic(ctx, fm.openRange, 'frontmatter.schema-file', 'warning', p.message));
+  for (const p of schema.problems) out.push(diagnostic(ctx, fm.openRange, 'frontmatter.schema-file', p.message));
   const lineEnd = ctx.parsed.text.includes('\r\n') ? '\r\n' : '\n';
 
-  const addKeyFix = (key: string): QuickFix => {
+  const addKeyFix = (key: string): Fix => {
     const at = ctx.range({ start: fm.contentRange.end, end: fm.contentRange.end });
     const value = placeholderFor(schema.fields.field(key)?.schema, now);
-    return { title: `Add \`${key}:\``, edits: [{ range: at, newText: `${key}: ${value}${lineEnd}` }], preferred: true };
+    return { title: `Add \`${key}:\``, edits: [{ range: at, newText: `${key}: ${value}${lineEnd}` }], isPreferred: true };
   };
 
   const reported = new Set<string>();
@@ -49,14 +49,14 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
         const key = String(e.params['missingProperty'] ?? '');
         if (e.instancePath !== '' || key === '') continue;
         out.push(
-          diagnostic(ctx, fm.openRange, 'frontmatter.missing-required', 'error', `This ${schema.label} needs \`${key}:\` in its frontmatter.`, fixData(addKeyFix(key))),
+          diagnostic(ctx, fm.openRange, 'frontmatter.missing-required', `This ${schema.label} needs \`${key}:\` in its frontmatter.`, { fixes: [addKeyFix(key)] }),
         );
       } else if (e.keyword === 'additionalProperty' || e.keyword === 'additionalProperties') {
         const name = String(e.params['additionalProperty'] ?? '');
         if (e.instancePath === '') out.push(unknownKey(ctx, page, name, true));
         else {
           const range = keyRangeIn(fm, e.instancePath, name);
-          if (range) out.push(diagnostic(ctx, range, 'frontmatter.unknown-key', 'warning', `\`${name}\` is not a key of \`${e.instancePath.slice(1)}\`.`));
+          if (range) out.push(diagnostic(ctx, range, 'frontmatter.unknown-key', `\`${name}\` is not a key of \`${e.instancePath.slice(1)}\`.`));
         }
       } else if (!reported.has(e.instancePath) && !isContainerOfReported(e.instancePath, reported)) {
         const d = invalidValue(ctx, fm, page, e);
@@ -78,9 +78,8 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
         ctx,
         range,
         'frontmatter.missing-recommended',
-        'warning',
         entry ? `\`${entry.key}\` is empty; a ${schema.label} is expected to have one.` : `A ${schema.label} is expected to have \`${key}:\`.`,
-        entry ? undefined : fixData(addKeyFix(key)),
+        entry ? {} : { fixes: [addKeyFix(key)] },
       ),
     );
   }
@@ -91,7 +90,7 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
       const lower = entry.key.toLowerCase();
       if (fm.byKey.get(lower) !== entry || schema.fields.field(lower) || !nearKnownKey(schema, lower)) continue;
       const d = unknownKey(ctx, page, lower, false);
-      if (d.data !== undefined) out.push(d);
+      if (d) out.push(d);
     }
   }
 
@@ -107,9 +106,8 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
         ctx,
         entry.keyRange,
         'frontmatter.key-case',
-        'information',
         `Hugo reads \`${entry.key}\` as \`${lower}\`; the site writes \`${lower}\`.`,
-        fixData({ title: `Rename to \`${lower}\``, edits: [{ range: ctx.range(entry.keyRange), newText: lower }], preferred: true }),
+        { fixes: [{ title: `Rename to \`${lower}\``, edits: [{ range: ctx.range(entry.keyRange), newText: lower }], isPreferred: true }] },
       ),
     );
   }
@@ -117,21 +115,23 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
 }
 
 /** An undeclared top-level key, with "did you mean" fixes. With `always` false, only a near-miss is reported. */
-function unknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string, always: boolean): Diagnostic {
+function unknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string, always: true): Diagnostic;
+function unknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string, always: false): Diagnostic | undefined;
+function unknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string, always: boolean): Diagnostic | undefined {
   const { fm, schema } = page;
   const entry = fm.byKey.get(lower);
   const range = entry?.keyRange ?? fm.openRange;
   const written = entry?.key ?? lower;
   const suggestions = keySuggestions(schema, lower, new Set(fm.byKey.keys()));
-  const fixes: QuickFix[] = suggestions.map((s, i) => ({
+  const fixes: Fix[] = suggestions.map((s, i) => ({
     title: `Rename to \`${s}\``,
     edits: [{ range: ctx.range(range), newText: s }],
-    preferred: i === 0 && suggestions.length === 1,
+    isPreferred: i === 0 && suggestions.length === 1,
   }));
   const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : '';
   const message = `\`${written}\` is not a known key of a ${schema.label}: Hugo ignores it.${hint}`;
-  if (!always && fixes.length === 0) return diagnostic(ctx, range, 'frontmatter.unknown-key', 'warning', message);
-  return diagnostic(ctx, range, 'frontmatter.unknown-key', 'warning', message, fixes.length > 0 ? fixData(...fixes) : undefined);
+  if (!always && fixes.length === 0) return undefined;
+  return diagnostic(ctx, range, 'frontmatter.unknown-key', message, { fixes });
 }
 
 function invalidValue(ctx: DocumentContext, fm: Frontmatter, page: PageFrontmatter, e: ErrorObject): Diagnostic | undefined {
@@ -147,7 +147,7 @@ function invalidValue(ctx: DocumentContext, fm: Frontmatter, page: PageFrontmatt
   else if (e.keyword === 'type' && field && e.instancePath.split('/').length === 2 && fieldTypes(field).length > 0) {
     message = `\`${at.entry.key}\` must be ${describeExpected(field)}.`;
   } else message = `\`${at.entry.key}\`${e.instancePath.split('/').length > 2 ? ` (item \`${e.instancePath.split('/').slice(2).join('/')}\`)` : ''} ${humanize(e)}.`;
-  return diagnostic(ctx, at.range, 'frontmatter.invalid-value', severity, message);
+  return diagnostic(ctx, at.range, 'frontmatter.invalid-value', message, { severity });
 }
 
 /** ajv's "must be string" in the words of the hover text. */

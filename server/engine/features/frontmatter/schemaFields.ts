@@ -1,5 +1,5 @@
 import common from '../../../data/schemas/common.schema.json';
-import { closest } from './didYouMean';
+import { CLOSEST_KEYS, didYouMean } from '../didYouMean';
 import { isObject, type FieldInfo, type JsonObject } from './schemaModel';
 
 const COMMON_REF = /^common\.schema\.json#\/\$defs\/([^/]+)$/;
@@ -52,9 +52,10 @@ export class SchemaFields {
   closestKeys(lower: string): readonly string[] {
     let found = this.closestByKey.get(lower);
     if (!found) {
-      found = closest(
+      found = didYouMean(
         lower,
         this.all().map((f) => f.key),
+        CLOSEST_KEYS,
       );
       if (this.closestByKey.size > MAX_CLOSEST) this.closestByKey.clear();
       this.closestByKey.set(lower, found);

@@ -1,10 +1,9 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic } from '../diagnostic';
+import { CLOSEST_KEYS, didYouMean } from '../didYouMean';
 import type { DocumentContext } from '../documentContext';
 import { dirname, extname } from '../../site/paths';
-import { closest } from './didYouMean';
 import type { PageFrontmatter } from './pageFrontmatter';
-import { fixData } from './quickFixData';
 import { boolProp } from './schemaModel';
 
 /**
@@ -22,7 +21,7 @@ export function checkBundleFiles(ctx: DocumentContext, page: PageFrontmatter): D
     const name = entry.value;
     if (page.location.kind === 'leaf') {
       out.push(
-        diagnostic(ctx, entry.valueRange, 'frontmatter.bundle-file', 'warning', `\`${entry.key}\` needs a page bundle (\`<name>/index.md\` with the image beside it); a single-file page has no resources.`),
+        diagnostic(ctx, entry.valueRange, 'frontmatter.bundle-file', `\`${entry.key}\` needs a page bundle (\`<name>/index.md\` with the image beside it); a single-file page has no resources.`),
       );
       continue;
     }
@@ -31,17 +30,16 @@ export function checkBundleFiles(ctx: DocumentContext, page: PageFrontmatter): D
     ctx.dependsOn(path);
     if (!/^[a-z]+:/i.test(name) && site.exists(path)) continue;
     const files = site.filesIn(dir).filter((f) => !/\.(md|markdown)$/i.test(f) && (extname(f) !== '' || f === name));
-    const suggestions = closest(name, files);
+    const suggestions = didYouMean(name, files, CLOSEST_KEYS);
     out.push(
       diagnostic(
         ctx,
         entry.valueRange,
         'frontmatter.bundle-file',
-        'warning',
         `\`${name}\` is not a file of this page's bundle (\`${dir.slice(dir.lastIndexOf('/') + 1)}/\`).${suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : ''}`,
         suggestions.length > 0
-          ? fixData(...suggestions.map((s) => ({ title: `Use \`${s}\``, edits: [{ range: ctx.range(entry.valueRange), newText: s }] })))
-          : undefined,
+          ? { fixes: suggestions.map((s) => ({ title: `Use \`${s}\``, edits: [{ range: ctx.range(entry.valueRange), newText: s }] })) }
+          : {},
       ),
     );
   }

@@ -2,7 +2,6 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
 import type { PageFrontmatter } from './pageFrontmatter';
-import { fixData } from './quickFixData';
 import { boolProp } from './schemaModel';
 
 /**
@@ -26,9 +25,12 @@ export function checkVersionNumbers(ctx: DocumentContext, page: PageFrontmatter)
         ctx,
         entry.valueRange,
         'frontmatter.version-number',
-        lossy ? 'warning' : 'information',
         message,
-        fixData({ title: `Quote it: \`"${raw}"\``, edits: [{ range: ctx.range(entry.valueRange), newText: `"${raw}"` }], preferred: true }),
+        {
+          // A number that reads back as written is only a risk for the next edit.
+          severity: lossy ? 'warning' : 'information',
+          fixes: [{ title: `Quote it: \`"${raw}"\``, edits: [{ range: ctx.range(entry.valueRange), newText: `"${raw}"` }], isPreferred: true }],
+        },
       ),
     );
   }

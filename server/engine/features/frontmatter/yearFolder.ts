@@ -2,7 +2,6 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
 import type { PageFrontmatter } from './pageFrontmatter';
-import { fixData } from './quickFixData';
 import { boolProp } from './schemaModel';
 
 const YEAR_FOLDER = /^blog\/(\d{4})\//;
@@ -26,9 +25,8 @@ export function checkYearFolder(ctx: DocumentContext, page: PageFrontmatter): Di
         ctx,
         yearRange,
         'frontmatter.year-mismatch',
-        'warning',
         `\`${entry.key}\` is in ${m[2]} but the post is in the \`blog/${folder}/\` folder: the URL and the date disagree.`,
-        fixData({ title: `Change the year to ${folder}`, edits: [{ range: ctx.range(yearRange), newText: folder }], preferred: true }),
+        { fixes: [{ title: `Change the year to ${folder}`, edits: [{ range: ctx.range(yearRange), newText: folder }], isPreferred: true }] },
       ),
     );
   }

@@ -6,26 +6,27 @@ import { basename, dirname } from '../../site/paths';
 import { resolveBundleReference, resolveImageLink, resolveLink, pageTarget, type PageTarget } from '../../site/resolve';
 import { DEFAULT_LANGUAGE, type ContentLocation } from '../../site/siteLayout';
 import type { SiteIndex } from '../../site/siteIndex';
-import type { Severity } from '../diagnostic';
+import type { DiagnosticCode, Severity } from '../diagnostic';
 import type { SiteDocumentContext } from '../documentContext';
+import type { Fix } from '../quickFix';
+import { copyFromSourceFix, replacementFixes } from './linkFixes';
 import type { Reference } from './references';
-import { closestNames, editDistance } from './suggest';
-
-/** The quick-fix data a link diagnostic carries, so the fix never re-parses. */
-export interface LinkFixData {
-  /** Texts that can replace the diagnostic's range, best first. */
-  readonly replacements?: readonly string[];
-  /** The file to copy into this language's bundle (absolute paths). */
-  readonly copy?: { readonly source: string; readonly target: string; readonly sourceLang: string };
-}
+import { didYouMean, NEAR_ANCHORS, nearFiles } from '../didYouMean';
 
 export interface LinkProblem {
-  readonly code: string;
-  readonly severity: Severity;
+  readonly code: DiagnosticCode;
+  /** Set where the context calls for another severity than the catalog's (an image with `ratio`, a zh page not there yet). */
+  readonly severity?: Severity;
   readonly message: string;
   readonly range: OffsetRange;
-  readonly data?: LinkFixData;
+  readonly fixes?: readonly Fix[];
 }
+
+/** The codes of a missing or misspelt file, for images and for links to bundle files. */
+const FILE_CODES = {
+  image: { wrongCase: 'image.wrong-case', notTranslated: 'image.not-translated', notFound: 'image.not-found' },
+  link: { wrongCase: 'link.file-wrong-case', notTranslated: 'link.file-not-translated', notFound: 'link.file-not-found' },
+} as const satisfies Record<'image' | 'link', Record<string, DiagnosticCode>>;
 
 /** What a reference leads to, and what is wrong with it. */
 export interface Inspection {
@@ -75,7 +76,7 @@ class Inspector {
       const r = resolveImageLink(layout, this.loc, ref.target);
       if (r.kind === 'external') {
         if (!ref.hasRatio) {
-          this.problem('image.external-without-ratio', 'error', 'An external image needs `ratio="NN%"`: the site cannot measure it ("Must specify aspect ratio for external image reference").', ref.range);
+          this.problem('image.external-without-ratio', undefined, 'An external image needs `ratio="NN%"`: the site cannot measure it ("Must specify aspect ratio for external image reference").', ref.range);
         }
       } else if (r.kind === 'file') {
         if (this.missingLanguagePrefix(r.path)) return;
@@ -100,11 +101,11 @@ class Inspector {
         if (this.ctx.parsed.text[ref.range.start - 1] !== '(' || !ABSOLUTE_LINK_LINT.test(`(${ref.target}`)) return;
         const lang = this.loc.lang;
         const prefixed = lang !== DEFAULT_LANGUAGE && LANGUAGE_PREFIX_LINT.has(lang) && !r.rootRelative.startsWith(`/${lang}/`) ? `/${lang}${r.rootRelative}` : r.rootRelative;
-        this.problem('link.absolute-istio-url', 'warning', `Link to istio.io pages root-relative (\`${prefixed}\`): the site's lint rejects \`https://istio.io/…\` links except to \`/vX.Y/\` and \`/archive/\`.`, ref.range, { replacements: [prefixed] });
+        this.problem('link.absolute-istio-url', undefined, `Link to istio.io pages root-relative (\`${prefixed}\`): the site's lint rejects \`https://istio.io/…\` links except to \`/vX.Y/\` and \`/archive/\`.`, ref.range, replacementFixes('link.absolute-istio-url', [prefixed]));
         return;
       }
       case 'forbidden-host':
-        this.problem('link.forbidden-host', 'warning', `Links to \`${r.host}\` are rejected by the site's lint: link to the page on istio.io instead.`, ref.range);
+        this.problem('link.forbidden-host', undefined, `Links to \`${r.host}\` are rejected by the site's lint: link to the page on istio.io instead.`, ref.range);
         return;
       case 'anchor': {
         const anchors = this.facts.anchorsFromText(this.ctx.path, this.ctx.parsed.text, this.ctx.parsed);
@@ -137,12 +138,13 @@ class Inspector {
     this.ctx.dependsOn(own);
     if (!site.exists(own)) return false;
     this.file = own;
-    this.problem('image.missing-language-prefix', 'error', `In a ${loc.lang} page an absolute image link carries the language: \`/${loc.lang}${t}\` (the site looks in \`content${t}\`, which does not exist).`, ref.range, { replacements: [`/${loc.lang}${t}`] });
+    this.problem('image.missing-language-prefix', undefined, `In a ${loc.lang} page an absolute image link carries the language: \`/${loc.lang}${t}\` (the site looks in \`content${t}\`, which does not exist).`, ref.range, replacementFixes('image.missing-language-prefix', [`/${loc.lang}${t}`]));
     return true;
   }
 
-  private problem(code: string, severity: Severity, message: string, range: OffsetRange, data?: LinkFixData): void {
-    this.problems.push(data ? { code, severity, message, range, data } : { code, severity, message, range });
+  /** Records a problem; `severity` only where the context overrides the catalog's. */
+  private problem(code: DiagnosticCode, severity: Severity | undefined, message: string, range: OffsetRange, fixes?: readonly Fix[]): void {
+    this.problems.push({ code, message, range, ...(severity ? { severity } : {}), ...(fixes?.length ? { fixes } : {}) });
   }
 
   /** The span of the file name in the target as written (what a rename fix replaces). */
@@ -153,7 +155,7 @@ class Inspector {
     return { range: { start: this.ref.range.start + start, end: this.ref.range.start + end }, prefix: t.slice(0, start) };
   }
 
-  private checkFile(path: string, staticPath: string | undefined, area: 'image' | 'link', severity: Severity): void {
+  private checkFile(path: string, staticPath: string | undefined, area: 'image' | 'link', severity: 'error' | 'warning'): void {
     const { ctx, site } = this;
     ctx.dependsOn(path);
     if (site.exists(path)) {
@@ -165,8 +167,7 @@ class Inspector {
       return;
     }
     const what = area === 'image' ? 'image' : 'file';
-    // `image.not-found`, `link.file-not-found`…
-    const code = (problem: string): string => (area === 'image' ? `image.${problem}` : `link.file-${problem}`);
+    const codes = FILE_CODES[area];
     const dir = dirname(path);
     const name = basename(path);
     const names = site.filesIn(dir).filter((n) => !/\.(md|markdown)$/i.test(n));
@@ -175,7 +176,7 @@ class Inspector {
     if (sameCase) {
       ctx.dependsOn(`${dir}/${sameCase}`);
       this.file = `${dir}/${sameCase}`;
-      this.problem(code('wrong-case'), severity === 'error' ? 'error' : 'warning', `The ${what} is \`${sameCase}\`, not \`${name}\`: the letter case only works on case-insensitive disks (macOS, Windows) and breaks the Linux build.`, nameRange, { replacements: [sameCase] });
+      this.problem(codes.wrongCase, severity, `The ${what} is \`${sameCase}\`, not \`${name}\`: the letter case only works on case-insensitive disks (macOS, Windows) and breaks the Linux build.`, nameRange, replacementFixes(codes.wrongCase, [sameCase]));
       return;
     }
     // A translation missing a file its source-language bundle has: the translator forgot to copy it.
@@ -184,7 +185,7 @@ class Inspector {
       if (source) {
         ctx.dependsOn(source);
         if (site.exists(source)) {
-          this.problem(code('not-translated'), severity, `\`${name}\` is in the English bundle but not in this translation's folder: every translation carries its own copy of its ${what}s.`, this.ref.range, { copy: { source, target: path, sourceLang: DEFAULT_LANGUAGE } });
+          this.problem(codes.notTranslated, severity, `\`${name}\` is in the English bundle but not in this translation's folder: every translation carries its own copy of its ${what}s.`, this.ref.range, [copyFromSourceFix(source, path, DEFAULT_LANGUAGE)]);
           return;
         }
       }
@@ -193,14 +194,14 @@ class Inspector {
     // In an excerpt of the site (no Hugo config at its root), a file in a folder that is not there may just not be
     // checked out: no diagnostic (the hover says so).
     if (!folderExists && !this.facts.isFullCheckout()) return;
-    const suggestions = closestNames(name, names, area === 'image' ? IMAGE_EXTENSIONS : undefined);
+    const suggestions = didYouMean(name, names, nearFiles(area === 'image' ? IMAGE_EXTENSIONS : undefined));
     const hint = suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : '';
     const where = folderExists ? `\`${relToContent(site, dir)}/\`` : `\`${relToContent(site, dir)}/\` (the folder does not exist either)`;
     const msg =
       area === 'image' && this.ref.kind === 'image-shortcode' && severity === 'error'
         ? `Image \`${name}\` was not found in ${where}: Hugo fails the build ("Image '…' was not found").${hint}`
         : `No ${what} \`${name}\` in ${where}.${hint}`;
-    this.problem(code('not-found'), severity, msg, suggestions.length ? nameRange : this.ref.range, suggestions.length ? { replacements: suggestions } : undefined);
+    this.problem(codes.notFound, severity, msg, suggestions.length ? nameRange : this.ref.range, replacementFixes(codes.notFound, suggestions));
   }
 
   private checkPage(target: PageTarget): void {
@@ -218,12 +219,13 @@ class Inspector {
       }
       this.problem(
         'link.missing-language-prefix',
+        // The lint rejects it either way, but without the zh page there is nothing to link to yet.
         found ? 'error' : 'warning',
         found
           ? `Links in ${loc.lang} pages carry \`/${loc.lang}/\` (the site's lint rejects \`${written.split('#')[0]}\`): the ${loc.lang} page exists at \`${prefixed.split('#')[0]}\`.`
           : `The site's lint rejects unprefixed links in ${loc.lang} pages, but there is no ${loc.lang} page at \`${prefixed.split('#')[0]}\` yet.`,
         ref.range,
-        { replacements: [prefixed] },
+        replacementFixes('link.missing-language-prefix', [prefixed]),
       );
       return;
     }
@@ -242,7 +244,7 @@ class Inspector {
       ctx.dependsOn(byUrl.path);
       this.file = byUrl.path;
       this.title = byUrl.title;
-      this.problem('link.page-wrong-case', 'error', `Page URLs are lower case: \`${byUrl.url}\`.`, ref.range, { replacements: [replacePath(written, byUrl.url)] });
+      this.problem('link.page-wrong-case', undefined, `Page URLs are lower case: \`${byUrl.url}\`.`, ref.range, replacementFixes('link.page-wrong-case', [replacePath(written, byUrl.url)]));
       return;
     }
     const aliased = facts.pagesByAlias(url)[0];
@@ -263,7 +265,7 @@ class Inspector {
     const slug = target.urlPath.slice(target.urlPath.lastIndexOf('/') + 1);
     const similar = slug === '' ? [] : facts.pagesWithSlug(target.lang, slug).slice(0, 3).map((p) => replacePath(written, p.url));
     const hint = similar.length ? ` Did you mean \`${similar[0]}\`?` : '';
-    this.problem('link.page-not-found', 'error', `No page at \`${url}\`: no bundle \`index.md\`, section \`_index.md\` or \`${slug || '_index'}.md\` there, and no page lists it in \`aliases:\`.${hint}`, ref.range, similar.length ? { replacements: similar } : undefined);
+    this.problem('link.page-not-found', undefined, `No page at \`${url}\`: no bundle \`index.md\`, section \`_index.md\` or \`${slug || '_index'}.md\` there, and no page lists it in \`aliases:\`.${hint}`, ref.range, replacementFixes('link.page-not-found', similar));
   }
 
   /** The content file of a page (bundle, section or leaf), exact case; records every candidate as a dependency. */
@@ -282,17 +284,11 @@ class Inspector {
     const t = this.ref.target;
     const hash = t.lastIndexOf('#');
     const range = { start: this.ref.range.start + hash + 1, end: this.ref.range.start + t.length };
-    const ids = [...anchors.ids];
-    const best = ids
-      .map((id) => ({ id, d: editDistance(id, fragment) }))
-      .filter((x) => x.d <= Math.max(2, Math.floor(fragment.length / 3)))
-      .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
-      .slice(0, 3)
-      .map((x) => x.id);
+    const best = didYouMean(fragment, anchors.ids, NEAR_ANCHORS);
     const hint = best.length ? ` Did you mean \`#${best[0]}\`?` : '';
     // Glossary anchors come from term files; an excerpt of the site may simply not hold that term.
     if (anchors.generated && !this.facts.isFullCheckout()) return;
-    this.problem('link.anchor-not-found', 'warning', `No heading with the id \`${fragment}\` in ${where}.${hint}`, range, best.length ? { replacements: best } : undefined);
+    this.problem('link.anchor-not-found', undefined, `No heading with the id \`${fragment}\` in ${where}.${hint}`, range, replacementFixes('link.anchor-not-found', best));
   }
 }
 

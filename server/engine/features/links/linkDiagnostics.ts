@@ -21,7 +21,7 @@ export const linkDiagnosticsRule: DiagnosticRule = {
   check(ctx: DocumentContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const i of inspectAll(ctx)) {
-      for (const p of i.problems) out.push(diagnostic(ctx, p.range, p.code, p.severity, p.message, p.data));
+      for (const p of i.problems) out.push(diagnostic(ctx, p.range, p.code, p.message, { ...(p.severity ? { severity: p.severity } : {}), ...(p.fixes ? { fixes: p.fixes } : {}) }));
     }
     return out;
   },

@@ -2,7 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic } from '../diagnostic';
 import type { DiagnosticRule } from '../feature';
 import { appliesTo, namedParam } from './lookup';
-import { replaceFix } from './quickFix';
+import { replaceFix } from '../quickFix';
 
 /** `image.html` fails the build when a caption ends with `.` ("Image caption ends with a period"); `。` is fine. */
 export const imageCaptionRule: DiagnosticRule = {
@@ -21,7 +21,7 @@ export const imageCaptionRule: DiagnosticRule = {
       let start = end - 1;
       while (start > caption.innerRange.start && text[start - 1] === '.') start--;
       out.push(
-        diagnostic(ctx, caption.innerRange, 'image.caption-period', 'error', 'An image caption must not end with a period: the build fails.', {
+        diagnostic(ctx, caption.innerRange, 'image.caption-period', 'An image caption must not end with a period: the build fails.', {
           fixes: [replaceFix('Remove the trailing period', ctx.range({ start, end }), '', true)],
         }),
       );

@@ -26,9 +26,11 @@ export const nestingRule: DiagnosticRule = {
         const want = info.parents.map((p) => `\`${p}\``).join(' or ');
         out.push(
           node.parent
-            ? diagnostic(ctx, node.open.range, 'shortcode.outside-parent', 'warning',
-                `\`${name}\` belongs directly inside a ${want}, not inside \`${node.parent.open.name}\`: it will not render as intended.`)
-            : diagnostic(ctx, node.open.range, 'shortcode.outside-parent', 'error',
+            ? diagnostic(ctx, node.open.range, 'shortcode.outside-parent',
+                `\`${name}\` belongs directly inside a ${want}, not inside \`${node.parent.open.name}\`: it will not render as intended.`,
+                // Only a `tab` with no shortcode around it at all fails the build.
+                { severity: 'warning' })
+            : diagnostic(ctx, node.open.range, 'shortcode.outside-parent',
                 `\`${name}\` must be inside a ${want}: Hugo fails the build ("Missing surrounding ${info.parents[0]} for ${name}").`),
         );
       }
@@ -36,7 +38,7 @@ export const nestingRule: DiagnosticRule = {
       if (info.notInside?.length) {
         for (let a = node.parent; a; a = a.parent) {
           if (info.notInside.includes(a.open.name)) {
-            out.push(diagnostic(ctx, node.open.range, 'shortcode.nested', 'warning', `Do not put a \`${name}\` inside a \`${a.open.name}\`: the site does not support it.`));
+            out.push(diagnostic(ctx, node.open.range, 'shortcode.nested', `Do not put a \`${name}\` inside a \`${a.open.name}\`: the site does not support it.`));
             break;
           }
         }
@@ -45,7 +47,7 @@ export const nestingRule: DiagnosticRule = {
       if (info.onlyChildren?.length && node.inner && node.close) {
         for (const r of droppedRegions(text, node, node.inner, info.onlyChildren)) {
           out.push(
-            diagnostic(ctx, r, 'shortcode.dropped-content', 'warning',
+            diagnostic(ctx, r, 'shortcode.dropped-content',
               `Inside a \`${name}\` only ${info.onlyChildren.map((c) => `\`${c}\``).join(', ')} shortcodes are shown: this content is silently dropped.`),
           );
         }
@@ -55,7 +57,7 @@ export const nestingRule: DiagnosticRule = {
         const inner = text.slice(node.inner.start, node.inner.end);
         if (inner.trim() !== '' && !inner.includes('\n')) {
           out.push(
-            diagnostic(ctx, { start: node.open.range.start, end: node.close.range.end }, 'shortcode.inline-content', 'error',
+            diagnostic(ctx, { start: node.open.range.start, end: node.close.range.end }, 'shortcode.inline-content',
               `Put the content of \`${name}\` on its own lines between the tags: on one line the build fails ("Shortcode must span muliple lines").`),
           );
         }

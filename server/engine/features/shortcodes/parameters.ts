@@ -1,10 +1,10 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { findParam, paramLabel } from '../../catalog/shortcodeCatalog';
 import { diagnostic } from '../diagnostic';
+import { didYouMean, NEAR_NAMES } from '../didYouMean';
 import type { DiagnosticRule } from '../feature';
 import { appliesTo } from './lookup';
-import { replaceFix } from './quickFix';
-import { suggest } from './suggest';
+import { replaceFix } from '../quickFix';
 
 /**
  * Parameters match what the template reads: an unknown one is silently ignored by Hugo (warning); a missing required
@@ -25,7 +25,7 @@ export const parametersRule: DiagnosticRule = {
       const mixed = first ? tag.params.find((p) => (p.name === undefined) !== (first.name === undefined)) : undefined;
       if (mixed) {
         out.push(
-          diagnostic(ctx, mixed.nameRange ?? mixed.valueRange, 'shortcode.mixed-parameters', 'error',
+          diagnostic(ctx, mixed.nameRange ?? mixed.valueRange, 'shortcode.mixed-parameters',
             `\`${tag.name}\` mixes named (\`name="…"\`) and positional values: Hugo cannot mix them and fails the build.`),
         );
       }
@@ -38,22 +38,22 @@ export const parametersRule: DiagnosticRule = {
             const names = (info.params ?? []).flatMap((q) => (q.name ? [q.name] : []));
             // A name the tag already gives is no fix: renaming to it would give that parameter twice.
             const given = new Set(tag.params.map((q) => q.name));
-            const suggestions = suggest(p.name, names.filter((n) => !given.has(n)));
+            const suggestions = didYouMean(p.name, names.filter((n) => !given.has(n)), NEAR_NAMES);
             const range = ctx.range(p.nameRange ?? p.valueRange);
             out.push(
-              diagnostic(ctx, p.nameRange ?? p.valueRange, 'shortcode.unknown-parameter', 'warning',
+              diagnostic(ctx, p.nameRange ?? p.valueRange, 'shortcode.unknown-parameter',
                 `\`${tag.name}\` has no parameter \`${p.name}\`: it is ignored.${suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : ''}`,
-                { name: p.name, suggestions, fixes: suggestions.map((s, i) => replaceFix(`Change to \`${s}\``, range, s, i === 0)) }),
+                { data: { name: p.name, suggestions }, fixes: suggestions.map((s, i) => replaceFix(`Change to \`${s}\``, range, s, i === 0)) }),
             );
           } else {
             out.push(
-              diagnostic(ctx, p.valueRange, 'shortcode.unknown-parameter', 'warning',
+              diagnostic(ctx, p.valueRange, 'shortcode.unknown-parameter',
                 !info.params?.length
                   ? `\`${tag.name}\` takes no parameters: this value is ignored.`
                   : info.params.some((q) => q.position !== undefined)
                     ? `\`${tag.name}\` takes no positional value #${p.index + 1}: it is ignored.`
                     : `\`${tag.name}\` takes no positional values (only \`name="value"\` ones): it is ignored.`,
-                { name: undefined, suggestions: [], fixes: [] }),
+                { data: { name: undefined, suggestions: [] } }),
             );
           }
         }
@@ -65,8 +65,11 @@ export const parametersRule: DiagnosticRule = {
         if (given) continue;
         const how = p.name !== undefined ? `\`${p.name}="…"\`` : `a ${paramLabel(p)} (positional value #${(p.position ?? 0) + 1})`;
         out.push(
-          diagnostic(ctx, tag.nameRange, 'shortcode.missing-parameter', p.missing ?? 'error',
-            `\`${tag.name}\` needs ${how}: ${p.description}`, { name: tag.name, parameter: paramLabel(p) }),
+          diagnostic(ctx, tag.nameRange, 'shortcode.missing-parameter', `\`${tag.name}\` needs ${how}: ${p.description}`, {
+            // The shortcode catalog says where a missing value renders wrong rather than failing the build.
+            ...(p.missing ? { severity: p.missing } : {}),
+            data: { name: tag.name, parameter: paramLabel(p) },
+          }),
         );
       }
     }

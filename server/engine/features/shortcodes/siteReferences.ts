@@ -3,10 +3,10 @@ import { boilerplateDir, boilerplateNames, findBoilerplate, hasBoilerplates } fr
 import { findGlossaryTerm, glossaryPathFor, glossaryTerms, type GlossaryTerm } from '../../site/glossary';
 import { pageFacts } from '../../site/pageFacts';
 import { diagnostic } from '../diagnostic';
+import { didYouMean, NEAR_NAMES } from '../didYouMean';
 import type { DiagnosticRule } from '../feature';
 import { appliesTo, glossEntry, positional } from './lookup';
-import { replaceFix } from './quickFix';
-import { suggest } from './suggest';
+import { replaceFix } from '../quickFix';
 
 /**
  * `boilerplate` and `gloss` find their file in the page's own language, or the build fails ("Could not find …").
@@ -32,12 +32,12 @@ export const siteReferencesRule: DiagnosticRule = {
           ctx.dependsOn(found);
           continue;
         }
-        const suggestions = suggest(p0.value, boilerplateNames(site, loc.lang));
+        const suggestions = didYouMean(p0.value, boilerplateNames(site, loc.lang), NEAR_NAMES);
         const range = ctx.range(p0.innerRange);
         out.push(
-          diagnostic(ctx, p0.innerRange, 'boilerplate.not-found', 'error',
+          diagnostic(ctx, p0.innerRange, 'boilerplate.not-found',
             `No boilerplate \`${p0.value}\` in \`content/${loc.lang}/boilerplates/\`: the build fails.${suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : ''}`,
-            { name: p0.value, fixes: suggestions.map((s, i) => replaceFix(`Change to \`${s}\``, range, s, i === 0)) }),
+            { data: { name: p0.value }, fixes: suggestions.map((s, i) => replaceFix(`Change to \`${s}\``, range, s, i === 0)) }),
         );
       } else if (tag.name === 'gloss') {
         const entry = glossEntry(ctx.parsed, node);
@@ -49,14 +49,14 @@ export const siteReferencesRule: DiagnosticRule = {
         if (!terms) continue;
         if (findGlossaryTerm(terms, entry.entry)) continue;
         ctx.dependsOn(glossaryPathFor(site, loc.lang, entry.entry));
-        const suggestions = suggest(entry.entry, terms.map((t) => t.title));
+        const suggestions = didYouMean(entry.entry, terms.map((t) => t.title), NEAR_NAMES);
         const fromParam = positional(tag, 0) !== undefined;
         const range = ctx.range(entry.range);
         out.push(
-          diagnostic(ctx, entry.range, 'gloss.not-found', 'error',
+          diagnostic(ctx, entry.range, 'gloss.not-found',
             `No glossary entry titled \`${entry.entry}\` in \`content/${loc.lang}/docs/reference/glossary/\`: the build fails.${suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : ''}`,
             {
-              entry: entry.entry,
+              data: { entry: entry.entry },
               // The displayed inner text stays as written: a parameter names the entry instead.
               fixes: fromParam
                 ? suggestions.map((s, i) => replaceFix(`Change to \`${s.toLowerCase()}\``, range, s.toLowerCase(), i === 0))

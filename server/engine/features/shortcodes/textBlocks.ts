@@ -1,10 +1,10 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TEXT_SYNTAXES } from '../../catalog/shortcodeCatalog';
 import { diagnostic } from '../diagnostic';
+import { didYouMean, NEAR_NAMES } from '../didYouMean';
 import type { DiagnosticRule } from '../feature';
 import { appliesTo, textOutputSyntax, textSyntax } from './lookup';
-import { replaceFix } from './quickFix';
-import { suggest } from './suggest';
+import { replaceFix } from '../quickFix';
 
 const KNOWN = new Set([...TEXT_SYNTAXES.common, ...TEXT_SYNTAXES.other].map((s) => s.toLowerCase()));
 
@@ -34,15 +34,15 @@ export const textBlocksRule: DiagnosticRule = {
         const at = ctx.range({ start: tag.nameRange.end, end: tag.nameRange.end });
         const choices = startsWithPrompt ? ['bash'] : ['plain', 'yaml', 'bash'];
         out.push(
-          diagnostic(ctx, tag.nameRange, 'text.missing-syntax', 'error', 'This `text` block has no syntax (`bash`, `yaml`, `plain`, …): the build fails.', {
+          diagnostic(ctx, tag.nameRange, 'text.missing-syntax', 'This `text` block has no syntax (`bash`, `yaml`, `plain`, …): the build fails.', {
             fixes: choices.map((c, i) => replaceFix(`Add the syntax \`${c}\``, at, ` ${c}`, i === 0)),
           }),
         );
       } else if (!KNOWN.has(highlighting(syntax))) {
-        const suggestions = suggest(syntax, TEXT_SYNTAXES.common);
+        const suggestions = didYouMean(syntax, TEXT_SYNTAXES.common, NEAR_NAMES);
         const range = ctx.range(syntaxParam.innerRange);
         out.push(
-          diagnostic(ctx, syntaxParam.innerRange, 'text.unknown-syntax', 'warning',
+          diagnostic(ctx, syntaxParam.innerRange, 'text.unknown-syntax',
             `Unknown syntax \`${syntax}\`: the block is shown without highlighting.${suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : ''}`,
             { fixes: suggestions.map((s, i) => replaceFix(`Change to \`${s}\``, range, s, i === 0)) }),
         );
@@ -51,7 +51,7 @@ export const textBlocksRule: DiagnosticRule = {
       const outputis = textOutputSyntax(tag);
       if (outputis && syntaxParam && syntax !== 'bash') {
         out.push(
-          diagnostic(ctx, outputis.nameRange ?? outputis.valueRange, 'text.outputis-not-bash', 'error',
+          diagnostic(ctx, outputis.nameRange ?? outputis.valueRange, 'text.outputis-not-bash',
             `\`outputis\` only applies to \`bash\` blocks (the output of the commands): on a \`${syntax}\` block the build fails ("Only text blocks with a bash syntax can use outputis").`),
         );
       }
@@ -63,12 +63,12 @@ export const textBlocksRule: DiagnosticRule = {
       const lineStart = bodyStart + firstLineAt;
       if (indent % 4 !== 0) {
         out.push(
-          diagnostic(ctx, { start: lineStart, end: lineStart + indent }, 'text.bad-indentation', 'error',
+          diagnostic(ctx, { start: lineStart, end: lineStart + indent }, 'text.bad-indentation',
             `This \`text\` block is indented by ${indent} spaces: indent it by a multiple of 4 (the indentation is stripped), or the build fails.`),
         );
       } else if (syntax === 'bash' && !line.trimStart().startsWith('$')) {
         out.push(
-          diagnostic(ctx, { start: lineStart + indent, end: lineStart + line.trimEnd().length }, 'text.bash-without-prompt', 'error',
+          diagnostic(ctx, { start: lineStart + indent, end: lineStart + line.trimEnd().length }, 'text.bash-without-prompt',
             'The first line of a `bash` block must start with `$` (commands start with `$`, output follows): the build fails. Use `plain` for other text.'),
         );
       }

@@ -21,7 +21,6 @@ export const frontmatterSyntaxRule: DiagnosticRule = {
           ctx,
           { start: 0, end: firstLineEnd },
           'frontmatter.missing',
-          'error',
           toml
             ? 'istio.io pages use YAML frontmatter between `---` lines, not TOML (`+++`).'
             : 'This page has no frontmatter: start the file with `---`, the page\'s `title:` and other keys, and `---`.',
@@ -30,7 +29,7 @@ export const frontmatterSyntaxRule: DiagnosticRule = {
       return out;
     }
     for (const p of fm.problems) {
-      out.push(diagnostic(ctx, p.range, p.code, p.code === 'frontmatter.duplicate-key' ? 'warning' : 'error', p.message));
+      out.push(diagnostic(ctx, p.range, p.code, p.message));
     }
     return out;
   },

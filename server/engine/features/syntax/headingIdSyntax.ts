@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { validId } from '../../parser/headingIds';
 import { diagnostic } from '../diagnostic';
+import { replaceFix } from '../quickFix';
 import type { DiagnosticRule } from '../feature';
 
 /**
@@ -23,10 +24,8 @@ export const headingIdSyntaxRule: DiagnosticRule = {
       const message =
         `Hugo does not read \`${written.length > 60 ? written.slice(0, 57) + '…' : written}\` as the heading's id: it prints it on the page, ` +
         `and the heading's id is \`${h.id}\`. An id holds letters, digits, \`-\`, \`_\`, \`:\` and \`.\` only, and nothing may follow it.`;
-      const fixes = id
-        ? [{ title: `Use the id \`${id}\``, edits: [{ range: ctx.range(literal), newText: `{#${id}}` }], preferred: true }]
-        : [];
-      out.push(diagnostic(ctx, literal, 'heading.invalid-id', 'warning', message, { fixes, id: h.id }));
+      const fixes = id ? [replaceFix(`Use the id \`${id}\``, ctx.range(literal), `{#${id}}`, true)] : [];
+      out.push(diagnostic(ctx, literal, 'heading.invalid-id', message, { fixes, data: { id: h.id } }));
     }
     return out;
   },

@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic } from '../diagnostic';
+import { replaceFix } from '../quickFix';
 import type { DiagnosticRule } from '../feature';
 
 /**
@@ -24,8 +25,8 @@ export const strayBraceRule: DiagnosticRule = {
       const stray = text.slice(end, stop);
       const span = { start: end, end: stop };
       out.push(
-        diagnostic(ctx, span, 'shortcode.stray-brace', 'warning', `Hugo prints this \`${stray}\` on the page: the tag already ended with \`${tag.delimiter === '%' ? '%}}' : '>}}'}\`.`, {
-          fixes: [{ title: `Remove the stray \`${stray}\``, edits: [{ range: ctx.range(span), newText: '' }], preferred: true }],
+        diagnostic(ctx, span, 'shortcode.stray-brace', `Hugo prints this \`${stray}\` on the page: the tag already ended with \`${tag.delimiter === '%' ? '%}}' : '>}}'}\`.`, {
+          fixes: [replaceFix(`Remove the stray \`${stray}\``, ctx.range(span), '', true)],
         }),
       );
     }

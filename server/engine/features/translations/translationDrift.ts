@@ -3,6 +3,7 @@ import { DEFAULT_LANGUAGE } from '../../site/siteLayout';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
 import type { DiagnosticRule } from '../feature';
+import { replaceFix } from '../quickFix';
 import { driftFacts } from './driftFacts';
 import { sourceOf } from './matching';
 import { sourceFacts } from './sourceFacts';
@@ -36,10 +37,7 @@ export const translationDriftRule: DiagnosticRule = {
     for (const img of mine.images) {
       if (sourceImages.has(img.key)) continue;
       out.push(
-        diagnostic(ctx, img.range, 'translation.image-not-in-source', 'information', `${sourceName} does not show the image "${img.link}".`, {
-          image: img.key,
-          source: source.path,
-        }),
+        diagnostic(ctx, img.range, 'translation.image-not-in-source', `${sourceName} does not show the image "${img.link}".`, { data: { image: img.key, source: source.path } }),
       );
     }
     const reported = new Set<string>();
@@ -48,11 +46,7 @@ export const translationDriftRule: DiagnosticRule = {
       reported.add(img.key);
       const at = parsed.frontmatter?.openRange ?? { start: 0, end: 0 };
       out.push(
-        diagnostic(ctx, at, 'translation.image-missing', 'information', `${sourceName} shows the image "${img.link}"; this translation does not.`, {
-          image: img.key,
-          link: img.link,
-          source: source.path,
-        }),
+        diagnostic(ctx, at, 'translation.image-missing', `${sourceName} shows the image "${img.link}"; this translation does not.`, { data: { image: img.key, link: img.link, source: source.path } }),
       );
     }
 
@@ -61,18 +55,15 @@ export const translationDriftRule: DiagnosticRule = {
       // a faithful translation whose only difference no reader of the page notices.
       if (!h.explicitId || !h.idRange || facts.headingIds.has(h.id.toLowerCase())) continue;
       out.push(
-        diagnostic(ctx, h.idRange, 'translation.heading-id-not-in-source', 'information', `${sourceName} has no heading with the id "${h.id}", so links to #${h.id} from it do not land here.`, {
-          id: h.id,
-          source: source.path,
-        }),
+        diagnostic(ctx, h.idRange, 'translation.heading-id-not-in-source', `${sourceName} has no heading with the id "${h.id}", so links to #${h.id} from it do not land here.`, { data: { id: h.id, source: source.path } }),
       );
     }
 
     if (mine.publishdate && facts.publishdate && mine.publishdate.value !== facts.publishdate.value) {
       out.push(
-        diagnostic(ctx, mine.publishdate.range, 'translation.publishdate-differs', 'warning', `publishdate differs from ${sourceName} (${facts.publishdate.value}).`, {
-          sourceValue: facts.publishdate.value,
-          source: source.path,
+        diagnostic(ctx, mine.publishdate.range, 'translation.publishdate-differs', `publishdate differs from ${sourceName} (${facts.publishdate.value}).`, {
+          data: { sourceValue: facts.publishdate.value, source: source.path },
+          fixes: [replaceFix(`Use the source's publishdate (${facts.publishdate.value})`, undefined, facts.publishdate.value, true)],
         }),
       );
     }

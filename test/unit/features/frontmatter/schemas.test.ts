@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
-import { closest } from '../../../../server/engine/features/frontmatter/didYouMean';
+import { CLOSEST_KEYS, didYouMean } from '../../../../server/engine/features/didYouMean';
 import { ANNOTATION_KEYWORDS, fieldOf, SchemaStore } from '../../../../server/engine/features/frontmatter/schemaStore';
 import { toFrontmatterSchemaSettings } from '../../../../server/engine';
 import { doc, lc, MEM_ROOT, rangeOf, sample } from '../../../support/fixtures';
@@ -52,6 +52,7 @@ describe('built-in frontmatter schemas', () => {
 
   it('did you mean: a typo, a swap, nothing for a far word', () => {
     const keys = ['title', 'publishdate', 'description', 'keywords', 'attribution'];
+    const closest = (word: string, candidates: string[]) => didYouMean(word, candidates, CLOSEST_KEYS);
     assert.deepEqual(closest('pubishdate', keys), ['publishdate']);
     assert.deepEqual(closest('descirption', keys), ['description']);
     assert.deepEqual(closest('keyword', keys), ['keywords']);

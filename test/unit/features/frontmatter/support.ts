@@ -1,9 +1,11 @@
+import assert from 'node:assert/strict';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type FrontmatterSchemaSetting, type IstioSettings } from '../../../../server/engine';
 import { LanguageService } from '../../../../server/engine/languageService';
-import { readFixes, type QuickFix } from '../../../../server/engine/features/frontmatter/quickFixData';
+import { readFixes, type Fix } from '../../../../server/engine/features/quickFix';
 import { doc, MEM_ROOT, memorySite } from '../../../support/fixtures';
+import { cataloged } from '../../diagnostics/cataloged';
 
 /** A language service over the in-memory sample site (plus overrides), its index scanned in one go. */
 export async function siteService(overrides: Record<string, string | null> = {}): Promise<LanguageService> {
@@ -20,7 +22,7 @@ export function settingsWith(schemas: FrontmatterSchemaSetting[]): IstioSettings
 /** The frontmatter diagnostics of `rel` with `text` (not the shortcode or syntax ones). */
 export function fmDiagnostics(service: LanguageService, rel: string, text: string, settings?: IstioSettings): Diagnostic[] {
   const path = `${MEM_ROOT}/${rel}`;
-  return service.diagnostics(path, doc(path, text), settings).diagnostics.filter((d) => isSchemaCode(d.code));
+  return cataloged(service.diagnostics(path, doc(path, text), settings), rel).diagnostics.filter((d) => isSchemaCode(d.code));
 }
 
 /** Codes of this feature (the foundation's syntax codes are tested elsewhere). */
@@ -32,14 +34,17 @@ export function isSchemaCode(code: Diagnostic['code']): boolean {
   );
 }
 
-export function fixesOf(d: Diagnostic): QuickFix[] {
+export function fixesOf(d: Diagnostic): Fix[] {
   return readFixes(d.data);
 }
 
-/** Applies a fix's edits to `text` (as an editor would). */
-export function applyFix(text: string, fix: QuickFix): string {
+/** Applies a fix's edits to `text` (as an editor would); the frontmatter's fixes name their ranges. */
+export function applyFix(text: string, fix: Fix): string {
   const d = TextDocument.create('x:', 'markdown', 1, text);
-  return TextDocument.applyEdits(d, fix.edits.map((e) => ({ range: e.range, newText: e.newText })));
+  return TextDocument.applyEdits(
+    d,
+    fix.edits.map((e) => ({ range: e.range ?? assert.fail(`an edit without a range: ${fix.title}`), newText: e.newText })),
+  );
 }
 
 export function summary(ds: readonly Diagnostic[]): [Diagnostic['code'], Diagnostic['severity'], Range][] {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LanguageService } from '../../../../server/engine/languageService';
-import { readFixes } from '../../../../server/engine/features/fixData';
+import { readFixes } from '../../../../server/engine/features/quickFix';
 import { doc, MEM_ROOT, memorySite, rangeOf, sampleFiles } from '../../../support/fixtures';
 
 const REL = 'content/zh/blog/2022/page/index.md';

@@ -4,6 +4,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { imageKey } from '../../../../server/engine/features/translations/driftFacts';
 import { LanguageService } from '../../../../server/engine/languageService';
 import { doc, lc, MEM_ROOT, memorySite, rangeOf, sample, sampleFiles } from '../../../support/fixtures';
+import { cataloged } from '../../diagnostics/cataloged';
 
 const noPause = { sliceMs: 1e9, pause: () => Promise.resolve() };
 
@@ -11,7 +12,7 @@ function drift(rel: string, text?: string, overrides: Record<string, string | nu
   const fs = memorySite(text === undefined ? overrides : { ...overrides, [rel]: text });
   const service = new LanguageService({ fs, scan: noPause });
   const path = `${MEM_ROOT}/${rel}`;
-  const result = service.diagnostics(path, doc(path, text ?? sample(rel)));
+  const result = cataloged(service.diagnostics(path, doc(path, text ?? sample(rel))), rel);
   return { diagnostics: result.diagnostics.filter((d) => String(d.code).startsWith('translation.')), dependencies: result.dependencies };
 }
 
@@ -49,7 +50,10 @@ describe('translation drift diagnostics', () => {
     const [d, ...rest] = drift(ZH_BETA, text).diagnostics;
     assert.deepEqual(rest, []);
     assert.deepEqual([d!.code, d!.severity, d!.source, d!.range], ['translation.publishdate-differs', DiagnosticSeverity.Warning, 'istio', rangeOf(text, '2024-05-14')]);
-    assert.deepEqual(d!.data, { sourceValue: '2024-05-13', source: `${MEM_ROOT}/content/en/blog/2024/ambient-reaches-beta/index.md` });
+    const { fixes, ...facts } = d!.data as { fixes: unknown };
+    assert.deepEqual(facts, { sourceValue: '2024-05-13', source: `${MEM_ROOT}/content/en/blog/2024/ambient-reaches-beta/index.md` });
+    // The fix replaces the diagnostic's own range (no range of its own): see the code action below.
+    assert.deepEqual(fixes, [{ title: "Use the source's publishdate (2024-05-13)", edits: [{ newText: '2024-05-13' }], isPreferred: true }]);
   });
 
   it('offers to take the source publishdate, from the diagnostic data alone', () => {
