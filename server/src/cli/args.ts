@@ -3,7 +3,11 @@ export interface CheckArgs {
   readonly command: 'check';
   /** Folders or files to check; empty means "the current folder". */
   readonly targets: readonly string[];
-  readonly format: 'text' | 'json';
+  readonly format: 'text' | 'json' | 'sarif';
+  /** Report only these codes or families (`link`, `image.not-found`); empty means all. */
+  readonly only: readonly string[];
+  /** Leave out these codes or families. */
+  readonly skip: readonly string[];
   /** Fail when there are more warnings than this; `undefined` means warnings never fail. */
   readonly maxWarnings: number | undefined;
   /** A settings file (JSON with comments) applied over the site's `.vscode/settings.json`. */
@@ -19,7 +23,10 @@ Checks the Markdown pages of an istio.io-style Hugo site (content/<lang>/...) wi
 settings as the editor extension, and prints one line per finding: path:line:col: severity code message.
 
 Options:
-  --format text|json   output format (default: text)
+  --format text|json|sarif
+                       output format (default: text; sarif: SARIF 2.1.0 for GitHub code scanning)
+  --only LIST          report only these codes or families, comma-separated (link,image.not-found)
+  --skip LIST          leave out these codes or families, comma-separated
   --max-warnings N     exit 1 when there are more than N warnings (default: warnings never fail)
   --config FILE        settings file (JSON; "istio.*" keys) applied over the site's .vscode/settings.json
   --quiet              print errors only (warnings still count for --max-warnings)
@@ -34,7 +41,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv[0] === '-v' || argv[0] === '--version') return { command: 'version' };
   if (argv[0] !== 'check') return { command: 'error', message: `unknown command "${argv[0]}"` };
   const targets: string[] = [];
-  let format: 'text' | 'json' = 'text';
+  let format: 'text' | 'json' | 'sarif' = 'text';
+  const only: string[] = [];
+  const skip: string[] = [];
   let maxWarnings: number | undefined;
   let config: string | undefined;
   let quiet = false;
@@ -47,8 +56,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     switch (flag) {
       case '--format': {
         const v = value();
-        if (v !== 'text' && v !== 'json') return { command: 'error', message: `--format must be text or json, not "${v ?? ''}"` };
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') return { command: 'error', message: `--format must be text, json or sarif, not "${v ?? ''}"` };
         format = v;
+        break;
+      }
+      case '--only':
+      case '--skip': {
+        const v = value();
+        const list = (v ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '');
+        if (list.length === 0) return { command: 'error', message: `${flag} needs codes or families, such as link,image.not-found` };
+        (flag === '--only' ? only : skip).push(...list);
         break;
       }
       case '--max-warnings': {
@@ -75,5 +92,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         targets.push(a);
     }
   }
-  return { command: 'check', targets, format, maxWarnings, config, quiet };
+  return { command: 'check', targets, format, only, skip, maxWarnings, config, quiet };
 }

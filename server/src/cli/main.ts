@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { parseArgs, USAGE, type CheckArgs } from './args';
 import { check, inSite, type CheckResult } from './check';
+import { selection, unknownSelectors } from './selection';
+import { toSarif } from './sarif';
 import { SettingsFileError } from './settingsFile';
 
 export interface CliIo {
@@ -59,12 +61,18 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     case 'error':
       io.err(`istio-authoring: ${args.message}\n\n${USAGE}\n`);
       return 2;
-    case 'check':
-      return runCheck(args, io);
+    case 'check': {
+      const unknown = unknownSelectors([...args.only, ...args.skip]);
+      if (unknown.length > 0) {
+        io.err(`istio-authoring: unknown code or family: ${unknown.join(', ')} (the codes are listed in docs/diagnostics.md)\n`);
+        return 2;
+      }
+      return runCheck(args, io, version);
+    }
   }
 }
 
-async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
+async function runCheck(args: CheckArgs, io: CliIo, version: string): Promise<number> {
   let targets = args.targets;
   if (targets.length === 0) {
     const sampleSite = path.join(io.cwd, 'test', 'fixtures', 'istio-sample');
@@ -84,7 +92,7 @@ async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   }
   let result: CheckResult;
   try {
-    result = await check(targets, io.cwd, args.config ? path.resolve(io.cwd, args.config) : undefined);
+    result = selection(await check(targets, io.cwd, args.config ? path.resolve(io.cwd, args.config) : undefined), args.only, args.skip);
   } catch (e) {
     if (e instanceof SettingsFileError) {
       io.err(`istio-authoring: ${e.message}\n`);
@@ -104,6 +112,8 @@ async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   };
   if (args.format === 'json') {
     io.out(JSON.stringify(toJson(result, summary), null, 2) + '\n');
+  } else if (args.format === 'sarif') {
+    io.out(JSON.stringify(toSarif(result, version), null, 2) + '\n');
   } else {
     for (const f of result.files) {
       for (const d of f.diagnostics) {

@@ -1,0 +1,28 @@
+import { DIAGNOSTIC_CATALOG, DIAGNOSTIC_FAMILIES, diagnosticInfo, isDiagnosticCode } from '../../engine';
+import type { CheckResult } from './check';
+
+/**
+ * `--only` and `--skip`: a selector is a code (`image.not-found`), a family of the catalog (`link`, `syntax`) or a
+ * code prefix (`frontmatter` also covers the frontmatter parse errors, whose family is `syntax`).
+ */
+function matches(code: string, selectors: readonly string[]): boolean {
+  const family = isDiagnosticCode(code) ? diagnosticInfo(code).family : undefined;
+  return selectors.some((s) => s === code || s === family || code.startsWith(`${s}.`));
+}
+
+/** Selectors that name no code, family or code prefix: a typo would otherwise silently select nothing. */
+export function unknownSelectors(selectors: readonly string[]): string[] {
+  const families = new Set(Object.keys(DIAGNOSTIC_FAMILIES));
+  const codes = DIAGNOSTIC_CATALOG.map((i) => i.code as string);
+  return selectors.filter((s) => !families.has(s) && !codes.some((c) => c === s || c.startsWith(`${s}.`)));
+}
+
+/** The findings the selectors keep; files left without findings drop out, as in an unfiltered run. */
+export function selection(result: CheckResult, only: readonly string[], skip: readonly string[]): CheckResult {
+  if (only.length === 0 && skip.length === 0) return result;
+  const keep = (code: string): boolean => (only.length === 0 || matches(code, only)) && !matches(code, skip);
+  const files = result.files
+    .map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => keep(String(d.code ?? ''))) }))
+    .filter((f) => f.diagnostics.length > 0);
+  return { ...result, files };
+}
