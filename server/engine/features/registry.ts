@@ -4,6 +4,8 @@ import { frontmatterCompletion } from './frontmatter/completion';
 import { frontmatterHover } from './frontmatter/hover';
 import { frontmatterSchemaRule } from './frontmatter/schemaDiagnostics';
 import { frontmatterSiteRule } from './frontmatter/siteRules';
+import { lintActions } from './lint/lintActions';
+import { lintRule } from './lint/lintRule';
 import { linkActionsProvider } from './links/linkActions';
 import { linkCompletionProvider } from './links/linkCompletion';
 import { linkDiagnosticsRule } from './links/linkDiagnostics';
@@ -45,6 +47,7 @@ export const diagnosticRules: readonly DiagnosticRule[] = [
   textBlocksRule,
   imageCaptionRule,
   siteReferencesRule,
+  lintRule,
 ];
 export const completionProviders: readonly CompletionProvider[] = [
   frontmatterCompletion(),
@@ -65,6 +68,7 @@ export const codeActionProviders: readonly CodeActionProvider[] = [
   linkActionsProvider,
   translationDriftFixes,
   shortcodeQuickFixes,
+  lintActions,
 ];
 export const documentLinkProviders: readonly DocumentLinkProvider[] = [
   linkDocumentLinksProvider,
