@@ -11,6 +11,7 @@ import { linkCompletionProvider } from './links/linkCompletion';
 import { linkDiagnosticsRule } from './links/linkDiagnostics';
 import { linkDocumentLinksProvider } from './links/linkDocumentLinks';
 import { linkHoverProvider } from './links/linkHover';
+import { styleRule } from './style/styleRule';
 import { shortcodeCompletion } from './shortcodes/completion';
 import { shortcodeDefinition } from './shortcodes/definition';
 import { shortcodeHover } from './shortcodes/hover';
@@ -48,6 +49,7 @@ export const diagnosticRules: readonly DiagnosticRule[] = [
   imageCaptionRule,
   siteReferencesRule,
   lintRule,
+  styleRule,
 ];
 export const completionProviders: readonly CompletionProvider[] = [
   frontmatterCompletion(),
