@@ -13,6 +13,7 @@ import { dirname, isInside } from './site/paths';
 import { HUGO_CONFIG_FILES } from './site/linkRules';
 import { RootedFileSystem, SafeFileSystem } from './site/rootedFileSystem';
 import { SiteIndex, type ScanOptions } from './site/siteIndex';
+import type { SpellCheckerFactory } from './site/spellChecker';
 import { findSiteRoot, locate, readLayout } from './site/siteLayout';
 
 /** Open documents whose parse is kept (a re-parse of a 63 KB page takes about a millisecond). */
@@ -24,6 +25,11 @@ export interface LanguageServiceOptions {
   readonly scan?: ScanOptions;
   /** Called when a site's background scan finishes, page summaries included (the server re-checks open documents then). */
   readonly onSiteReady?: (site: SiteIndex) => void;
+  /**
+   * mdspell's dictionary and parsers (loaded by the Node adapter); without it the spelling check is off. Only the
+   * adapter can read the dictionary from `node_modules`, so it comes in rather than through the site's file system.
+   */
+  readonly spelling?: SpellCheckerFactory;
   /** Where a failing feature is reported (the server's log); the failure itself never reaches the caller. */
   readonly onError?: (message: string) => void;
 }
@@ -193,6 +199,7 @@ export class LanguageService {
       site,
       catalog,
       settings,
+      spelling: this.options.spelling,
       range: (span) => {
         const lines = lineIndexOf(parsed);
         return lines

@@ -18,6 +18,7 @@ import { DEFAULT_SETTINGS, type IstioSettings } from '../engine';
 import { LanguageService, mergeSettings } from '../engine';
 import { copyFileSafely } from './node/copyFile';
 import { NodeFileSystem } from './node/nodeFileSystem';
+import { dictionaryPath, mdspellFactory } from './node/spelling';
 import { yieldToRequests } from './node/pause';
 import { planTranslationRequest, translationsRequest, translationStatusRequest } from './node/translationRequests';
 import { uriToPath } from './node/uris';
@@ -33,8 +34,11 @@ let debounceMs = DEBOUNCE_MS;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const dictionary = dictionaryPath();
 const service = new LanguageService({
   fs: new NodeFileSystem(),
+  // mdspell's dictionary, when one is installed: the spelling check is off without it.
+  ...(dictionary ? { spelling: mdspellFactory(dictionary) } : {}),
   scan: { pause: yieldToRequests },
   onError: (message) => connection.console.error(message),
   // The full index can resolve more than the quick look-ups made during the scan did.

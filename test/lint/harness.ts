@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService, MemoryFileSystem, mergeSettings } from '../../server/engine';
+import { dictionaryPath, mdspellFactory } from '../../server/src/node/spelling';
 
 export const SAMPLE = path.resolve(__dirname, '../fixtures/istio-sample');
 const REPO = path.resolve(__dirname, '../..');
@@ -73,7 +74,9 @@ export function engine(pages: Readonly<Record<string, string>>, settings: unknow
   for (const [rel, text] of Object.entries(pages)) mem.write(`/site/${rel}`, text);
   mem.write('/site/mdl.rb', fs.readFileSync(path.join(SAMPLE, 'mdl.rb'), 'utf8'));
   mem.write('/site/.spelling', fs.readFileSync(path.join(SAMPLE, '.spelling'), 'utf8'));
-  const svc = new LanguageService({ fs: mem, scan: { sliceMs: 1e9, pause: () => Promise.resolve() } });
+  const dictionary = dictionaryPath();
+  if (!dictionary) throw new Error('no mdspell dictionary: npm ci installs markdown-spellcheck');
+  const svc = new LanguageService({ fs: mem, scan: { sliceMs: 1e9, pause: () => Promise.resolve() }, spelling: mdspellFactory(dictionary) });
   const out = new Map<string, { code: string; line: number; data: unknown; message: string }[]>();
   for (const [rel, text] of Object.entries(pages)) {
     const p = `/site/${rel}`;

@@ -6,6 +6,7 @@ import type { OffsetRange } from '../parser/offsetRange';
 import type { ParsedDocument } from '../parser/parsedDocument';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ContentLocation } from '../site/siteLayout';
+import type { SpellCheckerFactory } from '../site/spellChecker';
 
 /** Everything a feature may look at for one document. Features never touch the disk except through `site`. */
 export interface DocumentContext {
@@ -19,6 +20,8 @@ export interface DocumentContext {
   readonly site: SiteIndex | undefined;
   readonly catalog: ShortcodeCatalog;
   readonly settings: IstioSettings;
+  /** mdspell's checker, when the adapter could load its dictionary. */
+  readonly spelling: SpellCheckerFactory | undefined;
   /** Converts an offset span to an LSP range. */
   range(span: OffsetRange): Range;
   /** Records that the result depends on `path`, so a change to that file re-checks this document. */

@@ -11,6 +11,8 @@ import { linkCompletionProvider } from './links/linkCompletion';
 import { linkDiagnosticsRule } from './links/linkDiagnostics';
 import { linkDocumentLinksProvider } from './links/linkDocumentLinks';
 import { linkHoverProvider } from './links/linkHover';
+import { spellingActions } from './spelling/spellingActions';
+import { spellingRule } from './spelling/spellingRule';
 import { styleRule } from './style/styleRule';
 import { shortcodeCompletion } from './shortcodes/completion';
 import { shortcodeDefinition } from './shortcodes/definition';
@@ -50,6 +52,7 @@ export const diagnosticRules: readonly DiagnosticRule[] = [
   siteReferencesRule,
   lintRule,
   styleRule,
+  spellingRule,
 ];
 export const completionProviders: readonly CompletionProvider[] = [
   frontmatterCompletion(),
@@ -71,6 +74,7 @@ export const codeActionProviders: readonly CodeActionProvider[] = [
   translationDriftFixes,
   shortcodeQuickFixes,
   lintActions,
+  spellingActions,
 ];
 export const documentLinkProviders: readonly DocumentLinkProvider[] = [
   linkDocumentLinksProvider,

@@ -9,6 +9,8 @@ export interface CheckArgs {
   /** A settings file (JSON with comments) applied over the site's `.vscode/settings.json`. */
   readonly config: string | undefined;
   readonly quiet: boolean;
+  /** Check families left out (`spelling`, `style`, `lint`, or any code prefix such as `link`). */
+  readonly skip: readonly string[];
 }
 
 export type ParsedArgs = CheckArgs | { readonly command: 'help' } | { readonly command: 'version' } | { readonly command: 'error'; readonly message: string };
@@ -23,6 +25,8 @@ Options:
   --max-warnings N     exit 1 when there are more than N warnings (default: warnings never fail)
   --config FILE        settings file (JSON; "istio.*" keys) applied over the site's .vscode/settings.json
   --quiet              print errors only (warnings still count for --max-warnings)
+  --skip A,B           leave out check families by code prefix: spelling, style (mdl), lint (make lint's
+                       grep rules), or any other (link, frontmatter, ...)
   -h, --help           show this help
   -v, --version        print the version
 
@@ -38,6 +42,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let maxWarnings: number | undefined;
   let config: string | undefined;
   let quiet = false;
+  const skip: string[] = [];
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
@@ -67,6 +72,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--quiet':
         quiet = true;
         break;
+      case '--skip': {
+        const v = value();
+        const names = (v ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '');
+        if (names.length === 0) return { command: 'error', message: '--skip needs families, such as spelling,style' };
+        skip.push(...names);
+        break;
+      }
       case '-h':
       case '--help':
         return { command: 'help' };
@@ -75,5 +87,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         targets.push(a);
     }
   }
-  return { command: 'check', targets, format, maxWarnings, config, quiet };
+  return { command: 'check', targets, format, maxWarnings, config, quiet, skip };
 }

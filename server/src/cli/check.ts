@@ -5,6 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { IstioSettings } from '../../engine';
 import { LanguageService, isInside, EXCLUDED_DIRS, findSiteRoot, locate } from '../../engine';
 import { NodeFileSystem } from '../node/nodeFileSystem';
+import { dictionaryPath, mdspellFactory } from '../node/spelling';
 import { pathToUri } from '../node/uris';
 import { loadSettings } from './settingsFile';
 import { SnapshotFileSystem } from './snapshotFileSystem';
@@ -71,10 +72,18 @@ async function markdownUnder(service: LanguageService, target: string): Promise<
  * Checks every Markdown page under the targets with the engine's registered rules, exactly as the editor
  * does: the site is indexed first, so checks that look at other files see the whole site.
  */
-export async function check(targets: readonly string[], cwd: string, configFile: string | undefined): Promise<CheckResult> {
+export async function check(targets: readonly string[], cwd: string, configFile: string | undefined, skip: readonly string[] = []): Promise<CheckResult> {
   const started = performance.now();
   const nodeFs = new SnapshotFileSystem(new NodeFileSystem());
-  const service = new LanguageService({ fs: nodeFs, scan: { sliceMs: 1_000_000, pause: () => Promise.resolve(), summaries: false }, onError: (m) => console.error(m) });
+  const skipped = (code: unknown): boolean => skip.some((f) => String(code) === f || String(code).startsWith(`${f}.`));
+  // mdspell's dictionary is loaded only when spelling is wanted and installed (0.8 s).
+  const dictionary = skip.includes('spelling') ? undefined : dictionaryPath();
+  const service = new LanguageService({
+    fs: nodeFs,
+    scan: { sliceMs: 1_000_000, pause: () => Promise.resolve(), summaries: false },
+    onError: (m) => console.error(m),
+    ...(dictionary ? { spelling: mdspellFactory(dictionary) } : {}),
+  });
   const settingsByRoot = new Map<string, IstioSettings>();
   const sources = new Set<string>();
   const settingsFor = (root: string): IstioSettings => {
@@ -102,7 +111,7 @@ export async function check(targets: readonly string[], cwd: string, configFile:
     const settings = settingsFor(site.layout.root);
     if (site.maxFileSize !== settings.maxFileSize) site.maxFileSize = settings.maxFileSize;
     const document = TextDocument.create(pathToUri(file), 'markdown', 1, text);
-    const { diagnostics } = service.diagnostics(enginePath, document, settings);
+    const diagnostics = service.diagnostics(enginePath, document, settings).diagnostics.filter((d) => !skipped(d.code));
     fileCount++;
     if (diagnostics.length > 0) {
       diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -84,7 +84,7 @@ async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   }
   let result: CheckResult;
   try {
-    result = await check(targets, io.cwd, args.config ? path.resolve(io.cwd, args.config) : undefined);
+    result = await check(targets, io.cwd, args.config ? path.resolve(io.cwd, args.config) : undefined, args.skip);
   } catch (e) {
     if (e instanceof SettingsFileError) {
       io.err(`istio-authoring: ${e.message}\n`);
