@@ -47,12 +47,13 @@ export function wordsFor(file: SpellingFile, lang: string, relPath: string): rea
 
 /**
  * Where "Add 'word' to .spelling" puts the word: among the global words, in the file's order (istio.io keeps them
- * sorted case-insensitively, as `sort -f`), or after the last global word when they are not sorted.
+ * sorted as `LC_ALL=C sort -f` sorts), or after the last global word when they are not sorted.
  * Returns the 0-based line to insert before.
  */
 export function insertionLine(file: SpellingFile, word: string): number {
   const words = file.globalLines;
-  const key = (w: string): string => w.toLowerCase();
+  // `sort -f` in the C locale folds to upper case: `_` sorts after the letters.
+  const key = (w: string): string => w.toUpperCase();
   const sorted = words.every((w, i) => i === 0 || key(words[i - 1]!.word) <= key(w.word));
   if (sorted) {
     const next = words.find((w) => key(w.word) > key(word));
