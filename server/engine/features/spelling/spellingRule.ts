@@ -22,7 +22,10 @@ export const spellingRule: DiagnosticRule = {
     const path = spellingPath(ctx);
     if (!page || !ctx.spelling || !path || !ctx.location) return [];
     ctx.dependsOn(path);
-    const file = parseSpelling(ctx.site?.readText(path) ?? '');
+    // A site without `.spelling` does not run mdspell (istio.io has one): no list of the site's words, no check.
+    const text = ctx.site?.readText(path);
+    if (text === undefined) return [];
+    const file = parseSpelling(text);
     const checker = ctx.spelling(wordsFor(file, page.lang, ctx.location.relPath));
     const out: Diagnostic[] = [];
     for (const w of checker.words(page.copy.text)) {
