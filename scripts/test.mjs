@@ -139,6 +139,9 @@ const layers = [
   nodeTestLayer('tools', 'test/tools'),
   // The engine against the real Hugo on small sites the tests write (Hugo from the same install script).
   nodeTestLayer('hugo', 'test/hugo'),
+  // The make-lint checks against the real tools: mdl (Debian ruby-mdl, from the same install script) and mdspell
+  // (npm markdown-spellcheck, a dev dependency), on the same pages as the engine.
+  nodeTestLayer('lint', 'test/lint'),
   // Real editors (tools: scripts/install-editor-tools.sh; a missing tool fails the layer with that hint).
   scriptLayer('nvim', 'test/editors/nvim-layer.mjs', [], { timeoutMs: 120_000 }),
   scriptLayer('exthost', 'test/vscode/run.mjs', [], { timeoutMs: 300_000 }),
@@ -156,11 +159,11 @@ if (wanted.length && selected.length !== wanted.length) {
 // The real-editor layers need Chromium, Neovim and code-server: install them on first use (idempotent, and a no-op
 // once they are there), so `npm test` works on a fresh machine. ISTIO_TEST_NO_INSTALL=1 skips this; a layer whose
 // tool is still missing then fails and says how to install it.
-const EDITOR_LAYERS = new Set(['tools', 'hugo', 'nvim', 'exthost', 'ui']);
+const EDITOR_LAYERS = new Set(['tools', 'hugo', 'lint', 'nvim', 'exthost', 'ui']);
 if (selected.some((l) => EDITOR_LAYERS.has(l.name)) && !process.env.ISTIO_TEST_NO_INSTALL) {
   console.log('=== editor tools (scripts/install-editor-tools.sh) ===');
   const t = spawnSync('bash', [path.join('scripts', 'install-editor-tools.sh')], { stdio: 'inherit' });
-  if (t.status !== 0) console.log('editor tools could not be installed: the tools, hugo, nvim, exthost and ui layers will fail');
+  if (t.status !== 0) console.log('editor tools could not be installed: the tools, hugo, lint, nvim, exthost and ui layers will fail');
 }
 
 if (selected.some((l) => l.needsBuild)) {

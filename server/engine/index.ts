@@ -23,6 +23,7 @@ export {
 // The file system port and an in-memory implementation.
 export type { DirEntry, FileStat, FileSystem } from './site/fileSystem';
 export { MemoryFileSystem } from './site/memoryFileSystem';
+export type { SpellCheckerFactory, SpellingWord, WordChecker } from './site/spellChecker';
 export { DiskFileSystem, type NodeFsLike } from './site/diskFileSystem';
 
 // Paths and the site's layout.

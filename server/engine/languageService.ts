@@ -29,6 +29,7 @@ import type { PlanTranslationResult, TranslationStatusResult, TranslationsResult
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
 /** Per site, in its index's caches: the `data/args.yml` it was read from, by modification time. */
 const SITE_VALUES = cacheKey<SiteValuesCache>('site values');
+import type { SpellCheckerFactory } from './site/spellChecker';
 
 /** Open documents whose parse is kept (a re-parse of a 63 KB page takes about a millisecond). */
 const PARSED_CACHE_SIZE = 64;
@@ -45,6 +46,11 @@ export interface LanguageServiceOptions {
   readonly scanSites?: boolean;
   /** Called when a site's background scan finishes, page summaries included (the server re-checks open documents then). */
   readonly onSiteReady?: (site: SiteIndex) => void;
+  /**
+   * mdspell's dictionary and parsers (loaded by the Node adapter); without it the spelling check is off. Only the
+   * adapter can read the dictionary from `node_modules`, so it comes in rather than through the site's file system.
+   */
+  readonly spelling?: SpellCheckerFactory;
   /** Where a failing feature is reported (the server's log); the failure itself never reaches the caller. */
   readonly onError?: (message: string) => void;
   /** Git, for the staleness of translations; without it the status report says git is not available. */
@@ -322,6 +328,7 @@ export class LanguageService {
       catalog,
       settings,
       caches: this.caches,
+      spelling: this.options.spelling,
       range: (span) => {
         const lines = parse.lineIndex();
         return lines

@@ -19,6 +19,13 @@ export interface IstioSettings {
     /** Globs of link and image targets, as written, that are never checked (`/docs/reference/**`, `*.pdf`). */
     readonly ignore: readonly string[];
   };
+  readonly lint: {
+    /**
+     * The languages `make lint` checks (`scripts/lint_site.sh` takes them as arguments; en and zh by default, uk only
+     * when named): spelling, Markdown style and the lint's grep rules run on pages of these languages only.
+     */
+    readonly languages: readonly string[];
+  };
   /** Files larger than this many bytes (UTF-16 code units for open documents) are not checked. */
   readonly maxFileSize: number;
 }
@@ -37,6 +44,7 @@ export const DEFAULT_SETTINGS: IstioSettings = {
   diagnostics: { enable: true, severity: {} },
   frontmatter: { schemas: [] },
   links: { ignore: [] },
+  lint: { languages: ['en', 'zh'] },
   maxFileSize: 1_000_000,
 };
 
@@ -82,6 +90,7 @@ export function mergeSettings(raw: unknown): IstioSettings {
     diagnostics: { ...merged.diagnostics, severity: toSeverityOverrides(merged.diagnostics.severity) },
     frontmatter: { ...merged.frontmatter, schemas: toFrontmatterSchemaSettings(merged.frontmatter.schemas) },
     links: { ...merged.links, ignore: merged.links.ignore.filter((g): g is string => typeof g === 'string') },
+    lint: { ...merged.lint, languages: merged.lint.languages.filter((l): l is string => typeof l === 'string') },
   };
 }
 

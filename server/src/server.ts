@@ -19,6 +19,7 @@ import { LanguageService, mergeSettings } from '../engine';
 import { copyFileSafely } from './node/copyFile';
 import { nodeGit } from './node/git';
 import { NodeFileSystem } from './node/nodeFileSystem';
+import { dictionaryPath, mdspellFactory } from './node/spelling';
 import { yieldToRequests } from './node/pause';
 import { pathToUri, uriToPath } from './node/uris';
 
@@ -33,10 +34,13 @@ let debounceMs = DEBOUNCE_MS;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const dictionary = dictionaryPath();
 const service = new LanguageService({
   fs: new NodeFileSystem(),
   git: nodeGit,
   pathToUri,
+  // mdspell's dictionary, when one is installed: the spelling check is off without it.
+  ...(dictionary ? { spelling: mdspellFactory(dictionary) } : {}),
   scan: { pause: yieldToRequests },
   onError: (message) => connection.console.error(message),
   // The full index can resolve more than the quick look-ups made during the scan did.

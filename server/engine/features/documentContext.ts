@@ -7,6 +7,7 @@ import type { OffsetRange } from '../parser/offsetRange';
 import type { ParsedDocument } from '../parser/parsedDocument';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ContentLocation } from '../site/siteLayout';
+import type { SpellCheckerFactory } from '../site/spellChecker';
 
 /** Everything a feature may look at for one document. Features never touch the disk except through `site`. */
 export interface DocumentContext {
@@ -25,6 +26,8 @@ export interface DocumentContext {
    * here or in `site.caches`, never in module variables, so two services share nothing.
    */
   readonly caches: Caches;
+  /** mdspell's checker, when the adapter could load its dictionary. */
+  readonly spelling: SpellCheckerFactory | undefined;
   /** Converts an offset span to an LSP range. */
   range(span: OffsetRange): Range;
   /** Records that the result depends on `path`, so a change to that file re-checks this document. */

@@ -4,10 +4,14 @@ import { frontmatterCompletion } from './frontmatter/completion';
 import { frontmatterHover } from './frontmatter/hover';
 import { frontmatterSchemaRule } from './frontmatter/schemaDiagnostics';
 import { frontmatterSiteRule } from './frontmatter/siteRules';
+import { lintRule } from './lint/lintRule';
 import { linkCompletionProvider } from './links/linkCompletion';
 import { linkDiagnosticsRule } from './links/linkDiagnostics';
 import { linkDocumentLinksProvider } from './links/linkDocumentLinks';
 import { linkHoverProvider } from './links/linkHover';
+import { spellingActions } from './spelling/spellingActions';
+import { spellingRule } from './spelling/spellingRule';
+import { styleRule } from './style/styleRule';
 import { shortcodeCompletion } from './shortcodes/completion';
 import { shortcodeDefinition } from './shortcodes/definition';
 import { shortcodeHover } from './shortcodes/hover';
@@ -42,6 +46,9 @@ export const diagnosticRules: readonly DiagnosticRule[] = [
   textBlocksRule,
   imageCaptionRule,
   siteReferencesRule,
+  lintRule,
+  styleRule,
+  spellingRule,
 ];
 export const completionProviders: readonly CompletionProvider[] = [
   frontmatterCompletion(),
@@ -58,7 +65,11 @@ export const definitionProviders: readonly DefinitionProvider[] = [
   shortcodeDefinition,
 ];
 /** One provider: every rule carries its quick fixes in the same shape (features/quickFix.ts). */
-export const codeActionProviders: readonly CodeActionProvider[] = [quickFixProvider];
+export const codeActionProviders: readonly CodeActionProvider[] = [
+  quickFixProvider,
+  // Spelling suggestions are computed when asked for, not when checking: the dictionary's suggester is slow.
+  spellingActions,
+];
 export const documentLinkProviders: readonly DocumentLinkProvider[] = [
   linkDocumentLinksProvider,
 ];

@@ -26,7 +26,8 @@ Options:
   --format text|json|sarif
                        output format (default: text; sarif: SARIF 2.1.0 for GitHub code scanning)
   --only LIST          report only these codes or families, comma-separated (link,image.not-found)
-  --skip LIST          leave out these codes or families, comma-separated
+  --skip LIST          leave out these codes or families, comma-separated (spelling, style: mdl, lint: the
+                       grep rules of make lint; a left-out family is not even run)
   --max-warnings N     exit 1 when there are more than N warnings (default: warnings never fail)
   --config FILE        settings file (JSON; "istio.*" keys) applied over the site's .vscode/settings.json
   --quiet              print errors only (warnings still count for --max-warnings)

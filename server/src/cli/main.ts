@@ -92,7 +92,7 @@ async function runCheck(args: CheckArgs, io: CliIo, version: string): Promise<nu
   }
   let result: CheckResult;
   try {
-    result = selection(await check(targets, io.cwd, args.config ? path.resolve(io.cwd, args.config) : undefined), args.only, args.skip);
+    result = selection(await check(targets, io.cwd, args.config ? path.resolve(io.cwd, args.config) : undefined, args.skip), args.only, args.skip);
   } catch (e) {
     if (e instanceof SettingsFileError) {
       io.err(`istio-authoring: ${e.message}\n`);

@@ -1,0 +1,58 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { diagnostic } from '../diagnostic';
+import type { DocumentContext } from '../documentContext';
+
+const QUOTE_LINE = /^([ \t]*)> ?/;
+
+/**
+ * A Markdown `>` blockquote renders as `<blockquote>`, and the script fails the built site on that word ("Ensure
+ * content only uses {{< tip >}}, {{< warning >}}, {{< idea >}}, and {{< quote >}} instead of block quotes"). Lines of
+ * code (text blocks, fences), of the frontmatter and of a shortcode tag written over several lines (`    >}}`) are
+ * not quotes. One finding per quote, with fixes to `{{< quote >}}` and `{{< tip >}}`.
+ */
+export function blockquoteDiagnostics(ctx: DocumentContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const { text, nonMarkdown, markdown, shortcodes } = ctx.parsed;
+  if (!/(^|\n)[ \t]*>/.test(text)) return out;
+  const inTag = (offset: number): boolean => shortcodes.tags.some((t) => offset >= t.range.start && offset < t.range.end);
+  let at = ctx.parsed.bodyStart;
+  let quote: { start: number; end: number; indent: string; lines: string[] } | undefined;
+  const flush = (): void => {
+    if (quote) out.push(quoteDiagnostic(ctx, quote));
+    quote = undefined;
+  };
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end).replace(/\r$/, '');
+    const m = QUOTE_LINE.exec(line);
+    const marker = m ? at + m[1]!.length : -1;
+    if (m && !nonMarkdown.find(marker) && !markdown.fences.find(marker) && !inTag(marker)) {
+      if (quote && m[1] === quote.indent) {
+        quote.end = at + line.length;
+        quote.lines.push(line.slice(m[0].length));
+      } else {
+        flush();
+        quote = { start: marker, end: at + line.length, indent: m[1]!, lines: [line.slice(m[0].length)] };
+      }
+    } else flush();
+    at = end + 1;
+  }
+  flush();
+  return out;
+}
+
+function quoteDiagnostic(ctx: DocumentContext, q: { start: number; end: number; indent: string; lines: string[] }): Diagnostic {
+  const lineStart = q.start - q.indent.length;
+  const range = ctx.range({ start: lineStart, end: q.end });
+  const eol = ctx.parsed.text.includes('\r\n') ? '\r\n' : '\n';
+  const body = q.lines.map((l) => (l === '' ? '' : q.indent + l)).join(eol);
+  // The site's callouts must span several lines ("Shortcode must span muliple lines"): tags on their own lines.
+  const wrap = (name: string): string => `${q.indent}{{< ${name} >}}${eol}${body}${eol}${q.indent}{{< /${name} >}}`;
+  return diagnostic(ctx, { start: q.start, end: q.end }, 'lint.blockquote', 'Fails `make lint`: a `>` blockquote renders as `<blockquote>`, which the site\'s lint rejects. Use `{{< quote >}}` (or `{{< tip >}}`, `{{< warning >}}`, `{{< idea >}}`).', {
+    fixes: [
+      { title: 'Make it a {{< quote >}}', edits: [{ range, newText: wrap('quote') }], isPreferred: true },
+      { title: 'Make it a {{< tip >}}', edits: [{ range, newText: wrap('tip') }] },
+    ],
+  });
+}

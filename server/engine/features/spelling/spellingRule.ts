@@ -1,0 +1,40 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { diagnostic } from '../diagnostic';
+import type { DocumentContext } from '../documentContext';
+import type { DiagnosticRule } from '../feature';
+import { lintPage } from '../lintScope';
+import { parseSpelling, wordsFor } from './spellingFile';
+
+/** The site's `.spelling`, at the root of the site (as the script copies it next to the content). */
+export function spellingPath(ctx: DocumentContext): string | undefined {
+  return ctx.site ? `${ctx.site.layout.root === '/' ? '' : ctx.site.layout.root}/.spelling` : undefined;
+}
+
+/**
+ * `mdspell --en-us --ignore-acronyms --ignore-numbers` of `make lint`, on the page as the script edits it (text
+ * blocks are fences, `link=`/`url=` values and heading anchors gone), with the site's `.spelling`. zh pages are
+ * checked against the English dictionary as the script does, so only Latin-script words can fail there.
+ */
+export const spellingRule: DiagnosticRule = {
+  name: 'mdspell',
+  check(ctx) {
+    const page = lintPage(ctx);
+    const path = spellingPath(ctx);
+    if (!page || !ctx.spelling || !path || !ctx.location) return [];
+    ctx.dependsOn(path);
+    // A site without `.spelling` does not run mdspell (istio.io has one): no list of the site's words, no check.
+    const text = ctx.site?.readText(path);
+    if (text === undefined) return [];
+    const file = parseSpelling(text);
+    const checker = ctx.spelling(wordsFor(file, page.lang, ctx.location.relPath));
+    const out: Diagnostic[] = [];
+    for (const w of checker.words(page.copy.text)) {
+      if (checker.correct(w.word)) continue;
+      const start = page.copy.toOriginal(w.index);
+      out.push(
+        diagnostic(ctx, { start, end: start + w.word.length }, 'spelling.unknown-word', `Unknown word \`${w.word}\` (fails \`make lint\`: mdspell with the site's .spelling).`, { data: { word: w.word } }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,111 @@
+/**
+ * The page as istio.io's `scripts/lint_site.sh` hands it to `mdspell`, `mdl` and its grep rules: the script copies
+ * `content/<lang>` and runs `sed -E` edits on every `.md`, line by line, in the order of `LINT_SEDS` below:
+ * `{{< text …>}}` → ```` ```plain ````, `{{< mermaid …>}}` → ```` ```mermaid ````, `{{< /text …>}}` and
+ * `{{< /mermaid …>}}` → ```` ``` ````, `url="…"` → `URL`, `link="…"` → `LINK`, and a heading's `{#anchor}` removed (on
+ * any line starting with `#`, code or not).
+ *
+ * Every `.*` is greedy: `{{< text` runs to the last `>}}` of the line and `url="` to its last `"`. A line never gains
+ * or loses a line break, so a position in the copy maps back to the same line of the page.
+ */
+
+export interface LintCopy {
+  /** The edited page, with exactly the page's lines. */
+  readonly text: string;
+  /** An offset in the copy → the offset in the page (a position inside replaced text → where the replacement starts). */
+  toOriginal(offset: number): number;
+}
+
+interface Sed {
+  readonly pattern: RegExp;
+  /** `$1` in the replacement is the first group, as `\1` in sed. */
+  readonly replacement: string;
+}
+
+// Each pattern is the script's, in JavaScript syntax; with one greedy `.*` JavaScript's backtracking picks the same
+// match as sed's leftmost-longest rule.
+export const LINT_SEDS: readonly Sed[] = [
+  { pattern: /\{\{< text .*>\}\}/g, replacement: '```plain' },
+  { pattern: /\{\{< mermaid .*>\}\}/g, replacement: '```mermaid' },
+  { pattern: /\{\{< \/text .*>\}\}/g, replacement: '```' },
+  { pattern: /\{\{< \/mermaid .*>\}\}/g, replacement: '```' },
+  { pattern: /url=".*"/g, replacement: 'URL' },
+  { pattern: /link=".*"/g, replacement: 'LINK' },
+  { pattern: /(^#.*\S) *\{#.*\} */g, replacement: '$1' },
+];
+
+/** A cheap test that a line may need an edit at all (most lines need none). */
+const MAY_EDIT = /\{\{< |url="|link="|^#/;
+
+export function lintCopy(page: string): LintCopy {
+  const lines = page.split('\n');
+  const copyLines: string[] = [];
+  /** For an edited line: the page column of each column of the copy's line (one more entry for its end). */
+  const maps = new Map<number, number[]>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!MAY_EDIT.test(line)) {
+      copyLines.push(line);
+      continue;
+    }
+    const edited = editLine(line);
+    copyLines.push(edited.text);
+    if (edited.cols) maps.set(i, edited.cols);
+  }
+  const text = copyLines.join('\n');
+  if (maps.size === 0) return { text, toOriginal: (o) => o };
+
+  const copyStarts = lineStarts(copyLines);
+  const pageStarts = lineStarts(lines);
+  return {
+    text,
+    toOriginal(offset) {
+      const line = lineOf(copyStarts, offset);
+      const col = offset - copyStarts[line]!;
+      const cols = maps.get(line);
+      return pageStarts[line]! + (cols ? cols[Math.min(col, cols.length - 1)]! : col);
+    },
+  };
+}
+
+/** One line through every edit; `cols` is set only when something changed. */
+function editLine(line: string): { text: string; cols: number[] | undefined } {
+  let text = line;
+  let cols: number[] | undefined;
+  for (const sed of LINT_SEDS) {
+    sed.pattern.lastIndex = 0;
+    const m = sed.pattern.exec(text);
+    // Every pattern's `.*` (or `^`) makes a second match on the same line impossible once the first is replaced.
+    if (!m) continue;
+    cols ??= Array.from({ length: text.length + 1 }, (_, k) => k);
+    const replacement = sed.replacement === '$1' ? m[1]! : sed.replacement;
+    const start = m.index;
+    const end = start + m[0].length;
+    // Kept text (`$1` is the match's own start) keeps its columns; inserted text maps to where the match began.
+    const inserted = sed.replacement === '$1' ? cols.slice(start, start + replacement.length) : new Array<number>(replacement.length).fill(cols[start]!);
+    cols = [...cols.slice(0, start), ...inserted, ...cols.slice(end)];
+    text = text.slice(0, start) + replacement + text.slice(end);
+  }
+  return { text, cols };
+}
+
+function lineStarts(lines: readonly string[]): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const l of lines) {
+    starts.push(at);
+    at += l.length + 1;
+  }
+  return starts;
+}
+
+function lineOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
