@@ -116,4 +116,27 @@ describe('translation commands in the real extension host', () => {
     assert.ok(html.includes(`<p class="warn">${why}</p>`), html);
     panel.dispose();
   });
+
+  it('A Translation lacking 3 images: "Copy all 3 missing files" on each, and as source.fixAll, copies them and the errors go', async () => {
+    const dir = 'content/zh/blog/2023/istiocon-china';
+    const names = ['group-pic.jpg', 'opening-keynote.jpg', 'users-engaging.jpg'];
+    for (const n of names) await vscode.workspace.fs.delete(h.siteUri(`${dir}/${n}`));
+    const { uri } = await h.openPublished(`${dir}/index.md`);
+    const missing = await h.waitForDiagnostics(uri, (ds) => ds.filter((d) => h.where(d)[0] === 'image.not-translated').length === 3);
+    const one = missing.find((d) => h.where(d)[0] === 'image.not-translated');
+
+    const quick = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, one.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = quick.map((a) => a.title);
+    assert.ok(titles.includes('Copy all 3 missing files from the English bundle'), JSON.stringify(titles));
+    const fixAll = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll.value);
+    const all = fixAll.find((a) => a.kind && a.kind.value === 'source.fixAll.istio');
+    assert.ok(all, JSON.stringify(fixAll.map((a) => [a.title, a.kind && a.kind.value])));
+    assert.strictEqual(all.title, 'Copy all 3 missing files from the English bundle');
+
+    const cleared = h.waitForDiagnostics(uri, (ds) => !ds.some((d) => h.where(d)[0] === 'image.not-translated'));
+    const result = await vscode.commands.executeCommand(all.command.command, ...all.command.arguments);
+    assert.deepStrictEqual(result.copied.map((p) => p.slice(p.lastIndexOf('/') + 1)), names);
+    await cleared;
+    for (const n of names) assert.ok(await h.exists(h.siteUri(`${dir}/${n}`)), `${n} copied`);
+  });
 });
