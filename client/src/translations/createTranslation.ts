@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { PLAN_TRANSLATION_REQUEST, TRANSLATIONS_REQUEST, type TranslationPlan, type TranslationVersion } from '../../../server/protocol';
 import { LANGUAGE_FOLDER } from '../../../server/engine';
 import type { CreateTranslationArgs } from './commandIds';
+import { openPage } from './openPage';
 import { sendRequest, type ClientSource } from './requests';
 
 
@@ -29,7 +30,7 @@ export async function createTranslation(client: ClientSource, args: CreateTransl
       const target = vscode.Uri.parse(answer.targetUri);
       // Not awaited: the command is done (nothing was changed) whether or not the user answers the notification.
       void vscode.window.showWarningMessage(vscode.l10n.t('Istio: {0} Nothing was changed.', answer.message), open).then(async (choice) => {
-        if (choice === open) await vscode.window.showTextDocument(target);
+        if (choice === open) await openPage(target);
       });
     } else {
       void vscode.window.showWarningMessage(vscode.l10n.t('Istio: {0}', answer.message));
@@ -38,7 +39,7 @@ export async function createTranslation(client: ClientSource, args: CreateTransl
   }
   const created = await carryOut(answer.plan);
   if (!created) return undefined;
-  await vscode.window.showTextDocument(created.target);
+  await openPage(created.target);
   // Whole sentences (not pieces joined here) so each language can order them its own way.
   const message =
     created.copied + created.kept === 0
