@@ -41,10 +41,19 @@ export async function createTranslation(client: ClientSource, args: CreateTransl
   if (!created) return undefined;
   await openPage(created.target);
   // Whole sentences (not pieces joined here) so each language can order them its own way.
+  // The counts say what the plan changed in the English text, so the translator knows the links and ids are done.
+  const { links, headingIds } = answer.plan.changes;
   const message =
     created.copied + created.kept === 0
-      ? vscode.l10n.t('Istio: created the {0} version. Translate the text, keep the {#anchor} ids.', lang)
-      : vscode.l10n.t('Istio: created the {0} version; resource files: {1} copied, {2} already there and kept. Translate the text, keep the {#anchor} ids.', lang, created.copied, created.kept);
+      ? vscode.l10n.t('Istio: created the {0} version ({1} links now point to {0} pages, {2} headings carry their English ids). Translate the text, keep the {#anchor} ids.', lang, links, headingIds)
+      : vscode.l10n.t(
+          'Istio: created the {0} version ({1} links now point to {0} pages, {2} headings carry their English ids); resource files: {3} copied, {4} already there and kept. Translate the text, keep the {#anchor} ids.',
+          lang,
+          links,
+          headingIds,
+          created.copied,
+          created.kept,
+        );
   void vscode.window.showInformationMessage(message);
   return created.target;
 }
