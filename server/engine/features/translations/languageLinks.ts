@@ -69,7 +69,10 @@ export function linkInLanguage(t: TranslationTarget, written: string, place: Lin
   return required && site.exists(sourcePath) ? moved : undefined;
 }
 
-/** `/docs/x/` of an English page (`/docs/x/` of a zh page without English: `/zh/docs/x/`) without its language. */
+/**
+ * The link without the source page's language prefix (`/docs/x/` of an English page as is, `/zh/docs/x/` of a zh page
+ * as `/docs/x/`); `undefined` unless it is a root-relative link into the source page's own language.
+ */
 function pathInOwnLanguage(t: TranslationTarget, written: string): string | undefined {
   if (!written.startsWith('/') || written.startsWith('//')) return undefined;
   const own = prefixOf(t.from.lang);
