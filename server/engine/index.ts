@@ -66,7 +66,8 @@ export {
   type DiagnosticInfo,
   type Severity,
 } from './diagnostics/catalog';
-export { COPY_FILE_COMMAND, type CopyFileArgs } from './features/quickFix';
+export { COPY_FILE_COMMAND, COPY_FILES_COMMAND, type CopyFileArgs, type CopyFilesArgs } from './features/quickFix';
+export { FIX_ALL_KIND } from './features/codeActions';
 
 // Translations: the results the service's translation methods return, and the git port it is given.
 export * from './features/translations/types';

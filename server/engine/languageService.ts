@@ -386,10 +386,12 @@ export class LanguageService {
     return firstOf(registry.definitionProviders, (p) => p.definition(ctx, position, offset), this.report);
   }
 
-  codeActions(path: string, document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], settings?: IstioSettings): CodeAction[] {
+  /** `only`: the kinds asked for (LSP `context.only`); `source.fixAll` is answered from the document's own diagnostics. */
+  codeActions(path: string, document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], settings?: IstioSettings, only?: readonly string[]): CodeAction[] {
     if (tooLarge(document, settings ?? this.settings)) return [];
     const ctx = this.context(path, document, settings);
-    return allOf(registry.codeActionProviders, (p) => p.actions(ctx, range, diagnostics), this.report);
+    const request = { ...(only ? { only } : {}), documentDiagnostics: () => this.diagnostics(path, document, settings).diagnostics };
+    return allOf(registry.codeActionProviders, (p) => p.actions(ctx, range, diagnostics, request), this.report);
   }
 
   documentLinks(path: string, document: TextDocument, settings?: IstioSettings): DocumentLink[] {
@@ -410,7 +412,7 @@ export class LanguageService {
   /** The files Create Translation will create for the page at `path` in the language folder `lang`, or why not. */
   async planTranslation(path: string | undefined, lang: string, settings?: IstioSettings): Promise<PlanTranslationResult> {
     const site = await this.completeSite(path, settings);
-    return site && path !== undefined ? planAnswer(site, path, lang, this.toUri) : NOT_IN_A_SITE;
+    return site && path !== undefined ? planAnswer(site, path, lang, this.catalogFor(site), this.toUri) : NOT_IN_A_SITE;
   }
 
   /**

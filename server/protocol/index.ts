@@ -17,7 +17,7 @@ import type {
 } from '../engine';
 
 export type { GitUnavailableCode, IndexStatus, LanguageStatus, PlanTranslationResult, TranslationPlan, TranslationStatusResult, TranslationsResult, TranslationVersion };
-export { COPY_FILE_COMMAND, DIAGNOSTIC_SOURCE, type CopyFileArgs } from '../engine';
+export { COPY_FILE_COMMAND, COPY_FILES_COMMAND, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type CopyFileArgs, type CopyFilesArgs } from '../engine';
 
 /** The configuration section the client contributes (`istio.…`); the server reads it per resource. */
 export const SETTINGS_SECTION = 'istio';

@@ -13,10 +13,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { COPY_FILE_COMMAND, INDEX_STATUS_REQUEST, PLAN_TRANSLATION_REQUEST, SETTINGS_SECTION, TRANSLATION_STATUS_REQUEST, TRANSLATIONS_REQUEST, type CopyFileArgs, type IndexStatusParams, type InitializationOptions, type PlanTranslationParams, type TranslationStatusParams, type TranslationsParams, WATCHED_FILE_GLOBS } from '../protocol';
+import { COPY_FILE_COMMAND, COPY_FILES_COMMAND, FIX_ALL_KIND, INDEX_STATUS_REQUEST, PLAN_TRANSLATION_REQUEST, SETTINGS_SECTION, TRANSLATION_STATUS_REQUEST, TRANSLATIONS_REQUEST, type CopyFileArgs, type CopyFilesArgs, type IndexStatusParams, type InitializationOptions, type PlanTranslationParams, type TranslationStatusParams, type TranslationsParams, WATCHED_FILE_GLOBS } from '../protocol';
 import { DEFAULT_SETTINGS, type IstioSettings } from '../engine';
 import { LanguageService, mergeSettings } from '../engine';
-import { copyFileSafely } from './node/copyFile';
+import { copyFileSafely, copyFilesSafely } from './node/copyFile';
 import { nodeGit } from './node/git';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { dictionaryPath, mdspellFactory } from './node/spelling';
@@ -71,10 +71,10 @@ connection.onInitialize((params): InitializeResult => {
       completionProvider: { triggerCharacters: ['<', '%', ' ', '"', '/', '#', '(', '.', ':', '='], resolveProvider: false },
       hoverProvider: true,
       definitionProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       documentLinkProvider: { resolveProvider: false },
       // The VS Code client registers these commands itself and forwards them here, so every client gets them.
-      executeCommandProvider: { commands: [COPY_FILE_COMMAND] },
+      executeCommandProvider: { commands: [COPY_FILE_COMMAND, COPY_FILES_COMMAND] },
     },
     serverInfo: { name: 'istio-authoring', version: VERSION },
   };
@@ -218,6 +218,7 @@ function recheckDependents(changed: ReadonlySet<string>): void {
 }
 
 connection.onExecuteCommand((params) => {
+  if (params.command === COPY_FILES_COMMAND) return copyFiles(params.arguments?.[0] as Partial<CopyFilesArgs> | undefined);
   if (params.command !== COPY_FILE_COMMAND) return null;
   const args = params.arguments?.[0] as Partial<CopyFileArgs> | undefined;
   const result = copyFileSafely(args, (p) => service.isInContent(p));
@@ -230,6 +231,16 @@ connection.onExecuteCommand((params) => {
   recheckDependents(new Set([result.target]));
   return { copied: true, message: result.message };
 });
+
+/** Copies every file a translation lacks, never overwriting, and tells the user what it did. */
+function copyFiles(args: Partial<CopyFilesArgs> | undefined): { copied: readonly string[]; notCopied: readonly { target: string; message: string }[]; message: string } {
+  const result = copyFilesSafely(args, (p) => service.isInContent(p));
+  for (const target of result.copied) service.fileChanged(target, 'created');
+  recheckDependents(new Set(result.copied));
+  const message = `Istio Authoring: ${result.message}`;
+  void (result.notCopied.length ? connection.window.showWarningMessage(message) : connection.window.showInformationMessage(message));
+  return result;
+}
 
 // --- requests ------------------------------------------------------------------------------------
 
@@ -260,7 +271,7 @@ connection.onDefinition((params) =>
 );
 
 connection.onCodeAction((params) =>
-  withDocument(params.textDocument.uri, [], (path, doc, settings) => service.codeActions(path, doc, params.range, params.context.diagnostics, settings)),
+  withDocument(params.textDocument.uri, [], (path, doc, settings) => service.codeActions(path, doc, params.range, params.context.diagnostics, settings, params.context.only)),
 );
 
 connection.onDocumentLinks((params) =>

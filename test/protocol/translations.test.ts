@@ -54,7 +54,9 @@ describe('istio/translations and friends over stdio', () => {
       plan: {
         fromUri: uri('content/en/blog/2021/istio-community-meetup-china/index.md'),
         targetUri: uri('content/zh/blog/2021/istio-community-meetup-china/index.md'),
-        text: sample('content/en/blog/2021/istio-community-meetup-china/index.md'),
+        // Its one heading keeps its English id (the zh-only post on the same meetup writes `## 日程安排{#agenda}`).
+        text: sample('content/en/blog/2021/istio-community-meetup-china/index.md').replace('\n## Agenda\n', '\n## Agenda {#agenda}\n'),
+        changes: { links: 0, headingIds: 1 },
         copies: fs
           .readdirSync(path.join(SAMPLE_SITE, 'content/en/blog/2021/istio-community-meetup-china'))
           .filter((n) => n !== 'index.md')
@@ -70,6 +72,32 @@ describe('istio/translations and friends over stdio', () => {
       message: 'The uk version already exists.',
       targetUri: uri('content/uk/blog/2024/ambient-reaches-beta/index.md'),
     });
+  });
+
+  it('plans zh for the en-only post blog/2021/simple-vms: its link carries /zh/, its 13 headings their English ids', async () => {
+    const rel = 'content/en/blog/2021/simple-vms/index.md';
+    const plan = await client().request<PlanTranslationResult>(PLAN_TRANSLATION_REQUEST.method, { uri: uri(rel), lang: 'zh' });
+    assert.ok(plan.ok);
+    assert.deepEqual(plan.plan.changes, { links: 1, headingIds: 13 });
+    const source = sample(rel).split('\n');
+    const changed = plan.plan.text.split('\n').flatMap((l, i) => (l === source[i] ? [] : [`${i + 1}: ${l}`]));
+    assert.deepEqual(changed, [
+      '14: ## Reduce Complexity {#reduce-complexity}',
+      '18: Today, adding a virtual machine to your Istio service mesh involves a lot of [moving parts](/zh/docs/setup/install/virtual-machine/). You must create a Kubernetes service account, Istio workload entry and then generate configuration all before on-boarding a single virtual machine. There are also complexities to automating this, especially for auto scaling VMs. Finally you are required to expose Istiod externally to your cluster.',
+      '24: ### Single Direction Traffic Flow {#single-direction-traffic-flow}',
+      '30: ### Developer Access to Service Mesh {#developer-access-to-service-mesh}',
+      '36: ## Decouple Envoy and Istio {#decouple-envoy-and-istio}',
+      '40: ## A Simpler On-boarding Experience {#a-simpler-on-boarding-experience}',
+      '52: ### Easier to Automate {#easier-to-automate}',
+      '56: ### More Runtime Support {#more-runtime-support}',
+      '62: ## Advanced Use Cases {#advanced-use-cases}',
+      '64: ### gRPC to JSON {#grpc-to-json}',
+      '70: ### Multi Direction {#multi-direction}',
+      '76: ### Forwarding Proxy {#forwarding-proxy}',
+      '82: ## Part 2… {#part-2}',
+      '86: ### Special Thanks {#special-thanks}',
+    ]);
+    assert.equal(plan.plan.copies.length, 9);
   });
 
   it('reports the missing pages of every language for the site', async () => {

@@ -28,6 +28,8 @@ export class LspTestClient {
   private readonly published = new Map<string, PublishedDiagnostics>();
   private waiters: Array<() => void> = [];
   readonly stderr: string[] = [];
+  /** The messages the server showed the user (`window/showMessage` and `window/showMessageRequest`), in order. */
+  readonly shownMessages: { readonly type: number; readonly message: string }[] = [];
   private versions = new Map<string, number>();
   /** When the server process was started (`performance.now()`). */
   readonly startedAt = performance.now();
@@ -52,6 +54,12 @@ export class LspTestClient {
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => this.shownMessages.push({ type: m.type, message: m.message }));
+    // The user dismisses it: no action chosen.
+    this.connection.onRequest('window/showMessageRequest', (m: { type: number; message: string }) => {
+      this.shownMessages.push({ type: m.type, message: m.message });
+      return null;
+    });
     this.connection.listen();
     this.capabilities = options.capabilities ?? {};
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { PLAN_TRANSLATION_REQUEST, TRANSLATIONS_REQUEST, type TranslationPlan, type TranslationVersion } from '../../../server/protocol';
 import { LANGUAGE_FOLDER } from '../../../server/engine';
 import type { CreateTranslationArgs } from './commandIds';
+import { openPage } from './openPage';
 import { sendRequest, type ClientSource } from './requests';
 
 
@@ -29,7 +30,7 @@ export async function createTranslation(client: ClientSource, args: CreateTransl
       const target = vscode.Uri.parse(answer.targetUri);
       // Not awaited: the command is done (nothing was changed) whether or not the user answers the notification.
       void vscode.window.showWarningMessage(vscode.l10n.t('Istio: {0} Nothing was changed.', answer.message), open).then(async (choice) => {
-        if (choice === open) await vscode.window.showTextDocument(target);
+        if (choice === open) await openPage(target);
       });
     } else {
       void vscode.window.showWarningMessage(vscode.l10n.t('Istio: {0}', answer.message));
@@ -38,12 +39,21 @@ export async function createTranslation(client: ClientSource, args: CreateTransl
   }
   const created = await carryOut(answer.plan);
   if (!created) return undefined;
-  await vscode.window.showTextDocument(created.target);
+  await openPage(created.target);
   // Whole sentences (not pieces joined here) so each language can order them its own way.
+  // The counts say what the plan changed in the English text, so the translator knows the links and ids are done.
+  const { links, headingIds } = answer.plan.changes;
   const message =
     created.copied + created.kept === 0
-      ? vscode.l10n.t('Istio: created the {0} version. Translate the text, keep the {#anchor} ids.', lang)
-      : vscode.l10n.t('Istio: created the {0} version; resource files: {1} copied, {2} already there and kept. Translate the text, keep the {#anchor} ids.', lang, created.copied, created.kept);
+      ? vscode.l10n.t('Istio: created the {0} version ({1} links now point to {0} pages, {2} headings carry their English ids). Translate the text, keep the {#anchor} ids.', lang, links, headingIds)
+      : vscode.l10n.t(
+          'Istio: created the {0} version ({1} links now point to {0} pages, {2} headings carry their English ids); resource files: {3} copied, {4} already there and kept. Translate the text, keep the {#anchor} ids.',
+          lang,
+          links,
+          headingIds,
+          created.copied,
+          created.kept,
+        );
   void vscode.window.showInformationMessage(message);
   return created.target;
 }

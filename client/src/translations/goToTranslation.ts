@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands, TRANSLATIONS_REQUEST, type TranslationVersion, type TranslationsResult } from '../../../server/protocol';
 import { type CreateTranslationArgs, type GoToTranslationArgs } from './commandIds';
+import { openPage } from './openPage';
 import { sendRequest, type ClientSource } from './requests';
 
 interface VersionItem extends vscode.QuickPickItem {
@@ -59,7 +60,7 @@ export async function goToTranslation(client: ClientSource, args: GoToTranslatio
     }
     return;
   }
-  await vscode.window.showTextDocument(vscode.Uri.parse(choice.uri), beside ? { viewColumn: vscode.ViewColumn.Beside } : {});
+  await openPage(vscode.Uri.parse(choice.uri), beside);
 }
 
 function pick(result: TranslationsResult, others: readonly TranslationVersion[]): Promise<{ version: TranslationVersion; beside: boolean } | undefined> {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { TRANSLATION_STATUS_REQUEST } from '../../../server/protocol';
 import type { DiffSourceArgs } from './commandIds';
 import { gitUri } from './gitContentProvider';
+import { openPage } from './openPage';
 import { sendRequest, type ClientSource } from './requests';
 import { renderStatusReport } from './statusReportHtml';
 
@@ -58,6 +59,6 @@ export async function diffSource(args: DiffSourceArgs): Promise<void> {
 }
 
 export async function openUri(uri: string): Promise<void> {
-  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { viewColumn: vscode.ViewColumn.Beside });
+  await openPage(vscode.Uri.parse(uri), true);
 }
 

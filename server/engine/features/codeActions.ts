@@ -2,7 +2,18 @@ import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languag
 import { isDiagnosticCode } from '../diagnostics/catalog';
 import { DIAGNOSTIC_SOURCE } from './diagnostic';
 import type { CodeActionProvider } from './feature';
-import { readFixes, type Fix } from './quickFix';
+import { COPY_FILE_COMMAND, COPY_FILES_COMMAND, readFixes, type Fix } from './quickFix';
+
+/**
+ * The kind of the action that copies every file a translation lacks from its English bundle, the one fix that applies
+ * to a whole page without a choice to make (it never overwrites), so `editor.codeActionsOnSave` may run it.
+ */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.istio`;
+
+/** Whether `kind` is asked for: LSP's `only` holds kinds and their parents (`source` asks for `source.fixAll.istio`). */
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  return only === undefined ? kind === CodeActionKind.QuickFix : only.some((k) => kind === k || kind.startsWith(`${k}.`));
+}
 
 /**
  * The engine's one code-action provider: every rule carries its fixes in `Diagnostic.data.fixes` (`quickFix.ts`), so
@@ -11,15 +22,40 @@ import { readFixes, type Fix } from './quickFix';
  */
 export const quickFixProvider: CodeActionProvider = {
   name: 'quick-fixes',
-  actions(ctx, _range, diagnostics) {
+  actions(ctx, _range, diagnostics, request) {
     const out: CodeAction[] = [];
-    for (const d of diagnostics) {
-      if (d.source !== DIAGNOSTIC_SOURCE || !isDiagnosticCode(d.code)) continue;
-      for (const fix of readFixes(d.data)) out.push(codeAction(ctx.uri, d, fix));
+    if (wants(request?.only, CodeActionKind.QuickFix)) {
+      for (const d of ours(diagnostics)) for (const fix of readFixes(d.data)) out.push(codeAction(ctx.uri, d, fix));
+    }
+    if (request && wants(request.only, FIX_ALL_KIND)) {
+      const all = copyAll(ours(request.documentDiagnostics()));
+      if (all) out.push(all);
     }
     return out;
   },
 };
+
+function ours(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && isDiagnosticCode(d.code));
+}
+
+/**
+ * The page's "copy every missing file" fix as a `source.fixAll` action: each lacking file's diagnostic carries it
+ * (or, with one file missing, that file's own copy fix).
+ */
+function copyAll(diagnostics: readonly Diagnostic[]): CodeAction | undefined {
+  let best: Fix | undefined;
+  const covered: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const copies = readFixes(d.data).filter((f) => f.command?.command === COPY_FILES_COMMAND || f.command?.command === COPY_FILE_COMMAND);
+    if (copies.length === 0) continue;
+    covered.push(d);
+    const many = copies.find((f) => f.command?.command === COPY_FILES_COMMAND);
+    if (many) best = many;
+    else best ??= copies[0];
+  }
+  return best?.command ? { title: best.title, kind: FIX_ALL_KIND, diagnostics: covered, command: best.command } : undefined;
+}
 
 function codeAction(uri: string, d: Diagnostic, fix: Fix): CodeAction {
   const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fix.isPreferred === true };

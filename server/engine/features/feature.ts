@@ -23,10 +23,18 @@ export interface DefinitionProvider {
   definition(ctx: DocumentContext, position: Position, offset: number): Definition | undefined;
 }
 
+/** What a code-action request asks beyond its range and diagnostics. */
+export interface CodeActionRequest {
+  /** The kinds asked for (LSP `context.only`); without it, quick fixes. */
+  readonly only?: readonly string[];
+  /** Every diagnostic of the document, for a `source.fixAll` action (computed only when called). */
+  readonly documentDiagnostics: () => readonly Diagnostic[];
+}
+
 export interface CodeActionProvider {
   readonly name: string;
   /** Fixes for the given diagnostics (each carries what the fix needs in `data`). */
-  actions(ctx: DocumentContext, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
+  actions(ctx: DocumentContext, range: Range, diagnostics: readonly Diagnostic[], request?: CodeActionRequest): CodeAction[];
 }
 
 export interface DocumentLinkProvider {

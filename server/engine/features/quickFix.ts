@@ -42,11 +42,27 @@ export interface CopyFileArgs {
 }
 
 /**
+ * The command of the "copy every file the translation lacks" fix and `source.fixAll` action: the server copies each
+ * file as `istio.copyFile` does (never overwriting) and reports what it copied.
+ */
+export const COPY_FILES_COMMAND = 'istio.copyFiles';
+
+export interface CopyFilesArgs {
+  readonly files: readonly CopyFileArgs[];
+}
+
+const isCopyArgs = (v: unknown): boolean => typeof field(v, 'source') === 'string' && typeof field(v, 'target') === 'string';
+
+/**
  * The commands a fix may run, each with a check of its arguments: data a client sends back must not make the editor
  * run any other command, or this one with arguments the engine never wrote.
  */
 const FIX_COMMANDS: Readonly<Record<string, (args: readonly unknown[]) => boolean>> = {
-  [COPY_FILE_COMMAND]: (args) => args.length === 1 && typeof field(args[0], 'source') === 'string' && typeof field(args[0], 'target') === 'string',
+  [COPY_FILE_COMMAND]: (args) => args.length === 1 && isCopyArgs(args[0]),
+  [COPY_FILES_COMMAND]: (args) => {
+    const files = field(args[0], 'files');
+    return args.length === 1 && Array.isArray(files) && files.length > 0 && files.every(isCopyArgs);
+  },
 };
 
 /** A fix that replaces one range (or the diagnostic's own, without a range) with `newText`. */
@@ -57,6 +73,12 @@ export function replaceFix(title: string, range: Range | undefined, newText: str
 /** A fix that only runs the copy-file command. */
 export function copyFileFix(title: string, args: CopyFileArgs): Fix {
   return { title, edits: [], isPreferred: true, command: { title: 'Copy file', command: COPY_FILE_COMMAND, arguments: [args] } };
+}
+
+/** A fix that only runs the copy-files command: one action for every file a translation lacks. */
+export function copyFilesFix(title: string, files: readonly CopyFileArgs[]): Fix {
+  const args: CopyFilesArgs = { files };
+  return { title, edits: [], isPreferred: false, command: { title: 'Copy files', command: COPY_FILES_COMMAND, arguments: [args] } };
 }
 
 function isRecord(v: unknown): v is Readonly<Record<string, unknown>> {

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import type { CopyFileArgs } from '../../protocol';
+import type { CopyFileArgs, CopyFilesArgs } from '../../protocol';
 
 export type CopyResult = { readonly ok: true; readonly target: string; readonly message: string } | { readonly ok: false; readonly message: string };
 
@@ -25,4 +25,29 @@ export function copyFileSafely(args: Partial<CopyFileArgs> | undefined, allowed:
     if (code === 'EEXIST') return { ok: false, message: `${target} already exists; it was not overwritten.` };
     return { ok: false, message: `could not copy ${source} to ${target} (${code ?? String(e)}).` };
   }
+}
+
+export interface CopiesResult {
+  /** The files written. */
+  readonly copied: readonly string[];
+  /** The files left alone, each with why (already there, outside content/…). */
+  readonly notCopied: readonly { readonly target: string; readonly message: string }[];
+  /** One sentence for the user: what was copied and what was not. */
+  readonly message: string;
+}
+
+/** The "copy every missing file" fix: each file as `copyFileSafely` copies it (never overwriting), then a report. */
+export function copyFilesSafely(args: Partial<CopyFilesArgs> | undefined, allowed: (path: string) => boolean): CopiesResult {
+  const files = Array.isArray(args?.files) ? args.files : [];
+  const copied: string[] = [];
+  const notCopied: { target: string; message: string }[] = [];
+  for (const f of files) {
+    const r = copyFileSafely(f, allowed);
+    if (r.ok) copied.push(r.target);
+    else notCopied.push({ target: typeof f?.target === 'string' ? f.target : '', message: r.message });
+  }
+  const names = (paths: readonly string[]): string => paths.map((p) => p.slice(p.lastIndexOf('/') + 1)).join(', ');
+  const parts = [`copied ${copied.length} of ${files.length} file${files.length === 1 ? '' : 's'}${copied.length ? ` (${names(copied)})` : ''}`];
+  if (notCopied.length) parts.push(`not copied: ${notCopied.map((n) => n.message).join(' ')}`);
+  return { copied, notCopied, message: parts.join('; ') };
 }

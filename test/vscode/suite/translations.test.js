@@ -53,7 +53,21 @@ describe('translation commands in the real extension host', () => {
     assert.match(editor.document.getText(), /## 在展会现场 \{#on-the-show-floor\}/);
   });
 
-  it('Create Translation writes the es page with the source text, copies the bundle images, and opens it', async () => {
+  it('Go to Translation opens the page so that closing its tab clears its problems at once, not 3 minutes later', async () => {
+    // A page no other test opens: one the test itself opened with openTextDocument would stay open for 3 minutes.
+    await h.openPublished('content/en/blog/2019/performance-best-practices/index.md');
+    const zh = h.siteUri('content/zh/blog/2019/performance-best-practices/index.md');
+    const shown = editorShowing(zh);
+    const listed = h.waitForDiagnostics(zh, (ds) => ds.some((d) => h.where(d)[0] === 'translation.heading-id-not-in-source'));
+    await vscode.commands.executeCommand('istio.goToTranslation');
+    await shown;
+    await listed;
+    const cleared = h.waitForDiagnostics(zh, (ds) => ds.length === 0, { checkNow: false });
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await cleared;
+  });
+
+  it('Create Translation writes the es page with the source text and its heading ids, copies the bundle images, and opens it', async () => {
     const rel = 'content/en/blog/2023/istiocon-china/index.md';
     const source = h.siteUri(rel);
     const target = h.siteUri('content/es/blog/2023/istiocon-china/index.md');
@@ -63,7 +77,11 @@ describe('translation commands in the real extension host', () => {
     const created = await vscode.commands.executeCommand('istio.createTranslation', { uri: source.toString(), lang: 'es' });
     assert.strictEqual(created.toString(), target.toString());
     await shown;
-    assert.strictEqual(await readText(target), await readText(source));
+    // The source's text, its one heading given its English id; its one root-relative link stays English (es has no
+    // page at /es/blog/2023/istio-at-kubecon-eu/).
+    const english = await readText(source);
+    assert.strictEqual(await readText(target), english.replace('\n## On the show floor\n', '\n## On the show floor {#on-the-show-floor}\n'));
+    assert.ok(english.includes('\n## On the show floor\n'));
     for (const image of ['group-pic.jpg', 'users-engaging.jpg', 'opening-keynote.jpg']) {
       assert.ok(await h.exists(h.siteUri(`content/es/blog/2023/istiocon-china/${image}`)), `${image} copied`);
     }
@@ -111,5 +129,28 @@ describe('translation commands in the real extension host', () => {
     );
     assert.ok(html.includes(`<p class="warn">${why}</p>`), html);
     panel.dispose();
+  });
+
+  it('A Translation lacking 3 images: "Copy all 3 missing files" on each, and as source.fixAll, copies them and the errors go', async () => {
+    const dir = 'content/zh/blog/2023/istiocon-china';
+    const names = ['group-pic.jpg', 'opening-keynote.jpg', 'users-engaging.jpg'];
+    for (const n of names) await vscode.workspace.fs.delete(h.siteUri(`${dir}/${n}`));
+    const { uri } = await h.openPublished(`${dir}/index.md`);
+    const missing = await h.waitForDiagnostics(uri, (ds) => ds.filter((d) => h.where(d)[0] === 'image.not-translated').length === 3);
+    const one = missing.find((d) => h.where(d)[0] === 'image.not-translated');
+
+    const quick = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, one.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = quick.map((a) => a.title);
+    assert.ok(titles.includes('Copy all 3 missing files from the English bundle'), JSON.stringify(titles));
+    const fixAll = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll.value);
+    const all = fixAll.find((a) => a.kind && a.kind.value === 'source.fixAll.istio');
+    assert.ok(all, JSON.stringify(fixAll.map((a) => [a.title, a.kind && a.kind.value])));
+    assert.strictEqual(all.title, 'Copy all 3 missing files from the English bundle');
+
+    const cleared = h.waitForDiagnostics(uri, (ds) => !ds.some((d) => h.where(d)[0] === 'image.not-translated'));
+    const result = await vscode.commands.executeCommand(all.command.command, ...all.command.arguments);
+    assert.deepStrictEqual(result.copied.map((p) => p.slice(p.lastIndexOf('/') + 1)), names);
+    await cleared;
+    for (const n of names) assert.ok(await h.exists(h.siteUri(`${dir}/${n}`)), `${n} copied`);
   });
 });

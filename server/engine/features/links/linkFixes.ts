@@ -1,6 +1,6 @@
 import { basename } from '../../site/paths';
 import type { DiagnosticCode } from '../diagnostic';
-import { copyFileFix, replaceFix, type Fix } from '../quickFix';
+import { COPY_FILE_COMMAND, copyFileFix, copyFilesFix, replaceFix, type CopyFileArgs, type Fix } from '../quickFix';
 
 /** How a replacement is offered, by what is wrong with the link. */
 function title(code: DiagnosticCode, text: string): string {
@@ -35,4 +35,18 @@ const LANGUAGE_NAMES: Record<string, string> = { en: 'English' };
 export function copyFromSourceFix(source: string, target: string, sourceLang: string): Fix {
   const lang = LANGUAGE_NAMES[sourceLang] ?? sourceLang;
   return copyFileFix(`Copy ${basename(source)} from the ${lang} bundle`, { source, target });
+}
+
+/** The file a fix made by `copyFromSourceFix` copies. */
+export function copiedBy(fix: Fix): CopyFileArgs | undefined {
+  const args: unknown = fix.command?.command === COPY_FILE_COMMAND ? fix.command.arguments?.[0] : undefined;
+  return args && typeof args === 'object' && 'source' in args && 'target' in args && typeof args.source === 'string' && typeof args.target === 'string'
+    ? { source: args.source, target: args.target }
+    : undefined;
+}
+
+/** Copies every file the translation lacks at once: offered beside each one's own copy fix. */
+export function copyAllFromSourceFix(files: readonly CopyFileArgs[], sourceLang: string): Fix {
+  const lang = LANGUAGE_NAMES[sourceLang] ?? sourceLang;
+  return copyFilesFix(`Copy all ${files.length} missing files from the ${lang} bundle`, files);
 }

@@ -1,14 +1,22 @@
+import { builtInCatalog, type ShortcodeCatalog } from '../../catalog/shortcodeCatalog';
+import { parseDocument } from '../../parser/parsedDocument';
 import { LANGUAGE_FOLDER } from '../../site/siteLayout';
 import type { SiteIndex } from '../../site/siteIndex';
 import { basename, dirname, extname } from '../../site/paths';
 import { DEFAULT_LANGUAGE, locate, pathIn } from '../../site/siteLayout';
 import { findTranslations } from './matching';
+import { translationText } from './translationText';
 
 export interface CreatePlan {
   readonly from: string;
   readonly target: string;
-  /** The new page's text: the source's frontmatter and body, exactly. */
+  /**
+   * The new page's text: the source's, with its links pointing at the target language's pages and a `{#id}` on every
+   * heading (`translationText.ts`).
+   */
   readonly text: string;
+  /** How `text` differs from the source: links rewritten, heading ids added. */
+  readonly changes: { readonly links: number; readonly headingIds: number };
   /** Bundle resources to copy; none of the targets exists. */
   readonly copies: readonly { readonly from: string; readonly to: string }[];
   /** Resources the target bundle already has: left alone. */
@@ -29,7 +37,7 @@ const MARKDOWN = new Set(['.md', '.markdown']);
  * files, since the Markdown beside it are other pages; a single-file post only itself. Nothing that exists is
  * ever in the plan: an existing page refuses the whole plan, an existing resource is kept.
  */
-export function planTranslation(site: SiteIndex, path: string, lang: string): CreatePlanResult {
+export function planTranslation(site: SiteIndex, path: string, lang: string, catalog: ShortcodeCatalog = builtInCatalog()): CreatePlanResult {
   const location = locate(site.layout, path);
   if (!location) return { ok: false, reason: 'not-content', message: 'This file is not under content/<language>/.' };
   if (location.kind === 'resource') return { ok: false, reason: 'not-a-page', message: 'Only pages (Markdown files) can be translated.' };
@@ -63,5 +71,8 @@ export function planTranslation(site: SiteIndex, path: string, lang: string): Cr
       else copies.push({ from: `${fromDir}/${name}`, to });
     }
   }
-  return { ok: true, plan: { from, target, text, copies, kept } };
+  // What exists once the plan is carried out: links to it are links to the target language.
+  const planned = new Set([target, ...copies.map((c) => c.to)]);
+  const adapted = translationText(parseDocument(text, catalog), { site, from: fromLocation, lang, planned });
+  return { ok: true, plan: { from, target, text: adapted.text, changes: { links: adapted.links, headingIds: adapted.headingIds }, copies, kept } };
 }

@@ -42,8 +42,13 @@ export interface TranslationPlan {
   readonly fromUri: string;
   /** The new page. */
   readonly targetUri: string;
-  /** The new page's text (the source's frontmatter and body). */
+  /**
+   * The new page's text: the source's, with root-relative links pointing at the target language's pages (always
+   * `/zh/…` in zh) and the source heading's id written as `{#id}` on every heading.
+   */
   readonly text: string;
+  /** How `text` differs from the source: links rewritten, heading ids added. */
+  readonly changes: { readonly links: number; readonly headingIds: number };
   /** Bundle resources to copy (images, other files); files already there are left out. */
   readonly copies: readonly { readonly from: string; readonly to: string }[];
   /** Resources not copied because the target already has them. */
