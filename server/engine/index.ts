@@ -67,6 +67,9 @@ export {
 } from './diagnostics/catalog';
 export { COPY_FILE_COMMAND, type CopyFileArgs } from './features/quickFix';
 
+// New pages (New Blog Post, New Docs Page): where they go and the frontmatter they start with.
+export { isSlug, planNewPage, slugOf, type NewPagePlan } from './features/newPage';
+
 // Translations: the results the service's translation methods return, and the git port it is given.
 export * from './features/translations/types';
 export type { GitPort, GitRepository } from './features/translations/gitPort';

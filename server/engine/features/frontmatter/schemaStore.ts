@@ -7,8 +7,8 @@ import common from '../../../data/schemas/common.schema.json';
 import defaultPage from '../../../data/schemas/default.schema.json';
 import docsPage from '../../../data/schemas/docs-page.schema.json';
 import glossaryTerm from '../../../data/schemas/glossary-term.schema.json';
-import kinds from '../../../data/schemas/kinds.json';
 import news from '../../../data/schemas/news.schema.json';
+import { pageKindOf, type PageKind } from '../../site/pageKinds';
 import { join } from '../../site/paths';
 import { SchemaFields } from './schemaFields';
 import { isObject, stringList, type JsonObject } from './schemaModel';
@@ -40,16 +40,6 @@ export const ANNOTATION_KEYWORDS = [
   'x-spellings',
   'x-recommended',
 ] as const;
-
-interface KindRule {
-  readonly kind: string;
-  readonly match: RegExp;
-  readonly schema: string;
-}
-
-const KIND_RULES: readonly KindRule[] = (isObject(kinds) && Array.isArray(kinds['kinds']) ? (kinds['kinds'] as unknown[]) : [])
-  .filter(isObject)
-  .map((k) => ({ kind: String(k['kind']), match: new RegExp(String(k['match'])), schema: String(k['schema']) }));
 
 /** A problem with a workspace schema file named by `istio.frontmatter.schemas`. */
 export interface SchemaFileProblem {
@@ -86,8 +76,8 @@ export class SchemaStore {
   private readonly fieldsBySchema = new WeakMap<JsonObject, SchemaFields>();
 
   /** The kind of page for a path relative to its language folder (`blog/2023/x/index.md` → `blog-post`). */
-  kindOf(relPath: string): KindRule {
-    return KIND_RULES.find((k) => k.match.test(relPath)) ?? { kind: 'default', match: /(?:)/, schema: 'default.schema.json' };
+  kindOf(relPath: string): PageKind {
+    return pageKindOf(relPath);
   }
 
   /**
