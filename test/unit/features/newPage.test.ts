@@ -15,24 +15,24 @@ describe('the frontmatter of a new page', () => {
     assert.equal(plan.relPath, 'blog/2025/my-first-istio-post/index.md');
     assert.equal(
       plan.text,
-      '---\ntitle: "My first \\"Istio\\" post"\ndescription: \npublishdate: 2025-03-09\nattribution: \nkeywords: []\n---\n\n',
+      '---\ntitle: "My first \\"Istio\\" post"\ndescription: ""\npublishdate: 2025-03-09\nattribution: ""\nkeywords: []\n---\n\n',
     );
-    assert.equal(plan.text.slice(0, plan.cursor), '---\ntitle: "My first \\"Istio\\" post"\ndescription: ');
+    assert.equal(plan.text.slice(0, plan.cursor), '---\ntitle: "My first \\"Istio\\" post"\ndescription: "');
   });
 
   it('gives an English docs page the owner: and test: lines make lint wants, and a translation none', () => {
     const en = planNewPage({ kind: 'docs', lang: 'en', title: 'Traffic mirroring', slug: 'mirroring', today: TODAY, section: '/tasks/traffic-management/' });
     assert.equal(en.relPath, 'docs/tasks/traffic-management/mirroring/index.md');
-    assert.equal(en.text, '---\ntitle: "Traffic mirroring"\ndescription: \nkeywords: []\nowner: \ntest: n/a\n---\n\n');
+    assert.equal(en.text, '---\ntitle: "Traffic mirroring"\ndescription: ""\nkeywords: []\nowner: ""\ntest: n/a\n---\n\n');
     const zh = planNewPage({ kind: 'docs', lang: 'zh', title: '流量镜像', slug: 'mirroring', today: TODAY, section: 'tasks' });
-    assert.equal(zh.text, '---\ntitle: "流量镜像"\ndescription: \nkeywords: []\n---\n\n');
+    assert.equal(zh.text, '---\ntitle: "流量镜像"\ndescription: ""\nkeywords: []\n---\n\n');
   });
 
   it('writes each kind its own lines: a glossary term, a boilerplate, a section', () => {
     assert.equal(newFrontmatter({ relPath: 'docs/reference/glossary/mesh.md', lang: 'en', title: 'Mesh', today: TODAY }).text, '---\ntitle: "Mesh"\ntest: n/a\n---\n');
     const boilerplate = newFrontmatter({ relPath: 'boilerplates/note.md', lang: 'en', title: 'x', today: TODAY });
     assert.deepEqual(boilerplate, { text: '---\n---\n', cursor: 8, label: 'boilerplate' });
-    assert.equal(newFrontmatter({ relPath: 'blog/_index.md', lang: 'en', title: 'Blog', today: TODAY, eol: '\r\n' }).text, '---\r\ntitle: "Blog"\r\ndescription: \r\n---\r\n');
+    assert.equal(newFrontmatter({ relPath: 'blog/_index.md', lang: 'en', title: 'Blog', today: TODAY, eol: '\r\n' }).text, '---\r\ntitle: "Blog"\r\ndescription: ""\r\n---\r\n');
   });
 
   it('makes folder names of titles, and titles of pages', () => {
@@ -58,7 +58,7 @@ describe('frontmatter.missing quick fix', () => {
     assert.deepEqual(readFixes(ds[0]!.data), [
       {
         title: 'Insert frontmatter for a blog post',
-        edits: [{ range: lc(1, 1, 1, 1), newText: '---\ntitle: "First post"\ndescription: \npublishdate: 2025-03-09\nattribution: \nkeywords: []\n---\n' }],
+        edits: [{ range: lc(1, 1, 1, 1), newText: '---\ntitle: "First post"\ndescription: ""\npublishdate: 2025-03-09\nattribution: ""\nkeywords: []\n---\n' }],
         isPreferred: true,
       },
     ]);
@@ -67,7 +67,7 @@ describe('frontmatter.missing quick fix', () => {
   it('inserts a docs page\'s frontmatter above the text, titled by its heading, with a blank line between', () => {
     const ds = check('content/en/docs/ops/upgrade/index.md', '# Upgrade Istio\n\nText.\n');
     assert.deepEqual(readFixes(ds[0]!.data)[0]!.edits, [
-      { range: lc(1, 1, 1, 1), newText: '---\ntitle: "Upgrade Istio"\ndescription: \nkeywords: []\nowner: \ntest: n/a\n---\n\n' },
+      { range: lc(1, 1, 1, 1), newText: '---\ntitle: "Upgrade Istio"\ndescription: ""\nkeywords: []\nowner: ""\ntest: n/a\n---\n\n' },
     ]);
     assert.equal(readFixes(ds[0]!.data)[0]!.title, 'Insert frontmatter for a docs page');
   });
@@ -85,6 +85,6 @@ describe('frontmatter.missing quick fix', () => {
     const actions = service.codeActions(path, d, ds[0]!.range, ds);
     assert.deepEqual(actions.map((a) => a.title), ['Insert frontmatter for a blog post']);
     const edit = actions[0]!.edit!.changes![d.uri]![0]!;
-    assert.match(edit.newText, /^---\ntitle: "First post"\ndescription: \npublishdate: \d{4}-\d\d-\d\d\nattribution: \nkeywords: \[\]\n---\n\n$/);
+    assert.match(edit.newText, /^---\ntitle: "First post"\ndescription: ""\npublishdate: \d{4}-\d\d-\d\d\nattribution: ""\nkeywords: \[\]\n---\n\n$/);
   });
 });
