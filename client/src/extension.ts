@@ -12,6 +12,7 @@ import { WATCHED_FILE_GLOBS } from '../../server/protocol';
 import { registerTranslations } from './translations';
 import { registerImages } from './images';
 import { registerNewPage } from './newPage';
+import { registerKeySuggest } from './completion';
 
 let client: LanguageClient | undefined;
 
@@ -33,6 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<IstioA
   // Image drop/paste and Insert Image only need the page's path: registered even while dormant.
   registerImages(context);
   registerNewPage(context);
+  // Frontmatter keys have no trigger character: the first letter of one opens the list (content pages only).
+  registerKeySuggest(context);
   // The preview works in any Markdown file, with or without the language server: its engine follows the templates.
   context.subscriptions.push(watchPreviewFiles());
   // Activated by any Markdown file; stay dormant unless a workspace folder holds a Hugo `content/` tree.
