@@ -119,17 +119,21 @@ export class SchemaStore {
       label,
       schema,
       problems,
-      validator: () => this.compile(cacheKey, schema, problems),
+      validator: () => this.compile(cacheKey, schema, problems, applicable.length > 0),
       fields,
     };
   }
 
-  private compile(key: string, schema: JsonObject, problems: SchemaFileProblem[]): ValidateFunction | undefined {
+  private compile(key: string, schema: JsonObject, problems: SchemaFileProblem[], fromWorkspace: boolean): ValidateFunction | undefined {
     const known = this.validators.get(key);
     if (known !== undefined) return known ?? undefined;
     let fn: ValidateFunction | null;
     try {
-      fn = this.ajv().compile(schema);
+      const ajv = this.ajv();
+      // Only a workspace schema is checked against JSON Schema's meta-schema: compiling that meta-schema takes about a
+      // third of the first check of a page, and the built-in schemas are checked by the tests.
+      if (fromWorkspace && !ajv.validateSchema(schema)) throw new Error(ajv.errorsText(ajv.errors));
+      fn = ajv.compile(schema);
     } catch (e) {
       // A workspace schema ajv rejects: say so once and check nothing rather than everything wrongly.
       problems.push({ file: '', message: `The frontmatter schema does not compile: ${e instanceof Error ? e.message : String(e)}` });
@@ -143,7 +147,7 @@ export class SchemaStore {
   private ajv(): Ajv {
     if (!this.ajvInstance) {
       // Not strict: workspace schemas may carry keywords of their own. The built-in ones are compiled strictly in the tests.
-      this.ajvInstance = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
+      this.ajvInstance = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateSchema: false });
       this.ajvInstance.addVocabulary([...ANNOTATION_KEYWORDS]);
       this.ajvInstance.addSchema(common as object, COMMON_ID);
     }
