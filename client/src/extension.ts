@@ -6,8 +6,6 @@ import * as path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { istioPreviewPlugin } from './preview/plugin';
-import { vscodePreviewHost, watchPreviewFiles } from './preview/vscodePreviewHost';
 import { WATCHED_FILE_GLOBS } from '../../server/protocol';
 import { registerTranslations } from './translations';
 import { registerImages } from './images';
@@ -25,10 +23,31 @@ export interface IstioAuthoringApi {
 }
 
 const api: IstioAuthoringApi = {
-  extendMarkdownIt: (md) => md.use(istioPreviewPlugin, vscodePreviewHost()),
+  extendMarkdownIt: (md) => {
+    const preview = loadPreview();
+    return md.use(preview.istioPreviewPlugin, preview.vscodePreviewHost());
+  },
 };
 
+type PreviewModule = typeof import('./preview/entry');
+let preview: PreviewModule | undefined;
+let extensionContext: vscode.ExtensionContext | undefined;
+
+/**
+ * The preview's bundle (dist/preview.js), loaded when VS Code's Markdown preview first renders: activation and the
+ * language server's start do not wait for it. Its engine then follows the site's templates and Hugo configuration.
+ */
+function loadPreview(): PreviewModule {
+  if (!preview) {
+    // A path esbuild does not follow: the preview stays a bundle of its own.
+    preview = require(path.join(__dirname, 'preview.js')) as PreviewModule;
+    extensionContext?.subscriptions.push(preview.watchPreviewFiles());
+  }
+  return preview;
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<IstioAuthoringApi> {
+  extensionContext = context;
   // Registered at once so the commands answer (with a hint) even while the extension is dormant.
   const translations = registerTranslations(context, () => client);
   // Image drop/paste and Insert Image only need the page's path: registered even while dormant.
@@ -36,8 +55,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<IstioA
   registerNewPage(context);
   // Frontmatter keys have no trigger character: the first letter of one opens the list (content pages only).
   registerKeySuggest(context);
-  // The preview works in any Markdown file, with or without the language server: its engine follows the templates.
-  context.subscriptions.push(watchPreviewFiles());
   // Activated by any Markdown file; stay dormant unless a workspace folder holds a Hugo `content/` tree.
   if (!(await hasContentFolder())) {
     const watcher = vscode.workspace.onDidChangeWorkspaceFolders(async () => {
