@@ -8,6 +8,7 @@ export interface NewPageArgs {
   readonly folder?: string;
   readonly lang?: string;
   readonly title?: string;
+  /** The page's folder name; without it, made from the title (and asked only when the title was asked too). */
   readonly slug?: string;
   /** The folder under `docs/` a docs page goes in (`''`: `docs/` itself). */
   readonly section?: string;
@@ -34,7 +35,7 @@ export async function newPage(kind: NewPageKind, arg?: vscode.Uri | NewPageArgs)
   if (!lang) return undefined;
   const pageTitle = args.title ?? (await askTitle(title));
   if (!pageTitle) return undefined;
-  const slug = args.slug ?? (await askSlug(title, slugOf(pageTitle)));
+  const slug = args.slug ?? (args.title === undefined ? await askSlug(title, slugOf(pageTitle)) : slugOf(pageTitle));
   if (!slug) return undefined;
   const section = kind === 'docs' ? (args.section ?? where.docsSection ?? (await askSection(where, lang, title))) : undefined;
   if (section === undefined && kind === 'docs') return undefined;

@@ -16,7 +16,7 @@ function today() {
   return { year: d.getFullYear(), date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` };
 }
 
-describe('New Blog Post and New Docs Page in the real extension host', () => {
+describe('New Blog Post and New Docs Page, as an author runs them in the real extension host', () => {
   before(async () => {
     await h.activateExtension();
   });

@@ -24,7 +24,7 @@ async function acceptWhenOpen(doc, timeoutMs = 15000) {
   }
 }
 
-describe('typing in a content page with VS Code\'s defaults', () => {
+describe('typing in a content page as an author does, with VS Code\'s defaults', () => {
   before(async () => {
     await h.activateExtension();
   });
