@@ -87,6 +87,8 @@ export async function newBlogPost(page, { shots }) {
   await page.keyboard.press('Enter');
   await wb.waitForActiveTab(page, 'index.md');
   await wb.waitForEditorLine(page, 'description: ""');
+  // Keys typed before the cursor reaches the description would land on line 1 (the first run of this test did that).
+  await page.locator('[id="status.editor.selection"]', { hasText: 'Ln 3, Col 15' }).first().waitFor({ timeout: 20_000 });
 }
 
 /** The frontmatter's values, a key chosen on its first letter, a keyword chosen after `[`. */

@@ -57,9 +57,10 @@ export async function newPage(kind: NewPageKind, arg?: vscode.Uri | NewPageArgs)
     void vscode.window.showWarningMessage(vscode.l10n.t('Istio: {0} appeared meanwhile; nothing was changed.', vscode.workspace.asRelativePath(uri)));
     return undefined;
   }
-  const editor = await vscode.window.showTextDocument(uri, { preview: false });
-  const at = editor.document.positionAt(plan.cursor);
-  editor.selection = new vscode.Selection(at, at);
+  // The cursor is part of the opening (not set once the editor shows): keys typed at once land in the description.
+  const document = await vscode.workspace.openTextDocument(uri);
+  const at = document.positionAt(plan.cursor);
+  await vscode.window.showTextDocument(document, { preview: false, selection: new vscode.Range(at, at) });
   return uri;
 }
 
