@@ -22,6 +22,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The Markdown preview's plugin, which the extension loads on the first render (not at activation).
+  { ...common, entryPoints: ['client/src/preview/entry.ts'], outfile: 'dist/preview.js', external: ['vscode'] },
   // The server reports the package's version in `initialize` (serverInfo).
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', define: { __VERSION__: JSON.stringify(version) } },
   // The CLI (bin/istio-authoring); not shipped in the VSIX (.vscodeignore is an allow-list).

@@ -17,6 +17,7 @@ import { LspTestClient } from '../../test/support/lspClient';
 import { Prng } from '../../test/support/prng';
 import { INDEX_STATUS_REQUEST, type IndexStatus } from '../../server/protocol';
 import { countShapes, generateSite, markdownFiles } from './generateSite';
+import { startupRows } from './startup';
 
 const REPO = path.resolve(__dirname, '../..');
 /** How long a publish may take before the bench gives up (a whole site opened at once on a loaded machine). */
@@ -147,13 +148,17 @@ async function main(): Promise<void> {
     row(`render the ${(Buffer.byteLength(largeText) / 1000).toFixed(0)} kB page, first / p50`, `${ms(times[0]!)} / ${ms(pct(times, 50))}`, `plain markdown-it p50 ${ms(pct(plainTimes, 50))}`);
   }
 
+  // --- start-up: the extension's part of the time to the first squiggles ---
+  console.log('\nStart-up (VS Code then starts the extension host and activates the extensions; this is ours)');
+  await startupRows(root, row, ms);
+
   // --- the server over stdio ---
   console.log('\nLanguage server over stdio (dist/server.js; debounce 0 via initializationOptions, the editor adds 50 ms)');
   const client = new LspTestClient();
   await client.initialize(root, { debounceMs: 0 });
   const largeUri = await client.open(largest, largeText);
   const first = await client.waitForDiagnostics(largeUri, () => true, WAIT_MS);
-  row('cold start → first diagnostics (largest page)', ms(first.at - client.startedAt));
+  row('cold start → first diagnostics (largest page)', ms(first.at - client.startedAt), 'spawn, initialize, open, check');
 
   // Requests while the background scan runs (listing, then page summaries): each must answer at once.
   const duringScan: number[] = [];

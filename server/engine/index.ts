@@ -69,6 +69,9 @@ export {
 export { COPY_FILE_COMMAND, COPY_FILES_COMMAND, type CopyFileArgs, type CopyFilesArgs } from './features/quickFix';
 export { FIX_ALL_KIND } from './features/codeActions';
 
+// New pages (New Blog Post, New Docs Page): where they go and the frontmatter they start with.
+export { isSlug, planNewPage, slugOf, type NewPagePlan } from './features/newPage';
+
 // Translations: the results the service's translation methods return, and the git port it is given.
 export * from './features/translations/types';
 export type { GitPort, GitRepository } from './features/translations/gitPort';

@@ -53,6 +53,8 @@ export const Commands = {
   /** Internal (report links): diff of a source between a commit and now. */
   diffSource: 'istio.translations.diffSource',
   insertImage: 'istio.insertImage',
+  newBlogPost: 'istio.newBlogPost',
+  newDocsPage: 'istio.newDocsPage',
 } as const;
 
 // --- custom requests ----------------------------------------------------------------------------

@@ -68,7 +68,9 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: ['<', '%', ' ', '"', '/', '#', '(', '.', ':', '='], resolveProvider: false },
+      // `{{<`, `{{< `, `{{< /`, `link="`, `](`, anchors, `keywords: [`…: VS Code asks on these even with Markdown's quick
+      // suggestions off (frontmatter keys, which have none, are asked for by the VS Code client itself).
+      completionProvider: { triggerCharacters: ['<', '%', ' ', '"', '/', '#', '(', '[', '.', ':', '='], resolveProvider: false },
       hoverProvider: true,
       definitionProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },

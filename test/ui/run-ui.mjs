@@ -12,7 +12,10 @@
 //      tab chosen in one tabset is chosen in all seven of its category;
 //   2. the demo site: the post with faults (squiggles, Problems rows), completion after typing `{{< `,
 //      "Istio: Go to Translation" from the palette opening the zh version, the preview of hello-mesh (header,
-//      figure, text block with its `$` prompt, tip, tabs that switch on click).
+//      figure, text block with its `$` prompt, tip, tabs that switch on click);
+//   3. the demo site: "Istio: New Blog Post", then a whole post typed with real keystrokes (frontmatter values, a
+//      keyword and a key from their lists, an image, a text block, a tip, a tabset with two tabs, a link with an
+//      anchor), every list opening on its own; the saved file must equal the expected text (test/ui/newPost.mjs).
 //
 // Screenshots go to test-results/screenshots/ (git-ignored). Prints one line per step and "N passed, N failed".
 import { spawn } from 'node:child_process';
@@ -25,10 +28,12 @@ import { freePort, locateTools } from '../editors/lib/code-server.mjs';
 import { Steps } from '../editors/lib/steps.mjs';
 import * as wb from '../editors/lib/workbench.mjs';
 import { stripedPng } from '../editors/lib/png.mjs';
+import * as np from './newPost.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = path.join(ROOT, 'test-results/screenshots');
-const TIMEOUT_MS = Number(process.env.UI_TIMEOUT_MS || 300_000);
+// Under the test runner's 480 s for the layer, so the script's own clean-up runs first (the typed post adds a minute).
+const TIMEOUT_MS = Number(process.env.UI_TIMEOUT_MS || 450_000);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** A real 1×1 PNG, dropped and pasted into a post. */
 /** The picture dropped and pasted "from the OS" (a real PNG, base64 as the page's DataTransfer takes it). */
@@ -52,6 +57,30 @@ function finish() {
 function expectRows(rows, expected) {
   const missing = expected.filter(([re, code]) => !rows.some((r) => re.test(r.label) && r.text.includes(`istio${code}`)));
   if (missing.length) throw new Error(`no row matches ${missing.map(([re, c]) => `${re} ${c}`).join(', ')}; rows: ${JSON.stringify(rows)}`);
+}
+
+/** Section 3: "Istio: New Blog Post", then frontmatter, image, text block, tip, tabset, link, all typed, and saved. */
+async function newPostSteps(site) {
+  const { year, date } = np.today();
+  const file = np.postFile(site, year);
+  const created = await step('"Istio: New Blog Post" asks the language, title and folder name, and opens the post on its description', async () => {
+    await page.keyboard.press('Escape');
+    await np.newBlogPost(page, { shots: SHOTS });
+    if (!fs.existsSync(file)) throw new Error(`${file} was not created`);
+    return path.relative(site, file);
+  });
+  if (!created) return;
+  const typed = await step('the frontmatter typed: the site\'s keywords after `[`, a key\'s list on its first letter', () => np.typeFrontmatter(page));
+  const body = typed && (await step('the body typed: image, text block, tip, tabset with two tabs, link with an anchor; each list opened on its own', () => np.typeBody(page, { shots: SHOTS })));
+  await wb.screenshot(page, SHOTS, '6c-new-post-typed');
+  if (!body) return;
+  await step('the saved post is exactly the expected text: every tag ends in one `>}}`, nothing is indented after the image', async () => {
+    const text = await np.saveAndRead(page, file);
+    const want = np.expectedPost(date);
+    if (/>\}\}[}>]|\}\}\}/.test(text)) throw new Error(`a stray brace: ${JSON.stringify(text.match(/.*(>\}\}[}>]|\}\}\}).*/)?.[0])}`);
+    if (text !== want) throw new Error(`first difference at ${np.firstDifference(text, want)}`);
+    return { lines: text.split('\n').length };
+  });
 }
 
 // ---- tools -----------------------------------------------------------------------------------------
@@ -350,6 +379,9 @@ if (started) {
       });
     }
   }
+
+  // 3. a whole new post on the demo site, typed with real keystrokes (test/ui/newPost.mjs)
+  if (demoSite) await newPostSteps(demoSite);
 
   await browser.close();
   browser = null;

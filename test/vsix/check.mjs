@@ -20,7 +20,7 @@ const ALLOWED = [
   /^extension\/package\.json$/,
   /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
   /^extension\/l10n\/bundle\.l10n\.[a-z-]+\.json$/,
-  /^extension\/dist\/(extension|server)\.js$/,
+  /^extension\/dist\/(extension|preview|server)\.js$/,
   /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^extension\/snippets\/[\w.-]+\.code-snippets$/,
   /^extension\/media\/preview\.(css|js)$/,
@@ -103,6 +103,8 @@ check('everything the manifest points at is inside', () => {
     'extension/package.nls.json',
     `extension/${pkg.main.replace(/^\.\//, '')}`,
     'extension/dist/server.js',
+    // Loaded by the extension on the preview's first render.
+    'extension/dist/preview.js',
     `extension/${pkg.icon}`,
     ...pkg.contributes.grammars.map((g) => `extension/${g.path.replace(/^\.\//, '')}`),
     ...pkg.contributes.snippets.map((s) => `extension/${s.path.replace(/^\.\//, '')}`),
@@ -120,7 +122,7 @@ check('everything the manifest points at is inside', () => {
 });
 
 check('the bundles are production builds (minified, no source map reference)', () => {
-  for (const n of ['extension/dist/extension.js', 'extension/dist/server.js']) {
+  for (const n of ['extension/dist/extension.js', 'extension/dist/preview.js', 'extension/dist/server.js']) {
     const text = readEntry(buf, entries.find((e) => e.name === n)).toString('utf8');
     if (text.includes('sourceMappingURL')) throw new Error(`${n} refers to a source map`);
     // Minified code has very long lines (template literals keep their own line breaks, so count the average).

@@ -12,7 +12,12 @@ export interface PageSummary {
   readonly translationKey: string | undefined;
   readonly keywords: readonly string[];
   readonly draft: boolean;
+  /** How many tags of each shortcode the page opens (`{{< image`…): completion offers the most used first. */
+  readonly shortcodes: ReadonlyMap<string, number>;
 }
+
+/** The name of an opening tag; closing tags (`{{< /`) and commented-out examples (`{{</*`) do not match. */
+const OPENING_TAG = /\{\{[<%][ \t\n]*([A-Za-z0-9_-]+)/g;
 
 export interface IndexedFile {
   readonly path: string;
@@ -310,6 +315,14 @@ export class SiteIndex {
     return summary;
   }
 
+  /**
+   * The summary read last (by the background scan or a request), without reading the file: for tallies over the
+   * whole site, which must not read every page inside one request. It may predate the file's last change.
+   */
+  cachedSummary(path: string): PageSummary | undefined {
+    return this.summaries.get(path)?.summary;
+  }
+
   /** Forgets cached knowledge of a file whose open-editor text changed. */
   invalidate(path: string): void {
     this.summaries.delete(path);
@@ -334,5 +347,12 @@ function summarize(text: string): PageSummary {
     translationKey: typeof translationKey === 'string' ? translationKey : undefined,
     keywords: Array.isArray(keywords) ? keywords.filter((k): k is string => typeof k === 'string') : [],
     draft: get('draft') === true,
+    shortcodes: countShortcodes(text),
   };
+}
+
+function countShortcodes(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(OPENING_TAG)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  return counts;
 }

@@ -266,3 +266,37 @@ export async function webviewFrame(page, selector, { timeoutMs = 30_000 } = {}) 
   }
   throw new Error(`no webview frame shows ${selector} within ${timeoutMs} ms`);
 }
+
+/**
+ * With the suggest widget open (it must open on its own: nothing here invokes it), focus the row whose label is
+ * `label` (Down, as a user would) and accept it with Enter. Resolves with how many rows were skipped.
+ */
+export async function acceptSuggestion(page, label, { timeoutMs = 10_000 } = {}) {
+  const rowsSel = '.editor-widget.suggest-widget.visible .monaco-list-row';
+  await page.waitForFunction(
+    ([sel, l]) => [...document.querySelectorAll(`${sel} .label-name`)].some((e) => e.textContent.trim() === l),
+    [rowsSel, label],
+    { timeout: timeoutMs, polling: 50 },
+  ).catch(async () => {
+    const shown = await page.locator(`${rowsSel} .label-name`).allTextContents().catch(() => []);
+    throw new Error(`no suggestion ${JSON.stringify(label)} within ${timeoutMs} ms; shown: ${JSON.stringify(shown.map((s) => s.trim()))}`);
+  });
+  for (let skipped = 0; skipped < 40; skipped++) {
+    const focused = (await page.locator(`${rowsSel}.focused .label-name`).first().textContent({ timeout: 2000 }).catch(() => ''))?.trim();
+    if (focused === label) {
+      await page.keyboard.press('Enter');
+      return skipped;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`could not focus the suggestion ${JSON.stringify(label)}`);
+}
+
+/** The value of the quick input's text box once it equals `value` (an input box opened with a proposed value). */
+export async function waitForInputValue(page, value, { timeoutMs = 10_000 } = {}) {
+  await page.waitForFunction(
+    (v) => { const i = document.querySelector('.quick-input-widget input'); return !!i && i.offsetParent !== null && i.value === v; },
+    value,
+    { timeout: timeoutMs, polling: 50 },
+  );
+}

@@ -7,8 +7,8 @@ import common from '../../../data/schemas/common.schema.json';
 import defaultPage from '../../../data/schemas/default.schema.json';
 import docsPage from '../../../data/schemas/docs-page.schema.json';
 import glossaryTerm from '../../../data/schemas/glossary-term.schema.json';
-import kinds from '../../../data/schemas/kinds.json';
 import news from '../../../data/schemas/news.schema.json';
+import { pageKindOf, type PageKind } from '../../site/pageKinds';
 import { join } from '../../site/paths';
 import { SchemaFields } from './schemaFields';
 import { isObject, stringList, type JsonObject } from './schemaModel';
@@ -40,16 +40,6 @@ export const ANNOTATION_KEYWORDS = [
   'x-spellings',
   'x-recommended',
 ] as const;
-
-interface KindRule {
-  readonly kind: string;
-  readonly match: RegExp;
-  readonly schema: string;
-}
-
-const KIND_RULES: readonly KindRule[] = (isObject(kinds) && Array.isArray(kinds['kinds']) ? (kinds['kinds'] as unknown[]) : [])
-  .filter(isObject)
-  .map((k) => ({ kind: String(k['kind']), match: new RegExp(String(k['match'])), schema: String(k['schema']) }));
 
 /** A problem with a workspace schema file named by `istio.frontmatter.schemas`. */
 export interface SchemaFileProblem {
@@ -86,8 +76,8 @@ export class SchemaStore {
   private readonly fieldsBySchema = new WeakMap<JsonObject, SchemaFields>();
 
   /** The kind of page for a path relative to its language folder (`blog/2023/x/index.md` → `blog-post`). */
-  kindOf(relPath: string): KindRule {
-    return KIND_RULES.find((k) => k.match.test(relPath)) ?? { kind: 'default', match: /(?:)/, schema: 'default.schema.json' };
+  kindOf(relPath: string): PageKind {
+    return pageKindOf(relPath);
   }
 
   /**
@@ -129,17 +119,21 @@ export class SchemaStore {
       label,
       schema,
       problems,
-      validator: () => this.compile(cacheKey, schema, problems),
+      validator: () => this.compile(cacheKey, schema, problems, applicable.length > 0),
       fields,
     };
   }
 
-  private compile(key: string, schema: JsonObject, problems: SchemaFileProblem[]): ValidateFunction | undefined {
+  private compile(key: string, schema: JsonObject, problems: SchemaFileProblem[], fromWorkspace: boolean): ValidateFunction | undefined {
     const known = this.validators.get(key);
     if (known !== undefined) return known ?? undefined;
     let fn: ValidateFunction | null;
     try {
-      fn = this.ajv().compile(schema);
+      const ajv = this.ajv();
+      // Only a workspace schema is checked against JSON Schema's meta-schema: compiling that meta-schema takes about a
+      // third of the first check of a page, and the built-in schemas are checked by the tests.
+      if (fromWorkspace && !ajv.validateSchema(schema)) throw new Error(ajv.errorsText(ajv.errors));
+      fn = ajv.compile(schema);
     } catch (e) {
       // A workspace schema ajv rejects: say so once and check nothing rather than everything wrongly.
       problems.push({ file: '', message: `The frontmatter schema does not compile: ${e instanceof Error ? e.message : String(e)}` });
@@ -153,7 +147,7 @@ export class SchemaStore {
   private ajv(): Ajv {
     if (!this.ajvInstance) {
       // Not strict: workspace schemas may carry keywords of their own. The built-in ones are compiled strictly in the tests.
-      this.ajvInstance = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
+      this.ajvInstance = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateSchema: false });
       this.ajvInstance.addVocabulary([...ANNOTATION_KEYWORDS]);
       this.ajvInstance.addSchema(common as object, COMMON_ID);
     }

@@ -6,6 +6,7 @@ import { tagContext, type NameContext, type ParamContext, type ValueContext } fr
 import { paramDocs, shortcodeDocs } from './docs';
 import { appliesTo, tagAt } from './lookup';
 import { openShortcodes } from './openShortcodes';
+import { shortcodeUsageRank } from './usageTally';
 import { valueCandidates } from './values';
 
 const DEPRECATED: CompletionItemTag = 1;
@@ -41,6 +42,12 @@ function edit(ctx: DocumentContext, start: number, end: number, newText: string)
   return { range: ctx.range({ start, end }), newText };
 }
 
+/** The item's sort key: its group, then its place by site usage (the unused alphabetically after the used). */
+function sortKey(info: ShortcodeInfo, usage: ReadonlyMap<string, number>): string {
+  const rank = usage.get(info.name);
+  return `${sortGroup(info)}${rank === undefined ? '9999' : String(rank).padStart(4, '0')}${info.name}`;
+}
+
 function sortGroup(info: ShortcodeInfo): string {
   if (info.status === 'deprecated') return '4';
   if (info.origin === 'hugo') return '3';
@@ -69,6 +76,7 @@ function nameItems(ctx: DocumentContext, tc: NameContext): CompletionItem[] {
     });
   }
   const fullRange = ctx.range({ start: tc.replaceStart, end: full ? end : tc.replaceEnd });
+  const usage = ctx.site ? shortcodeUsageRank(ctx.site) : new Map<string, number>();
   for (const name of ctx.catalog.names()) {
     const info = ctx.catalog.get(name)!;
     const body = full ? `${lead}${snippetFor(info, tc.delimiter)}` : escapeSnippet(`${lead}${name}`);
@@ -77,7 +85,7 @@ function nameItems(ctx: DocumentContext, tc: NameContext): CompletionItem[] {
       kind: info.inner ? CompletionItemKind.Module : CompletionItemKind.Function,
       detail: info.description.length > 80 ? info.description.slice(0, 77) + '…' : info.description,
       documentation: { kind: MarkupKind.Markdown, value: shortcodeDocs(info, ctx.caches) },
-      sortText: `${sortGroup(info)}${name}`,
+      sortText: sortKey(info, usage),
       filterText: name,
       ...(info.status === 'deprecated' ? { tags: [DEPRECATED] } : {}),
       insertTextFormat: InsertTextFormat.Snippet,
@@ -153,6 +161,7 @@ function paramItems(ctx: DocumentContext, tc: ParamContext): CompletionItem[] {
     }
   }
   const items: CompletionItem[] = [];
+  const gap = gapBeforeCloser(ctx, tc.replaceEnd);
   // Hugo cannot mix named and positional values: offer only the kind already in use.
   if (!named) {
     const pos = findParam(info, undefined, tc.position);
@@ -170,12 +179,20 @@ function paramItems(ctx: DocumentContext, tc: ParamContext): CompletionItem[] {
         sortText: `${p.required ? '1' : '2'}${String(params.indexOf(p)).padStart(2, '0')}`,
         filterText: p.name,
         insertTextFormat: renaming ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
-        textEdit: edit(ctx, tc.replaceStart, tc.replaceEnd, renaming ? p.name : `${p.name}="$1"`),
+        textEdit: edit(ctx, tc.replaceStart, tc.replaceEnd, renaming ? p.name : `${p.name}="$1"${gap}`),
         command: !renaming && (p.kind === 'path' || p.values?.length || isDynamic(p)) ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
       });
     }
   }
   return items;
+}
+
+/**
+ * A space when the tag's closer follows at once: the editor auto-closed `{{< text` into `{{< text>}}`, and the item
+ * must give `{{< text bash >}}` as the site writes its tags, not `{{< text bash>}}`.
+ */
+function gapBeforeCloser(ctx: DocumentContext, end: number): string {
+  return /^[>%]\}/.test(ctx.parsed.text.slice(end, end + 2)) ? ' ' : '';
 }
 
 function isDynamic(p: ShortcodeParamInfo): boolean {
@@ -199,19 +216,21 @@ function valueItemsFor(
   group: string,
 ): CompletionItem[] {
   const candidates = valueCandidates(ctx, tc, info, p);
+  // Inside quotes the closing quote separates the value from `>}}`; a bare value needs the space itself.
+  const gap = quote === undefined ? gapBeforeCloser(ctx, tc.replaceEnd) : '';
   return candidates.map((c, i) => {
     // A bare value with a space needs quotes; a value typed inside quotes keeps them.
     const needsQuotes = quote === undefined && (/[\s"=]/.test(c.value) || c.value === '');
-    const text = needsQuotes ? `"${c.value.replace(/"/g, '\\"')}"` : c.value;
+    const written = needsQuotes ? `"${c.value.replace(/"/g, '\\"')}"` : c.value;
     return {
       label: c.label ?? c.value,
       kind: CompletionItemKind.Value,
       detail: c.detail,
       documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
       sortText: `${group}${String(i).padStart(4, '0')}`,
-      filterText: needsQuotes ? text : c.value,
+      filterText: needsQuotes ? written : c.value,
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: edit(ctx, tc.replaceStart, tc.replaceEnd, escapeSnippet(text)),
+      textEdit: edit(ctx, tc.replaceStart, tc.replaceEnd, escapeSnippet(written + gap)),
     };
   });
 }
