@@ -322,6 +322,7 @@ export class LanguageService {
       catalog,
       settings,
       caches: this.caches,
+      toUri: this.toUri,
       range: (span) => {
         const lines = parse.lineIndex();
         return lines
