@@ -404,7 +404,7 @@ export class LanguageService {
   /** The files Create Translation will create for the page at `path` in the language folder `lang`, or why not. */
   async planTranslation(path: string | undefined, lang: string, settings?: IstioSettings): Promise<PlanTranslationResult> {
     const site = await this.completeSite(path, settings);
-    return site && path !== undefined ? planAnswer(site, path, lang, this.toUri) : NOT_IN_A_SITE;
+    return site && path !== undefined ? planAnswer(site, path, lang, this.toUri, this.catalogFor(site)) : NOT_IN_A_SITE;
   }
 
   /**

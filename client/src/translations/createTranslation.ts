@@ -36,6 +36,7 @@ export async function createTranslation(client: ClientSource, args: CreateTransl
     }
     return undefined;
   }
+  if (!(await acceptWarnings(lang, answer.plan.warnings ?? []))) return undefined;
   const created = await carryOut(answer.plan);
   if (!created) return undefined;
   await vscode.window.showTextDocument(created.target);
@@ -46,6 +47,21 @@ export async function createTranslation(client: ClientSource, args: CreateTransl
       : vscode.l10n.t('Istio: created the {0} version; resource files: {1} copied, {2} already there and kept. Translate the text, keep the {#anchor} ids.', lang, created.copied, created.kept);
   void vscode.window.showInformationMessage(message);
   return created.target;
+}
+
+/**
+ * Says what the target language cannot build yet (its folder is not configured, a boilerplate or glossary entry of
+ * the page is missing there) before anything is created, and lets the user stop.
+ */
+async function acceptWarnings(lang: string, warnings: readonly string[]): Promise<boolean> {
+  if (warnings.length === 0) return true;
+  const create = vscode.l10n.t('Create Anyway');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Istio: the {0} version of this page will not build yet.', lang),
+    { modal: true, detail: warnings.join('\n') },
+    create,
+  );
+  return choice === create;
 }
 
 async function askLanguage(c: NonNullable<ReturnType<ClientSource>>, uri: string): Promise<string | undefined> {

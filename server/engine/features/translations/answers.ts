@@ -2,6 +2,7 @@
  * The answers of `istio/translations` and `istio/planTranslation`, in the shape the protocol sends: the matching and
  * planning results with their paths written as URIs by the service's `toUri`.
  */
+import type { ShortcodeCatalog } from '../../catalog/shortcodeCatalog';
 import type { SiteIndex } from '../../site/siteIndex';
 import { DEFAULT_LANGUAGE } from '../../site/siteLayout';
 import { planTranslation } from './createPlan';
@@ -34,8 +35,8 @@ export function translationsAnswer(site: SiteIndex, path: string, uri: string | 
 export const NOT_IN_A_SITE: PlanTranslationResult = { ok: false, reason: 'not-content', message: 'This file is not in a Hugo site (no content/<language>/ above it).' };
 
 /** The files Create Translation will create for the page at `path` in `lang`, or why it will not. */
-export function planAnswer(site: SiteIndex, path: string, lang: string, toUri: (path: string) => string): PlanTranslationResult {
-  const r = planTranslation(site, path, lang);
+export function planAnswer(site: SiteIndex, path: string, lang: string, toUri: (path: string) => string, catalog: ShortcodeCatalog): PlanTranslationResult {
+  const r = planTranslation(site, path, lang, catalog);
   if (!r.ok) return { ok: false, reason: r.reason, message: r.message, ...(r.target !== undefined ? { targetUri: toUri(r.target) } : {}) };
   const { plan } = r;
   return {
@@ -46,6 +47,7 @@ export function planAnswer(site: SiteIndex, path: string, lang: string, toUri: (
       text: plan.text,
       copies: plan.copies.map((c) => ({ from: toUri(c.from), to: toUri(c.to) })),
       kept: plan.kept.map(toUri),
+      warnings: plan.warnings,
     },
   };
 }

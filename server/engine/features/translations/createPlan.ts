@@ -3,6 +3,10 @@ import type { SiteIndex } from '../../site/siteIndex';
 import { basename, dirname, extname } from '../../site/paths';
 import { DEFAULT_LANGUAGE, locate, pathIn } from '../../site/siteLayout';
 import { findTranslations } from './matching';
+import { builtInCatalog, type ShortcodeCatalog } from '../../catalog/shortcodeCatalog';
+import { parseDocument } from '../../parser/parsedDocument';
+import { hugoConfig, isLanguageFolderConfigured } from '../../site/hugoConfig';
+import { checkNeed, languageNeeds, LANGUAGE_FOLDER_PATHS } from '../../site/languageFiles';
 
 export interface CreatePlan {
   readonly from: string;
@@ -13,6 +17,11 @@ export interface CreatePlan {
   readonly copies: readonly { readonly from: string; readonly to: string }[];
   /** Resources the target bundle already has: left alone. */
   readonly kept: readonly string[];
+  /**
+   * What the target language cannot build yet, said before the page is created (in a full checkout only): Hugo does
+   * not read the language's folder, or a `boilerplate` or `gloss` of the page has no file in that language.
+   */
+  readonly warnings: readonly string[];
 }
 
 export type CreatePlanResult =
@@ -29,7 +38,7 @@ const MARKDOWN = new Set(['.md', '.markdown']);
  * files, since the Markdown beside it are other pages; a single-file post only itself. Nothing that exists is
  * ever in the plan: an existing page refuses the whole plan, an existing resource is kept.
  */
-export function planTranslation(site: SiteIndex, path: string, lang: string): CreatePlanResult {
+export function planTranslation(site: SiteIndex, path: string, lang: string, catalog: ShortcodeCatalog = builtInCatalog()): CreatePlanResult {
   const location = locate(site.layout, path);
   if (!location) return { ok: false, reason: 'not-content', message: 'This file is not under content/<language>/.' };
   if (location.kind === 'resource') return { ok: false, reason: 'not-a-page', message: 'Only pages (Markdown files) can be translated.' };
@@ -63,5 +72,28 @@ export function planTranslation(site: SiteIndex, path: string, lang: string): Cr
       else copies.push({ from: `${fromDir}/${name}`, to });
     }
   }
-  return { ok: true, plan: { from, target, text, copies, kept } };
+  return { ok: true, plan: { from, target, text, copies, kept, warnings: buildWarnings(site, lang, text, catalog) } };
+}
+
+/** What keeps the new page of `lang` from being built, as sentences; nothing in an excerpt of the site. */
+function buildWarnings(site: SiteIndex, lang: string, text: string, catalog: ShortcodeCatalog): string[] {
+  const config = hugoConfig(site);
+  if (!config) return [];
+  const out: string[] = [];
+  if (!config.broken && config.languages && !isLanguageFolderConfigured(config, lang)) {
+    out.push(`Hugo ignores content/${lang}/: the configuration has no language for it (Istio: Start a New Language… adds one).`);
+  }
+  const seen = new Set<string>();
+  for (const need of languageNeeds(parseDocument(text, catalog), catalog)) {
+    const state = checkNeed(site, lang, need);
+    if (state === 'found') continue;
+    const folder = `content/${lang}/${LANGUAGE_FOLDER_PATHS[need.folder]}/`;
+    const sentence =
+      state === 'no-folder'
+        ? `{{< ${need.shortcode} >}} fails the build: ${folder} does not exist.`
+        : `{{< ${need.shortcode} "${need.name}" >}} fails the build: ${folder} has no ${need.folder === 'glossary' ? 'entry titled' : 'file named'} "${need.name}".`;
+    if (!seen.has(sentence)) out.push(sentence);
+    seen.add(sentence);
+  }
+  return out;
 }

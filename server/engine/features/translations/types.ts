@@ -48,6 +48,11 @@ export interface TranslationPlan {
   readonly copies: readonly { readonly from: string; readonly to: string }[];
   /** Resources not copied because the target already has them. */
   readonly kept: readonly string[];
+  /**
+   * What the target language cannot build yet (in a full checkout): Hugo does not read its folder, or a `boilerplate`
+   * or `gloss` of the page has no file in it. A client says so before it creates the page.
+   */
+  readonly warnings?: readonly string[];
 }
 
 export type PlanTranslationResult =
