@@ -1,10 +1,10 @@
-import type { Diagnostic, Position } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { hugoConfig, isLanguageFolderConfigured } from '../../site/hugoConfig';
 import { diagnostic } from '../diagnostic';
 import { inSite } from '../documentContext';
 import type { DiagnosticRule } from '../feature';
 import type { Fix } from '../quickFix';
-import { addLanguageEdit, languageDisplayName } from './languageEdit';
+import { addLanguageEdit, languageDisplayName, positionAt } from './languageEdit';
 
 /**
  * A page of a language folder that Hugo does not read: no language of the configuration names `content/<lang>/` as
@@ -42,14 +42,3 @@ export const languageConfiguredRule: DiagnosticRule = {
     return [diagnostic(ctx, at, 'site.language-not-configured', message, { data: { lang, config: file?.path }, fixes })];
   },
 };
-
-/** The LSP position of `offset` in `text` (lines split at `\n`; a `\r` before it stays in the line, as LSP counts). */
-function positionAt(text: string, offset: number): Position {
-  let line = 0;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, character: offset - start };
-}

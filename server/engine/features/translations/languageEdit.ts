@@ -5,6 +5,7 @@
  * only if it adds exactly the new language and changes nothing else.
  */
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
+import type { Position } from 'vscode-languageserver-types';
 import { isMap, parseDocument, stringify as stringifyYaml } from 'yaml';
 import { getKey, isTable, languageMenus, parseConfig, type ConfigFile, type HugoConfig } from '../../site/hugoConfig';
 import { tomlHeaders, type TomlHeader } from '../../site/tomlSections';
@@ -246,4 +247,15 @@ function jsonEdits(file: ConfigFile, lang: string, block: Readonly<Record<string
   const body = JSON.stringify(value, null, unit).split('\n').join('\n' + ' '.repeat(column));
   const at = lastProp.offset + lastProp.length;
   return [{ offset: at, length: 0, newText: `,\n${' '.repeat(column)}${JSON.stringify(lang)}: ${body}` }];
+}
+
+/** The LSP position of `offset` in `text` (lines split at `\n`; a `\r` before it stays in the line, as LSP counts). */
+export function positionAt(text: string, offset: number): Position {
+  let line = 0;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, character: offset - start };
 }
