@@ -86,8 +86,12 @@ async function apply(plan: NewLanguagePlan): Promise<StartNewLanguageResult | un
     void vscode.window.showWarningMessage(vscode.l10n.t('Istio: the edit could not be applied (a file to create exists?); nothing was changed.'));
     return undefined;
   }
-  // Saved at once, so the language server (which reads the disk) sees the new configuration.
-  for (const f of plan.edits) await vscode.workspace.textDocuments.find((d) => d.uri.toString() === vscode.Uri.parse(f.uri).toString())?.save();
+  // Saved at once (unless the editor's refactoring auto-save did), so the language server, which reads the disk, sees
+  // the new configuration.
+  for (const f of plan.edits) {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(f.uri));
+    if (doc.isDirty) await doc.save();
+  }
   void vscode.window.showInformationMessage(vscode.l10n.t('Istio: started {0} ({1}). {2}', plan.lang, plan.name, plan.summary.join(' ')));
   return { edited: plan.edits.map((f) => f.uri), created: plan.creates.map((f) => f.uri), summary: plan.summary };
 }
