@@ -49,7 +49,8 @@ export function planAnswer(site: SiteIndex, path: string, lang: string, toUri: (
       text: plan.text,
       copies: plan.copies.map((c) => ({ from: toUri(c.from), to: toUri(c.to) })),
       kept: plan.kept.map(toUri),
-      warnings: plan.warnings,
+      // Absent when there is nothing to say, as in an excerpt of the site.
+      ...(plan.warnings.length ? { warnings: plan.warnings } : {}),
     },
   };
 }
