@@ -18,6 +18,9 @@ const common = {
   logLevel: 'info',
   // Data files (shortcode catalog, schemas) are imported as JSON and bundled.
   loader: { '.json': 'json' },
+  // jsonc-parser's UMD build requires its modules dynamically; its ESM build bundles (the engine, in every bundle,
+  // edits a hugo.json with it).
+  mainFields: ['module', 'main'],
 };
 
 const builds = [
@@ -31,8 +34,6 @@ const builds = [
     ...common,
     entryPoints: ['server/src/cli.ts'],
     outfile: 'dist/cli.js',
-    // jsonc-parser's UMD build requires its modules dynamically; its ESM build bundles.
-    mainFields: ['module', 'main'],
     define: { __VERSION__: JSON.stringify(version) },
   },
 ];

@@ -43,6 +43,7 @@ export { resolveImageLink } from './site/resolve';
 export { findBoilerplate } from './site/boilerplates';
 export { findGlossaryTerm, glossaryDefinition, glossaryTerms, type GlossaryTerm } from './site/glossary';
 export { textLinkBase, valueShortcode, type SiteValues } from './site/siteValues';
+export { languageDisplayName } from './features/translations/languageEdit';
 
 // The document model (what the preview draws from; `LanguageService.documentModel` parses a page with its site's
 // catalog, `parseShortcodes` a fragment of it with the same pairing).

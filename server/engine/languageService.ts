@@ -21,10 +21,10 @@ import { SiteIndex, type IndexState, type ScanOptions } from './site/siteIndex';
 import { findSiteRoot, locate, readLayout, type ContentLocation } from './site/siteLayout';
 import { fileUri } from './site/fileUri';
 import { DEFAULT_SITE_VALUES, readSiteValues, type SiteValues, type SiteValuesCache } from './site/siteValues';
-import { NOT_IN_A_SITE, planAnswer, translationsAnswer } from './features/translations/answers';
+import { NOT_IN_A_SITE, newLanguageAnswer, planAnswer, translationsAnswer } from './features/translations/answers';
 import type { GitPort } from './features/translations/gitPort';
 import { translationStatus } from './features/translations/statusReport';
-import type { PlanTranslationResult, TranslationStatusResult, TranslationsResult } from './features/translations/types';
+import type { PlanNewLanguageResult, PlanTranslationResult, TranslationStatusResult, TranslationsResult } from './features/translations/types';
 
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
 /** Per site, in its index's caches: the `data/args.yml` it was read from, by modification time. */
@@ -329,6 +329,7 @@ export class LanguageService {
       settings,
       caches: this.caches,
       spelling: this.options.spelling,
+      toUri: this.toUri,
       range: (span) => {
         const lines = parse.lineIndex();
         return lines
@@ -415,13 +416,19 @@ export class LanguageService {
     return site && path !== undefined ? planAnswer(site, path, lang, this.catalogFor(site), this.toUri) : NOT_IN_A_SITE;
   }
 
+  /** What Start a New Language does for `lang` (named `name`) in the site holding `path` (a file or folder of it). */
+  async planNewLanguage(path: string | undefined, lang: string, name: string, settings?: IstioSettings): Promise<PlanNewLanguageResult> {
+    const site = await this.completeSite(path, settings);
+    return site ? newLanguageAnswer(site, lang, name, this.toUri) : { ok: false, reason: 'not-in-a-site', message: 'This file is not in a Hugo site (no content/<language>/ above it).' };
+  }
+
   /**
    * The missing and stale translations of the site holding `path` (a file or folder of it). `trusted: false` (an
    * untrusted workspace) asks git nothing: a repository's own configuration can make git run commands.
    */
   async translationStatus(path: string | undefined, options: { readonly trusted?: boolean } = {}, settings?: IstioSettings): Promise<TranslationStatusResult | null> {
     const site = await this.completeSite(path, settings);
-    return site ? translationStatus(site, { trusted: options.trusted !== false, git: this.options.git, toUri: this.toUri }) : null;
+    return site ? translationStatus(site, { trusted: options.trusted !== false, git: this.options.git, toUri: this.toUri, catalog: this.catalogFor(site) }) : null;
   }
 
   /**

@@ -6,7 +6,11 @@
  */
 import { RequestType } from 'vscode-languageserver-protocol';
 import type {
+  FailingPage,
   GitUnavailableCode,
+  LanguageReadiness,
+  NewLanguagePlan,
+  PlanNewLanguageResult,
   IndexStatus,
   LanguageStatus,
   PlanTranslationResult,
@@ -16,7 +20,7 @@ import type {
   TranslationVersion,
 } from '../engine';
 
-export type { GitUnavailableCode, IndexStatus, LanguageStatus, PlanTranslationResult, TranslationPlan, TranslationStatusResult, TranslationsResult, TranslationVersion };
+export type { FailingPage, GitUnavailableCode, LanguageReadiness, NewLanguagePlan, PlanNewLanguageResult, IndexStatus, LanguageStatus, PlanTranslationResult, TranslationPlan, TranslationStatusResult, TranslationsResult, TranslationVersion };
 export { COPY_FILE_COMMAND, COPY_FILES_COMMAND, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type CopyFileArgs, type CopyFilesArgs } from '../engine';
 
 /** The configuration section the client contributes (`istio.…`); the server reads it per resource. */
@@ -55,6 +59,7 @@ export const Commands = {
   insertImage: 'istio.insertImage',
   newBlogPost: 'istio.newBlogPost',
   newDocsPage: 'istio.newDocsPage',
+  startNewLanguage: 'istio.startNewLanguage',
 } as const;
 
 // --- custom requests ----------------------------------------------------------------------------
@@ -87,6 +92,18 @@ export interface TranslationStatusParams {
 
 /** `istio/translationStatus`: missing and stale translations of the whole site; `null` outside a site. */
 export const TRANSLATION_STATUS_REQUEST = new RequestType<TranslationStatusParams, TranslationStatusResult | null, void>('istio/translationStatus');
+
+export interface PlanNewLanguageParams {
+  /** Any file or folder inside the site. */
+  readonly uri: string;
+  /** The language code, also its folder under content/ (`es`). */
+  readonly lang: string;
+  /** Its name in itself (`Español`). */
+  readonly name: string;
+}
+
+/** `istio/planNewLanguage`: what Start a New Language will do (the configuration, the i18n file), or why not. */
+export const PLAN_NEW_LANGUAGE_REQUEST = new RequestType<PlanNewLanguageParams, PlanNewLanguageResult, void>('istio/planNewLanguage');
 
 export interface IndexStatusParams {
   readonly wait?: boolean;

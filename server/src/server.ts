@@ -13,7 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { COPY_FILE_COMMAND, COPY_FILES_COMMAND, FIX_ALL_KIND, INDEX_STATUS_REQUEST, PLAN_TRANSLATION_REQUEST, SETTINGS_SECTION, TRANSLATION_STATUS_REQUEST, TRANSLATIONS_REQUEST, type CopyFileArgs, type CopyFilesArgs, type IndexStatusParams, type InitializationOptions, type PlanTranslationParams, type TranslationStatusParams, type TranslationsParams, WATCHED_FILE_GLOBS } from '../protocol';
+import { COPY_FILE_COMMAND, COPY_FILES_COMMAND, FIX_ALL_KIND, INDEX_STATUS_REQUEST, PLAN_NEW_LANGUAGE_REQUEST, PLAN_TRANSLATION_REQUEST, SETTINGS_SECTION, TRANSLATION_STATUS_REQUEST, TRANSLATIONS_REQUEST, type CopyFileArgs, type CopyFilesArgs, type IndexStatusParams, type InitializationOptions, type PlanNewLanguageParams, type PlanTranslationParams, type TranslationStatusParams, type TranslationsParams, WATCHED_FILE_GLOBS } from '../protocol';
 import { DEFAULT_SETTINGS, type IstioSettings } from '../engine';
 import { LanguageService, mergeSettings } from '../engine';
 import { copyFileSafely, copyFilesSafely } from './node/copyFile';
@@ -287,6 +287,8 @@ connection.onRequest(PLAN_TRANSLATION_REQUEST, async (p: PlanTranslationParams) 
 connection.onRequest(TRANSLATION_STATUS_REQUEST, async (p: TranslationStatusParams) =>
   service.translationStatus(uriToPath(p.uri), { trusted: p.trusted !== false }, await settingsFor(p.uri)),
 );
+
+connection.onRequest(PLAN_NEW_LANGUAGE_REQUEST, async (p: PlanNewLanguageParams) => service.planNewLanguage(uriToPath(p.uri), p.lang, p.name, await settingsFor(p.uri)));
 
 connection.onRequest(INDEX_STATUS_REQUEST, (p: IndexStatusParams | undefined) => service.indexStatus({ wait: p?.wait === true }));
 

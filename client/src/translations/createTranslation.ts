@@ -37,6 +37,7 @@ export async function createTranslation(client: ClientSource, args: CreateTransl
     }
     return undefined;
   }
+  if (!(await acceptWarnings(lang, answer.plan.warnings ?? []))) return undefined;
   const created = await carryOut(answer.plan);
   if (!created) return undefined;
   await openPage(created.target);
@@ -56,6 +57,21 @@ export async function createTranslation(client: ClientSource, args: CreateTransl
         );
   void vscode.window.showInformationMessage(message);
   return created.target;
+}
+
+/**
+ * Says what the target language cannot build yet (its folder is not configured, a boilerplate or glossary entry of
+ * the page is missing there) before anything is created, and lets the user stop.
+ */
+async function acceptWarnings(lang: string, warnings: readonly string[]): Promise<boolean> {
+  if (warnings.length === 0) return true;
+  const create = vscode.l10n.t('Create Anyway');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Istio: the {0} version of this page will not build yet.', lang),
+    { modal: true, detail: warnings.join('\n') },
+    create,
+  );
+  return choice === create;
 }
 
 async function askLanguage(c: NonNullable<ReturnType<ClientSource>>, uri: string): Promise<string | undefined> {

@@ -6,6 +6,7 @@ import { GitContentProvider } from './gitContentProvider';
 import { goToTranslation } from './goToTranslation';
 import type { ClientSource } from './requests';
 import { translationStatusBar } from './statusBar';
+import { startNewLanguage, type StartNewLanguageArgs } from './startNewLanguage';
 import { diffSource, openUri, refreshReportOnTrust, translationStatus } from './translationStatus';
 
 /** Registers the translation commands, the status bar item and the `istio-git:` documents. */
@@ -21,6 +22,11 @@ export function registerTranslations(context: vscode.ExtensionContext, client: C
       return created;
     }),
     vscode.commands.registerCommand(Commands.translationStatus, () => translationStatus(client)),
+    vscode.commands.registerCommand(Commands.startNewLanguage, async (args?: StartNewLanguageArgs) => {
+      const started = await startNewLanguage(client, args);
+      statusBar.refresh();
+      return started;
+    }),
     refreshReportOnTrust(client),
     vscode.commands.registerCommand(Commands.diffSource, (args: DiffSourceArgs) => diffSource(args)),
     vscode.commands.registerCommand(Commands.openTranslation, (uri: string) => openUri(uri)),

@@ -6,6 +6,7 @@
  */
 import { Commands, type GitUnavailableCode, type LanguageStatus, type TranslationStatusResult } from '../../../server/protocol';
 import type { CreateTranslationArgs, DiffSourceArgs } from './commandIds';
+import { readinessDetails, readinessTable } from './readinessHtml';
 
 /** Missing lists up to this long are shown unfolded. */
 const OPEN_MISSING = 40;
@@ -60,7 +61,17 @@ export function renderStatusReport(r: TranslationStatusResult, options: ReportOp
         esc(gitReason(r.git, l10n)),
       )}</p>`;
 
-  const sections = r.languages.map((l) => languageSection(r, l, open, link, l10n)).join('\n');
+  const readiness = r.readiness ?? [];
+  const readinessOf = (lang: string): string => {
+    const ready = readiness.find((x) => x.lang === lang);
+    return ready ? '\n' + readinessDetails(ready, open, link, l10n) : '';
+  };
+  // A language the configuration names but that has no folder yet has no section of its own: one for its readiness.
+  const withoutSection = readiness.filter((x) => !r.languages.some((l) => l.lang === x.lang));
+  const sections = [
+    ...r.languages.map((l) => languageSection(r, l, open, link, l10n) + readinessOf(l.lang)),
+    ...withoutSection.map((x) => `<h2 id="lang-${esc(x.lang)}">${esc(x.lang)}</h2>\n${readinessDetails(x, open, link, l10n)}`),
+  ].join('\n');
   const title = esc(l10n.t('Translation Status'));
   return `<!DOCTYPE html>
 <html lang="${esc(lang)}"><head><meta charset="utf-8">
@@ -79,6 +90,7 @@ details { margin: .3em 0; } code { font-family: var(--vscode-editor-font-family)
 <p>${l10n.t('{0} {1} pages (the source language).', r.sourcePages, esc(r.sourceLang))}</p>
 <table><thead><tr><th>${l10n.t('language')}</th><th>${l10n.t('translated')}</th><th>${l10n.t('stale')}</th><th>${l10n.t('missing')}</th><th>${l10n.t('without {0} page', esc(r.sourceLang))}</th></tr></thead><tbody>${summary}</tbody></table>
 ${gitNote}
+${readinessTable(readiness, l10n)}
 ${sections}
 </body></html>`;
 }

@@ -73,6 +73,11 @@ export interface ShortcodeInfo {
   readonly ownLines?: boolean | undefined;
   /** How the preview draws it; a site template for the same name keeps it. */
   readonly preview?: PreviewKind | undefined;
+  /**
+   * The content of the page's own language it reads (`boilerplate`: `content/<lang>/boilerplates/`, `gloss`: the
+   * glossary): a language without the file fails the build (`site/languageFiles.ts`).
+   */
+  readonly languageFolder?: 'boilerplates' | 'glossary' | undefined;
 }
 
 export interface ShortcodeCatalog {
@@ -118,7 +123,7 @@ export function readCatalogFile(json: { shortcodes: Record<string, RawEntry>; hu
   const check = (group: Record<string, RawEntry>): Record<string, CatalogEntry> => {
     const out: Record<string, CatalogEntry> = {};
     for (const [name, e] of Object.entries(group)) {
-      const { params, origin, status, preview, ...rest } = e;
+      const { params, origin, status, preview, languageFolder, ...rest } = e;
       out[name] = {
         ...rest,
         ...(params && {
@@ -131,6 +136,7 @@ export function readCatalogFile(json: { shortcodes: Record<string, RawEntry>; hu
         ...(origin !== undefined && { origin: oneOf(['site', 'hugo', 'template'] as const, origin, `${name}: origin`) }),
         ...(status !== undefined && { status: oneOf(['used', 'unused', 'deprecated'] as const, status, `${name}: status`) }),
         ...(preview !== undefined && { preview: oneOf(PREVIEW_KINDS, preview, `${name}: preview`) }),
+        ...(languageFolder !== undefined && { languageFolder: oneOf(['boilerplates', 'glossary'] as const, languageFolder, `${name}: languageFolder`) }),
       };
     }
     return out;
@@ -139,11 +145,12 @@ export function readCatalogFile(json: { shortcodes: Record<string, RawEntry>; hu
 }
 
 /** An entry as JSON gives it: the word-valued fields are plain strings. */
-type RawEntry = Omit<CatalogEntry, 'params' | 'origin' | 'status' | 'preview'> & {
+type RawEntry = Omit<CatalogEntry, 'params' | 'origin' | 'status' | 'preview' | 'languageFolder'> & {
   readonly params?: ReadonlyArray<Omit<ShortcodeParamInfo, 'kind' | 'missing'> & { readonly kind: string; readonly missing?: string }>;
   readonly origin?: string;
   readonly status?: string;
   readonly preview?: string;
+  readonly languageFolder?: string;
 };
 
 function oneOf<T extends string>(allowed: readonly T[], value: string, what: string): T;

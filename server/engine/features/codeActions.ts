@@ -1,5 +1,7 @@
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { isDiagnosticCode } from '../diagnostics/catalog';
+import { isConfigPath } from '../site/hugoConfig';
+import type { DocumentContext } from './documentContext';
 import { DIAGNOSTIC_SOURCE } from './diagnostic';
 import type { CodeActionProvider } from './feature';
 import { COPY_FILE_COMMAND, COPY_FILES_COMMAND, readFixes, type Fix } from './quickFix';
@@ -25,7 +27,12 @@ export const quickFixProvider: CodeActionProvider = {
   actions(ctx, _range, diagnostics, request) {
     const out: CodeAction[] = [];
     if (wants(request?.only, CodeActionKind.QuickFix)) {
-      for (const d of ours(diagnostics)) for (const fix of readFixes(d.data)) out.push(codeAction(ctx.uri, d, fix));
+      for (const d of ours(diagnostics)) {
+        for (const fix of readFixes(d.data)) {
+          const action = codeAction(ctx, d, fix);
+          if (action) out.push(action);
+        }
+      }
     }
     if (request && wants(request.only, FIX_ALL_KIND)) {
       const all = copyAll(ours(request.documentDiagnostics()));
@@ -57,9 +64,21 @@ function copyAll(diagnostics: readonly Diagnostic[]): CodeAction | undefined {
   return best?.command ? { title: best.title, kind: FIX_ALL_KIND, diagnostics: covered, command: best.command } : undefined;
 }
 
-function codeAction(uri: string, d: Diagnostic, fix: Fix): CodeAction {
+/**
+ * The code action of one fix; `undefined` when it would edit a file other than the document that is not one of the
+ * site's Hugo configuration files (the data came back from the client: a fix must not write anywhere else).
+ */
+function codeAction(ctx: DocumentContext, d: Diagnostic, fix: Fix): CodeAction | undefined {
   const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fix.isPreferred === true };
-  if (fix.edits.length > 0) action.edit = { changes: { [uri]: fix.edits.map((e) => ({ range: e.range ?? d.range, newText: e.newText })) } };
+  if (fix.edits.length > 0) {
+    const changes: Record<string, TextEdit[]> = {};
+    for (const e of fix.edits) {
+      if (e.file !== undefined && !(ctx.site && isConfigPath(ctx.site.layout.root, e.file))) return undefined;
+      const uri = e.file === undefined ? ctx.uri : ctx.toUri(e.file);
+      (changes[uri] ??= []).push({ range: e.range ?? d.range, newText: e.newText });
+    }
+    action.edit = { changes };
+  }
   if (fix.command) action.command = fix.command;
   return action;
 }

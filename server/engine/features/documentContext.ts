@@ -23,11 +23,13 @@ export interface DocumentContext {
   readonly settings: IstioSettings;
   /**
    * The language service's caches (frontmatter schemas, shortcode docs): state a feature keeps between requests lives
-   * here or in `site.caches`, never in module variables, so two services share nothing.
+   * here or in the site index's `caches`, never in module variables, so two services share nothing.
    */
   readonly caches: Caches;
   /** mdspell's checker, when the adapter could load its dictionary. */
   readonly spelling: SpellCheckerFactory | undefined;
+  /** How the service writes a file's URI (a fix that edits another file names it by its URI). */
+  toUri(path: string): string;
   /** Converts an offset span to an LSP range. */
   range(span: OffsetRange): Range;
   /** Records that the result depends on `path`, so a change to that file re-checks this document. */

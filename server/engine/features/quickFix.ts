@@ -10,6 +10,11 @@ import type { Command, Range } from 'vscode-languageserver-types';
 /** One edit of a fix. */
 export interface FixEdit {
   /**
+   * Another file than the document: the absolute path of one of its site's Hugo configuration files (the only other
+   * files a fix may edit, which the code-action provider checks again), with an explicit `range`.
+   */
+  readonly file?: string;
+  /**
    * What it replaces. Without one, the diagnostic's own range as the client sends it back, which follows the user's
    * edits since the check (a link's replacement stays on the link while the lines above change).
    */
@@ -100,7 +105,9 @@ function isRange(v: unknown): v is Range {
 function readEdit(v: unknown): FixEdit | undefined {
   const newText = field(v, 'newText');
   const range = field(v, 'range');
+  const file = field(v, 'file');
   if (typeof newText !== 'string') return undefined;
+  if (file !== undefined) return typeof file === 'string' && isRange(range) ? { file, range, newText } : undefined;
   if (range === undefined) return { newText };
   return isRange(range) ? { range, newText } : undefined;
 }

@@ -25,6 +25,7 @@ import { frontmatterSyntaxRule } from './syntax/frontmatterSyntax';
 import { headingIdSyntaxRule } from './syntax/headingIdSyntax';
 import { shortcodeSyntaxRule } from './syntax/shortcodeSyntax';
 import { strayBraceRule } from './syntax/strayBrace';
+import { languageConfiguredRule } from './translations/languageConfigured';
 import { translationDriftRule } from './translations/translationDrift';
 
 /**
@@ -40,6 +41,7 @@ export const diagnosticRules: readonly DiagnosticRule[] = [
   frontmatterSiteRule,
   linkDiagnosticsRule,
   translationDriftRule,
+  languageConfiguredRule,
   unknownShortcodeRule,
   parametersRule,
   nestingRule,

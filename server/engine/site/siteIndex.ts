@@ -1,7 +1,7 @@
 import { Caches } from '../caches';
 import { DEFAULT_SETTINGS } from '../settings';
 import { parseFrontmatter } from '../parser/frontmatter';
-import type { FileStat, FileSystem } from './fileSystem';
+import type { DirEntry, FileStat, FileSystem } from './fileSystem';
 import { basename, dirname } from './paths';
 import { EXCLUDED_DIRS, locate, type ContentLocation, type SiteLayout } from './siteLayout';
 
@@ -288,6 +288,11 @@ export class SiteIndex {
   /** The file's size and modification time, from the disk (also outside `content/`). */
   stat(path: string): FileStat | undefined {
     return this.fs.stat(path);
+  }
+
+  /** The entries of a folder from the disk, also outside `content/` (the Hugo configuration's `config/_default/`). */
+  readDir(dir: string): readonly DirEntry[] | undefined {
+    return this.fs.readDir(dir);
   }
 
   /** The open editor's text of a file, or `undefined` when it is not open. */

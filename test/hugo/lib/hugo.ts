@@ -27,17 +27,23 @@ export function hugoBinary(): string {
   return HUGO;
 }
 
+/** The base site's `hugo.toml`, which a test may edit and pass back whole (`buildSite`'s `replaceConfig`). */
+export function baseConfig(): string {
+  return fs.readFileSync(path.join(BASE_SITE, 'hugo.toml'), 'utf8');
+}
+
 /**
  * Writes the base site (istio.io's markup settings, templates that print `.Content`) plus `files` (paths relative to
- * the site root; a `hugo.toml` among them is appended to the base one), builds it and returns the result.
+ * the site root; a `hugo.toml` among them is appended to the base one, or replaces it with `replaceConfig`), builds it
+ * and returns the result.
  */
-export function buildSite(files: Readonly<Record<string, string>>): HugoBuild {
+export function buildSite(files: Readonly<Record<string, string>>, options: { readonly replaceConfig?: boolean } = {}): HugoBuild {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-hugo-'));
   fs.cpSync(BASE_SITE, dir, { recursive: true });
   for (const [rel, text] of Object.entries(files)) {
     const p = path.join(dir, rel);
     fs.mkdirSync(path.dirname(p), { recursive: true });
-    if (rel === 'hugo.toml') fs.appendFileSync(p, '\n' + text);
+    if (rel === 'hugo.toml' && !options.replaceConfig) fs.appendFileSync(p, '\n' + text);
     else fs.writeFileSync(p, text);
   }
   const r = spawnSync(hugoBinary(), ['--logLevel', 'warn', '--enableGitInfo=false', '--noBuildLock', '-d', path.join(dir, 'public')], {

@@ -11,7 +11,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 const ENGINE_ENTRY = 'server/engine/index.ts';
 const PROTOCOL_ENTRY = 'server/protocol/index.ts';
 /** npm packages the engine may use: none of them needs Node or an editor. */
-const ENGINE_PACKAGES = new Set(['vscode-languageserver-types', 'vscode-languageserver-textdocument', 'yaml', 'ajv']);
+const ENGINE_PACKAGES = new Set(['vscode-languageserver-types', 'vscode-languageserver-textdocument', 'yaml', 'ajv', 'jsonc-parser', 'smol-toml']);
 
 interface Edge {
   readonly from: string;

@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { boilerplateDir, boilerplateNames, findBoilerplate, hasBoilerplates } from '../../site/boilerplates';
-import { findGlossaryTerm, glossaryPathFor, glossaryTerms, type GlossaryTerm } from '../../site/glossary';
+import { findGlossaryTerm, glossaryDir, glossaryPathFor, glossaryTerms, type GlossaryTerm } from '../../site/glossary';
+import { DEFAULT_LANGUAGE } from '../../site/siteLayout';
 import { pageFacts } from '../../site/pageFacts';
 import { diagnostic } from '../diagnostic';
 import { didYouMean, NEAR_NAMES } from '../didYouMean';
@@ -10,8 +11,10 @@ import { replaceFix } from '../quickFix';
 
 /**
  * `boilerplate` and `gloss` find their file in the page's own language, or the build fails ("Could not find …").
- * Nothing is said when the language has no boilerplates bundle or glossary on disk, nor in an excerpt of the site
- * (no Hugo configuration at its root): there a missing file may simply not have been copied, as with the link checks.
+ * A language without the boilerplates bundle or the glossary at all (a new language, such as es) fails the same way
+ * when the source language has them. Nothing is said in an excerpt of the site (no Hugo configuration at its root):
+ * there a missing file may simply not have been copied, as with the link checks. Which shortcodes read their
+ * language's content is the catalog's `languageFolder` (`site/languageFiles.ts`; a unit test holds this rule to it).
  */
 export const siteReferencesRule: DiagnosticRule = {
   name: 'shortcode-site-references',
@@ -25,7 +28,17 @@ export const siteReferencesRule: DiagnosticRule = {
       const tag = node.open;
       if (tag.name === 'boilerplate') {
         const p0 = positional(tag, 0);
-        if (!p0 || p0.value === '' || p0.unterminated || !hasBoilerplates(site, loc.lang)) continue;
+        if (!p0 || p0.value === '' || p0.unterminated) continue;
+        if (!hasBoilerplates(site, loc.lang)) {
+          ctx.dependsOn(`${boilerplateDir(site, loc.lang)}/index.md`);
+          if (!hasBoilerplates(site, DEFAULT_LANGUAGE) || loc.lang === DEFAULT_LANGUAGE) continue;
+          out.push(
+            diagnostic(ctx, p0.innerRange, 'boilerplate.not-found',
+              `\`content/${loc.lang}/\` has no boilerplates (\`content/${loc.lang}/boilerplates/\`): \`${p0.value}\` cannot be found and the build fails.`,
+              { data: { name: p0.value, noFolder: true } }),
+          );
+          continue;
+        }
         const found = findBoilerplate(site, loc.lang, p0.value);
         ctx.dependsOn(`${boilerplateDir(site, loc.lang)}/${p0.value}.md`);
         if (found) {
@@ -45,8 +58,17 @@ export const siteReferencesRule: DiagnosticRule = {
         if (terms === null) {
           terms = glossaryTerms(site, loc.lang);
           for (const t of terms ?? []) ctx.dependsOn(t.path);
+          if (!terms) ctx.dependsOn(`${glossaryDir(site, loc.lang)}/index.md`);
         }
-        if (!terms) continue;
+        if (!terms) {
+          if (loc.lang === DEFAULT_LANGUAGE || !glossaryTerms(site, DEFAULT_LANGUAGE)) continue;
+          out.push(
+            diagnostic(ctx, entry.range, 'gloss.not-found',
+              `\`content/${loc.lang}/\` has no glossary (\`content/${loc.lang}/docs/reference/glossary/\`): \`${entry.entry}\` cannot be found and the build fails.`,
+              { data: { entry: entry.entry, noFolder: true } }),
+          );
+          continue;
+        }
         if (findGlossaryTerm(terms, entry.entry)) continue;
         ctx.dependsOn(glossaryPathFor(site, loc.lang, entry.entry));
         const suggestions = didYouMean(entry.entry, terms.map((t) => t.title), NEAR_NAMES);

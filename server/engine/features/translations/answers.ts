@@ -6,8 +6,10 @@ import type { ShortcodeCatalog } from '../../catalog/shortcodeCatalog';
 import type { SiteIndex } from '../../site/siteIndex';
 import { DEFAULT_LANGUAGE } from '../../site/siteLayout';
 import { planTranslation } from './createPlan';
+import { positionAt } from './languageEdit';
+import { planNewLanguage } from './newLanguage';
 import { findTranslations } from './matching';
-import type { PlanTranslationResult, TranslationsResult } from './types';
+import type { PlanNewLanguageResult, PlanTranslationResult, TranslationsResult } from './types';
 
 /**
  * The versions of the content file at `path` in every language; `null` outside `content/<lang>/`. The file's own
@@ -48,6 +50,28 @@ export function planAnswer(site: SiteIndex, path: string, lang: string, catalog:
       changes: plan.changes,
       copies: plan.copies.map((c) => ({ from: toUri(c.from), to: toUri(c.to) })),
       kept: plan.kept.map(toUri),
+      // Absent when there is nothing to say, as in an excerpt of the site.
+      ...(plan.warnings.length ? { warnings: plan.warnings } : {}),
+    },
+  };
+}
+
+/** Start a New Language's plan, its paths written as URIs and its offsets as positions in each file's text. */
+export function newLanguageAnswer(site: SiteIndex, lang: string, name: string, toUri: (path: string) => string): PlanNewLanguageResult {
+  const r = planNewLanguage(site, lang, name);
+  if (!r.ok) return r;
+  const { plan } = r;
+  return {
+    ok: true,
+    plan: {
+      lang: plan.lang,
+      name: plan.name,
+      edits: plan.edits.map((f) => ({
+        uri: toUri(f.path),
+        edits: f.edits.map((e) => ({ range: { start: positionAt(f.text, e.offset), end: positionAt(f.text, e.offset + e.length) }, newText: e.newText })),
+      })),
+      creates: plan.creates.map((c) => ({ uri: toUri(c.path), text: c.text })),
+      summary: plan.summary,
     },
   };
 }

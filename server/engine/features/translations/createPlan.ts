@@ -6,6 +6,8 @@ import { basename, dirname, extname } from '../../site/paths';
 import { DEFAULT_LANGUAGE, locate, pathIn } from '../../site/siteLayout';
 import { findTranslations } from './matching';
 import { translationText } from './translationText';
+import { hugoConfig, isLanguageFolderConfigured } from '../../site/hugoConfig';
+import { checkNeed, languageNeeds, LANGUAGE_FOLDER_PATHS } from '../../site/languageFiles';
 
 export interface CreatePlan {
   readonly from: string;
@@ -21,6 +23,11 @@ export interface CreatePlan {
   readonly copies: readonly { readonly from: string; readonly to: string }[];
   /** Resources the target bundle already has: left alone. */
   readonly kept: readonly string[];
+  /**
+   * What the target language cannot build yet, said before the page is created (in a full checkout only): Hugo does
+   * not read the language's folder, or a `boilerplate` or `gloss` of the page has no file in that language.
+   */
+  readonly warnings: readonly string[];
 }
 
 export type CreatePlanResult =
@@ -74,5 +81,31 @@ export function planTranslation(site: SiteIndex, path: string, lang: string, cat
   // What exists once the plan is carried out: links to it are links to the target language.
   const planned = new Set([target, ...copies.map((c) => c.to)]);
   const adapted = translationText(parseDocument(text, catalog), { site, from: fromLocation, lang, planned });
-  return { ok: true, plan: { from, target, text: adapted.text, changes: { links: adapted.links, headingIds: adapted.headingIds }, copies, kept } };
+  return {
+    ok: true,
+    plan: { from, target, text: adapted.text, changes: { links: adapted.links, headingIds: adapted.headingIds }, copies, kept, warnings: buildWarnings(site, lang, adapted.text, catalog) },
+  };
+}
+
+/** What keeps the new page of `lang` from being built, as sentences; nothing in an excerpt of the site. */
+function buildWarnings(site: SiteIndex, lang: string, text: string, catalog: ShortcodeCatalog): string[] {
+  const config = hugoConfig(site);
+  if (!config) return [];
+  const out: string[] = [];
+  if (!config.broken && config.languages && !isLanguageFolderConfigured(config, lang)) {
+    out.push(`Hugo ignores content/${lang}/: the configuration has no language for it (Istio: Start a New Language… adds one).`);
+  }
+  const seen = new Set<string>();
+  for (const need of languageNeeds(parseDocument(text, catalog), catalog)) {
+    const state = checkNeed(site, lang, need);
+    if (state === 'found') continue;
+    const folder = `content/${lang}/${LANGUAGE_FOLDER_PATHS[need.folder]}/`;
+    const sentence =
+      state === 'no-folder'
+        ? `{{< ${need.shortcode} >}} fails the build: ${folder} does not exist.`
+        : `{{< ${need.shortcode} "${need.name}" >}} fails the build: ${folder} has no ${need.folder === 'glossary' ? 'entry titled' : 'file named'} "${need.name}".`;
+    if (!seen.has(sentence)) out.push(sentence);
+    seen.add(sentence);
+  }
+  return out;
 }

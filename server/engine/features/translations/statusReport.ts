@@ -5,6 +5,10 @@
  */
 import type { SiteIndex } from '../../site/siteIndex';
 import type { GitPort, GitRepository } from './gitPort';
+import type { ShortcodeCatalog } from '../../catalog/shortcodeCatalog';
+import { hugoConfig } from '../../site/hugoConfig';
+import { siteLanguages } from './languages';
+import { languageReadiness } from './readiness';
 import { listTranslations } from './siteStatus';
 import { blobQueries, classify, type Commit, type GitFacts, type TranslationPair } from './staleness';
 import type { LanguageStatus, TranslationStatusResult } from './types';
@@ -20,6 +24,7 @@ const UNTRUSTED: GitRepository = {
 const NO_GIT_PORT: GitRepository = { ok: false, code: 'no-git', reason: 'git is not available to this language service.' };
 
 export interface StatusOptions {
+  readonly catalog: ShortcodeCatalog;
   /** `false` in an untrusted workspace: git is then not asked at all. */
   readonly trusted: boolean;
   readonly git: GitPort | undefined;
@@ -82,7 +87,16 @@ export async function translationStatus(site: SiteIndex, options: StatusOptions)
     sourcePages: listing.sourcePages,
     git: repo.ok ? { available: true, repoRoot: toUri(repo.root), head: repo.head } : { available: false, reason: repo.reason, code: repo.code },
     languages,
+    readiness: languageReadiness(site, options.catalog, listing.sourceLang, readinessLanguages(site, listing.sourceLang), toUri),
   };
+}
+
+/** The languages with a folder, and those the configuration names without one yet (after Start a New Language). */
+function readinessLanguages(site: SiteIndex, sourceLang: string): string[] {
+  const langs = new Set(siteLanguages(site));
+  for (const l of hugoConfig(site)?.languages?.keys() ?? []) langs.add(l);
+  langs.delete(sourceLang);
+  return [...langs].sort();
 }
 
 /** Gathers everything `classify` needs for `pairs` (repository-relative paths): one log, then one blob look-up. */

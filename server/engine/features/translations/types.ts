@@ -1,4 +1,5 @@
 // The results of the translation features, as the engine returns them (the protocol sends them as they are).
+import type { Range } from 'vscode-languageserver-types';
 
 /** A content file's kind, as the site sees it (`index.md` bundle, `_index.md` section, single-file leaf, resource). */
 export type ContentKind = 'bundle' | 'section' | 'leaf' | 'resource';
@@ -53,6 +54,11 @@ export interface TranslationPlan {
   readonly copies: readonly { readonly from: string; readonly to: string }[];
   /** Resources not copied because the target already has them. */
   readonly kept: readonly string[];
+  /**
+   * What the target language cannot build yet (in a full checkout): Hugo does not read its folder, or a `boilerplate`
+   * or `gloss` of the page has no file in it. A client says so before it creates the page.
+   */
+  readonly warnings?: readonly string[];
 }
 
 export type PlanTranslationResult =
@@ -107,6 +113,42 @@ export interface LanguageStatus {
 /** Why git could not be read, for clients that say it in their own words (`reason` says it in English). */
 export type GitUnavailableCode = 'untrusted' | 'no-git' | 'dubious-ownership' | 'not-a-repository' | 'no-commits';
 
+/** A source-language interface string the language has not translated. */
+export interface UntranslatedString {
+  readonly id: string;
+  /** The source language's text. */
+  readonly source: string;
+  /** Not in the language's file, marked `# TODO translate`, or the same text as the source's. */
+  readonly reason: 'missing' | 'marked' | 'same';
+}
+
+/** Pages of a language that fail the build for want of per-language files, with the names they ask for. */
+export interface FailingPage {
+  readonly path: string;
+  readonly uri: string;
+  readonly names: readonly string[];
+}
+
+/** How ready a language is to be built as one of the site's languages, beyond its pages. */
+export interface LanguageReadiness {
+  readonly lang: string;
+  /** Whether the Hugo configuration reads `content/<lang>/`; absent in an excerpt (no configuration). */
+  readonly configured?: boolean;
+  /** Its interface strings against the source language's `i18n/` file; absent when the site has none. */
+  readonly strings?: {
+    readonly uri?: string;
+    readonly total: number;
+    readonly translated: number;
+    readonly untranslated: readonly UntranslatedString[];
+  };
+  /** Per menu of the source language (or its own): its entries; absent when the configuration has no menus. */
+  readonly menus?: readonly { readonly menu: string; readonly entries: number; readonly sourceEntries: number }[];
+  /** The source language's boilerplates it has, and its pages that name one it lacks. */
+  readonly boilerplates: { readonly present: number; readonly needed: number; readonly missing: readonly string[]; readonly failing: readonly FailingPage[] };
+  /** Its glossary terms, the distinct entries its pages use, and its pages whose entry it lacks. */
+  readonly glossary: { readonly present: number; readonly used: number; readonly failing: readonly FailingPage[] };
+}
+
 export interface TranslationStatusResult {
   readonly siteRoot: string;
   readonly sourceLang: string;
@@ -114,5 +156,32 @@ export interface TranslationStatusResult {
   /** Whether the staleness columns could be computed; `reason` says why not. */
   readonly git: { readonly available: true; readonly repoRoot: string; readonly head: string } | { readonly available: false; readonly reason: string; readonly code?: GitUnavailableCode };
   readonly languages: readonly LanguageStatus[];
+  /** Per language (the source excluded, configured languages without pages included): how ready it is. */
+  readonly readiness?: readonly LanguageReadiness[];
 }
 
+
+export interface PlanNewLanguageParams {
+  /** Any file or folder inside the site. */
+  readonly uri: string;
+  /** The language code, which is also its folder under content/ (`es`). */
+  readonly lang: string;
+  /** Its name in itself (`Español`): the configuration's `languageName`. */
+  readonly name: string;
+}
+
+/** What Start a New Language will do, as one workspace edit; the client applies it and never overwrites. */
+export interface NewLanguagePlan {
+  readonly lang: string;
+  readonly name: string;
+  /** Edits of existing files (the Hugo configuration). */
+  readonly edits: readonly { readonly uri: string; readonly edits: readonly { readonly range: Range; readonly newText: string }[] }[];
+  /** New files (the language's `i18n/` strings); none exists. */
+  readonly creates: readonly { readonly uri: string; readonly text: string }[];
+  /** One line per change, and what is left to do by hand. */
+  readonly summary: readonly string[];
+}
+
+export type PlanNewLanguageResult =
+  | { readonly ok: true; readonly plan: NewLanguagePlan }
+  | { readonly ok: false; readonly reason: 'not-in-a-site' | 'bad-language' | 'no-config' | 'broken-config' | 'no-languages' | 'exists' | 'cannot-edit'; readonly message: string };
