@@ -29,7 +29,7 @@ export interface PageTarget {
 
 export type Resolution =
   /** Not checked: another site, `mailto:`, a destination built by a shortcode, an empty one. */
-  | { readonly kind: 'skip'; readonly reason: 'external' | 'shortcode' | 'empty' | 'outside-tree' }
+  | { readonly kind: 'skip'; readonly reason: 'external' | 'shortcode' | 'empty' | 'outside-tree' | 'text-fragment' }
   /** `https://istio.io/latest/docs/…`: the site's lint wants it root-relative. */
   | { readonly kind: 'istio-absolute'; readonly rootRelative: string }
   /** `https://preliminary.istio.io/…`: forbidden by the site's lint. */
@@ -106,12 +106,15 @@ export function resolveLink(layout: SiteLayout, loc: ContentLocation, target: st
   const t = target.trim();
   if (t === '') return { kind: 'skip', reason: 'empty' };
   if (t.includes('{{')) return { kind: 'skip', reason: 'shortcode' };
-  if (t.startsWith('#')) return { kind: 'anchor', fragment: decode(t.slice(1)) };
+  if (t.startsWith('#')) {
+    const fragment = elementId(t.slice(1));
+    return fragment === undefined ? { kind: 'skip', reason: 'text-fragment' } : { kind: 'anchor', fragment };
+  }
   if (t.startsWith('//')) return { kind: 'skip', reason: 'external' };
   if (SCHEME.test(t)) return resolveAbsoluteUrl(t);
 
   const hash = t.indexOf('#');
-  const fragment = hash >= 0 ? decode(t.slice(hash + 1)) : undefined;
+  const fragment = hash >= 0 ? elementId(t.slice(hash + 1)) : undefined;
   const pathPart = stripQuery(hash >= 0 ? t.slice(0, hash) : t);
   const url = pathPart.startsWith('/') ? pathPart : joinUrl(pageUrl(loc), pathPart);
   if (OUTSIDE_TREE.some((r) => r.test(url))) return { kind: 'skip', reason: 'outside-tree' };
@@ -177,6 +180,16 @@ export function joinUrl(base: string, relative: string): string {
 function stripQuery(s: string): string {
   const q = s.indexOf('?');
   return q < 0 ? s : s.slice(0, q);
+}
+
+/**
+ * The id a `#fragment` scrolls to, decoded. A browser's text fragment (`#:~:text=…`, after an id or alone) is a
+ * directive it strips before looking for the id, never an id: undefined when nothing is left.
+ */
+function elementId(fragment: string): string | undefined {
+  const directive = fragment.indexOf(':~:');
+  const id = directive < 0 ? fragment : fragment.slice(0, directive);
+  return directive >= 0 && id === '' ? undefined : decode(id);
 }
 
 function decode(s: string): string {

@@ -8,6 +8,8 @@ import { EXCLUDED_DIRS, locate, type ContentLocation, type SiteLayout } from './
 /** What the index keeps about a page without holding its text: enough for links, aliases and translations. */
 export interface PageSummary {
   readonly title: string | undefined;
+  /** `linktitle` as Hugo reads it (a number printed as Go prints it), falling back to the title: Hugo's `.LinkTitle`. */
+  readonly linkTitle: string | undefined;
   readonly aliases: readonly string[];
   readonly translationKey: string | undefined;
   readonly keywords: readonly string[];
@@ -271,6 +273,22 @@ export class SiteIndex {
     return (this.fs.readDir(dir) ?? []).filter((e) => e.isFile).map((e) => e.name);
   }
 
+  /**
+   * The names of the folders directly inside `dir` that hold files, sorted (the index knows a folder by its files,
+   * which is all the layouts that list child bundles need).
+   */
+  foldersIn(dir: string): readonly string[] {
+    if (this.stateValue !== 'ready') {
+      return (this.fs.readDir(dir) ?? [])
+        .filter((e) => e.isDirectory && !EXCLUDED_DIRS.has(e.name))
+        .map((e) => e.name)
+        .sort();
+    }
+    const out: string[] = [];
+    for (const [d, names] of this.folders) if (names.size > 0 && d !== dir && dirname(d) === dir) out.push(basename(d));
+    return out.sort();
+  }
+
   /** Every indexed file (complete once `state` is `ready`). */
   allFiles(): IterableIterator<IndexedFile> {
     return this.files.values();
@@ -325,11 +343,13 @@ function summarize(text: string): PageSummary {
   const fm = parseFrontmatter(text);
   const get = (key: string): unknown => fm?.byKey.get(key)?.value;
   const title = get('title');
+  const linkTitle = get('linktitle');
   const aliases = get('aliases');
   const keywords = get('keywords');
   const translationKey = get('translationkey');
   return {
     title: typeof title === 'string' ? title : undefined,
+    linkTitle: typeof linkTitle === 'string' || typeof linkTitle === 'number' ? String(linkTitle) : typeof title === 'string' ? title : undefined,
     aliases: Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : typeof aliases === 'string' ? [aliases] : [],
     translationKey: typeof translationKey === 'string' ? translationKey : undefined,
     keywords: Array.isArray(keywords) ? keywords.filter((k): k is string => typeof k === 'string') : [],

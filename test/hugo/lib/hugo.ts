@@ -63,3 +63,13 @@ export function buildSite(files: Readonly<Record<string, string>>): HugoBuild {
 export function renderedHeadings(html: string): Array<{ id: string | undefined; html: string }> {
   return [...html.matchAll(/<h[1-6]([^>]*)>([\s\S]*?)<\/h[1-6]>/g)].map((m) => ({ id: /\bid="([^"]*)"/.exec(m[1]!)?.[1], html: m[2]! }));
 }
+
+/** The text of HTML text or an attribute value: the entities html/template writes (`&#43;`, `&amp;`…) decoded. */
+export function htmlText(html: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return html.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) => {
+    if (e.startsWith('#x') || e.startsWith('#X')) return String.fromCodePoint(parseInt(e.slice(2), 16));
+    if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
+    return named[e.toLowerCase()] ?? all;
+  });
+}

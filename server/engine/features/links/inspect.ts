@@ -1,6 +1,7 @@
 import type { Heading } from '../../parser/markdown';
 import type { OffsetRange } from '../../parser/offsetRange';
 import { ABSOLUTE_LINK_LINT, IMAGE_EXTENSIONS, LANGUAGE_PREFIX_LINT } from '../../site/linkRules';
+import { hostPage } from '../../site/layoutAnchors';
 import { pageFacts, type PageAnchors, type PageFacts } from '../../site/pageFacts';
 import { basename, dirname } from '../../site/paths';
 import { resolveBundleReference, resolveImageLink, resolveLink, pageTarget, type PageTarget } from '../../site/resolve';
@@ -59,6 +60,10 @@ class Inspector {
   private readonly site: SiteIndex;
   private readonly loc: ContentLocation;
   private readonly facts: PageFacts;
+  /** For a page resource of a leaf bundle (a glossary term, an FAQ question): the bundle page it is rendered in. */
+  private readonly host: string | undefined;
+  /** Where the text is rendered, which relative links resolve against: the host page's URL for a page resource. */
+  private readonly renderLoc: ContentLocation;
 
   constructor(
     private readonly ctx: SiteDocumentContext,
@@ -67,6 +72,9 @@ class Inspector {
     this.site = ctx.site;
     this.loc = ctx.location;
     this.facts = pageFacts(this.site);
+    ctx.dependsOn(`${dirname(ctx.path)}/index.md`);
+    this.host = hostPage(this.site, ctx.path);
+    this.renderLoc = this.host ? { ...this.loc, kind: 'bundle', relPath: `${this.loc.pageDir}/index.md` } : this.loc;
   }
 
   run(): void {
@@ -91,7 +99,7 @@ class Inspector {
       if (r.kind === 'file' && this.site.exists(r.path)) this.file = r.path;
       return;
     }
-    const r = resolveLink(layout, this.loc, ref.target);
+    const r = resolveLink(layout, this.renderLoc, ref.target);
     switch (r.kind) {
       case 'skip':
         return;
@@ -108,9 +116,13 @@ class Inspector {
         this.problem('link.forbidden-host', undefined, `Links to \`${r.host}\` are rejected by the site's lint: link to the page on istio.io instead.`, ref.range);
         return;
       case 'anchor': {
-        const anchors = this.facts.anchorsFromText(this.ctx.path, this.ctx.parsed.text, this.ctx.parsed);
-        this.checkAnchor(anchors, r.fragment, 'this page');
-        if (this.heading) this.file = this.ctx.path;
+        const own = this.facts.anchorsFromText(this.ctx.path, this.ctx.parsed.text, this.ctx.parsed);
+        // A page resource's text is part of its host page: `#x` is any id of that page, its own headings included.
+        if (this.host) this.ctx.dependsOn(this.host);
+        const hosted = this.host ? this.facts.anchorsOf(this.host) : undefined;
+        const anchors = hosted ? mergeAnchors(own, hosted) : own;
+        this.checkAnchor(anchors, r.fragment, hosted ? `\`${this.facts.entry(this.host!)?.url ?? 'its page'}\` (this file is shown inside that page)` : 'this page');
+        if (this.heading) this.file = own.headings.includes(this.heading) ? this.ctx.path : this.host;
         return;
       }
       case 'file':
@@ -268,10 +280,13 @@ class Inspector {
     this.problem('link.page-not-found', undefined, `No page at \`${url}\`: no bundle \`index.md\`, section \`_index.md\` or \`${slug || '_index'}.md\` there, and no page lists it in \`aliases:\`.${hint}`, ref.range, replacementFixes('link.page-not-found', similar));
   }
 
-  /** The content file of a page (bundle, section or leaf), exact case; records every candidate as a dependency. */
+  /**
+   * The content file of a page (bundle, section or leaf), exact case; records every candidate as a dependency. A
+   * Markdown file beside an `index.md` is a resource of that bundle, which Hugo never publishes at a URL of its own.
+   */
   private findPage(target: PageTarget): string | undefined {
     for (const c of target.candidates) this.ctx.dependsOn(c);
-    return target.candidates.find((c) => this.site.exists(c));
+    return target.candidates.find((c) => this.site.exists(c) && hostPage(this.site, c) === undefined);
   }
 
   private checkAnchor(anchors: PageAnchors | undefined, fragment: string, where: string): void {
@@ -290,6 +305,16 @@ class Inspector {
     if (anchors.generated && !this.facts.isFullCheckout()) return;
     this.problem('link.anchor-not-found', undefined, `No heading with the id \`${fragment}\` in ${where}.${hint}`, range, replacementFixes('link.anchor-not-found', best));
   }
+}
+
+/** The ids of a page resource and of its host page together; headings are the resource's own, then the host's. */
+function mergeAnchors(own: PageAnchors, host: PageAnchors): PageAnchors {
+  return {
+    headings: [...own.headings, ...host.headings],
+    ids: new Set([...own.ids, ...host.ids]),
+    included: [...own.included, ...host.included],
+    generated: own.generated || host.generated,
+  };
 }
 
 /** `/site/content/zh/blog/x/a.png` → `/site/content/en/blog/x/a.png`. */
