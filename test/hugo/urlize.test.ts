@@ -2,7 +2,7 @@
 // questions), compared with the engine's port of it (server/engine/site/urlize.ts).
 import * as assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { urlize } from '../../server/engine/site/urlize';
+import { urlize } from '../../server/engine';
 import { buildSite, htmlText, type HugoBuild } from './lib/hugo';
 
 /** Real titles and file names of istio.io (FAQ sections and questions, glossary terms in en, zh and uk), and shapes around them. */
