@@ -4,6 +4,7 @@ import type { Heading } from '../parser/markdown';
 import type { ParsedDocument } from '../parser/parsedDocument';
 import { parseDocument } from '../parser/parsedDocument';
 import { hostPage, layoutAnchors } from './layoutAnchors';
+import { parseHugoConfig, type HugoConfig } from './hugoConfig';
 import { HUGO_CONFIG_FILES } from './linkRules';
 import { basename, dirname, extname, isInside } from './paths';
 import { pageUrl } from './resolve';
@@ -63,6 +64,8 @@ export class PageFacts {
   private version = 0;
   /** Cached until the next change event (the site root is not watched; any content event refreshes it). */
   private fullCheckout: boolean | undefined;
+  /** The settings of the site's hugo.toml that decide its paths; cached like `fullCheckout`. */
+  private config: HugoConfig | undefined;
   /** Per path: the anchors and what they were computed from (the open text itself, or the file's mtime and size). */
   private readonly anchors = new Map<string, { stamp: string; anchors: PageAnchors }>();
 
@@ -70,6 +73,7 @@ export class PageFacts {
     site.onDidChange((path) => {
       this.dirty.add(path);
       this.fullCheckout = undefined;
+      this.config = undefined;
       // A page's anchors also come from the boilerplates it includes and, for the layouts that generate ids (the
       // glossary, the FAQ pages), the files below its folder: a change to one of those (or a new one) makes them
       // stale though the page did not change.
@@ -91,6 +95,18 @@ export class PageFacts {
       this.fullCheckout = HUGO_CONFIG_FILES.some((f) => this.site.stat(`${root}/${f}`) !== undefined);
     }
     return this.fullCheckout;
+  }
+
+  /**
+   * The settings of the site's `hugo.toml` (or `config.toml`) that decide which paths it has: static dirs, output
+   * formats, alias pages. Hugo's defaults without one (other formats of configuration are not read).
+   */
+  hugoConfig(): HugoConfig {
+    if (this.config === undefined) {
+      const root = this.site.layout.root === '/' ? '' : this.site.layout.root;
+      this.config = parseHugoConfig(this.site.readText(`${root}/hugo.toml`) ?? this.site.readText(`${root}/config.toml`));
+    }
+    return this.config;
   }
 
   /** The page whose URL is `url` ignoring letter case. */

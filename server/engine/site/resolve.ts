@@ -12,8 +12,11 @@ export interface FileTarget {
   readonly kind: 'file';
   /** Absolute path of the file the site would serve. */
   readonly path: string;
-  /** For a root-relative file outside `content/`: the `static/` copy Hugo would also serve. */
-  readonly staticPath: string | undefined;
+  /**
+   * For a root-relative file link: its URL path (`/talks/x.pdf`), which the site's static folders (`staticDir`) or a
+   * page's output format (`/news/feed.xml`) may serve too.
+   */
+  readonly staticUrl: string | undefined;
 }
 
 /** A page of the site, addressed by its URL. */
@@ -83,7 +86,7 @@ export function resolveImageLink(layout: SiteLayout, loc: ContentLocation, link:
     url = `${prefix}/${loc.pageDir}${loc.pageDir ? '/' : ''}${rest}`;
   }
   const base = loc.lang === DEFAULT_LANGUAGE ? langRoot(layout, DEFAULT_LANGUAGE) : layout.contentDir;
-  return { kind: 'file', path: normalize(`${base}/${stripQuery(url)}`), staticPath: undefined };
+  return { kind: 'file', path: normalize(`${base}/${stripQuery(url)}`), staticUrl: undefined };
 }
 
 /**
@@ -92,10 +95,10 @@ export function resolveImageLink(layout: SiteLayout, loc: ContentLocation, link:
  */
 export function resolveBundleReference(layout: SiteLayout, loc: ContentLocation, target: string): ImageResolution {
   const r = resolveLink(layout, loc, target);
-  if (r.kind === 'file') return { kind: 'file', path: r.path, staticPath: r.staticPath };
+  if (r.kind === 'file') return { kind: 'file', path: r.path, staticUrl: r.staticUrl };
   if (r.kind === 'page') {
     // A name without a known file extension (`diagram`) is still a file for an image.
-    return { kind: 'file', path: `${langRoot(layout, r.lang)}/${r.urlPath}`, staticPath: undefined };
+    return { kind: 'file', path: `${langRoot(layout, r.lang)}/${r.urlPath}`, staticUrl: undefined };
   }
   if (r.kind === 'skip' && (r.reason === 'shortcode' || r.reason === 'empty')) return { kind: 'skip', reason: r.reason };
   return { kind: 'external' };
@@ -115,15 +118,16 @@ export function resolveLink(layout: SiteLayout, loc: ContentLocation, target: st
 
   const hash = t.indexOf('#');
   const fragment = hash >= 0 ? elementId(t.slice(hash + 1)) : undefined;
-  const pathPart = stripQuery(hash >= 0 ? t.slice(0, hash) : t);
+  // The server decodes the path before it looks for the file: `Istio%20audit%20report.pdf` is `Istio audit report.pdf`.
+  const pathPart = decode(stripQuery(hash >= 0 ? t.slice(0, hash) : t));
   const url = pathPart.startsWith('/') ? pathPart : joinUrl(pageUrl(loc), pathPart);
   if (OUTSIDE_TREE.some((r) => r.test(url))) return { kind: 'skip', reason: 'outside-tree' };
 
   const { lang, rest } = splitLanguage(layout, url);
   const ext = extname(rest);
   if (FILE_EXTENSIONS.has(ext)) {
-    const staticPath = url.startsWith('/') && pathPart.startsWith('/') ? normalize(`${layout.root}/static/${url}`) : undefined;
-    return { kind: 'file', path: normalize(`${langRoot(layout, lang)}/${rest}`), staticPath, fragment };
+    const staticUrl = pathPart.startsWith('/') ? normalize(url) : undefined;
+    return { kind: 'file', path: normalize(`${langRoot(layout, lang)}/${rest}`), staticUrl, fragment };
   }
   return pageTarget(layout, lang, rest, fragment);
 }

@@ -2,7 +2,7 @@ import { Caches } from '../caches';
 import { DEFAULT_SETTINGS } from '../settings';
 import { parseFrontmatter } from '../parser/frontmatter';
 import type { FileStat, FileSystem } from './fileSystem';
-import { basename, dirname } from './paths';
+import { basename, dirname, isInside } from './paths';
 import { EXCLUDED_DIRS, locate, type ContentLocation, type SiteLayout } from './siteLayout';
 
 /** What the index keeps about a page without holding its text: enough for links, aliases and translations. */
@@ -14,6 +14,8 @@ export interface PageSummary {
   readonly translationKey: string | undefined;
   readonly keywords: readonly string[];
   readonly draft: boolean;
+  /** `outputs:`, lower-case (`[html, rss]` on a news section), or `undefined` when the page does not set them. */
+  readonly outputs: readonly string[] | undefined;
 }
 
 export interface IndexedFile {
@@ -267,9 +269,9 @@ export class SiteIndex {
     return this.fs.stat(path)?.isFile === true;
   }
 
-  /** The names of the files directly inside `dir` (no folders). */
+  /** The names of the files directly inside `dir` (no folders); outside `content/` (a static folder), from the disk. */
   filesIn(dir: string): readonly string[] {
-    if (this.stateValue === 'ready') return [...(this.folders.get(dir) ?? [])];
+    if (this.stateValue === 'ready' && isInside(dir, this.layout.contentDir)) return [...(this.folders.get(dir) ?? [])];
     return (this.fs.readDir(dir) ?? []).filter((e) => e.isFile).map((e) => e.name);
   }
 
@@ -347,6 +349,7 @@ function summarize(text: string): PageSummary {
   const aliases = get('aliases');
   const keywords = get('keywords');
   const translationKey = get('translationkey');
+  const outputs = get('outputs');
   return {
     title: typeof title === 'string' ? title : undefined,
     linkTitle: typeof linkTitle === 'string' || typeof linkTitle === 'number' ? String(linkTitle) : typeof title === 'string' ? title : undefined,
@@ -354,5 +357,6 @@ function summarize(text: string): PageSummary {
     translationKey: typeof translationKey === 'string' ? translationKey : undefined,
     keywords: Array.isArray(keywords) ? keywords.filter((k): k is string => typeof k === 'string') : [],
     draft: get('draft') === true,
+    outputs: Array.isArray(outputs) ? outputs.filter((o): o is string => typeof o === 'string').map((o) => o.toLowerCase()) : undefined,
   };
 }

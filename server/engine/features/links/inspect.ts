@@ -3,8 +3,8 @@ import type { OffsetRange } from '../../parser/offsetRange';
 import { ABSOLUTE_LINK_LINT, IMAGE_EXTENSIONS, LANGUAGE_PREFIX_LINT } from '../../site/linkRules';
 import { hostPage } from '../../site/layoutAnchors';
 import { pageFacts, type PageAnchors, type PageFacts } from '../../site/pageFacts';
-import { basename, dirname } from '../../site/paths';
-import { resolveBundleReference, resolveImageLink, resolveLink, pageTarget, type PageTarget } from '../../site/resolve';
+import { basename, dirname, normalize } from '../../site/paths';
+import { pageUrl, resolveBundleReference, resolveImageLink, resolveLink, pageTarget, type PageTarget } from '../../site/resolve';
 import { DEFAULT_LANGUAGE, type ContentLocation } from '../../site/siteLayout';
 import type { SiteIndex } from '../../site/siteIndex';
 import type { DiagnosticCode, Severity } from '../diagnostic';
@@ -40,6 +40,8 @@ export interface Inspection {
   readonly title: string | undefined;
   /** A page link that resolves nowhere in an excerpt of the site: not reported, but the hover says so. */
   readonly notInCheckout: boolean;
+  /** Why a link that resolves nowhere is not reported, for the hover (an excerpt, static folders not there). */
+  readonly notInCheckoutReason: string | undefined;
   readonly problems: readonly LinkProblem[];
 }
 
@@ -47,7 +49,7 @@ export interface Inspection {
 export function inspect(ctx: SiteDocumentContext, ref: Reference): Inspection {
   const out = new Inspector(ctx, ref);
   out.run();
-  return { ref, file: out.file, heading: out.heading, title: out.title, notInCheckout: out.missing, problems: out.problems };
+  return { ref, file: out.file, heading: out.heading, title: out.title, notInCheckout: out.missing, notInCheckoutReason: out.missingReason, problems: out.problems };
 }
 
 class Inspector {
@@ -56,6 +58,7 @@ class Inspector {
   title: string | undefined;
   /** A page link that resolves nowhere in an excerpt of the site (not reported). */
   missing = false;
+  missingReason: string | undefined;
   readonly problems: LinkProblem[] = [];
   private readonly site: SiteIndex;
   private readonly loc: ContentLocation;
@@ -126,7 +129,7 @@ class Inspector {
         return;
       }
       case 'file':
-        this.checkFile(r.path, r.staticPath, ref.kind === 'markdown-image' ? 'image' : 'link', 'error');
+        this.checkFile(r.path, r.staticUrl, ref.kind === 'markdown-image' ? 'image' : 'link', 'error');
         return;
       case 'page':
         if (ref.kind === 'markdown-image') {
@@ -167,22 +170,22 @@ class Inspector {
     return { range: { start: this.ref.range.start + start, end: this.ref.range.start + end }, prefix: t.slice(0, start) };
   }
 
-  private checkFile(path: string, staticPath: string | undefined, area: 'image' | 'link', severity: 'error' | 'warning'): void {
+  private checkFile(path: string, staticUrl: string | undefined, area: 'image' | 'link', severity: 'error' | 'warning'): void {
     const { ctx, site } = this;
     ctx.dependsOn(path);
     if (site.exists(path)) {
       this.file = path;
+      if (area === 'link') this.checkMarkdownSource(path);
       return;
     }
-    if (staticPath && site.stat(staticPath)?.isFile) {
-      this.file = staticPath;
-      return;
-    }
+    if (staticUrl !== undefined && (this.inStaticDir(staticUrl) || this.isOutputFile(path))) return;
     const what = area === 'image' ? 'image' : 'file';
     const codes = FILE_CODES[area];
     const dir = dirname(path);
     const name = basename(path);
-    const names = site.filesIn(dir).filter((n) => !/\.(md|markdown)$/i.test(n));
+    // A root-relative file may be meant in a static folder: its names are candidates too.
+    const staticNames = staticUrl === undefined ? [] : this.facts.hugoConfig().staticDirs.flatMap((d) => site.filesIn(normalize(`${this.rootPrefix()}${d}/${dirname(staticUrl)}`)));
+    const names = [...new Set([...site.filesIn(dir), ...staticNames])].filter((n) => !/\.(md|markdown)$/i.test(n));
     const { range: nameRange } = this.nameSpan();
     const sameCase = names.find((n) => n.toLowerCase() === name.toLowerCase());
     if (sameCase) {
@@ -203,12 +206,27 @@ class Inspector {
       }
     }
     const folderExists = site.stat(dir)?.isDirectory === true;
+    // A root-relative file may be in a static folder (`staticDir`): outside a full checkout, or while one of them is
+    // not there (istio.io's `generated/` is built), that cannot be known.
+    const staticDirs = this.facts.hugoConfig().staticDirs;
+    if (staticUrl !== undefined) {
+      const full = this.facts.isFullCheckout();
+      const absent = full ? staticDirs.filter((d) => site.stat(`${this.rootPrefix()}${d}`)?.isDirectory !== true) : [];
+      if (!full || absent.length > 0) {
+        this.missing = true;
+        this.missingReason = !full
+          ? `\`${this.ref.target}\` is not in \`${relToContent(site, dir)}/\` and may be a static file: outside a Hugo site root (no \`hugo.toml\` at the checkout's root) the static folders are unknown, so it is not checked.`
+          : `\`${this.ref.target}\` is not in \`${relToContent(site, dir)}/\` nor in the static folders here; ${absent.map((d) => `\`${d}/\``).join(', ')} ${absent.length === 1 ? 'is' : 'are'} not in this checkout (built by the site's scripts?), so it is not checked.`;
+        return;
+      }
+    }
     // In an excerpt of the site (no Hugo config at its root), a file in a folder that is not there may just not be
     // checked out: no diagnostic (the hover says so).
     if (!folderExists && !this.facts.isFullCheckout()) return;
     const suggestions = didYouMean(name, names, nearFiles(area === 'image' ? IMAGE_EXTENSIONS : undefined));
     const hint = suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : '';
-    const where = folderExists ? `\`${relToContent(site, dir)}/\`` : `\`${relToContent(site, dir)}/\` (the folder does not exist either)`;
+    const inContent = folderExists ? `\`${relToContent(site, dir)}/\`` : `\`${relToContent(site, dir)}/\` (the folder does not exist either)`;
+    const where = staticUrl !== undefined ? `${inContent}, nor in the static folders (${staticDirs.map((d) => `\`${d}/\``).join(', ')})` : inContent;
     const msg =
       area === 'image' && this.ref.kind === 'image-shortcode' && severity === 'error'
         ? `Image \`${name}\` was not found in ${where}: Hugo fails the build ("Image '…' was not found").${hint}`
@@ -264,6 +282,17 @@ class Inspector {
       ctx.dependsOn(aliased.path);
       this.file = aliased.path;
       this.title = aliased.title;
+      // Without alias pages (`disableAliases`), istio.io redirects aliases through the root `_redirects`, built from
+      // the English pages only: a translation's files land under `/latest/<lang>/`, where the host never reads them.
+      if (aliased.lang !== DEFAULT_LANGUAGE && facts.hugoConfig().disableAliases) {
+        this.problem(
+          'link.dead-alias',
+          undefined,
+          `\`${url}\` is only an old URL of \`${aliased.url}\` (its \`aliases:\`), and the live site redirects the aliases of English pages only: this link is dead. Link to the page itself.`,
+          ref.range,
+          replacementFixes('link.dead-alias', [replacePath(written, aliased.url)]),
+        );
+      }
       if (target.fragment) this.checkAnchor(facts.anchorsOf(aliased.path), target.fragment, `\`${aliased.url}\``);
       return;
     }
@@ -278,6 +307,62 @@ class Inspector {
     const similar = slug === '' ? [] : facts.pagesWithSlug(target.lang, slug).slice(0, 3).map((p) => replacePath(written, p.url));
     const hint = similar.length ? ` Did you mean \`${similar[0]}\`?` : '';
     this.problem('link.page-not-found', undefined, `No page at \`${url}\`: no bundle \`index.md\`, section \`_index.md\` or \`${slug || '_index'}.md\` there, and no page lists it in \`aliases:\`.${hint}`, ref.range, replacementFixes('link.page-not-found', similar));
+  }
+
+  /** `/site/` (the site root as a prefix of its paths). */
+  private rootPrefix(): string {
+    const root = this.site.layout.root;
+    return root === '/' ? '/' : `${root}/`;
+  }
+
+  /** A root-relative file in one of the site's static folders (`staticDir`), which Hugo copies to the site's root. */
+  private inStaticDir(staticUrl: string): boolean {
+    for (const dir of this.facts.hugoConfig().staticDirs) {
+      const p = normalize(`${this.rootPrefix()}${dir}/${staticUrl}`);
+      this.ctx.dependsOn(p);
+      if (this.site.stat(p)?.isFile) {
+        this.file = p;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A file a page writes as one of its output formats: `/news/feed.xml` is the RSS of `news/_index.md`, whose
+   * `outputs: [html, rss]` adds RSS (baseName `feed` in hugo.toml) to what sections have.
+   */
+  private isOutputFile(path: string): boolean {
+    const config = this.facts.hugoConfig();
+    const dir = dirname(path);
+    const name = basename(path);
+    for (const index of ['_index.md', 'index.md', '_index.html', 'index.html']) {
+      const page = `${dir}/${index}`;
+      this.ctx.dependsOn(page);
+      if (!this.site.exists(page)) continue;
+      const loc = this.site.get(page)?.location;
+      const kind = loc?.relPath === index && index.startsWith('_') ? 'home' : index.startsWith('_') ? 'section' : 'page';
+      const formats = this.site.summary(page)?.outputs ?? config.outputs.get(kind) ?? [];
+      if (formats.some((f) => config.outputFiles.get(f) === name)) {
+        this.file = page;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Hugo publishes no Markdown file: a link to a page's source (`/zh/docs/setup/upgrade/canary/index.md`) is a 404 on
+   * the live site. The fix is the page's URL.
+   */
+  private checkMarkdownSource(path: string): void {
+    if (!/\.(md|markdown)$/i.test(path)) return;
+    const host = hostPage(this.site, path);
+    const loc = this.site.get(host ?? path)?.location;
+    if (!loc || loc.kind === 'resource') return;
+    const url = pageUrl(loc);
+    this.title = this.site.summary(host ?? path)?.title;
+    this.problem('link.markdown-source', undefined, `Hugo publishes no \`.md\` file: link to the page's URL, \`${url}\`.`, this.ref.range, replacementFixes('link.markdown-source', [replacePath(this.ref.target.trim(), url)]));
   }
 
   /**
