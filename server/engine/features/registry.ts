@@ -12,6 +12,7 @@ import { shortcodeCompletion } from './shortcodes/completion';
 import { shortcodeDefinition } from './shortcodes/definition';
 import { shortcodeHover } from './shortcodes/hover';
 import { imageCaptionRule } from './shortcodes/imageCaption';
+import { indentedCodeRule } from './shortcodes/indentedCode';
 import { nestingRule } from './shortcodes/nesting';
 import { parametersRule } from './shortcodes/parameters';
 import { siteReferencesRule } from './shortcodes/siteReferences';
@@ -41,6 +42,7 @@ export const diagnosticRules: readonly DiagnosticRule[] = [
   nestingRule,
   textBlocksRule,
   imageCaptionRule,
+  indentedCodeRule,
   siteReferencesRule,
 ];
 export const completionProviders: readonly CompletionProvider[] = [
