@@ -29,7 +29,8 @@ export function hugoBinary(): string {
 
 /**
  * Writes the base site (istio.io's markup settings, templates that print `.Content`) plus `files` (paths relative to
- * the site root; a `hugo.toml` among them is appended to the base one), builds it and returns the result.
+ * the site root), builds it and returns the result. A `hugo.toml` among them is merged into the base one: its lines
+ * before the first `[table]` (top-level keys) go first, the rest at the end.
  */
 export function buildSite(files: Readonly<Record<string, string>>): HugoBuild {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-hugo-'));
@@ -37,8 +38,12 @@ export function buildSite(files: Readonly<Record<string, string>>): HugoBuild {
   for (const [rel, text] of Object.entries(files)) {
     const p = path.join(dir, rel);
     fs.mkdirSync(path.dirname(p), { recursive: true });
-    if (rel === 'hugo.toml') fs.appendFileSync(p, '\n' + text);
-    else fs.writeFileSync(p, text);
+    if (rel === 'hugo.toml') {
+      const table = text.search(/^\s*\[/m);
+      const head = table < 0 ? text : text.slice(0, table);
+      const tail = table < 0 ? '' : text.slice(table);
+      fs.writeFileSync(p, `${head}\n${fs.readFileSync(p, 'utf8')}\n${tail}`);
+    } else fs.writeFileSync(p, text);
   }
   const r = spawnSync(hugoBinary(), ['--logLevel', 'warn', '--enableGitInfo=false', '--noBuildLock', '-d', path.join(dir, 'public')], {
     cwd: dir,
