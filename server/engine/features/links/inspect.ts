@@ -3,7 +3,8 @@ import type { OffsetRange } from '../../parser/offsetRange';
 import { ABSOLUTE_LINK_LINT, IMAGE_EXTENSIONS, LANGUAGE_PREFIX_LINT } from '../../site/linkRules';
 import { hostPage } from '../../site/layoutAnchors';
 import { pageFacts, type PageAnchors, type PageFacts } from '../../site/pageFacts';
-import { basename, dirname, normalize } from '../../site/paths';
+import { basename, dirname } from '../../site/paths';
+import { absentStaticDirs, servedFile, staticNamesNear } from '../../site/servedFiles';
 import { pageUrl, resolveBundleReference, resolveImageLink, resolveLink, pageTarget, type PageTarget } from '../../site/resolve';
 import { DEFAULT_LANGUAGE, type ContentLocation } from '../../site/siteLayout';
 import type { SiteIndex } from '../../site/siteIndex';
@@ -178,13 +179,19 @@ class Inspector {
       if (area === 'link') this.checkMarkdownSource(path);
       return;
     }
-    if (staticUrl !== undefined && (this.inStaticDir(staticUrl) || this.isOutputFile(path))) return;
+    if (staticUrl !== undefined) {
+      const served = servedFile(site, this.facts.hugoConfig(), path, staticUrl, (p) => ctx.dependsOn(p));
+      if (served) {
+        this.file = served;
+        return;
+      }
+    }
     const what = area === 'image' ? 'image' : 'file';
     const codes = FILE_CODES[area];
     const dir = dirname(path);
     const name = basename(path);
     // A root-relative file may be meant in a static folder: its names are candidates too.
-    const staticNames = staticUrl === undefined ? [] : this.facts.hugoConfig().staticDirs.flatMap((d) => site.filesIn(normalize(`${this.rootPrefix()}${d}/${dirname(staticUrl)}`)));
+    const staticNames = staticUrl === undefined ? [] : staticNamesNear(site, this.facts.hugoConfig(), staticUrl);
     const names = [...new Set([...site.filesIn(dir), ...staticNames])].filter((n) => !/\.(md|markdown)$/i.test(n));
     const { range: nameRange } = this.nameSpan();
     const sameCase = names.find((n) => n.toLowerCase() === name.toLowerCase());
@@ -211,7 +218,7 @@ class Inspector {
     const staticDirs = this.facts.hugoConfig().staticDirs;
     if (staticUrl !== undefined) {
       const full = this.facts.isFullCheckout();
-      const absent = full ? staticDirs.filter((d) => site.stat(`${this.rootPrefix()}${d}`)?.isDirectory !== true) : [];
+      const absent = full ? absentStaticDirs(site, this.facts.hugoConfig()) : [];
       if (!full || absent.length > 0) {
         this.missing = true;
         this.missingReason = !full
@@ -307,48 +314,6 @@ class Inspector {
     const similar = slug === '' ? [] : facts.pagesWithSlug(target.lang, slug).slice(0, 3).map((p) => replacePath(written, p.url));
     const hint = similar.length ? ` Did you mean \`${similar[0]}\`?` : '';
     this.problem('link.page-not-found', undefined, `No page at \`${url}\`: no bundle \`index.md\`, section \`_index.md\` or \`${slug || '_index'}.md\` there, and no page lists it in \`aliases:\`.${hint}`, ref.range, replacementFixes('link.page-not-found', similar));
-  }
-
-  /** `/site/` (the site root as a prefix of its paths). */
-  private rootPrefix(): string {
-    const root = this.site.layout.root;
-    return root === '/' ? '/' : `${root}/`;
-  }
-
-  /** A root-relative file in one of the site's static folders (`staticDir`), which Hugo copies to the site's root. */
-  private inStaticDir(staticUrl: string): boolean {
-    for (const dir of this.facts.hugoConfig().staticDirs) {
-      const p = normalize(`${this.rootPrefix()}${dir}/${staticUrl}`);
-      this.ctx.dependsOn(p);
-      if (this.site.stat(p)?.isFile) {
-        this.file = p;
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * A file a page writes as one of its output formats: `/news/feed.xml` is the RSS of `news/_index.md`, whose
-   * `outputs: [html, rss]` adds RSS (baseName `feed` in hugo.toml) to what sections have.
-   */
-  private isOutputFile(path: string): boolean {
-    const config = this.facts.hugoConfig();
-    const dir = dirname(path);
-    const name = basename(path);
-    for (const index of ['_index.md', 'index.md', '_index.html', 'index.html']) {
-      const page = `${dir}/${index}`;
-      this.ctx.dependsOn(page);
-      if (!this.site.exists(page)) continue;
-      const loc = this.site.get(page)?.location;
-      const kind = loc?.relPath === index && index.startsWith('_') ? 'home' : index.startsWith('_') ? 'section' : 'page';
-      const formats = this.site.summary(page)?.outputs ?? config.outputs.get(kind) ?? [];
-      if (formats.some((f) => config.outputFiles.get(f) === name)) {
-        this.file = page;
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
