@@ -39,6 +39,8 @@ export {
 } from './site/siteLayout';
 export type { SiteIndex } from './site/siteIndex';
 export { IMAGE_EXTENSIONS } from './site/linkRules';
+// Hugo's `urlize`, as the site's layouts use it for the ids they generate (compared with the real Hugo by test/hugo).
+export { urlize } from './site/urlize';
 export { resolveImageLink } from './site/resolve';
 export { findBoilerplate } from './site/boilerplates';
 export { findGlossaryTerm, glossaryDefinition, glossaryTerms, type GlossaryTerm } from './site/glossary';

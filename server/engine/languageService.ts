@@ -4,6 +4,7 @@ import { Caches, cacheKey } from './caches';
 import { DEFAULT_SETTINGS, type IstioSettings } from './settings';
 import { builtInCatalog, type ShortcodeCatalog } from './catalog/shortcodeCatalog';
 import { SiteCatalog, templatesDir } from './catalog/siteCatalog';
+import { applyDraft } from './diagnostics/draft';
 import { applySeverityOverrides } from './diagnostics/severity';
 import type { DocumentContext } from './features/documentContext';
 import * as registry from './features/registry';
@@ -363,7 +364,7 @@ export class LanguageService {
         diagnostics.push(internalError(ctx, rule.name, e));
       }
     }
-    return applySuppressions(ctx.parsed, diagnostics);
+    return applyDraft(applySuppressions(ctx.parsed, diagnostics), ctx.parsed.frontmatter?.byKey.get('draft')?.value === true);
   }
 
   completions(path: string, document: TextDocument, position: Position, settings?: IstioSettings): CompletionItem[] {

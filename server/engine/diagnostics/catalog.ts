@@ -26,6 +26,11 @@ export interface DiagnosticInfo {
   readonly otherSeverities: Readonly<Partial<Record<Severity, string>>>;
   /** Hugo's build of istio.io fails on it (in its error form, for a code with other severities). */
   readonly failsBuild: boolean;
+  /**
+   * Hugo fails while reading the page (its frontmatter, its shortcode tags), before it knows the page is a draft: the
+   * build fails on a draft too. The other codes that fail the build fail while rendering, which a draft never is.
+   */
+  readonly failsDraft: boolean;
   readonly doc: string;
   /** The quick fix, named in one line. */
   readonly fix: string | undefined;
@@ -43,11 +48,13 @@ const FAMILIES: ReadonlySet<string> = new Set(Object.keys(data.families));
  */
 function readEntry(code: DiagnosticCode, raw: Readonly<Record<string, unknown>>): DiagnosticInfo {
   const { family, severity, failsBuild, doc, fix } = raw;
+  const failsDraft = raw['failsDraft'] ?? false;
   const others = raw['otherSeverities'] ?? {};
   const bad = (what: string): Error => new Error(`server/data/diagnostics.json: ${code}: ${what}`);
   if (typeof family !== 'string' || !FAMILIES.has(family)) throw bad(`unknown family ${String(family)}`);
   if (!isSeverity(severity)) throw bad(`invalid severity ${String(severity)}`);
   if (typeof failsBuild !== 'boolean') throw bad('failsBuild must be a boolean');
+  if (typeof failsDraft !== 'boolean' || (failsDraft && !failsBuild)) throw bad('failsDraft must be a boolean, and only true where failsBuild is');
   if (typeof doc !== 'string' || doc === '') throw bad('doc must be a non-empty string');
   if (fix !== undefined && (typeof fix !== 'string' || fix === '')) throw bad('fix must be a non-empty string');
   if (typeof others !== 'object' || others === null || Array.isArray(others)) throw bad('otherSeverities must be an object');
@@ -56,7 +63,7 @@ function readEntry(code: DiagnosticCode, raw: Readonly<Record<string, unknown>>)
     if (!isSeverity(s) || s === severity || typeof when !== 'string' || when === '') throw bad(`invalid otherSeverities entry ${s}`);
     otherSeverities[s] = when;
   }
-  return { code, family: family as DiagnosticFamily, severity, otherSeverities, failsBuild, doc, fix };
+  return { code, family: family as DiagnosticFamily, severity, otherSeverities, failsBuild, failsDraft, doc, fix };
 }
 
 const CODES: ReadonlyMap<string, DiagnosticInfo> = new Map(
@@ -82,8 +89,17 @@ export function diagnosticInfo(code: DiagnosticCode): DiagnosticInfo {
   return CODES.get(code)!;
 }
 
-/** Whether a rule may report `code` at `severity`: its default or one of its other severities. */
+/**
+ * Whether a rule may report `code` at `severity`: its default or one of its other severities, or a warning where the
+ * code fails only a rendered page's build and the page is a draft (`failsOnlyWhenPublished`).
+ */
 export function allowsSeverity(code: DiagnosticCode, severity: Severity): boolean {
   const info = diagnosticInfo(code);
-  return info.severity === severity || info.otherSeverities[severity] !== undefined;
+  return info.severity === severity || info.otherSeverities[severity] !== undefined || (severity === 'warning' && failsOnlyWhenPublished(code));
+}
+
+/** The build fails on it while rendering the page: not on a draft, which Hugo never renders, until it is published. */
+export function failsOnlyWhenPublished(code: DiagnosticCode): boolean {
+  const info = diagnosticInfo(code);
+  return info.failsBuild && !info.failsDraft;
 }

@@ -16,6 +16,7 @@ import { shortcodeCompletion } from './shortcodes/completion';
 import { shortcodeDefinition } from './shortcodes/definition';
 import { shortcodeHover } from './shortcodes/hover';
 import { imageCaptionRule } from './shortcodes/imageCaption';
+import { indentedCodeRule } from './shortcodes/indentedCode';
 import { nestingRule } from './shortcodes/nesting';
 import { parametersRule } from './shortcodes/parameters';
 import { siteReferencesRule } from './shortcodes/siteReferences';
@@ -47,6 +48,7 @@ export const diagnosticRules: readonly DiagnosticRule[] = [
   nestingRule,
   textBlocksRule,
   imageCaptionRule,
+  indentedCodeRule,
   siteReferencesRule,
   lintRule,
   styleRule,

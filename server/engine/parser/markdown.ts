@@ -38,7 +38,9 @@ export interface MarkdownScan {
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const DEFINITION = /^ {0,3}\[([^\]]+)\]:[ \t]*(<[^>\n]*>|\S+)/;
+// `[^1]: …` is a footnote (Goldmark's footnote extension, on in istio.io's hugo.toml), not a link definition; `[^]:`
+// (no label after the caret) and `[ ^1]:` are definitions (test/hugo/footnotes.test.ts).
+const DEFINITION = /^ {0,3}\[(?!\^[^\]])([^\]]+)\]:[ \t]*(<[^>\n]*>|\S+)/;
 
 /**
  * Scans the Markdown of a document body for headings and links, skipping `skip` regions

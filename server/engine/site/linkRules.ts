@@ -10,7 +10,7 @@ interface LinkRulesFile {
   absoluteLinkLint: string;
   languagePrefixLint: Record<string, string[]>;
   hugoConfigFiles: string[];
-  termLayouts: string[];
+  layoutAnchors: Record<string, string[]>;
 }
 
 const file: LinkRulesFile = rules;
@@ -27,5 +27,11 @@ export const ABSOLUTE_LINK_LINT = new RegExp(file.absoluteLinkLint);
 export const LANGUAGE_PREFIX_LINT: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(file.languagePrefixLint));
 /** Files (or folders) at a site root that show a full Hugo checkout rather than an excerpt of `content/`. */
 export const HUGO_CONFIG_FILES: readonly string[] = file.hugoConfigFiles;
-/** Layouts that give each page of their bundle an anchor `urlize(title)` (the glossary). */
-export const TERM_LAYOUTS: ReadonlySet<string> = new Set(file.termLayouts);
+/** How a layout generates ids: see `$comment_layoutAnchors` in server/data/links.json. */
+export type LayoutAnchorKind = 'resource-title' | 'resource-name' | 'child-link-title' | 'child-resource-name';
+const LAYOUT_ANCHOR_KINDS: ReadonlySet<string> = new Set<LayoutAnchorKind>(['resource-title', 'resource-name', 'child-link-title', 'child-resource-name']);
+const isLayoutAnchorKind = (k: string): k is LayoutAnchorKind => LAYOUT_ANCHOR_KINDS.has(k);
+/** Layout → the ids it generates beyond the page's Markdown (the glossary, the FAQ pages). */
+export const LAYOUT_ANCHORS: ReadonlyMap<string, readonly LayoutAnchorKind[]> = new Map(
+  Object.entries(file.layoutAnchors).map(([layout, kinds]) => [layout, kinds.filter(isLayoutAnchorKind)]),
+);

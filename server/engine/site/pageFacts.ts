@@ -3,8 +3,10 @@ import { builtInCatalog } from '../catalog/shortcodeCatalog';
 import type { Heading } from '../parser/markdown';
 import type { ParsedDocument } from '../parser/parsedDocument';
 import { parseDocument } from '../parser/parsedDocument';
-import { HUGO_CONFIG_FILES, TERM_LAYOUTS } from './linkRules';
-import { basename, dirname, extname } from './paths';
+import { hostPage, layoutAnchors } from './layoutAnchors';
+import { parseHugoConfig, type PublishConfig } from './publishConfig';
+import { HUGO_CONFIG_FILES } from './linkRules';
+import { basename, dirname, extname, isInside } from './paths';
 import { pageUrl } from './resolve';
 import type { SiteIndex } from './siteIndex';
 
@@ -21,11 +23,14 @@ export interface PageEntry {
 /** The anchors a page offers to `#fragment` links. */
 export interface PageAnchors {
   readonly headings: readonly Heading[];
-  /** Heading ids, plus the headings of the boilerplates it includes and raw HTML `id=`/`name=` attributes. */
+  /**
+   * Heading ids, plus the headings of the boilerplates it includes, raw HTML `id=`/`name=` attributes, its tabs'
+   * `category-value`s and the ids its layout generates.
+   */
   readonly ids: ReadonlySet<string>;
   /** Other files whose content gives the page anchors: boilerplates it includes, glossary terms of its bundle. */
   readonly included: readonly string[];
-  /** Some anchors come from other files of the bundle (the glossary): an excerpt of the site may lack them. */
+  /** Some anchors come from other files below the page's folder (the glossary, the FAQ): an excerpt of the site may lack them. */
   readonly generated: boolean;
 }
 
@@ -33,11 +38,6 @@ const catalog = builtInCatalog();
 const MARKDOWN = new Set(['.md', '.markdown', '.html']);
 const HTML_ID = /\s(?:id|name)\s*=\s*["']([^"']+)["']/g;
 const BOILERPLATE = /\{\{[<%]\s*boilerplate\s+"?([\w./-]+)"?\s*[>%]\}\}/g;
-
-/** Hugo's `urlize` for a title: lower case, spaces to `-`. */
-export function urlize(title: string): string {
-  return title.trim().toLowerCase().replace(/\s+/g, '-');
-}
 
 /** Lower-cased URL path without slashes at the ends: the key pages and aliases are looked up by. */
 export function urlKey(url: string): string {
@@ -64,6 +64,8 @@ export class PageFacts {
   private version = 0;
   /** Cached until the next change event (the site root is not watched; any content event refreshes it). */
   private fullCheckout: boolean | undefined;
+  /** The settings of the site's hugo.toml that decide its paths; cached like `fullCheckout`. */
+  private config: PublishConfig | undefined;
   /** Per path: the anchors and what they were computed from (the open text itself, or the file's mtime and size). */
   private readonly anchors = new Map<string, { stamp: string; anchors: PageAnchors }>();
 
@@ -71,11 +73,12 @@ export class PageFacts {
     site.onDidChange((path) => {
       this.dirty.add(path);
       this.fullCheckout = undefined;
-      // A page's anchors also come from the boilerplates it includes and, for the glossary, the term files of its
-      // bundle: a change to one of those (or a new term file) makes them stale though the page did not change.
-      const dir = dirname(path);
+      this.config = undefined;
+      // A page's anchors also come from the boilerplates it includes and, for the layouts that generate ids (the
+      // glossary, the FAQ pages), the files below its folder: a change to one of those (or a new one) makes them
+      // stale though the page did not change.
       for (const [page, entry] of this.anchors) {
-        if (page === path || entry.anchors.included.includes(path) || (entry.anchors.generated && dirname(page) === dir)) this.anchors.delete(page);
+        if (page === path || entry.anchors.included.includes(path) || (entry.anchors.generated && isInside(path, dirname(page)))) this.anchors.delete(page);
       }
     });
   }
@@ -92,6 +95,18 @@ export class PageFacts {
       this.fullCheckout = HUGO_CONFIG_FILES.some((f) => this.site.stat(`${root}/${f}`) !== undefined);
     }
     return this.fullCheckout;
+  }
+
+  /**
+   * The settings of the site's `hugo.toml` (or `config.toml`) that decide which paths it has: static dirs, output
+   * formats, alias pages. Hugo's defaults without one (other formats of configuration are not read).
+   */
+  hugoConfig(): PublishConfig {
+    if (this.config === undefined) {
+      const root = this.site.layout.root === '/' ? '' : this.site.layout.root;
+      this.config = parseHugoConfig(this.site.readText(`${root}/hugo.toml`) ?? this.site.readText(`${root}/config.toml`));
+    }
+    return this.config;
   }
 
   /** The page whose URL is `url` ignoring letter case. */
@@ -175,6 +190,7 @@ export class PageFacts {
     const headings = parsed.markdown.headings;
     const ids = new Set(headings.map((h) => h.id));
     for (const m of text.matchAll(HTML_ID)) ids.add(m[1]!);
+    for (const v of tabValues(parsed)) ids.add(v);
     const included: string[] = [];
     const loc = this.site.get(path)?.location;
     const lang = loc?.lang ?? /\/content\/([^/]+)\//.exec(path)?.[1];
@@ -184,25 +200,17 @@ export class PageFacts {
         included.push(file);
         const btext = this.site.readText(file);
         if (btext === undefined) continue;
-        for (const h of parseDocument(btext, catalog).markdown.headings) ids.add(h.id);
+        const bparsed = parseDocument(btext, catalog);
+        for (const h of bparsed.markdown.headings) ids.add(h.id);
+        for (const v of tabValues(bparsed)) ids.add(v);
       }
     }
-    const layout = parsed.frontmatter?.byKey.get('layout')?.value;
-    const generated = typeof layout === 'string' && TERM_LAYOUTS.has(layout) && basename(path) === 'index.md';
+    const generated = layoutAnchors(this.site, path, parsed.frontmatter?.byKey.get('layout')?.value);
     if (generated) {
-      // layouts/_default/glossary.html: each page of the bundle is a `<dt id="{{ .Title | urlize }}">`, under a letter `<div id="E">`.
-      const dir = dirname(path);
-      for (const name of this.site.filesIn(dir)) {
-        if (name === 'index.md' || !/\.md$/.test(name)) continue;
-        const term = `${dir}/${name}`;
-        included.push(term);
-        const title = this.site.summary(term)?.title;
-        if (!title) continue;
-        ids.add(urlize(title));
-        ids.add(title.slice(0, 1).toUpperCase());
-      }
+      for (const id of generated.ids) ids.add(id);
+      included.push(...generated.included);
     }
-    return { headings, ids, included, generated };
+    return { headings, ids, included, generated: generated !== undefined };
   }
 
   /** Applies pending changes; returns whether the page list is complete (listed, and every summary read). */
@@ -215,7 +223,11 @@ export class PageFacts {
     if (this.dirty.size === 0) return true;
     for (const path of this.dirty) {
       const ext = extname(path);
-      if (MARKDOWN.has(ext)) this.update(path);
+      if (MARKDOWN.has(ext)) {
+        this.update(path);
+        // A bundle's index.md coming or going turns the Markdown files beside it into resources, or back into pages.
+        if (basename(path) === 'index.md') for (const name of this.site.filesIn(dirname(path))) if (MARKDOWN.has(extname(name))) this.update(`${dirname(path)}/${name}`);
+      }
       else if (ext === '' || !this.site.get(path)) {
         // A folder was created or deleted (or something unknown): the pages below it changed.
         if (this.hasEntriesBelow(path) || this.site.stat(path)?.isDirectory) {
@@ -255,6 +267,8 @@ export class PageFacts {
     }
     const file = this.site.get(path);
     if (!file || file.location.kind === 'resource' || !this.site.exists(path)) return;
+    // A glossary term or an FAQ question: a resource of its bundle, published only inside the bundle's page.
+    if (hostPage(this.site, path)) return;
     // Boilerplates and other headless bundles have no URL of their own, but listing them is harmless.
     const summary = this.site.summary(path);
     const entry: PageEntry = {
@@ -284,4 +298,18 @@ const PAGE_FACTS = cacheKey<PageFacts>('page facts');
 /** The page facts of a site, created on first use and kept by the site's index. */
 export function pageFacts(site: SiteIndex): PageFacts {
   return site.caches.get(PAGE_FACTS, () => new PageFacts(site));
+}
+
+/**
+ * The `category-value`s of a page's tabs: the site's tab script opens the tab whose value equals `location.hash`, so
+ * `/about/ecosystem/#services` is a valid link (`{{< tab name="Services" category-value="services" >}}`).
+ */
+function tabValues(parsed: ParsedDocument): string[] {
+  const out: string[] = [];
+  for (const tag of parsed.shortcodes.tags) {
+    if (tag.kind !== 'open' || tag.name !== 'tab') continue;
+    const value = tag.params.find((p) => p.name === 'category-value')?.value;
+    if (value) out.push(value);
+  }
+  return out;
 }

@@ -12,8 +12,11 @@ export interface FileTarget {
   readonly kind: 'file';
   /** Absolute path of the file the site would serve. */
   readonly path: string;
-  /** For a root-relative file outside `content/`: the `static/` copy Hugo would also serve. */
-  readonly staticPath: string | undefined;
+  /**
+   * For a root-relative file link: its URL path (`/talks/x.pdf`), which the site's static folders (`staticDir`) or a
+   * page's output format (`/news/feed.xml`) may serve too.
+   */
+  readonly staticUrl: string | undefined;
 }
 
 /** A page of the site, addressed by its URL. */
@@ -29,7 +32,7 @@ export interface PageTarget {
 
 export type Resolution =
   /** Not checked: another site, `mailto:`, a destination built by a shortcode, an empty one. */
-  | { readonly kind: 'skip'; readonly reason: 'external' | 'shortcode' | 'empty' | 'outside-tree' }
+  | { readonly kind: 'skip'; readonly reason: 'external' | 'shortcode' | 'empty' | 'outside-tree' | 'text-fragment' }
   /** `https://istio.io/latest/docs/…`: the site's lint wants it root-relative. */
   | { readonly kind: 'istio-absolute'; readonly rootRelative: string }
   /** `https://preliminary.istio.io/…`: forbidden by the site's lint. */
@@ -83,7 +86,7 @@ export function resolveImageLink(layout: SiteLayout, loc: ContentLocation, link:
     url = `${prefix}/${loc.pageDir}${loc.pageDir ? '/' : ''}${rest}`;
   }
   const base = loc.lang === DEFAULT_LANGUAGE ? langRoot(layout, DEFAULT_LANGUAGE) : layout.contentDir;
-  return { kind: 'file', path: normalize(`${base}/${stripQuery(url)}`), staticPath: undefined };
+  return { kind: 'file', path: normalize(`${base}/${stripQuery(url)}`), staticUrl: undefined };
 }
 
 /**
@@ -92,10 +95,10 @@ export function resolveImageLink(layout: SiteLayout, loc: ContentLocation, link:
  */
 export function resolveBundleReference(layout: SiteLayout, loc: ContentLocation, target: string): ImageResolution {
   const r = resolveLink(layout, loc, target);
-  if (r.kind === 'file') return { kind: 'file', path: r.path, staticPath: r.staticPath };
+  if (r.kind === 'file') return { kind: 'file', path: r.path, staticUrl: r.staticUrl };
   if (r.kind === 'page') {
     // A name without a known file extension (`diagram`) is still a file for an image.
-    return { kind: 'file', path: `${langRoot(layout, r.lang)}/${r.urlPath}`, staticPath: undefined };
+    return { kind: 'file', path: `${langRoot(layout, r.lang)}/${r.urlPath}`, staticUrl: undefined };
   }
   if (r.kind === 'skip' && (r.reason === 'shortcode' || r.reason === 'empty')) return { kind: 'skip', reason: r.reason };
   return { kind: 'external' };
@@ -106,21 +109,25 @@ export function resolveLink(layout: SiteLayout, loc: ContentLocation, target: st
   const t = target.trim();
   if (t === '') return { kind: 'skip', reason: 'empty' };
   if (t.includes('{{')) return { kind: 'skip', reason: 'shortcode' };
-  if (t.startsWith('#')) return { kind: 'anchor', fragment: decode(t.slice(1)) };
+  if (t.startsWith('#')) {
+    const fragment = elementId(t.slice(1));
+    return fragment === undefined ? { kind: 'skip', reason: 'text-fragment' } : { kind: 'anchor', fragment };
+  }
   if (t.startsWith('//')) return { kind: 'skip', reason: 'external' };
   if (SCHEME.test(t)) return resolveAbsoluteUrl(t);
 
   const hash = t.indexOf('#');
-  const fragment = hash >= 0 ? decode(t.slice(hash + 1)) : undefined;
-  const pathPart = stripQuery(hash >= 0 ? t.slice(0, hash) : t);
+  const fragment = hash >= 0 ? elementId(t.slice(hash + 1)) : undefined;
+  // The server decodes the path before it looks for the file: `Istio%20audit%20report.pdf` is `Istio audit report.pdf`.
+  const pathPart = decode(stripQuery(hash >= 0 ? t.slice(0, hash) : t));
   const url = pathPart.startsWith('/') ? pathPart : joinUrl(pageUrl(loc), pathPart);
   if (OUTSIDE_TREE.some((r) => r.test(url))) return { kind: 'skip', reason: 'outside-tree' };
 
   const { lang, rest } = splitLanguage(layout, url);
   const ext = extname(rest);
   if (FILE_EXTENSIONS.has(ext)) {
-    const staticPath = url.startsWith('/') && pathPart.startsWith('/') ? normalize(`${layout.root}/static/${url}`) : undefined;
-    return { kind: 'file', path: normalize(`${langRoot(layout, lang)}/${rest}`), staticPath, fragment };
+    const staticUrl = pathPart.startsWith('/') ? normalize(url) : undefined;
+    return { kind: 'file', path: normalize(`${langRoot(layout, lang)}/${rest}`), staticUrl, fragment };
   }
   return pageTarget(layout, lang, rest, fragment);
 }
@@ -177,6 +184,16 @@ export function joinUrl(base: string, relative: string): string {
 function stripQuery(s: string): string {
   const q = s.indexOf('?');
   return q < 0 ? s : s.slice(0, q);
+}
+
+/**
+ * The id a `#fragment` scrolls to, decoded. A browser's text fragment (`#:~:text=…`, after an id or alone) is a
+ * directive it strips before looking for the id, never an id: undefined when nothing is left.
+ */
+function elementId(fragment: string): string | undefined {
+  const directive = fragment.indexOf(':~:');
+  const id = directive < 0 ? fragment : fragment.slice(0, directive);
+  return directive >= 0 && id === '' ? undefined : decode(id);
 }
 
 function decode(s: string): string {

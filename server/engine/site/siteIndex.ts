@@ -2,18 +2,22 @@ import { Caches } from '../caches';
 import { DEFAULT_SETTINGS } from '../settings';
 import { parseFrontmatter } from '../parser/frontmatter';
 import type { DirEntry, FileStat, FileSystem } from './fileSystem';
-import { basename, dirname } from './paths';
+import { basename, dirname, isInside } from './paths';
 import { EXCLUDED_DIRS, locate, type ContentLocation, type SiteLayout } from './siteLayout';
 
 /** What the index keeps about a page without holding its text: enough for links, aliases and translations. */
 export interface PageSummary {
   readonly title: string | undefined;
+  /** `linktitle` as Hugo reads it (a number printed as Go prints it), falling back to the title: Hugo's `.LinkTitle`. */
+  readonly linkTitle: string | undefined;
   readonly aliases: readonly string[];
   readonly translationKey: string | undefined;
   readonly keywords: readonly string[];
   readonly draft: boolean;
   /** How many tags of each shortcode the page opens (`{{< image`…): completion offers the most used first. */
   readonly shortcodes: ReadonlyMap<string, number>;
+  /** `outputs:`, lower-case (`[html, rss]` on a news section), or `undefined` when the page does not set them. */
+  readonly outputs: readonly string[] | undefined;
 }
 
 /** The name of an opening tag; closing tags (`{{< /`) and commented-out examples (`{{</*`) do not match. */
@@ -270,10 +274,26 @@ export class SiteIndex {
     return this.fs.stat(path)?.isFile === true;
   }
 
-  /** The names of the files directly inside `dir` (no folders). */
+  /** The names of the files directly inside `dir` (no folders); outside `content/` (a static folder), from the disk. */
   filesIn(dir: string): readonly string[] {
-    if (this.stateValue === 'ready') return [...(this.folders.get(dir) ?? [])];
+    if (this.stateValue === 'ready' && isInside(dir, this.layout.contentDir)) return [...(this.folders.get(dir) ?? [])];
     return (this.fs.readDir(dir) ?? []).filter((e) => e.isFile).map((e) => e.name);
+  }
+
+  /**
+   * The names of the folders directly inside `dir` that hold files, sorted (the index knows a folder by its files,
+   * which is all the layouts that list child bundles need).
+   */
+  foldersIn(dir: string): readonly string[] {
+    if (this.stateValue !== 'ready') {
+      return (this.fs.readDir(dir) ?? [])
+        .filter((e) => e.isDirectory && !EXCLUDED_DIRS.has(e.name))
+        .map((e) => e.name)
+        .sort();
+    }
+    const out: string[] = [];
+    for (const [d, names] of this.folders) if (names.size > 0 && d !== dir && dirname(d) === dir) out.push(basename(d));
+    return out.sort();
   }
 
   /** Every indexed file (complete once `state` is `ready`). */
@@ -343,16 +363,20 @@ function summarize(text: string): PageSummary {
   const fm = parseFrontmatter(text);
   const get = (key: string): unknown => fm?.byKey.get(key)?.value;
   const title = get('title');
+  const linkTitle = get('linktitle');
   const aliases = get('aliases');
   const keywords = get('keywords');
   const translationKey = get('translationkey');
+  const outputs = get('outputs');
   return {
     title: typeof title === 'string' ? title : undefined,
+    linkTitle: typeof linkTitle === 'string' || typeof linkTitle === 'number' ? String(linkTitle) : typeof title === 'string' ? title : undefined,
     aliases: Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : typeof aliases === 'string' ? [aliases] : [],
     translationKey: typeof translationKey === 'string' ? translationKey : undefined,
     keywords: Array.isArray(keywords) ? keywords.filter((k): k is string => typeof k === 'string') : [],
     draft: get('draft') === true,
     shortcodes: countShortcodes(text),
+    outputs: Array.isArray(outputs) ? outputs.filter((o): o is string => typeof o === 'string').map((o) => o.toLowerCase()) : undefined,
   };
 }
 

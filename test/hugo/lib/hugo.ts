@@ -34,8 +34,8 @@ export function baseConfig(): string {
 
 /**
  * Writes the base site (istio.io's markup settings, templates that print `.Content`) plus `files` (paths relative to
- * the site root; a `hugo.toml` among them is appended to the base one, or replaces it with `replaceConfig`), builds it
- * and returns the result.
+ * the site root), builds it and returns the result. A `hugo.toml` among them is merged into the base one (its lines
+ * before the first `[table]`, the top-level keys, go first; the rest at the end), or replaces it with `replaceConfig`.
  */
 export function buildSite(files: Readonly<Record<string, string>>, options: { readonly replaceConfig?: boolean } = {}): HugoBuild {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-hugo-'));
@@ -43,8 +43,12 @@ export function buildSite(files: Readonly<Record<string, string>>, options: { re
   for (const [rel, text] of Object.entries(files)) {
     const p = path.join(dir, rel);
     fs.mkdirSync(path.dirname(p), { recursive: true });
-    if (rel === 'hugo.toml' && !options.replaceConfig) fs.appendFileSync(p, '\n' + text);
-    else fs.writeFileSync(p, text);
+    if (rel === 'hugo.toml' && !options.replaceConfig) {
+      const table = text.search(/^\s*\[/m);
+      const head = table < 0 ? text : text.slice(0, table);
+      const tail = table < 0 ? '' : text.slice(table);
+      fs.writeFileSync(p, `${head}\n${fs.readFileSync(p, 'utf8')}\n${tail}`);
+    } else fs.writeFileSync(p, text);
   }
   const r = spawnSync(hugoBinary(), ['--logLevel', 'warn', '--enableGitInfo=false', '--noBuildLock', '-d', path.join(dir, 'public')], {
     cwd: dir,
@@ -68,4 +72,14 @@ export function buildSite(files: Readonly<Record<string, string>>, options: { re
 /** The ids and inner HTML of the headings of rendered HTML, in order. */
 export function renderedHeadings(html: string): Array<{ id: string | undefined; html: string }> {
   return [...html.matchAll(/<h[1-6]([^>]*)>([\s\S]*?)<\/h[1-6]>/g)].map((m) => ({ id: /\bid="([^"]*)"/.exec(m[1]!)?.[1], html: m[2]! }));
+}
+
+/** The text of HTML text or an attribute value: the entities html/template writes (`&#43;`, `&amp;`…) decoded. */
+export function htmlText(html: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return html.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) => {
+    if (e.startsWith('#x') || e.startsWith('#X')) return String.fromCodePoint(parseInt(e.slice(2), 16));
+    if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
+    return named[e.toLowerCase()] ?? all;
+  });
 }

@@ -35,7 +35,7 @@ describe('resolution rules: the URL of a page', () => {
 });
 
 describe('resolution rules: {{< image link=… >}}', () => {
-  const file = (path: string) => ({ kind: 'file', path, staticPath: undefined });
+  const file = (path: string) => ({ kind: 'file', path, staticUrl: undefined });
   it('./x means the page bundle folder', () => {
     assert.deepEqual(resolveImageLink(layout, enPost, './users-engaging.jpg'), file(`${C}/en/blog/2023/istiocon-china/users-engaging.jpg`));
   });
@@ -77,17 +77,28 @@ describe('resolution rules: {{< image link=… >}}', () => {
 describe('resolution rules: Markdown images, social_image and bundle files', () => {
   it('![alt](./x.png) is relative to the bundle', () => {
     const loc = at('en/blog/2021/simple-vms/index.md');
-    assert.deepEqual(resolveBundleReference(layout, loc, './traffic-flow.png'), { kind: 'file', path: `${C}/en/blog/2021/simple-vms/traffic-flow.png`, staticPath: undefined });
+    assert.deepEqual(resolveBundleReference(layout, loc, './traffic-flow.png'), { kind: 'file', path: `${C}/en/blog/2021/simple-vms/traffic-flow.png`, staticUrl: undefined });
   });
   it('social_image: name is relative to the bundle', () => {
     const loc = at('zh/blog/2025/istio-at-kubecon-eu/index.md');
-    assert.deepEqual(resolveBundleReference(layout, loc, 'istioday-welcome.jpg'), { kind: 'file', path: `${C}/zh/blog/2025/istio-at-kubecon-eu/istioday-welcome.jpg`, staticPath: undefined });
+    assert.deepEqual(resolveBundleReference(layout, loc, 'istioday-welcome.jpg'), { kind: 'file', path: `${C}/zh/blog/2025/istio-at-kubecon-eu/istioday-welcome.jpg`, staticUrl: undefined });
   });
   it('[slides](./talk.pdf) is a bundle file, not a page', () => {
-    assert.deepEqual(resolveLink(layout, enPost, './talk.pdf'), { kind: 'file', path: `${C}/en/blog/2023/istiocon-china/talk.pdf`, staticPath: undefined, fragment: undefined });
+    assert.deepEqual(resolveLink(layout, enPost, './talk.pdf'), { kind: 'file', path: `${C}/en/blog/2023/istiocon-china/talk.pdf`, staticUrl: undefined, fragment: undefined });
   });
-  it('a root-relative file may also be served from static/', () => {
-    assert.deepEqual(resolveLink(layout, enPost, '/img/logo.svg'), { kind: 'file', path: `${C}/en/img/logo.svg`, staticPath: `${MEM_ROOT}/static/img/logo.svg`, fragment: undefined });
+  it('a root-relative file may also be served from the static folders (its URL path is kept for them)', () => {
+    assert.deepEqual(resolveLink(layout, enPost, '/img/logo.svg'), { kind: 'file', path: `${C}/en/img/logo.svg`, staticUrl: '/img/logo.svg', fragment: undefined });
+    assert.deepEqual(resolveLink(layout, enPost, '/zh/talks/a.pdf'), { kind: 'file', path: `${C}/zh/talks/a.pdf`, staticUrl: '/zh/talks/a.pdf', fragment: undefined });
+  });
+  it('a percent-encoded path is decoded before the file lookup, as the server does', () => {
+    // content/en/blog/2023/ada-logics-security-assessment/index.md
+    const target = './Istio%20audit%20report%20-%20ADA%20Logics%20-%202023-01-30%20-%20v1.0.pdf';
+    assert.deepEqual(resolveLink(layout, enPost, target), {
+      kind: 'file',
+      path: `${C}/en/blog/2023/istiocon-china/Istio audit report - ADA Logics - 2023-01-30 - v1.0.pdf`,
+      staticUrl: undefined,
+      fragment: undefined,
+    });
   });
 });
 

@@ -1,18 +1,19 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
-import { isDraft, isHeadless, type PageFrontmatter } from './pageFrontmatter';
+import { isHeadless, type PageFrontmatter } from './pageFrontmatter';
 
 /** CJK text ends with the ideographic full stop. */
 const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 /**
  * The site's base template fails the build ("Page description doesn't end with a period") when a rendered
- * page's description ends with neither `.` nor `。`. Drafts and headless bundles are not rendered.
+ * page's description ends with neither `.` nor `。`. Headless bundles are never rendered; a draft is not rendered
+ * until it is published, which diagnostics/draft.ts says for every such check.
  */
 export function checkDescriptionPeriod(ctx: DocumentContext, page: PageFrontmatter): Diagnostic[] {
   const { fm } = page;
-  if (page.schema.kind === 'boilerplate' || isDraft(fm) || isHeadless(fm)) return [];
+  if (page.schema.kind === 'boilerplate' || isHeadless(fm)) return [];
   const entry = fm.byKey.get('description');
   if (!entry || typeof entry.value !== 'string' || entry.value === '') return [];
   const value = entry.value;

@@ -6,10 +6,10 @@ import type { DocumentContext } from '../documentContext';
 import type { DiagnosticRule } from '../feature';
 import { keyRangeIn, rangeAtPointer, schemaInstance } from './instance';
 import { keySuggestions, nearKnownKey } from './keySuggestions';
-import { pageFrontmatter, type PageFrontmatter } from './pageFrontmatter';
+import { isHeadless, pageFrontmatter, type PageFrontmatter } from './pageFrontmatter';
 import { placeholderFor } from './placeholders';
 import type { Fix } from '../quickFix';
-import { describeExpected, fieldSeverity, fieldTypes, stringList, stringProp } from './schemaModel';
+import { boolProp, describeExpected, fieldApplies, fieldSeverity, fieldTypes, stringList, stringProp } from './schemaModel';
 import { allowsUnknownKeys, recommendedKeys } from './schemaStore';
 
 /**
@@ -40,14 +40,26 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
     return { title: `Add \`${key}:\``, edits: [{ range: at, newText: `${key}: ${value}${lineEnd}` }], isPreferred: true };
   };
 
+  // Keys the site reads only on some pages (`test` on English docs) take any value elsewhere and are never expected.
+  const langPath = `${page.location.lang}/${page.location.relPath}`;
+  const applies = (key: string): boolean => {
+    const field = schema.fields.field(key)?.schema;
+    return !field || fieldApplies(field, langPath);
+  };
+  // A headless bundle is never rendered: the keys only a rendered page needs (`title`) may be missing.
+  const headless = isHeadless(fm);
+  const needed = (key: string): boolean => applies(key) && !(headless && boolProp(schema.fields.field(key)?.schema ?? {}, 'x-rendered-only'));
+
   const reported = new Set<string>();
   if (validate) {
-    validate(schemaInstance(fm));
+    const instance = schemaInstance(fm);
+    for (const key of Object.keys(instance)) if (!applies(key)) delete instance[key];
+    validate(instance);
     const errors = validate.errors ?? [];
     for (const e of errors) {
       if (e.keyword === 'required') {
         const key = String(e.params['missingProperty'] ?? '');
-        if (e.instancePath !== '' || key === '') continue;
+        if (e.instancePath !== '' || key === '' || !needed(key)) continue;
         out.push(
           diagnostic(ctx, fm.openRange, 'frontmatter.missing-required', `This ${schema.label} needs \`${key}:\` in its frontmatter.`, { fixes: [addKeyFix(key)] }),
         );
@@ -70,6 +82,7 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
 
   // Expected keys: a warning, not an error (three real CNCF posts have no description).
   for (const key of recommendedKeys(schema.schema)) {
+    if (!needed(key)) continue;
     const entry = fm.byKey.get(key);
     if ((entry && entry.value !== null && entry.value !== '') || reported.has(`/${key}`)) continue;
     const range = entry ? entry.keyRange : fm.openRange;

@@ -45,9 +45,26 @@ export function fieldTypes(f: JsonObject): readonly string[] {
   return Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : [];
 }
 
+/** The values a field enumerates: its `enum`, or those of the branches of its `anyOf` (`owner`: a team, or a list). */
 export function fieldEnum(f: JsonObject): readonly unknown[] {
   const e = f['enum'];
-  return Array.isArray(e) ? e : [];
+  if (Array.isArray(e)) return e;
+  const any = f['anyOf'];
+  return Array.isArray(any) ? any.flatMap((b) => (isObject(b) && Array.isArray(b['enum']) ? b['enum'] : [])) : [];
+}
+
+/**
+ * Whether the site reads the field on this page (`x-applies-to`, a regular expression over `<lang>/<relPath>`): `test`
+ * matters on English docs only, where `make lint` and the doc tests read it. Elsewhere it takes any value.
+ */
+export function fieldApplies(f: JsonObject, langPath: string): boolean {
+  const where = stringProp(f, 'x-applies-to');
+  if (where === undefined) return true;
+  try {
+    return new RegExp(where).test(langPath);
+  } catch {
+    return true;
+  }
 }
 
 const TYPE_WORDS: Record<string, string> = {

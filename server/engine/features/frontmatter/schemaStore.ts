@@ -39,6 +39,8 @@ export const ANNOTATION_KEYWORDS = [
   'x-year-folder',
   'x-spellings',
   'x-recommended',
+  'x-applies-to',
+  'x-rendered-only',
 ] as const;
 
 /** A problem with a workspace schema file named by `istio.frontmatter.schemas`. */

@@ -1,9 +1,11 @@
 import type { Heading } from '../../parser/markdown';
 import type { OffsetRange } from '../../parser/offsetRange';
 import { ABSOLUTE_LINK_LINT, IMAGE_EXTENSIONS, LANGUAGE_PREFIX_LINT } from '../../site/linkRules';
+import { hostPage } from '../../site/layoutAnchors';
 import { pageFacts, type PageAnchors, type PageFacts } from '../../site/pageFacts';
 import { basename, dirname } from '../../site/paths';
-import { resolveBundleReference, resolveImageLink, resolveLink, pageTarget, type PageTarget } from '../../site/resolve';
+import { absentStaticDirs, servedFile, staticNamesNear } from '../../site/servedFiles';
+import { pageUrl, resolveBundleReference, resolveImageLink, resolveLink, pageTarget, type PageTarget } from '../../site/resolve';
 import { DEFAULT_LANGUAGE, type ContentLocation } from '../../site/siteLayout';
 import type { SiteIndex } from '../../site/siteIndex';
 import type { DiagnosticCode, Severity } from '../diagnostic';
@@ -39,6 +41,8 @@ export interface Inspection {
   readonly title: string | undefined;
   /** A page link that resolves nowhere in an excerpt of the site: not reported, but the hover says so. */
   readonly notInCheckout: boolean;
+  /** Why a link that resolves nowhere is not reported, for the hover (an excerpt, static folders not there). */
+  readonly notInCheckoutReason: string | undefined;
   readonly problems: readonly LinkProblem[];
 }
 
@@ -46,7 +50,7 @@ export interface Inspection {
 export function inspect(ctx: SiteDocumentContext, ref: Reference): Inspection {
   const out = new Inspector(ctx, ref);
   out.run();
-  return { ref, file: out.file, heading: out.heading, title: out.title, notInCheckout: out.missing, problems: out.problems };
+  return { ref, file: out.file, heading: out.heading, title: out.title, notInCheckout: out.missing, notInCheckoutReason: out.missingReason, problems: out.problems };
 }
 
 class Inspector {
@@ -55,10 +59,15 @@ class Inspector {
   title: string | undefined;
   /** A page link that resolves nowhere in an excerpt of the site (not reported). */
   missing = false;
+  missingReason: string | undefined;
   readonly problems: LinkProblem[] = [];
   private readonly site: SiteIndex;
   private readonly loc: ContentLocation;
   private readonly facts: PageFacts;
+  /** For a page resource of a leaf bundle (a glossary term, an FAQ question): the bundle page it is rendered in. */
+  private readonly host: string | undefined;
+  /** Where the text is rendered, which relative links resolve against: the host page's URL for a page resource. */
+  private readonly renderLoc: ContentLocation;
 
   constructor(
     private readonly ctx: SiteDocumentContext,
@@ -67,6 +76,9 @@ class Inspector {
     this.site = ctx.site;
     this.loc = ctx.location;
     this.facts = pageFacts(this.site);
+    ctx.dependsOn(`${dirname(ctx.path)}/index.md`);
+    this.host = hostPage(this.site, ctx.path);
+    this.renderLoc = this.host ? { ...this.loc, kind: 'bundle', relPath: `${this.loc.pageDir}/index.md` } : this.loc;
   }
 
   run(): void {
@@ -91,7 +103,7 @@ class Inspector {
       if (r.kind === 'file' && this.site.exists(r.path)) this.file = r.path;
       return;
     }
-    const r = resolveLink(layout, this.loc, ref.target);
+    const r = resolveLink(layout, this.renderLoc, ref.target);
     switch (r.kind) {
       case 'skip':
         return;
@@ -108,13 +120,17 @@ class Inspector {
         this.problem('link.forbidden-host', undefined, `Links to \`${r.host}\` are rejected by the site's lint: link to the page on istio.io instead.`, ref.range);
         return;
       case 'anchor': {
-        const anchors = this.facts.anchorsFromText(this.ctx.path, this.ctx.parsed.text, this.ctx.parsed);
-        this.checkAnchor(anchors, r.fragment, 'this page');
-        if (this.heading) this.file = this.ctx.path;
+        const own = this.facts.anchorsFromText(this.ctx.path, this.ctx.parsed.text, this.ctx.parsed);
+        // A page resource's text is part of its host page: `#x` is any id of that page, its own headings included.
+        if (this.host) this.ctx.dependsOn(this.host);
+        const hosted = this.host ? this.facts.anchorsOf(this.host) : undefined;
+        const anchors = hosted ? mergeAnchors(own, hosted) : own;
+        this.checkAnchor(anchors, r.fragment, hosted ? `\`${this.facts.entry(this.host!)?.url ?? 'its page'}\` (this file is shown inside that page)` : 'this page');
+        if (this.heading) this.file = own.headings.includes(this.heading) ? this.ctx.path : this.host;
         return;
       }
       case 'file':
-        this.checkFile(r.path, r.staticPath, ref.kind === 'markdown-image' ? 'image' : 'link', 'error');
+        this.checkFile(r.path, r.staticUrl, ref.kind === 'markdown-image' ? 'image' : 'link', 'error');
         return;
       case 'page':
         if (ref.kind === 'markdown-image') {
@@ -155,22 +171,28 @@ class Inspector {
     return { range: { start: this.ref.range.start + start, end: this.ref.range.start + end }, prefix: t.slice(0, start) };
   }
 
-  private checkFile(path: string, staticPath: string | undefined, area: 'image' | 'link', severity: 'error' | 'warning'): void {
+  private checkFile(path: string, staticUrl: string | undefined, area: 'image' | 'link', severity: 'error' | 'warning'): void {
     const { ctx, site } = this;
     ctx.dependsOn(path);
     if (site.exists(path)) {
       this.file = path;
+      if (area === 'link') this.checkMarkdownSource(path);
       return;
     }
-    if (staticPath && site.stat(staticPath)?.isFile) {
-      this.file = staticPath;
-      return;
+    if (staticUrl !== undefined) {
+      const served = servedFile(site, this.facts.hugoConfig(), path, staticUrl, (p) => ctx.dependsOn(p));
+      if (served) {
+        this.file = served;
+        return;
+      }
     }
     const what = area === 'image' ? 'image' : 'file';
     const codes = FILE_CODES[area];
     const dir = dirname(path);
     const name = basename(path);
-    const names = site.filesIn(dir).filter((n) => !/\.(md|markdown)$/i.test(n));
+    // A root-relative file may be meant in a static folder: its names are candidates too.
+    const staticNames = staticUrl === undefined ? [] : staticNamesNear(site, this.facts.hugoConfig(), staticUrl);
+    const names = [...new Set([...site.filesIn(dir), ...staticNames])].filter((n) => !/\.(md|markdown)$/i.test(n));
     const { range: nameRange } = this.nameSpan();
     const sameCase = names.find((n) => n.toLowerCase() === name.toLowerCase());
     if (sameCase) {
@@ -191,12 +213,27 @@ class Inspector {
       }
     }
     const folderExists = site.stat(dir)?.isDirectory === true;
+    // A root-relative file may be in a static folder (`staticDir`): outside a full checkout, or while one of them is
+    // not there (istio.io's `generated/` is built), that cannot be known.
+    const staticDirs = this.facts.hugoConfig().staticDirs;
+    if (staticUrl !== undefined) {
+      const full = this.facts.isFullCheckout();
+      const absent = full ? absentStaticDirs(site, this.facts.hugoConfig()) : [];
+      if (!full || absent.length > 0) {
+        this.missing = true;
+        this.missingReason = !full
+          ? `\`${this.ref.target}\` is not in \`${relToContent(site, dir)}/\` and may be a static file: outside a Hugo site root (no \`hugo.toml\` at the checkout's root) the static folders are unknown, so it is not checked.`
+          : `\`${this.ref.target}\` is not in \`${relToContent(site, dir)}/\` nor in the static folders here; ${absent.map((d) => `\`${d}/\``).join(', ')} ${absent.length === 1 ? 'is' : 'are'} not in this checkout (built by the site's scripts?), so it is not checked.`;
+        return;
+      }
+    }
     // In an excerpt of the site (no Hugo config at its root), a file in a folder that is not there may just not be
     // checked out: no diagnostic (the hover says so).
     if (!folderExists && !this.facts.isFullCheckout()) return;
     const suggestions = didYouMean(name, names, nearFiles(area === 'image' ? IMAGE_EXTENSIONS : undefined));
     const hint = suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : '';
-    const where = folderExists ? `\`${relToContent(site, dir)}/\`` : `\`${relToContent(site, dir)}/\` (the folder does not exist either)`;
+    const inContent = folderExists ? `\`${relToContent(site, dir)}/\`` : `\`${relToContent(site, dir)}/\` (the folder does not exist either)`;
+    const where = staticUrl !== undefined ? `${inContent}, nor in the static folders (${staticDirs.map((d) => `\`${d}/\``).join(', ')})` : inContent;
     const msg =
       area === 'image' && this.ref.kind === 'image-shortcode' && severity === 'error'
         ? `Image \`${name}\` was not found in ${where}: Hugo fails the build ("Image '…' was not found").${hint}`
@@ -252,6 +289,17 @@ class Inspector {
       ctx.dependsOn(aliased.path);
       this.file = aliased.path;
       this.title = aliased.title;
+      // Without alias pages (`disableAliases`), istio.io redirects aliases through the root `_redirects`, built from
+      // the English pages only: a translation's files land under `/latest/<lang>/`, where the host never reads them.
+      if (aliased.lang !== DEFAULT_LANGUAGE && facts.hugoConfig().disableAliases) {
+        this.problem(
+          'link.dead-alias',
+          undefined,
+          `\`${url}\` is only an old URL of \`${aliased.url}\` (its \`aliases:\`), and the live site redirects the aliases of English pages only: this link is dead. Link to the page itself.`,
+          ref.range,
+          replacementFixes('link.dead-alias', [replacePath(written, aliased.url)]),
+        );
+      }
       if (target.fragment) this.checkAnchor(facts.anchorsOf(aliased.path), target.fragment, `\`${aliased.url}\``);
       return;
     }
@@ -268,10 +316,27 @@ class Inspector {
     this.problem('link.page-not-found', undefined, `No page at \`${url}\`: no bundle \`index.md\`, section \`_index.md\` or \`${slug || '_index'}.md\` there, and no page lists it in \`aliases:\`.${hint}`, ref.range, replacementFixes('link.page-not-found', similar));
   }
 
-  /** The content file of a page (bundle, section or leaf), exact case; records every candidate as a dependency. */
+  /**
+   * Hugo publishes no Markdown file: a link to a page's source (`/zh/docs/setup/upgrade/canary/index.md`) is a 404 on
+   * the live site. The fix is the page's URL.
+   */
+  private checkMarkdownSource(path: string): void {
+    if (!/\.(md|markdown)$/i.test(path)) return;
+    const host = hostPage(this.site, path);
+    const loc = this.site.get(host ?? path)?.location;
+    if (!loc || loc.kind === 'resource') return;
+    const url = pageUrl(loc);
+    this.title = this.site.summary(host ?? path)?.title;
+    this.problem('link.markdown-source', undefined, `Hugo publishes no \`.md\` file: link to the page's URL, \`${url}\`.`, this.ref.range, replacementFixes('link.markdown-source', [replacePath(this.ref.target.trim(), url)]));
+  }
+
+  /**
+   * The content file of a page (bundle, section or leaf), exact case; records every candidate as a dependency. A
+   * Markdown file beside an `index.md` is a resource of that bundle, which Hugo never publishes at a URL of its own.
+   */
   private findPage(target: PageTarget): string | undefined {
     for (const c of target.candidates) this.ctx.dependsOn(c);
-    return target.candidates.find((c) => this.site.exists(c));
+    return target.candidates.find((c) => this.site.exists(c) && hostPage(this.site, c) === undefined);
   }
 
   private checkAnchor(anchors: PageAnchors | undefined, fragment: string, where: string): void {
@@ -290,6 +355,16 @@ class Inspector {
     if (anchors.generated && !this.facts.isFullCheckout()) return;
     this.problem('link.anchor-not-found', undefined, `No heading with the id \`${fragment}\` in ${where}.${hint}`, range, replacementFixes('link.anchor-not-found', best));
   }
+}
+
+/** The ids of a page resource and of its host page together; headings are the resource's own, then the host's. */
+function mergeAnchors(own: PageAnchors, host: PageAnchors): PageAnchors {
+  return {
+    headings: [...own.headings, ...host.headings],
+    ids: new Set([...own.ids, ...host.ids]),
+    included: [...own.included, ...host.included],
+    generated: own.generated || host.generated,
+  };
 }
 
 /** `/site/content/zh/blog/x/a.png` → `/site/content/en/blog/x/a.png`. */

@@ -16,6 +16,9 @@ function title(code: DiagnosticCode, text: string): string {
       return `Make the link root-relative: ${text}`;
     case 'link.anchor-not-found':
       return `Change the anchor to #${text}`;
+    case 'link.markdown-source':
+    case 'link.dead-alias':
+      return `Link to the page: ${text}`;
     default:
       return `Replace with ${text}`;
   }

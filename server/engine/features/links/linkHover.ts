@@ -34,7 +34,7 @@ export const linkHoverProvider: HoverProvider = {
       const stat = i.title ? undefined : site.stat(i.file);
       lines.push(`\`${relative(ctx, i.file)}\`${stat ? ` — ${formatSize(stat.size)}` : ''}`);
     } else if (i.notInCheckout) {
-      lines.push(`\`${ref.target}\` is not in this checkout of the site (no Hugo configuration at its root, so it is treated as an excerpt).`);
+      lines.push(i.notInCheckoutReason ?? `\`${ref.target}\` is not in this checkout of the site (no Hugo configuration at its root, so it is treated as an excerpt).`);
     }
     // Problems are not repeated here: the editor shows the diagnostic in the same hover.
     if (lines.length === 0) return undefined;
