@@ -67,6 +67,10 @@ export {
 } from './diagnostics/catalog';
 export { COPY_FILE_COMMAND, type CopyFileArgs } from './features/quickFix';
 
+// Rename, references and moves: what the service's site-wide answers are made of.
+export type { FileMove, RenameRefusal } from './features/feature';
+export type { PageMovePlan } from './features/links/movePlan';
+
 // Translations: the results the service's translation methods return, and the git port it is given.
 export * from './features/translations/types';
 export type { GitPort, GitRepository } from './features/translations/gitPort';

@@ -21,6 +21,7 @@ import { nodeGit } from './node/git';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { yieldToRequests } from './node/pause';
 import { pathToUri, uriToPath } from './node/uris';
+import { REFACTORING_CAPABILITIES, registerRefactoring } from './siteRefactoring';
 
 /** The package's version, set by esbuild from package.json (absent when the source runs unbundled). */
 declare const __VERSION__: string | undefined;
@@ -71,6 +72,8 @@ connection.onInitialize((params): InitializeResult => {
       documentLinkProvider: { resolveProvider: false },
       // The VS Code client registers these commands itself and forwards them here, so every client gets them.
       executeCommandProvider: { commands: [COPY_FILE_COMMAND] },
+      // Rename and references of headings and pages, and the links that follow a moved page (siteRefactoring.ts).
+      ...REFACTORING_CAPABILITIES,
     },
     serverInfo: { name: 'istio-authoring', version: VERSION },
   };
@@ -272,6 +275,9 @@ connection.onRequest(TRANSLATION_STATUS_REQUEST, async (p: TranslationStatusPara
 );
 
 connection.onRequest(INDEX_STATUS_REQUEST, (p: IndexStatusParams | undefined) => service.indexStatus({ wait: p?.wait === true }));
+
+// Rename, references and page moves across the site: siteRefactoring.ts.
+registerRefactoring({ connection, documents, service, settingsFor });
 
 connection.onShutdown(() => {
   for (const t of timers.values()) clearTimeout(t);
