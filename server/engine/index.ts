@@ -16,6 +16,7 @@ export {
   toFrontmatterSchemaSettings,
   toSeverityOverrides,
   type FrontmatterSchemaSetting,
+  type DiagnosticsScope,
   type IstioSettings,
   type SeverityOverride,
 } from './settings';

@@ -22,6 +22,7 @@ import { NodeFileSystem } from './node/nodeFileSystem';
 import { yieldToRequests } from './node/pause';
 import { pathToUri, uriToPath } from './node/uris';
 import { REFACTORING_CAPABILITIES, registerRefactoring } from './siteRefactoring';
+import { WholeSiteChecker } from './wholeSite';
 
 /** The package's version, set by esbuild from package.json (absent when the source runs unbundled). */
 declare const __VERSION__: string | undefined;
@@ -102,7 +103,9 @@ connection.onDidChangeConfiguration(() => {
 async function configureService(): Promise<void> {
   const folder = workspaceFolders[0];
   if (!supportsConfiguration || folder === undefined) return;
-  service.configure(await settingsFor(folder));
+  const settings = await settingsFor(folder);
+  service.configure(settings);
+  void wholeSite.scopeChanged(settings.diagnostics.scope);
 }
 
 function settingsFor(uri: string): Promise<IstioSettings> {
@@ -177,11 +180,13 @@ documents.onDidClose((e) => {
   timers.delete(e.document.uri);
   dependencies.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // While the whole site is checked, a closed page keeps its problems (read again from disk).
+  if (!wholeSite.documentClosed(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 connection.onDidChangeWatchedFiles((params) => {
   const changed = new Set<string>();
+  const deleted: string[] = [];
   let recheckAll = false;
   for (const change of params.changes) {
     const path = uriToPath(change.uri);
@@ -189,9 +194,13 @@ connection.onDidChangeWatchedFiles((params) => {
     const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
     recheckAll = service.fileChanged(path, kind).recheckAll || recheckAll;
     changed.add(path);
+    if (kind === 'deleted') deleted.push(path);
   }
   if (recheckAll) recheckAllDocuments();
   else recheckDependents(changed);
+  // The closed pages of the whole-site check (wholeSite.ts).
+  if (recheckAll) wholeSite.recheckAll();
+  else void wholeSite.filesChanged([...changed], deleted);
 });
 
 /**
@@ -279,9 +288,20 @@ connection.onRequest(INDEX_STATUS_REQUEST, (p: IndexStatusParams | undefined) =>
 // Rename, references and page moves across the site: siteRefactoring.ts.
 registerRefactoring({ connection, documents, service, settingsFor });
 
+// Every page of the site in the Problems view (Check Whole Site, `istio.diagnostics.scope`): wholeSite.ts.
+const wholeSite = new WholeSiteChecker({
+  connection,
+  documents,
+  service,
+  settingsFor,
+  roots: () => workspaceFolders.flatMap((f) => uriToPath(f.replace(/\/$/, '')) ?? []),
+});
+wholeSite.register();
+
 connection.onShutdown(() => {
   for (const t of timers.values()) clearTimeout(t);
   timers.clear();
+  wholeSite.dispose();
   service.dispose();
 });
 
