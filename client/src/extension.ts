@@ -11,6 +11,7 @@ import { vscodePreviewHost, watchPreviewFiles } from './preview/vscodePreviewHos
 import { WATCHED_FILE_GLOBS } from '../../server/protocol';
 import { registerTranslations } from './translations';
 import { registerImages } from './images';
+import { registerSiteCommands } from './site';
 
 let client: LanguageClient | undefined;
 
@@ -31,6 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<IstioA
   const translations = registerTranslations(context, () => client);
   // Image drop/paste and Insert Image only need the page's path: registered even while dormant.
   registerImages(context);
+  // Move Page… and Check Whole Site ask the server: registered now, they say so while it is not running.
+  registerSiteCommands(context, () => client);
   // The preview works in any Markdown file, with or without the language server: its engine follows the templates.
   context.subscriptions.push(watchPreviewFiles());
   // Activated by any Markdown file; stay dormant unless a workspace folder holds a Hugo `content/` tree.
