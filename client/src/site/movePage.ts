@@ -9,7 +9,7 @@ import { pageUrlOf } from './pageUrl';
  * every link to the page and adds its old URL to `aliases:`: the same path as a rename in the explorer, so the two
  * never disagree.
  */
-export async function movePage(client: ClientSource, target?: vscode.Uri): Promise<boolean> {
+export async function movePage(client: ClientSource, target?: vscode.Uri, newUrl?: string): Promise<boolean> {
   const c = client();
   const uri = target ?? vscode.window.activeTextEditor?.document.uri;
   const current = uri && pageUrlOf(uri.fsPath);
@@ -18,7 +18,7 @@ export async function movePage(client: ClientSource, target?: vscode.Uri): Promi
     return false;
   }
   const last = current.replace(/\/$/, '').lastIndexOf('/') + 1;
-  const url = await vscode.window.showInputBox({
+  const url = newUrl ?? await vscode.window.showInputBox({
     title: vscode.l10n.t('Istio: Move Page'),
     prompt: vscode.l10n.t('The new URL of the page. Its translations move with it, links to it follow, and its old URL becomes an alias.'),
     value: current,
