@@ -112,7 +112,7 @@ export class LinkIndex {
       for (const ref of collectReferences(parseDocument(text, catalog))) {
         if (ref.target.includes('\n')) continue;
         const target = linkTarget(this.site.layout, file.location, ownUrl, ref);
-        if (target) links.push({ source: path, kind: ref.kind, written: ref.target, start: at(ref.range.start), target });
+        if (target) links.push({ source: path, kind: ref.kind, written: copy(ref.target), start: at(ref.range.start), target: ownTarget(target) });
       }
     }
     this.pages.set(path, links);
@@ -161,6 +161,19 @@ export class LinkIndex {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/**
+ * A string of its own rather than a slice of the page's text: the engine may keep a substring as a view of the
+ * whole text, and the index would then hold every page of the site in memory (11 MB on istio.io) for its links.
+ */
+function copy(s: string): string {
+  return (s + ' ').slice(0, -1);
+}
+
+function ownTarget(t: LinkTarget): LinkTarget {
+  if (t.kind === 'file') return { kind: 'file', path: copy(t.path) };
+  return { kind: 'page', url: copy(t.url), fragment: t.fragment === undefined ? undefined : copy(t.fragment) };
+}
 
 function add(map: Map<string, Set<string>>, key: string, path: string): void {
   let set = map.get(key);
