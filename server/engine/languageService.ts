@@ -472,6 +472,15 @@ export class LanguageService {
     return pagesLinkingTo(site, path);
   }
 
+  /**
+   * Builds what rename, references and the whole-site check read across `site` (its reverse link index: about 0.8 s
+   * of CPU and 18 MB for istio.io, read in the scan's slices), so that the first F2 or Shift+F12 answers at once.
+   * The server calls it once the site's index is complete; the CLI never needs it.
+   */
+  async prepareSiteWide(site: SiteIndex): Promise<void> {
+    for (const p of registry.referenceProviders) await p.ready(this.siteWork(site));
+  }
+
   private siteWork(site: SiteIndex): SiteWork {
     return { site, catalog: this.catalogFor(site), pause: this.options.scan?.pause ?? (() => Promise.resolve()) };
   }

@@ -42,7 +42,11 @@ const service = new LanguageService({
   scan: { pause: yieldToRequests },
   onError: (message) => connection.console.error(message),
   // The full index can resolve more than the quick look-ups made during the scan did.
-  onSiteReady: () => recheckAllDocuments(),
+  onSiteReady: (site) => {
+    recheckAllDocuments();
+    // Then, in the background, the reverse link index: the first rename or references answers at once.
+    void service.prepareSiteWide(site);
+  },
 });
 
 let supportsConfiguration = false;
