@@ -109,7 +109,7 @@ async function configureService(): Promise<void> {
   if (!supportsConfiguration || folder === undefined) return;
   const settings = await settingsFor(folder);
   service.configure(settings);
-  void wholeSite.scopeChanged(settings.diagnostics.scope);
+  void wholeSite.configured(settings.diagnostics.scope);
 }
 
 function settingsFor(uri: string): Promise<IstioSettings> {

@@ -45,6 +45,9 @@ export class WholeSiteChecker {
   /** Pages waiting to be checked again after file changes, checked in one batch. */
   private readonly stale = new Set<string>();
   private recheckTimer: NodeJS.Timeout | undefined;
+  private configuredOnce = false;
+  /** A background run was asked for while another ran: it follows. */
+  private rerun = false;
 
   constructor(private readonly host: WholeSiteHost) {}
 
@@ -62,19 +65,25 @@ export class WholeSiteChecker {
     });
   }
 
-  /** The workspace's `istio.diagnostics.scope`: `workspace` checks the site now (once its index is complete). */
-  async scopeChanged(scope: IstioSettings['diagnostics']['scope']): Promise<void> {
+  /**
+   * The workspace's settings, on start and on every change. `istio.diagnostics.scope: "workspace"` checks the site now
+   * (once its index is complete); back to `openFiles`, the closed pages' problems go, the command's too. Any other
+   * change while the whole site is checked (a severity, say) checks it again.
+   */
+  async configured(scope: IstioSettings['diagnostics']['scope']): Promise<void> {
+    const first = !this.configuredOnce;
+    this.configuredOnce = true;
     const workspace = scope === 'workspace';
-    if (workspace === this.scopeWorkspace) return;
+    const was = this.scopeWorkspace;
     this.scopeWorkspace = workspace;
-    if (workspace) {
-      await this.runInBackground();
+    if (was && !workspace) {
+      this.requested = false;
+      this.current?.stop();
+      this.clear(() => true);
       return;
     }
-    // Back to open files: the command's results go too, as the setting now says.
-    this.requested = false;
-    this.current?.stop();
-    this.clear(() => true);
+    // The first settings only start the check when they ask for it; later ones re-check what is shown.
+    if (first ? workspace : this.active) await this.runInBackground();
   }
 
   /** The Hugo configuration changed (every page's links may resolve differently): the results are checked again. */
@@ -85,7 +94,8 @@ export class WholeSiteChecker {
   /** A page was closed in the editor: its problems stay, read from disk, while whole-site checking is on. */
   documentClosed(uri: string): boolean {
     const path = uriToPath(uri);
-    if (!this.active || !path) return false;
+    // Only pages of a site: any other Markdown file's problems go with its editor, as before.
+    if (!this.active || !path || !this.host.service.isInContent(path)) return false;
     this.queue([path]);
     return true;
   }
@@ -115,6 +125,11 @@ export class WholeSiteChecker {
   }
 
   private async runInBackground(): Promise<void> {
+    // A run in progress (the command's, say) is not cut short: one more follows it.
+    if (this.current) {
+      this.rerun = true;
+      return;
+    }
     const progress = await this.host.connection.window.createWorkDoneProgress().catch(() => undefined);
     await this.run(this.host.roots(), progress?.token ?? NEVER, progress);
   }
@@ -138,6 +153,10 @@ export class WholeSiteChecker {
     const result = await this.checkPages(list, progress, () => token.isCancellationRequested || stopped);
     if (this.current === mine) this.current = undefined;
     progress?.done();
+    if (this.rerun && !this.current) {
+      this.rerun = false;
+      void this.runInBackground();
+    }
     return { ...result, pages: list.length, ms: Date.now() - started };
   }
 

@@ -102,7 +102,7 @@ describe('Check Whole Site over the protocol', () => {
 describe('istio.diagnostics.scope over the protocol', () => {
   let client: LspTestClient;
   let site: string;
-  const settings: { diagnostics: { scope: string } } = { diagnostics: { scope: 'workspace' } };
+  const settings: { diagnostics: { scope: string; severity?: Record<string, string> } } = { diagnostics: { scope: 'workspace' } };
   const created: unknown[] = [];
 
   before(async () => {
@@ -122,8 +122,13 @@ describe('istio.diagnostics.scope over the protocol', () => {
 
   it('"workspace" fills the Problems view on start, with server-initiated progress; "openFiles" empties it again', async () => {
     const aws = client.uri(path.join(site, AWS_NLB));
-    await client.waitForDiagnostics(aws, problems);
+    const malformed = (p: PublishedDiagnostics): Diagnostic[] => p.diagnostics.filter((d) => d.code === 'shortcode.malformed-delimiter');
+    await client.waitForDiagnostics(aws, (p) => malformed(p).length === 2 && malformed(p).every((d) => d.severity === 2));
     assert.equal(created.length, 1);
+    // Another setting changed: the closed pages are checked again under it.
+    settings.diagnostics.severity = { 'shortcode.malformed-delimiter': 'error' };
+    await client.notify('workspace/didChangeConfiguration', { settings: {} });
+    await client.waitForDiagnostics(aws, (p) => malformed(p).length === 2 && malformed(p).every((d) => d.severity === 1));
     settings.diagnostics.scope = 'openFiles';
     await client.notify('workspace/didChangeConfiguration', { settings: {} });
     await client.waitForDiagnostics(aws, (p) => p.diagnostics.length === 0);
