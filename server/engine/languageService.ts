@@ -478,7 +478,12 @@ export class LanguageService {
    * The server calls it once the site's index is complete; the CLI never needs it.
    */
   async prepareSiteWide(site: SiteIndex): Promise<void> {
-    for (const p of registry.referenceProviders) await p.ready(this.siteWork(site));
+    try {
+      for (const p of registry.referenceProviders) await p.ready(this.siteWork(site));
+    } catch (e) {
+      // In the background: a failure is reported and the index is built again on the next request.
+      this.report(`[istio] building the link index failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
   }
 
   private siteWork(site: SiteIndex): SiteWork {

@@ -83,12 +83,12 @@ export class WholeSiteChecker {
       return;
     }
     // The first settings only start the check when they ask for it; later ones re-check what is shown.
-    if (first ? workspace : this.active) await this.runInBackground();
+    if (first ? workspace : this.active) await this.guard(() => this.runInBackground());
   }
 
   /** The Hugo configuration changed (every page's links may resolve differently): the results are checked again. */
   recheckAll(): void {
-    if (this.active) void this.runInBackground();
+    if (this.active) void this.guard(() => this.runInBackground());
   }
 
   /** A page was closed in the editor: its problems stay, read from disk, while whole-site checking is on. */
@@ -103,6 +103,10 @@ export class WholeSiteChecker {
   /** Files changed on disk: the pages they are, the pages whose results read them, and the pages linking to them. */
   async filesChanged(paths: readonly string[], deleted: readonly string[]): Promise<void> {
     if (!this.active) return;
+    await this.guard(() => this.affectedBy(paths, deleted));
+  }
+
+  private async affectedBy(paths: readonly string[], deleted: readonly string[]): Promise<void> {
     this.clear((p) => deleted.some((d) => isInside(p, d)));
     const affected = new Set<string>();
     for (const changed of paths) {
@@ -120,7 +124,7 @@ export class WholeSiteChecker {
       this.recheckTimer = undefined;
       const batch = [...this.stale];
       this.stale.clear();
-      void this.checkPages(batch, undefined);
+      void this.guard(() => this.checkPages(batch, undefined));
     }, 0);
   }
 
@@ -142,22 +146,25 @@ export class WholeSiteChecker {
     this.current = mine;
     const started = Date.now();
     progress?.begin('Istio: checking the whole site', 0, undefined, true);
-    const pages = new Set<string>();
-    for (const t of targets) for (const p of (await this.host.service.pagesUnder(t)) ?? []) pages.add(p);
-    // Aliases, titles and translation keys are known once every page's summary is read: only then are the link
-    // checks complete (before, they stay silent where they cannot tell).
-    await this.host.service.indexStatus({ wait: true });
-    // Let a cancellation sent with the request arrive before the first page.
-    await yieldToRequests();
-    const list = [...pages].sort();
-    const result = await this.checkPages(list, progress, () => token.isCancellationRequested || stopped);
-    if (this.current === mine) this.current = undefined;
-    progress?.done();
-    if (this.rerun && !this.current) {
-      this.rerun = false;
-      void this.runInBackground();
+    try {
+      const pages = new Set<string>();
+      for (const t of targets) for (const p of (await this.host.service.pagesUnder(t)) ?? []) pages.add(p);
+      // Aliases, titles and translation keys are known once every page's summary is read: only then are the link
+      // checks complete (before, they stay silent where they cannot tell).
+      await this.host.service.indexStatus({ wait: true });
+      // Let a cancellation sent with the request arrive before the first page.
+      await yieldToRequests();
+      const list = [...pages].sort();
+      const result = await this.checkPages(list, progress, () => token.isCancellationRequested || stopped);
+      return { ...result, pages: list.length, ms: Date.now() - started };
+    } finally {
+      if (this.current === mine) this.current = undefined;
+      progress?.done();
+      if (this.rerun && !this.current) {
+        this.rerun = false;
+        void this.guard(() => this.runInBackground());
+      }
     }
-    return { ...result, pages: list.length, ms: Date.now() - started };
   }
 
   /** Checks `paths` in slices; open pages are counted but published by the editor's own path. */
@@ -204,6 +211,15 @@ export class WholeSiteChecker {
       if (!which(path)) continue;
       this.published.delete(path);
       if (!this.host.documents.get(pathToUri(path))) void this.host.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
+    }
+  }
+
+  /** Background work never rejects into the event loop (Node would end the server): a failure is logged. */
+  private async guard(work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+    } catch (e) {
+      this.host.connection.console.error(`whole-site check failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
   }
 
