@@ -20,6 +20,8 @@ import { pathToUri, uriToPath } from './node/uris';
 
 /** Work this long between yields to pending requests. */
 const SLICE_MS = 8;
+/** More files changed at once than this (a git checkout): the whole site is checked again. */
+const MANY_CHANGES = 100;
 
 export interface WholeSiteHost {
   readonly connection: Connection;
@@ -108,6 +110,11 @@ export class WholeSiteChecker {
 
   private async affectedBy(paths: readonly string[], deleted: readonly string[]): Promise<void> {
     this.clear((p) => deleted.some((d) => isInside(p, d)));
+    // A branch switched or a pull: checking everything again is cheaper than working out what each change touches.
+    if (paths.length > MANY_CHANGES) {
+      await this.runInBackground();
+      return;
+    }
     const affected = new Set<string>();
     for (const changed of paths) {
       if (/\.(md|markdown)$/i.test(changed) && !deleted.includes(changed)) affected.add(changed);
