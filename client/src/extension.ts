@@ -11,6 +11,7 @@ import { registerTranslations } from './translations';
 import { registerImages } from './images';
 import { registerNewPage } from './newPage';
 import { registerKeySuggest } from './completion';
+import { registerSiteCommands } from './site';
 
 let client: LanguageClient | undefined;
 
@@ -58,6 +59,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<IstioA
   registerNewPage(context);
   // Frontmatter keys have no trigger character: the first letter of one opens the list (content pages only).
   registerKeySuggest(context);
+  // Move Page… and Check Whole Site ask the server: registered now, they say so while it is not running.
+  registerSiteCommands(context, () => client);
   // Activated by any Markdown file; stay dormant unless a workspace folder holds a Hugo `content/` tree.
   if (!(await hasContentFolder())) {
     const watcher = vscode.workspace.onDidChangeWorkspaceFolders(async () => {

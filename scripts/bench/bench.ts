@@ -218,6 +218,44 @@ async function main(): Promise<void> {
     `target ≤ 20 ms ${verdict(pct(keystroke, 95) <= 20)}`,
   );
 
+  // Site-wide: rename, references, a folder move and Check Whole Site, over the reverse link index the server builds
+  // in the background once the site is indexed (the first rename waits for it if it is still being built).
+  {
+    const heading = largeDoc.positionAt(largeText.indexOf('\n## ') + 4);
+    const timed = async (f: () => Promise<unknown>): Promise<number> => {
+      const t = performance.now();
+      await f();
+      return performance.now() - t;
+    };
+    const rename = () => client.connection.sendRequest('textDocument/rename', { textDocument: { uri: largeUri }, position: heading, newName: 'Renamed' });
+    const firstRename = await timed(rename);
+    const warmRename = await timed(rename);
+    row('rename a heading (F2): first (may wait for the link index) / next', `${ms(firstRename)} / ${ms(warmRename)}`);
+    const references = await timed(() => client.connection.sendRequest('textDocument/references', { textDocument: { uri: largeUri }, position: { line: 1, character: 10 }, context: { includeDeclaration: true } }));
+    row('references of a page (Shift+F12 on its title)', ms(references));
+    const folder = path.dirname(files.find((f) => f.endsWith('/index.md') && f.includes('/content/en/blog/'))!);
+    const move = await timed(() => client.connection.sendRequest('workspace/willRenameFiles', { files: [{ oldUri: client.uri(folder), newUri: client.uri(`${folder}-moved`) }] }));
+    row('willRenameFiles of a bundle folder (the edits of a move)', ms(move));
+    const cpu0 = serverCpuMs(client);
+    const duringCheck: number[] = [];
+    let checked = false;
+    const t = performance.now();
+    const check = client.connection.sendRequest<{ pages: number; errors: number }>('istio/checkWholeSite', {}).then((r) => {
+      checked = true;
+      return r;
+    });
+    while (!checked) {
+      const s = performance.now();
+      await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: largeUri }, position: heading });
+      duringCheck.push(performance.now() - s);
+    }
+    const whole = await check;
+    row(`Check Whole Site (${whole.pages} pages, ${whole.errors} errors)`, `${ms(performance.now() - t)} wall`, `server CPU ${ms(serverCpuMs(client) - cpu0)}`);
+    row(`  requests during it (${duringCheck.length}), p50 / max`, `${ms(pct(duringCheck, 50))} / ${ms(Math.max(...duringCheck))}`);
+    const mem = client.memory();
+    row('RSS now / peak: link index built, whole site checked', `${mem.rssMb.toFixed(0)} MB / ${mem.peakMb.toFixed(0)} MB`);
+  }
+
   // Every page open at once: diagnostics published for each.
   const t0 = performance.now();
   const uris: string[] = [];
@@ -247,6 +285,16 @@ async function main(): Promise<void> {
   row('  findings', `${report.summary.errors} errors, ${report.summary.warnings} warnings`);
 
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+/** The server process's CPU time so far (user + system, from /proc on Linux; 0 elsewhere). */
+function serverCpuMs(client: LspTestClient): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${client.proc.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 main().catch((e: unknown) => {

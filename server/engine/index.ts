@@ -16,6 +16,7 @@ export {
   toFrontmatterSchemaSettings,
   toSeverityOverrides,
   type FrontmatterSchemaSetting,
+  type DiagnosticsScope,
   type IstioSettings,
   type SeverityOverride,
 } from './settings';
@@ -74,6 +75,10 @@ export { FIX_ALL_KIND } from './features/codeActions';
 
 // New pages (New Blog Post, New Docs Page): where they go and the frontmatter they start with.
 export { isSlug, planNewPage, slugOf, type NewPagePlan } from './features/newPage';
+
+// Rename, references and moves: what the service's site-wide answers are made of.
+export type { FileMove, RenameRefusal } from './features/feature';
+export type { PageMovePlan } from './features/links/movePlan';
 
 // Translations: the results the service's translation methods return, and the git port it is given.
 export * from './features/translations/types';

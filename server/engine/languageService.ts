@@ -1,5 +1,5 @@
-import type { CodeAction, CompletionItem, Definition, Diagnostic, DocumentLink, Hover, Position, Range } from 'vscode-languageserver-types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CompletionItem, Definition, Diagnostic, DocumentLink, Hover, Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Caches, cacheKey } from './caches';
 import { DEFAULT_SETTINGS, type IstioSettings } from './settings';
 import { builtInCatalog, type ShortcodeCatalog } from './catalog/shortcodeCatalog';
@@ -7,6 +7,9 @@ import { SiteCatalog, templatesDir } from './catalog/siteCatalog';
 import { applyDraft } from './diagnostics/draft';
 import { applySeverityOverrides } from './diagnostics/severity';
 import type { DocumentContext } from './features/documentContext';
+import type { FileMove, PathEdits, RenameRefusal, SiteWork } from './features/feature';
+import { pagesLinkingTo } from './features/links/siteLinks';
+import { planPageMove, type PageMovePlan } from './features/links/movePlan';
 import * as registry from './features/registry';
 import { applySuppressions } from './features/suppression';
 import { DocumentParse } from './parser/documentParse';
@@ -400,6 +403,125 @@ export class LanguageService {
     if (tooLarge(document, settings ?? this.settings)) return [];
     const ctx = this.context(path, document, settings);
     return allOf(registry.documentLinkProviders, (p) => p.links(ctx), this.report);
+  }
+
+  // --- rename, references, moves: site-wide answers over the reverse link index -----------------
+
+  /** The span F2 renames at `position` and its text; `undefined` where nothing can be renamed. */
+  prepareRename(path: string, document: TextDocument, position: Position, settings?: IstioSettings): { range: Range; placeholder: string } | undefined {
+    if (tooLarge(document, settings ?? this.settings)) return undefined;
+    const ctx = this.context(path, document, settings);
+    const offset = document.offsetAt(position);
+    return firstOf(registry.renameProviders, (p) => p.prepare(ctx, offset), this.report);
+  }
+
+  /**
+   * The edits of renaming what is at `position` to `newName` across the site; `{ refused }` says why not (the server
+   * answers with that message); `undefined` where nothing can be renamed.
+   */
+  async rename(path: string, document: TextDocument, position: Position, newName: string, settings?: IstioSettings): Promise<WorkspaceEdit | RenameRefusal | undefined> {
+    if (tooLarge(document, settings ?? this.settings)) return undefined;
+    const site = this.siteOf(path);
+    if (site) for (const p of registry.renameProviders) await p.ready(this.siteWork(site));
+    const ctx = this.context(path, document, settings);
+    const offset = document.offsetAt(position);
+    const answer = firstOf(registry.renameProviders, (p) => p.rename(ctx, offset, newName), this.report);
+    if (!answer || 'refused' in answer) return answer;
+    return this.workspaceEdit(answer, path, document.uri);
+  }
+
+  /** Every place in the site that links to the heading, page or file at `position` (the declaration first, if asked). */
+  async references(path: string, document: TextDocument, position: Position, includeDeclaration: boolean, settings?: IstioSettings): Promise<Location[]> {
+    if (tooLarge(document, settings ?? this.settings)) return [];
+    const site = this.siteOf(path);
+    if (site) for (const p of registry.referenceProviders) await p.ready(this.siteWork(site));
+    const ctx = this.context(path, document, settings);
+    const offset = document.offsetAt(position);
+    const found = firstOf(registry.referenceProviders, (p) => p.references(ctx, offset, includeDeclaration), this.report) ?? [];
+    return found.map((l) => ({ uri: l.path === path ? document.uri : this.toUri(l.path), range: l.range }));
+  }
+
+  /**
+   * Files or folders are about to move (`workspace/willRenameFiles`): the edits that keep every link to them (and
+   * every relative link in them) working, and the old URLs in the moved pages' `aliases:`. Made against the files
+   * where they are now; `undefined` when nothing needs to change.
+   */
+  async filesMoved(moves: readonly FileMove[]): Promise<WorkspaceEdit | undefined> {
+    const bySite = new Map<SiteIndex, FileMove[]>();
+    for (const m of moves) {
+      const site = this.siteOf(m.from) ?? this.siteOf(`${m.from}/_`);
+      if (site) bySite.set(site, [...(bySite.get(site) ?? []), m]);
+    }
+    const all = new Map<string, TextEdit[]>();
+    for (const [site, list] of bySite) {
+      const work = this.siteWork(site);
+      for (const p of registry.fileMoveProviders) {
+        await p.ready(work);
+        const edits = firstOf([p], (q) => q.moved(work, list), this.report);
+        for (const [path, e] of edits ?? []) all.set(path, [...(all.get(path) ?? []), ...e]);
+      }
+    }
+    return all.size > 0 ? this.workspaceEdit(all) : undefined;
+  }
+
+  /** The files Move Page renames to give the page at `path` (and its translations) the URL `newUrl`. */
+  async planPageMove(path: string, newUrl: string): Promise<PageMovePlan | RenameRefusal> {
+    const site = this.siteOf(path);
+    if (!site) return { refused: 'This file is not in a Hugo site\'s content folder.' };
+    await site.scan();
+    return planPageMove(site, path, newUrl);
+  }
+
+  /**
+   * The pages whose links or image references reach the page or file at `path` (or anything below the folder at
+   * `path`), from the reverse link index brought up to date: a change to `path` may change what they report.
+   */
+  async pagesLinkingTo(path: string): Promise<string[]> {
+    const site = this.siteOf(path) ?? this.siteOf(`${path}/_`);
+    if (!site) return [];
+    await registry.referenceProviders[0]?.ready(this.siteWork(site));
+    return pagesLinkingTo(site, path);
+  }
+
+  /**
+   * Builds what rename, references and the whole-site check read across `site` (its reverse link index: about 0.8 s
+   * of CPU and 18 MB for istio.io, read in the scan's slices), so that the first F2 or Shift+F12 answers at once.
+   * The server calls it once the site's index is complete; the CLI never needs it.
+   */
+  async prepareSiteWide(site: SiteIndex): Promise<void> {
+    try {
+      for (const p of registry.referenceProviders) await p.ready(this.siteWork(site));
+    } catch (e) {
+      // In the background: a failure is reported and the index is built again on the next request.
+      this.report(`[istio] building the link index failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+
+  private siteWork(site: SiteIndex): SiteWork {
+    return { site, catalog: this.catalogFor(site), pause: this.options.scan?.pause ?? (() => Promise.resolve()) };
+  }
+
+  /** Path-keyed edits as LSP's `changes`, the open document under the URI it was asked by. */
+  private workspaceEdit(edits: PathEdits, ownPath?: string, ownUri?: string): WorkspaceEdit {
+    const changes: Record<string, TextEdit[]> = {};
+    for (const [path, list] of [...edits].sort(([a], [b]) => a.localeCompare(b))) {
+      changes[path === ownPath && ownUri ? ownUri : this.toUri(path)] = [...list].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    }
+    return { changes };
+  }
+
+  // --- whole site ----------------------------------------------------------------------------------
+
+  /**
+   * The diagnostics of the page at `path` as the whole-site check sees it: its editor's text when it is open, the
+   * disk otherwise; `undefined` when it cannot be read.
+   */
+  diagnosticsOfFile(path: string, settings?: IstioSettings): DiagnosticsResult | undefined {
+    const open = this.openDocs.get(path);
+    if (open) return this.diagnostics(path, open, settings);
+    const text = this.siteOf(path)?.readText(path);
+    if (text === undefined) return undefined;
+    return this.diagnostics(path, TextDocument.create(this.toUri(path), 'markdown', 0, text), settings);
   }
 
   // --- translations ------------------------------------------------------------------------------

@@ -10,6 +10,11 @@ export interface IstioSettings {
     readonly enable: boolean;
     /** `istio.diagnostics.severity`: a code or a family name → its severity or `off`; a code's entry wins over its family's. */
     readonly severity: Readonly<Record<string, SeverityOverride>>;
+    /**
+     * `istio.diagnostics.scope`: `openFiles` checks the pages open in the editor; `workspace` checks every page of the
+     * site and keeps the Problems view current as files change. Absent means `openFiles`.
+     */
+    readonly scope?: DiagnosticsScope;
   };
   readonly frontmatter: {
     /** Workspace schema files that extend or replace the built-in frontmatter schemas (`istio.frontmatter.schemas`). */
@@ -29,6 +34,8 @@ export interface IstioSettings {
   /** Files larger than this many bytes (UTF-16 code units for open documents) are not checked. */
   readonly maxFileSize: number;
 }
+
+export type DiagnosticsScope = 'openFiles' | 'workspace';
 
 /** One entry of `istio.frontmatter.schemas`. */
 export interface FrontmatterSchemaSetting {
@@ -87,11 +94,20 @@ export function mergeSettings(raw: unknown): IstioSettings {
   // Lists take the user's array as a whole: keep only well-formed entries.
   return {
     ...merged,
-    diagnostics: { ...merged.diagnostics, severity: toSeverityOverrides(merged.diagnostics.severity) },
+    diagnostics: {
+      ...merged.diagnostics,
+      severity: toSeverityOverrides(merged.diagnostics.severity),
+      // Only `workspace` turns it on (absent is `openFiles`): checking the whole site is asked for by name, not by a typo.
+      ...(scopeOf(raw) === 'workspace' ? { scope: 'workspace' as const } : {}),
+    },
     frontmatter: { ...merged.frontmatter, schemas: toFrontmatterSchemaSettings(merged.frontmatter.schemas) },
     links: { ...merged.links, ignore: merged.links.ignore.filter((g): g is string => typeof g === 'string') },
     lint: { ...merged.lint, languages: merged.lint.languages.filter((l): l is string => typeof l === 'string') },
   };
+}
+
+function scopeOf(raw: unknown): unknown {
+  return isRecord(raw) && isRecord(raw['diagnostics']) ? raw['diagnostics']['scope'] : undefined;
 }
 
 function mergeInto(defaults: unknown, raw: unknown): unknown {

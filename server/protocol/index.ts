@@ -60,7 +60,17 @@ export const Commands = {
   newBlogPost: 'istio.newBlogPost',
   newDocsPage: 'istio.newDocsPage',
   startNewLanguage: 'istio.startNewLanguage',
+  /** Gives the active page (and its translations) a new URL; the links follow through `workspace/willRenameFiles`. */
+  movePage: 'istio.movePage',
+  /** Fills the Problems view for every page of the site (`istio/checkWholeSite`). */
+  checkWholeSite: 'istio.checkWholeSite',
 } as const;
+
+/**
+ * The files whose renaming the server takes part in (`workspace/willRenameFiles`): anything in a site's `content/`,
+ * files and folders alike, since a page bundle moves as its folder.
+ */
+export const WILL_RENAME_FILTERS: ReadonlyArray<{ readonly pattern: { readonly glob: string } }> = [{ pattern: { glob: '**/content/**' } }];
 
 // --- custom requests ----------------------------------------------------------------------------
 
@@ -114,3 +124,45 @@ export interface IndexStatusParams {
  * every index is complete (files listed and page summaries read), a real signal for benchmarks and tests.
  */
 export const INDEX_STATUS_REQUEST = new RequestType<IndexStatusParams, IndexStatus, void>('istio/indexStatus');
+
+export interface PlanMovePageParams {
+  /** The page to move (any language version). */
+  readonly uri: string;
+  /** Its new URL path, with or without the language prefix and the slashes: `/docs/ops/new-place/`. */
+  readonly url: string;
+}
+
+/**
+ * What Move Page renames: each language version's folder (a bundle or a section) or file (a single-file page). The
+ * client applies these as one workspace edit of file renames; the server's `workspace/willRenameFiles` answer then
+ * rewrites the links and adds the aliases. `error` says why the page cannot move there.
+ */
+export type PlanMovePageResult = { readonly renames: ReadonlyArray<{ readonly oldUri: string; readonly newUri: string }> } | { readonly error: string };
+
+/** `istio/planMovePage`: the file renames that give a page (and its translations) a new URL. */
+export const PLAN_MOVE_PAGE_REQUEST = new RequestType<PlanMovePageParams, PlanMovePageResult, void>('istio/planMovePage');
+
+export interface CheckWholeSiteParams {
+  /** Any file or folder of the site; without it, every site of the workspace. */
+  readonly uri?: string;
+  /** `$/progress` reports (with a percentage) go to this token; cancel the request to stop the check. */
+  readonly workDoneToken?: string | number;
+}
+
+export interface CheckWholeSiteResult {
+  /** Pages checked (less than `pages` when cancelled). */
+  readonly checked: number;
+  readonly pages: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Files with at least one problem published. */
+  readonly filesWithProblems: number;
+  readonly cancelled: boolean;
+  readonly ms: number;
+}
+
+/**
+ * `istio/checkWholeSite`: checks every page of the site and publishes the diagnostics of each (closed files too),
+ * reporting `$/progress` as it goes; the results are then kept current as files change. Answers once done.
+ */
+export const CHECK_WHOLE_SITE_REQUEST = new RequestType<CheckWholeSiteParams, CheckWholeSiteResult, void>('istio/checkWholeSite');

@@ -22,6 +22,8 @@ import { NodeFileSystem } from './node/nodeFileSystem';
 import { dictionaryPath, mdspellFactory } from './node/spelling';
 import { yieldToRequests } from './node/pause';
 import { pathToUri, uriToPath } from './node/uris';
+import { REFACTORING_CAPABILITIES, registerRefactoring } from './siteRefactoring';
+import { WholeSiteChecker } from './wholeSite';
 
 /** The package's version, set by esbuild from package.json (absent when the source runs unbundled). */
 declare const __VERSION__: string | undefined;
@@ -44,7 +46,11 @@ const service = new LanguageService({
   scan: { pause: yieldToRequests },
   onError: (message) => connection.console.error(message),
   // The full index can resolve more than the quick look-ups made during the scan did.
-  onSiteReady: () => recheckAllDocuments(),
+  onSiteReady: (site) => {
+    recheckAllDocuments();
+    // Then, in the background, the reverse link index: the first rename or references answers at once.
+    void service.prepareSiteWide(site);
+  },
 });
 
 let supportsConfiguration = false;
@@ -77,6 +83,8 @@ connection.onInitialize((params): InitializeResult => {
       documentLinkProvider: { resolveProvider: false },
       // The VS Code client registers these commands itself and forwards them here, so every client gets them.
       executeCommandProvider: { commands: [COPY_FILE_COMMAND, COPY_FILES_COMMAND] },
+      // Rename and references of headings and pages, and the links that follow a moved page (siteRefactoring.ts).
+      ...REFACTORING_CAPABILITIES,
     },
     serverInfo: { name: 'istio-authoring', version: VERSION },
   };
@@ -105,7 +113,9 @@ connection.onDidChangeConfiguration(() => {
 async function configureService(): Promise<void> {
   const folder = workspaceFolders[0];
   if (!supportsConfiguration || folder === undefined) return;
-  service.configure(await settingsFor(folder));
+  const settings = await settingsFor(folder);
+  service.configure(settings);
+  void wholeSite.configured(settings.diagnostics.scope);
 }
 
 function settingsFor(uri: string): Promise<IstioSettings> {
@@ -180,11 +190,13 @@ documents.onDidClose((e) => {
   timers.delete(e.document.uri);
   dependencies.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // While the whole site is checked, a closed page keeps its problems (read again from disk).
+  if (!wholeSite.documentClosed(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 connection.onDidChangeWatchedFiles((params) => {
   const changed = new Set<string>();
+  const deleted: string[] = [];
   let recheckAll = false;
   for (const change of params.changes) {
     const path = uriToPath(change.uri);
@@ -192,9 +204,13 @@ connection.onDidChangeWatchedFiles((params) => {
     const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
     recheckAll = service.fileChanged(path, kind).recheckAll || recheckAll;
     changed.add(path);
+    if (kind === 'deleted') deleted.push(path);
   }
   if (recheckAll) recheckAllDocuments();
   else recheckDependents(changed);
+  // The closed pages of the whole-site check (wholeSite.ts).
+  if (recheckAll) wholeSite.recheckAll();
+  else void wholeSite.filesChanged([...changed], deleted);
 });
 
 /**
@@ -292,9 +308,23 @@ connection.onRequest(PLAN_NEW_LANGUAGE_REQUEST, async (p: PlanNewLanguageParams)
 
 connection.onRequest(INDEX_STATUS_REQUEST, (p: IndexStatusParams | undefined) => service.indexStatus({ wait: p?.wait === true }));
 
+// Rename, references and page moves across the site: siteRefactoring.ts.
+registerRefactoring({ connection, documents, service, settingsFor });
+
+// Every page of the site in the Problems view (Check Whole Site, `istio.diagnostics.scope`): wholeSite.ts.
+const wholeSite = new WholeSiteChecker({
+  connection,
+  documents,
+  service,
+  settingsFor,
+  roots: () => workspaceFolders.flatMap((f) => uriToPath(f.replace(/\/$/, '')) ?? []),
+});
+wholeSite.register();
+
 connection.onShutdown(() => {
   for (const t of timers.values()) clearTimeout(t);
   timers.clear();
+  wholeSite.dispose();
   service.dispose();
 });
 

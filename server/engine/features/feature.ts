@@ -1,4 +1,6 @@
-import type { CodeAction, CompletionItem, Definition, Diagnostic, DocumentLink, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Definition, Diagnostic, DocumentLink, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { ShortcodeCatalog } from '../catalog/shortcodeCatalog';
+import type { SiteIndex } from '../site/siteIndex';
 import type { DocumentContext } from './documentContext';
 
 /** One family of checks. Each rule lives in its own module under `features/`. */
@@ -40,4 +42,58 @@ export interface CodeActionProvider {
 export interface DocumentLinkProvider {
   readonly name: string;
   links(ctx: DocumentContext): DocumentLink[];
+}
+
+/**
+ * Rename, references and file moves answer with file paths; the service turns them into URIs (`pathToUri`) as it
+ * does for the rest of its answers.
+ */
+export type PathEdits = ReadonlyMap<string, readonly TextEdit[]>;
+
+export interface PathLocation {
+  readonly path: string;
+  readonly range: Range;
+}
+
+/** What a rename may not do, said to the user (the server answers the request with this message as an error). */
+export interface RenameRefusal {
+  readonly refused: string;
+}
+
+/**
+ * What a site-wide provider needs before it answers: the site's reverse link index complete, read in slices that
+ * `pause` between (so the server answers other requests meanwhile).
+ */
+export interface SiteWork {
+  readonly site: SiteIndex;
+  readonly catalog: ShortcodeCatalog;
+  readonly pause: () => Promise<void>;
+}
+
+export interface RenameProvider {
+  readonly name: string;
+  /** Makes whatever the provider reads across the site current (called before `prepare` and `rename`). */
+  ready(work: SiteWork): Promise<void>;
+  /** The span F2 edits and its current text, or `undefined` when the position is not this provider's business. */
+  prepare(ctx: DocumentContext, offset: number): { readonly range: Range; readonly placeholder: string } | undefined;
+  rename(ctx: DocumentContext, offset: number, newName: string): PathEdits | RenameRefusal | undefined;
+}
+
+export interface ReferenceProvider {
+  readonly name: string;
+  ready(work: SiteWork): Promise<void>;
+  references(ctx: DocumentContext, offset: number, includeDeclaration: boolean): PathLocation[] | undefined;
+}
+
+/** A file or folder about to move, inside one site (`workspace/willRenameFiles`). */
+export interface FileMove {
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface FileMoveProvider {
+  readonly name: string;
+  ready(work: SiteWork): Promise<void>;
+  /** The edits that keep the site working once the files have moved (made against the files where they are now). */
+  moved(work: SiteWork, moves: readonly FileMove[]): PathEdits;
 }

@@ -1,4 +1,4 @@
-import type { CodeActionProvider, CompletionProvider, DefinitionProvider, DiagnosticRule, DocumentLinkProvider, HoverProvider } from './feature';
+import type { CodeActionProvider, CompletionProvider, DefinitionProvider, DiagnosticRule, DocumentLinkProvider, FileMoveProvider, HoverProvider, ReferenceProvider, RenameProvider } from './feature';
 import { quickFixProvider } from './codeActions';
 import { frontmatterCompletion } from './frontmatter/completion';
 import { frontmatterHover } from './frontmatter/hover';
@@ -8,10 +8,13 @@ import { lintRule } from './lint/lintRule';
 import { linkCompletionProvider } from './links/linkCompletion';
 import { linkDiagnosticsRule } from './links/linkDiagnostics';
 import { linkDocumentLinksProvider } from './links/linkDocumentLinks';
+import { headingRenameProvider } from './links/headingRename';
 import { linkHoverProvider } from './links/linkHover';
 import { spellingActions } from './spelling/spellingActions';
 import { spellingRule } from './spelling/spellingRule';
 import { styleRule } from './style/styleRule';
+import { linkReferencesProvider } from './links/linkReferences';
+import { pageMoveProvider } from './links/pageMove';
 import { shortcodeCompletion } from './shortcodes/completion';
 import { shortcodeDefinition } from './shortcodes/definition';
 import { shortcodeHover } from './shortcodes/hover';
@@ -77,3 +80,8 @@ export const codeActionProviders: readonly CodeActionProvider[] = [
 export const documentLinkProviders: readonly DocumentLinkProvider[] = [
   linkDocumentLinksProvider,
 ];
+/** Rename takes the first provider that claims the position (prepare), as hover does. */
+export const renameProviders: readonly RenameProvider[] = [headingRenameProvider];
+export const referenceProviders: readonly ReferenceProvider[] = [linkReferencesProvider];
+/** Every provider's edits together (each keeps its own files' links working). */
+export const fileMoveProviders: readonly FileMoveProvider[] = [pageMoveProvider];
