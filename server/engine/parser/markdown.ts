@@ -1,4 +1,5 @@
 import { RegionSet, type OffsetRange } from './offsetRange';
+import { BlankLines, endsBlankLine, isLineEnd, LineEnds, NextIndex, NextMatch, trimEndBlanks, trimStartBlanks } from './textScan';
 
 export interface Heading {
   readonly level: number;
@@ -31,8 +32,6 @@ export interface MarkdownScan {
   readonly fences: RegionSet;
 }
 
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
-const EXPLICIT_ID = /[ \t]*\{[ \t]*#([^\s}]+)[^}]*\}[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const DEFINITION = /^ {0,3}\[([^\]]+)\]:[ \t]*(<[^>\n]*>|\S+)/;
 
@@ -50,14 +49,14 @@ export function scanMarkdown(text: string, from: number, skip: RegionSet): Markd
   let fenceStart = 0;
   let lineStart = from;
   const n = text.length;
+  // Lines end at `\n`, `\r\n` or a lone `\r`, as LSP counts them: a file saved with bare `\r` is many lines, not one.
+  const eol = new LineEnds(text);
   while (lineStart < n) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = n;
+    const lineEnd = eol.end(lineStart);
     const skipped = skip.find(lineStart);
     if (skipped) {
       // Jump to the first line that starts after the skipped region.
-      const next = text.indexOf('\n', Math.max(skipped.end - 1, lineStart));
-      lineStart = next < 0 ? n : next + 1;
+      lineStart = eol.after(eol.end(Math.max(skipped.end - 1, lineStart)));
       continue;
     }
     // Block syntax shows in the first character after at most three spaces; most lines are paragraphs and are
@@ -66,11 +65,11 @@ export function scanMarkdown(text: string, from: number, skip: RegionSet): Markd
     while (i < lineStart + 3 && text.charCodeAt(i) === 32) i++;
     const code = i < lineEnd ? text.charCodeAt(i) : -1;
     if (code !== 0x60 && code !== 0x7e && code !== 0x23 && code !== 0x5b) {
-      lineStart = lineEnd + 1;
+      lineStart = eol.after(lineEnd);
       continue;
     }
     const first = String.fromCharCode(code);
-    const line = text.charCodeAt(lineEnd - 1) === 13 ? text.slice(lineStart, lineEnd - 1) : text.slice(lineStart, lineEnd);
+    const line = text.slice(lineStart, lineEnd);
     const fm = first === '`' || first === '~' ? FENCE.exec(line) : null;
     if (fence) {
       if (fm && fm[1]!.startsWith(fence)) {
@@ -81,7 +80,7 @@ export function scanMarkdown(text: string, from: number, skip: RegionSet): Markd
       fence = fm[1];
       fenceStart = lineStart;
     } else {
-      const h = first === '#' ? HEADING.exec(line) : null;
+      const h = first === '#' ? parseHeadingLine(line) : undefined;
       if (h) headings.push(makeHeading(h, line, lineStart, usedIds));
       const d = first === '[' ? DEFINITION.exec(line) : null;
       if (d) {
@@ -98,7 +97,7 @@ export function scanMarkdown(text: string, from: number, skip: RegionSet): Markd
         });
       }
     }
-    lineStart = lineEnd + 1;
+    lineStart = eol.after(lineEnd);
   }
   // `n + 1`: a cursor at the very end of an unclosed block is still in it.
   if (fence) codeRegions.push({ start: fenceStart, end: n + 1 });
@@ -108,15 +107,65 @@ export function scanMarkdown(text: string, from: number, skip: RegionSet): Markd
   return { headings, links, fences: new RegionSet(codeRegions) };
 }
 
-function makeHeading(h: RegExpExecArray, line: string, lineStart: number, usedIds: Map<string, number>): Heading {
-  let content = h[2] ?? '';
+/**
+ * An ATX heading line (`## Text {#id}`): its level and its text with the spaces and tabs around it removed, or
+ * `undefined`. Read by hand: the regular expression it replaces backtracked over runs of spaces, cubically on a
+ * line with a character `.` does not match (a lone `\r`, U+2028).
+ */
+function parseHeadingLine(line: string): { level: number; content: string } | undefined {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 0x20) i++;
+  let j = i;
+  while (line.charCodeAt(j) === 0x23) j++;
+  const level = j - i;
+  if (level < 1 || level > 6) return undefined;
+  if (j < line.length && line.charCodeAt(j) !== 0x20 && line.charCodeAt(j) !== 0x09) return undefined;
+  return { level, content: trimEndBlanks(trimStartBlanks(line.slice(j))) };
+}
+
+/** `text` without a closing sequence of `#`s (`## Title ##`), which must follow a space or tab. */
+function withoutClosingHashes(text: string): string {
+  let e = text.length;
+  while (e > 0 && text.charCodeAt(e - 1) === 0x23) e--;
+  if (e === text.length) return text;
+  let s = e;
+  while (s > 0 && (text.charCodeAt(s - 1) === 0x20 || text.charCodeAt(s - 1) === 0x09)) s--;
+  return s < e ? text.slice(0, s) : text;
+}
+
+const WHITE_SPACE = /\s/;
+
+/**
+ * A trailing `{#id}` attribute: where it starts (the blanks before it included) and the id. The same matches as
+ * `/[ \t]*\{[ \t]*#([^\s}]+)[^}]*\}[ \t]*$/`, whose nested quantifiers took cubic time on `{#a{#a{#a…`.
+ */
+function explicitId(content: string): { index: number; id: string } | undefined {
+  const close = trimEndBlanks(content).length - 1;
+  if (close < 0 || content.charCodeAt(close) !== 0x7d) return undefined;
+  // Nothing between the `{` and the final `}` may be a `}`: the `{` lies after the one before.
+  const floor = content.lastIndexOf('}', close - 1) + 1;
+  for (let open = content.indexOf('{', floor); open >= 0 && open < close; open = content.indexOf('{', open + 1)) {
+    let k = open + 1;
+    while (content.charCodeAt(k) === 0x20 || content.charCodeAt(k) === 0x09) k++;
+    if (content.charCodeAt(k) !== 0x23) continue;
+    let e = k + 1;
+    while (e < close && !WHITE_SPACE.test(content[e]!)) e++;
+    if (e === k + 1) continue;
+    let index = open;
+    while (index > 0 && (content.charCodeAt(index - 1) === 0x20 || content.charCodeAt(index - 1) === 0x09)) index--;
+    return { index, id: content.slice(k + 1, e) };
+  }
+  return undefined;
+}
+
+function makeHeading(h: { level: number; content: string }, line: string, lineStart: number, usedIds: Map<string, number>): Heading {
   // A closing sequence of #s is not part of the text.
-  content = content.replace(/[ \t]+#+$/, '');
-  const explicit = EXPLICIT_ID.exec(content);
+  let content = withoutClosingHashes(h.content);
+  const explicit = explicitId(content);
   let id: string;
   let idRange: OffsetRange | undefined;
   if (explicit) {
-    id = explicit[1]!;
+    id = explicit.id;
     content = content.slice(0, explicit.index);
     const at = line.lastIndexOf('#' + id);
     idRange = { start: lineStart + at + 1, end: lineStart + at + 1 + id.length };
@@ -131,7 +180,7 @@ function makeHeading(h: RegExpExecArray, line: string, lineStart: number, usedId
     usedIds.set(id, 0);
   }
   return {
-    level: h[1]!.length,
+    level: h.level,
     text: content.trim(),
     id,
     explicitId: !!explicit,
@@ -142,13 +191,70 @@ function makeHeading(h: RegExpExecArray, line: string, lineStart: number, usedId
 
 /** The text a heading renders to: links, code, emphasis and shortcode tags reduced to their words. */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/\{\{<\s*istioctl\s*>\}\}/g, 'istioctl')
-    .replace(/\{\{[<%][\s\S]*?[>%]\}\}/g, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/`+([^`]*)`+/g, '$1')
-    .replace(/<[^>]+>/g, '')
-    .replace(/(\*\*|__|\*|\b_|_\b|~~)/g, '');
+  const s = markdown.replace(/\{\{<\s*istioctl\s*>\}\}/g, 'istioctl');
+  return withoutHtmlTags(withLinkTexts(withoutShortcodeTags(s)).replace(/`+([^`]*)`+/g, '$1')).replace(/(\*\*|__|\*|\b_|_\b|~~)/g, '');
+}
+
+// The three passes below make the replacements of `/\{\{[<%][\s\S]*?[>%]\}\}/g`, `/!?\[([^\]]*)\]\([^)]*\)/g` (by
+// `$1`) and `/<[^>]+>/g` by hand: each regular expression scanned the rest of the heading again from every opening
+// `{{<`, `[` or `<` that had no closing after it, which is quadratic on a long heading.
+
+function withoutShortcodeTags(s: string): string {
+  const open = /\{\{[<%]/g;
+  const close = new NextMatch(s, /[>%]\}\}/g);
+  let out = '';
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = open.exec(s))) {
+    const c = close.next(m.index + 3);
+    if (c < 0) break; // no closer after this opener, so none after any later one either
+    out += s.slice(last, m.index);
+    last = c + 3;
+    open.lastIndex = last;
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+function withLinkTexts(s: string): string {
+  const bracket = new NextIndex(s, ']');
+  const paren = new NextIndex(s, ')');
+  let out = '';
+  let last = 0;
+  let i = s.indexOf('[');
+  while (i >= 0) {
+    const b = bracket.next(i + 1);
+    if (b < 0) break;
+    if (s.charCodeAt(b + 1) !== 0x28) {
+      i = s.indexOf('[', i + 1);
+      continue;
+    }
+    const p = paren.next(b + 2);
+    if (p < 0) break;
+    const start = i - 1 >= last && s.charCodeAt(i - 1) === 0x21 ? i - 1 : i;
+    out += s.slice(last, start) + s.slice(i + 1, b);
+    last = p + 1;
+    i = s.indexOf('[', last);
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+function withoutHtmlTags(s: string): string {
+  const gt = new NextIndex(s, '>');
+  let out = '';
+  let last = 0;
+  let i = s.indexOf('<');
+  while (i >= 0) {
+    const g = gt.next(i + 1);
+    if (g < 0) break;
+    if (g === i + 1) {
+      i = s.indexOf('<', i + 1);
+      continue;
+    }
+    out += s.slice(last, i);
+    last = g + 1;
+    i = s.indexOf('<', last);
+  }
+  return last === 0 ? s : out + s.slice(last);
 }
 
 /**
@@ -168,58 +274,95 @@ export function githubId(text: string): string {
 function inlineCodeAndComments(text: string, from: number): OffsetRange[] {
   const regions: OffsetRange[] = [];
   const n = text.length;
-  let p = from;
+  // Every run of backticks, listed once, with the next run of the same width: a code span closes at the first run
+  // as wide as its opener, so finding it is a look-up instead of a scan of the paragraph for each opener (which
+  // was quadratic on a long paragraph of code spans, and worse with runs of many different widths).
+  const runStart: number[] = [];
+  const runWidth: number[] = [];
+  for (let t = text.indexOf('`', from); t >= 0; ) {
+    let run = t;
+    while (run < n && text.charCodeAt(run) === 0x60) run++;
+    runStart.push(t);
+    runWidth.push(run - t);
+    t = text.indexOf('`', run);
+  }
+  const nextSameWidth = new Array<number>(runStart.length);
+  const lastOfWidth = new Map<number, number>();
+  for (let k = runStart.length - 1; k >= 0; k--) {
+    nextSameWidth[k] = lastOfWidth.get(runWidth[k]!) ?? -1;
+    lastOfWidth.set(runWidth[k]!, k);
+  }
+  const paragraphs = new BlankLines(text);
   // The next comment is found once and reused until passed: searching for it from every backtick rescanned the
   // rest of a page with many code spans and no comment over and over.
-  let comment = text.indexOf('<!--', p);
+  const comments = new NextIndex(text, '<!--');
+  const commentEnds = new NextIndex(text, '-->');
+  let p = from;
+  let k = 0;
   while (p < n) {
-    const tick = text.indexOf('`', p);
-    if (comment >= 0 && comment < p) comment = text.indexOf('<!--', p);
+    while (k < runStart.length && runStart[k]! < p) k++;
+    const tick = k < runStart.length ? runStart[k]! : -1;
+    const comment = comments.next(p);
     if (tick < 0 && comment < 0) break;
     if (comment >= 0 && (tick < 0 || comment < tick)) {
-      const end = text.indexOf('-->', comment + 4);
+      const end = commentEnds.next(comment + 4);
       const stop = end < 0 ? n : end + 3;
       regions.push({ start: comment, end: stop });
       p = stop;
       continue;
     }
-    let run = tick;
-    while (run < n && text[run] === '`') run++;
-    const width = run - tick;
-    if (width >= 3 && (tick === 0 || text[tick - 1] === '\n' || /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', tick) + 1, tick)))) {
+    const width = runWidth[k]!;
+    const run = tick + width;
+    if (width >= 3 && startsLine(text, tick)) {
       // A fence line: handled by the line scan.
       p = run;
       continue;
     }
-    const closer = findClosingTicks(text, run, width);
-    if (closer < 0) {
+    const paragraphEnd = paragraphs.next(run);
+    const limit = paragraphEnd < 0 ? n : paragraphEnd;
+    const closer = nextSameWidth[k]!;
+    if (closer < 0 || runStart[closer]! >= limit) {
       p = run;
       continue;
     }
-    regions.push({ start: tick, end: closer + width });
-    p = closer + width;
+    regions.push({ start: tick, end: runStart[closer]! + width });
+    p = runStart[closer]! + width;
   }
   return regions;
 }
 
-function findClosingTicks(text: string, p: number, width: number): number {
-  const paragraphEnd = text.indexOf('\n\n', p);
-  const limit = paragraphEnd < 0 ? text.length : paragraphEnd;
-  while (p < limit) {
-    const t = text.indexOf('`', p);
-    if (t < 0 || t >= limit) return -1;
-    let run = t;
-    while (run < text.length && text[run] === '`') run++;
-    if (run - t === width) return t;
-    p = run;
+/** Whether only spaces and tabs stand between the start of the line and `at`. */
+function startsLine(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && (text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x09)) i--;
+  return i === 0 || isLineEnd(text.charCodeAt(i - 1));
+}
+
+/** The link scan's memory of where things next occur, so every `](` costs the same whatever follows it. */
+class DestinationScan {
+  readonly gt: NextIndex;
+  readonly paren: NextIndex;
+  readonly braces: NextIndex;
+  readonly doubleQuote: NextIndex;
+  readonly singleQuote: NextIndex;
+  readonly eol: LineEnds;
+
+  constructor(readonly text: string) {
+    this.gt = new NextIndex(text, '>');
+    this.paren = new NextIndex(text, ')');
+    this.braces = new NextIndex(text, '}}');
+    this.doubleQuote = new NextIndex(text, '"');
+    this.singleQuote = new NextIndex(text, "'");
+    this.eol = new LineEnds(text);
   }
-  return -1;
 }
 
 /** Finds `[text](dest)` and `![alt](dest)` outside the excluded regions. */
 function scanInlineLinks(text: string, from: number, excluded: RegionSet, links: MarkdownLink[]): void {
   let p = from;
   const n = text.length;
+  const brackets = new BracketMatcher(text, from);
+  const scan = new DestinationScan(text);
   while (p < n) {
     const open = text.indexOf('](', p);
     if (open < 0) break;
@@ -229,10 +372,10 @@ function scanInlineLinks(text: string, from: number, excluded: RegionSet, links:
       p = Math.max(p, region.end);
       continue;
     }
-    const textStart = findLinkTextStart(text, open, from);
+    const textStart = brackets.openerOf(open);
     if (textStart < 0) continue;
     const isImage = textStart > 0 && text[textStart - 1] === '!';
-    const dest = readDestination(text, open + 2);
+    const dest = readDestination(scan, open + 2);
     if (!dest) continue;
     links.push({
       kind: isImage ? 'image' : 'link',
@@ -246,29 +389,68 @@ function scanInlineLinks(text: string, from: number, excluded: RegionSet, links:
   }
 }
 
-/** The `[` that opens the link text ending at `close` (handles nested brackets, stays in the paragraph). */
-function findLinkTextStart(text: string, close: number, from: number): number {
-  let depth = 0;
-  for (let i = close - 1; i >= from && close - i < 2000; i--) {
-    const ch = text[i];
-    if (ch === '\n' && text[i - 1] === '\n') return -1;
-    if (ch === ']' && text[i - 1] !== '\\') depth++;
-    else if (ch === '[' && text[i - 1] !== '\\') {
-      if (depth === 0) return i;
-      depth--;
-    }
+/** How far back the `[` of a link text may lie: link texts are short, and a stray `]` must not look far. */
+const MAX_LINK_TEXT = 2000;
+
+/**
+ * The `[` that opens the link text ending at a `]` (nested brackets balanced, `\[` and `\]` escaped, never across
+ * an empty line, at most MAX_LINK_TEXT characters back). One forward pass with a stack of open brackets answers
+ * for every `]` in order; looking back from each `]` instead cost up to MAX_LINK_TEXT steps per `](`.
+ * The stack gives the same answer as that backward walk: the nearest `[` that no `]` in between closes.
+ */
+class BracketMatcher {
+  private readonly open: number[] = [];
+  private at: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly from: number,
+  ) {
+    this.at = from;
   }
-  return -1;
+
+  /** For `]` positions in increasing order; -1 when it closes no `[`. */
+  openerOf(close: number): number {
+    const text = this.text;
+    let result = -1;
+    for (; this.at <= close; this.at++) {
+      const i = this.at;
+      const c = text.charCodeAt(i);
+      if (isLineEnd(c)) {
+        if (endsBlankLine(text, i)) this.open.length = 0;
+      } else if (c === 0x5b || c === 0x5d) {
+        const escaped = i > 0 && text.charCodeAt(i - 1) === 0x5c;
+        if (c === 0x5b) {
+          if (!escaped) this.open.push(i);
+        } else if (!escaped) {
+          const o = this.open.pop();
+          if (i === close) result = this.within(o, close);
+        } else if (i === close) {
+          // An escaped `\]` is no bracket for the `]`s after it, but the `](` it stands in still looks for its `[`.
+          result = this.within(this.open[this.open.length - 1], close);
+        }
+      }
+    }
+    return result;
+  }
+
+  private within(open: number | undefined, close: number): number {
+    return open !== undefined && open >= this.from && close - open < MAX_LINK_TEXT ? open : -1;
+  }
 }
 
-function readDestination(text: string, p: number): { target: string; range: OffsetRange; end: number; hasShortcode: boolean } | undefined {
+/** Parentheses nest this deep at most in a destination, as in markdown-it: each `](` after an unclosed one nests one more. */
+const MAX_PAREN_DEPTH = 32;
+
+function readDestination(scan: DestinationScan, p: number): { target: string; range: OffsetRange; end: number; hasShortcode: boolean } | undefined {
+  const text = scan.text;
   const n = text.length;
   let q = p;
   while (q < n && (text[q] === ' ' || text[q] === '\t')) q++;
   if (text[q] === '<') {
-    const close = text.indexOf('>', q + 1);
-    if (close < 0 || text.slice(q, close).includes('\n')) return undefined;
-    const end = text.indexOf(')', close);
+    const close = scan.gt.next(q + 1);
+    if (close < 0 || scan.eol.end(q) < close) return undefined;
+    const end = scan.paren.next(close);
     if (end < 0) return undefined;
     return { target: text.slice(q + 1, close), range: { start: q + 1, end: close }, end: end + 1, hasShortcode: false };
   }
@@ -279,7 +461,7 @@ function readDestination(text: string, p: number): { target: string; range: Offs
     const c = text.charCodeAt(q);
     if (c === 0x7b && text.charCodeAt(q + 1) === 0x7b) {
       // A shortcode inside the destination: `({{< github_tree >}}/samples/httpbin)`.
-      const close = text.indexOf('}}', q + 2);
+      const close = scan.braces.next(q + 2);
       if (close < 0) return undefined;
       hasShortcode = true;
       q = close + 2;
@@ -289,19 +471,19 @@ function readDestination(text: string, p: number): { target: string; range: Offs
       q += 2; // a backslash escape
       continue;
     }
-    if (c === 0x28) depth++;
-    else if (c === 0x29) {
+    if (c === 0x28) {
+      if (++depth > MAX_PAREN_DEPTH) return undefined;
+    } else if (c === 0x29) {
       if (depth === 0) break;
       depth--;
-    } else if (c === 0x20 || c === 0x09 || c === 0x0a) break;
+    } else if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) break;
     q++;
   }
   const targetEnd = q;
   // Optional title: "…", '…' or (…).
-  while (q < n && (text[q] === ' ' || text[q] === '\t' || text[q] === '\n')) q++;
+  while (q < n && (text[q] === ' ' || text[q] === '\t' || text[q] === '\n' || text[q] === '\r')) q++;
   if (text[q] === '"' || text[q] === "'") {
-    const quote = text[q]!;
-    const close = text.indexOf(quote, q + 1);
+    const close = (text[q] === '"' ? scan.doubleQuote : scan.singleQuote).next(q + 1);
     if (close < 0) return undefined;
     q = close + 1;
     while (q < n && (text[q] === ' ' || text[q] === '\t')) q++;
