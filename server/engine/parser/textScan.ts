@@ -173,15 +173,6 @@ export function trimStartBlanks(s: string): string {
   return b === 0 ? s : s.slice(b);
 }
 
-/** `s` without leading and trailing `/` (`/^\/+|\/+$/g` backtracks over a long run of slashes). */
-export function trimSlashes(s: string): string {
-  let b = 0;
-  let e = s.length;
-  while (b < e && s.charCodeAt(b) === 0x2f) b++;
-  while (e > b && s.charCodeAt(e - 1) === 0x2f) e--;
-  return b === 0 && e === s.length ? s : s.slice(b, e);
-}
-
 /** The line holding `offset`: where it starts and where it ends (at its line end, or the text's end). */
 export function lineAround(text: string, offset: number): { start: number; end: number } {
   const start = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
