@@ -41,6 +41,9 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
   };
 
   const reported = new Set<string>();
+  // The keys the page has, for "did you mean": made once, not once per unknown key (quadratic over many keys).
+  let present: ReadonlySet<string> | undefined;
+  const keysPresent = (): ReadonlySet<string> => (present ??= new Set(fm.byKey.keys()));
   if (validate) {
     validate(schemaInstance(fm));
     const errors = validate.errors ?? [];
@@ -53,7 +56,7 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
         );
       } else if (e.keyword === 'additionalProperty' || e.keyword === 'additionalProperties') {
         const name = String(e.params['additionalProperty'] ?? '');
-        if (e.instancePath === '') out.push(unknownKey(ctx, page, name, true));
+        if (e.instancePath === '') out.push(unknownKey(ctx, page, name, true, keysPresent()));
         else {
           const range = keyRangeIn(fm, e.instancePath, name);
           if (range) out.push(diagnostic(ctx, range, 'frontmatter.unknown-key', 'warning', `\`${name}\` is not a key of \`${e.instancePath.slice(1)}\`.`));
@@ -90,7 +93,7 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
     for (const entry of fm.entries) {
       const lower = entry.key.toLowerCase();
       if (fm.byKey.get(lower) !== entry || fieldOf(schema.schema, lower) || !nearKnownKey(schema.schema, lower)) continue;
-      const d = unknownKey(ctx, page, lower, false);
+      const d = unknownKey(ctx, page, lower, false, keysPresent());
       if (d.data !== undefined) out.push(d);
     }
   }
@@ -117,12 +120,12 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
 }
 
 /** An undeclared top-level key, with "did you mean" fixes. With `always` false, only a near-miss is reported. */
-function unknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string, always: boolean): Diagnostic {
+function unknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string, always: boolean, present: ReadonlySet<string>): Diagnostic {
   const { fm, schema } = page;
   const entry = fm.byKey.get(lower);
   const range = entry?.keyRange ?? fm.openRange;
   const written = entry?.key ?? lower;
-  const suggestions = keySuggestions(schema.schema, lower, new Set(fm.byKey.keys()));
+  const suggestions = keySuggestions(schema.schema, lower, present);
   const fixes: QuickFix[] = suggestions.map((s, i) => ({
     title: `Rename to \`${s}\``,
     edits: [{ range: ctx.range(range), newText: s }],
@@ -159,8 +162,13 @@ function humanize(e: ErrorObject): string {
   return e.message ?? 'is not valid';
 }
 
-/** One diagnostic per value: an error inside a list already reported as a whole is not repeated. */
+/**
+ * One diagnostic per value: an error inside a list already reported as a whole is not repeated. Each of the
+ * pointer's ancestors is looked up, rather than every reported pointer compared (quadratic over a long list).
+ */
 function isContainerOfReported(pointer: string, reported: ReadonlySet<string>): boolean {
-  for (const r of reported) if (pointer.startsWith(r + '/')) return true;
+  for (let slash = pointer.lastIndexOf('/'); slash > 0; slash = pointer.lastIndexOf('/', slash - 1)) {
+    if (reported.has(pointer.slice(0, slash))) return true;
+  }
   return false;
 }
