@@ -69,8 +69,8 @@ async function main(): Promise<void> {
     baselineCpu.push(cpuMs(process.cpuUsage(c)));
     if (hits < 0) console.log(hits);
   }
-  const baseline = Math.min(...baselineRuns);
-  const baselineCpuMs = Math.min(...baselineCpu);
+  const baseline = baselineRuns.reduce((a, b) => Math.min(a, b));
+  const baselineCpuMs = baselineCpu.reduce((a, b) => Math.min(a, b));
   console.log('\nBaseline');
   row('read every page + one shortcode regex', ms(baseline), `${Math.round((files.length * 1000) / baseline)} files/s`);
 
@@ -169,7 +169,7 @@ async function main(): Promise<void> {
   }
   const done = await complete;
   row(`index complete (${done.status.sites[0]?.files ?? 0} files, page summaries read)`, ms(done.at - client.startedAt));
-  if (duringScan.length) row(`requests during the scan (${duringScan.length}), p50 / max`, `${ms(pct(duringScan, 50))} / ${ms(Math.max(...duringScan))}`);
+  if (duringScan.length) row(`requests during the scan (${duringScan.length}), p50 / max`, `${ms(pct(duringScan, 50))} / ${ms(duringScan.reduce((a, b) => Math.max(a, b)))}`);
   const mem1 = client.memory();
   row('RSS now / peak: whole site indexed, largest page open', `${mem1.rssMb.toFixed(0)} MB / ${mem1.peakMb.toFixed(0)} MB`, `target ≤ 150 MB ${verdict(mem1.peakMb <= 150)}`);
 

@@ -4,10 +4,12 @@ import { DEFAULT_SETTINGS, type IstioSettings } from './settings';
 import { builtInCatalog, type ShortcodeCatalog } from './catalog/shortcodeCatalog';
 import { SiteCatalog, templatesDir } from './catalog/siteCatalog';
 import type { DocumentContext } from './features/documentContext';
+import { limitFindings } from './features/findingsLimit';
 import * as registry from './features/registry';
 import { applySuppressions } from './features/suppression';
 import { lineIndexOf } from './parser/lineIndex';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
+import { LineEnds } from './parser/textScan';
 import type { FileSystem } from './site/fileSystem';
 import { dirname, isInside } from './site/paths';
 import { HUGO_CONFIG_FILES } from './site/linkRules';
@@ -211,13 +213,16 @@ export class LanguageService {
     const diagnostics: Diagnostic[] = [];
     for (const rule of registry.diagnosticRules) {
       try {
-        diagnostics.push(...rule.check(ctx));
+        // One at a time: `push(...found)` passes every finding as an argument and overflows the stack past about
+        // 125,000 of them, which lost the rule's findings.
+        for (const d of rule.check(ctx)) diagnostics.push(d);
       } catch (e) {
         // A bug in one rule must not take the others (or the server) down.
         diagnostics.push(internalError(ctx, rule.name, e));
       }
     }
-    return { diagnostics: applySuppressions(ctx.parsed, diagnostics), dependencies };
+    // Capped in this one place, after suppressions, so every rule, the editor and the CLI get the same bound.
+    return { diagnostics: limitFindings(applySuppressions(ctx.parsed, diagnostics), firstLineRange(document)), dependencies };
   }
 
   completions(path: string, document: TextDocument, position: Position, settings?: IstioSettings): CompletionItem[] {
@@ -263,12 +268,18 @@ function tooLarge(document: TextDocument, settings: IstioSettings = DEFAULT_SETT
   return document.getText().length > settings.maxFileSize;
 }
 
+/** The start of the first line, at most 200 characters: where findings about the whole file go. */
+function firstLineRange(document: TextDocument): Range {
+  const text = document.getText();
+  const nl = new LineEnds(text).end(0);
+  return { start: { line: 0, character: 0 }, end: document.positionAt(Math.min(nl, 200)) };
+}
+
 function tooLargeDiagnostic(document: TextDocument, settings: IstioSettings): Diagnostic {
   const text = document.getText();
-  const nl = text.indexOf('\n');
   const kb = (n: number): string => `${Math.round(n / 1000).toLocaleString('en-US')} KB`;
   return {
-    range: { start: { line: 0, character: 0 }, end: document.positionAt(nl < 0 ? Math.min(text.length, 200) : Math.min(nl, 200)) },
+    range: firstLineRange(document),
     severity: 3,
     code: 'file.too-large',
     source: 'istio',
@@ -282,7 +293,7 @@ function allOf<P, T>(providers: readonly P[], ask: (provider: P) => T[] | undefi
   const out: T[] = [];
   for (const p of providers) {
     const r = guard(() => ask(p), report);
-    if (r) out.push(...r);
+    if (r) for (const x of r) out.push(x);
   }
   return out;
 }
