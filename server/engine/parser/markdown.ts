@@ -102,7 +102,7 @@ export function scanMarkdown(text: string, from: number, skip: RegionSet): Markd
   // `n + 1`: a cursor at the very end of an unclosed block is still in it.
   if (fence) codeRegions.push({ start: fenceStart, end: n + 1 });
 
-  const excluded = new RegionSet([...skip.all, ...codeRegions, ...inlineCodeAndComments(text, from)]);
+  const excluded = new RegionSet(skip.all.concat(codeRegions, inlineCodeAndComments(text, from)));
   scanInlineLinks(text, from, excluded, links);
   return { headings, links, fences: new RegionSet(codeRegions) };
 }
@@ -286,10 +286,13 @@ function inlineCodeAndComments(text: string, from: number): OffsetRange[] {
     runWidth.push(run - t);
     t = text.indexOf('`', run);
   }
-  const nextSameWidth = new Array<number>(runStart.length);
+  // Filled front to back by `push`: `new Array(n)` of a large n is a slow dictionary array in V8.
+  const nextSameWidth: number[] = [];
   const lastOfWidth = new Map<number, number>();
-  for (let k = runStart.length - 1; k >= 0; k--) {
-    nextSameWidth[k] = lastOfWidth.get(runWidth[k]!) ?? -1;
+  for (let k = 0; k < runStart.length; k++) {
+    nextSameWidth.push(-1);
+    const previous = lastOfWidth.get(runWidth[k]!);
+    if (previous !== undefined) nextSameWidth[previous] = k;
     lastOfWidth.set(runWidth[k]!, k);
   }
   const paragraphs = new BlankLines(text);
