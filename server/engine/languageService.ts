@@ -11,7 +11,7 @@ import { lineIndexOf } from './parser/lineIndex';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
 import { LineEnds } from './parser/textScan';
 import type { FileSystem } from './site/fileSystem';
-import { dirname, isInside } from './site/paths';
+import { dirname, isInside, normalize } from './site/paths';
 import { HUGO_CONFIG_FILES } from './site/linkRules';
 import { RootedFileSystem, SafeFileSystem } from './site/rootedFileSystem';
 import { SiteIndex, type ScanOptions } from './site/siteIndex';
@@ -28,6 +28,13 @@ export interface LanguageServiceOptions {
   readonly onSiteReady?: (site: SiteIndex) => void;
   /** Where a failing feature is reported (the server's log); the failure itself never reaches the caller. */
   readonly onError?: (message: string) => void;
+  /**
+   * The folders the user opened (the LSP client's workspace folders, the CLI's targets): a site must lie inside one
+   * of them, so no request reaches a repository the user never opened. An empty list (a client that opened single
+   * files) allows the sites above the documents it opens, and nothing else. Left out (tests, embedders), any
+   * ancestor of a file may be its site, as before.
+   */
+  readonly workspaceFolders?: readonly string[];
 }
 
 export interface DiagnosticsResult {
@@ -56,9 +63,11 @@ export class LanguageService {
   private readonly rootOfDir = new Map<string, string | null>();
 
   private readonly report: ErrorReporter;
+  private folders: readonly string[] | undefined;
 
   constructor(private readonly options: LanguageServiceOptions) {
     this.report = options.onError ?? (() => undefined);
+    this.folders = options.workspaceFolders?.map(normalize);
     this.rawFs = new SafeFileSystem(options.fs);
     this.fs = new RootedFileSystem(options.fs);
     this.catalogValue = options.catalog ?? builtInCatalog();
@@ -90,6 +99,8 @@ export class LanguageService {
   /** Makes the editor's text of `path` take priority over the disk for every feature. */
   openDocument(path: string, document: TextDocument): void {
     this.openDocs.set(path, document);
+    // Without workspace folders, an open document may lead to a site its folder was refused before.
+    if (this.rootOfDir.get(dirname(path)) === null) this.rootOfDir.delete(dirname(path));
     this.siteOf(path)?.invalidate(path);
   }
 
@@ -141,20 +152,42 @@ export class LanguageService {
     return [...this.sites.values()];
   }
 
+  /** The workspace folders changed: sites outside the new ones are dropped, and no new one is found there. */
+  setWorkspaceFolders(folders: readonly string[]): void {
+    this.folders = folders.map(normalize);
+    this.rootOfDir.clear();
+    for (const [root, site] of this.sites) {
+      if (this.folders.length > 0 && !this.folders.some((f) => isInside(root, f))) {
+        site.dispose();
+        this.sites.delete(root);
+      }
+    }
+  }
+
   private rootFor(path: string): string | undefined {
     const dir = dirname(path);
     const known = this.rootOfDir.get(dir);
     if (known !== undefined) return known ?? undefined;
-    // Inside a known site's content/: no need to climb (each climb lists `<ancestor>/content` on the way up).
-    for (const site of this.sites.values()) {
-      if (isInside(path, site.layout.contentDir)) {
-        this.rootOfDir.set(dir, site.layout.root);
-        return site.layout.root;
-      }
-    }
-    const root = findSiteRoot(this.rawFs, path);
+    const root = this.findRoot(path);
     this.rootOfDir.set(dir, root ?? null);
     return root;
+  }
+
+  /** The site root of `path`, within the workspace folders when they are known. */
+  private findRoot(path: string): string | undefined {
+    // Inside a known site's content/: no need to climb (each climb lists `<ancestor>/content` on the way up).
+    for (const site of this.sites.values()) {
+      if (isInside(path, site.layout.contentDir)) return site.layout.root;
+    }
+    const folders = this.folders;
+    if (folders === undefined) return findSiteRoot(this.rawFs, path);
+    if (folders.length === 0) {
+      // No workspace folder (a single file opened): the documents the client opened lead to their site.
+      return this.openDocs.has(path) ? findSiteRoot(this.rawFs, path) : undefined;
+    }
+    // The deepest folder holding the path; the climb stops there, so a site is never found above it.
+    const folder = folders.filter((f) => isInside(path, f)).sort((a, b) => b.length - a.length)[0];
+    return folder === undefined ? undefined : findSiteRoot(this.rawFs, path, folder);
   }
 
   /** A file was created, changed or deleted on disk: keep every affected index current. */
