@@ -216,6 +216,8 @@ export class LanguageService {
 
   context(path: string, document: TextDocument, settings: IstioSettings = DEFAULT_SETTINGS, deps?: Set<string>): DocumentContext {
     const site = this.siteOf(path);
+    // The index and Create Translation skip files over the same `istio.maxFileSize` the editor's checks do.
+    if (site && site.maxFileSize !== settings.maxFileSize) site.maxFileSize = settings.maxFileSize;
     const location = site ? locate(site.layout, path) : undefined;
     const catalog = this.catalogFor(site);
     const parsed = this.parse(path, document, catalog);
