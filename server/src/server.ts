@@ -3,6 +3,7 @@
  * Runs over stdio (`node dist/server.js --stdio`, any LSP client) or IPC (the VS Code client).
  */
 import {
+  type CancellationToken,
   CodeActionKind,
   createConnection,
   DidChangeWatchedFilesNotification,
@@ -17,6 +18,7 @@ import { COPY_FILE_COMMAND, INDEX_STATUS_REQUEST, PLAN_TRANSLATION_REQUEST, SETT
 import { DEFAULT_SETTINGS, type IstioSettings } from '../engine';
 import { LanguageService, mergeSettings } from '../engine';
 import { copyFileSafely } from './node/copyFile';
+import { Lifecycle, throwIfCancelled } from './node/lifecycle';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { yieldToRequests } from './node/pause';
 import { planTranslationRequest, translationsRequest, translationStatusRequest } from './node/translationRequests';
@@ -41,7 +43,11 @@ const service = new LanguageService({
   onSiteReady: () => recheckAllDocuments(),
 });
 
+/** Before `initialize` and after `shutdown`, requests are refused and notifications dropped. */
+const lifecycle = new Lifecycle();
+
 let supportsConfiguration = false;
+let supportsWorkspaceFolders = false;
 let supportsWatchedFilesRegistration = false;
 /** Settings by workspace folder (or by document outside every folder). */
 const settingsCache = new Map<string, Promise<IstioSettings>>();
@@ -55,11 +61,14 @@ connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = folders.map((u) => (u.endsWith('/') ? u : u + '/'));
+  // Sites are found only inside the folders the client opened (none: only above the documents it opens).
+  service.setWorkspaceFolders(folderPaths(workspaceFolders));
+  supportsWorkspaceFolders = caps.workspace?.workspaceFolders === true;
   const init = (params.initializationOptions ?? {}) as InitializationOptions;
   if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
   supportsConfiguration = caps.workspace?.configuration === true;
   supportsWatchedFilesRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  return {
+  const result: InitializeResult = {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       completionProvider: { triggerCharacters: ['<', '%', ' ', '"', '/', '#', '(', '.', ':', '='], resolveProvider: false },
@@ -69,12 +78,28 @@ connection.onInitialize((params): InitializeResult => {
       documentLinkProvider: { resolveProvider: false },
       // The VS Code client registers these commands itself and forwards them here, so every client gets them.
       executeCommandProvider: { commands: [COPY_FILE_COMMAND] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'istio-authoring', version: VERSION },
   };
+  lifecycle.initialized();
+  return result;
 });
 
+function folderPaths(uris: readonly string[]): string[] {
+  return uris.map((u) => uriToPath(u.replace(/\/$/, ''))).filter((p): p is string => p !== undefined);
+}
+
 connection.onInitialized(() => {
+  if (supportsWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => (f.uri.endsWith('/') ? f.uri : f.uri + '/')));
+      workspaceFolders = [...workspaceFolders.filter((u) => !removed.has(u)), ...e.added.map((f) => (f.uri.endsWith('/') ? f.uri : f.uri + '/'))];
+      service.setWorkspaceFolders(folderPaths(workspaceFolders));
+      settingsCache.clear();
+      recheckAllDocuments();
+    });
+  }
   if (supportsWatchedFilesRegistration) {
     // Clients that can register watchers (Neovim, others) get told what to watch; VS Code's client watches itself.
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -83,10 +108,12 @@ connection.onInitialized(() => {
   }
 });
 
-connection.onDidChangeConfiguration(() => {
-  settingsCache.clear();
-  recheckAllDocuments();
-});
+connection.onDidChangeConfiguration(
+  lifecycle.notification(() => {
+    settingsCache.clear();
+    recheckAllDocuments();
+  }),
+);
 
 function settingsFor(uri: string): Promise<IstioSettings> {
   if (!supportsConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
@@ -108,6 +135,7 @@ function settingsFor(uri: string): Promise<IstioSettings> {
 // --- diagnostics ---------------------------------------------------------------------------------
 
 function schedule(uri: string, delay: number): void {
+  if (!lifecycle.running) return;
   const pending = timers.get(uri);
   if (pending) clearTimeout(pending);
   timers.set(
@@ -125,7 +153,8 @@ async function validate(uri: string): Promise<void> {
   const version = doc.version;
   const settings = await settingsFor(uri);
   const current = documents.get(uri);
-  if (!current || current.version !== version) return; // a newer edit will publish
+  // A newer edit supersedes this check (its own will publish); after shutdown, nothing is published.
+  if (!current || current.version !== version || !lifecycle.running) return;
   const path = uriToPath(uri);
   let diagnostics: import('vscode-languageserver').Diagnostic[] = [];
   if (path) {
@@ -141,12 +170,14 @@ async function validate(uri: string): Promise<void> {
 }
 
 documents.onDidOpen((e) => {
+  if (!lifecycle.running) return;
   const path = uriToPath(e.document.uri);
   if (path) service.openDocument(path, e.document);
   schedule(e.document.uri, 0);
 });
 
 documents.onDidChangeContent((e) => {
+  if (!lifecycle.running) return;
   const path = uriToPath(e.document.uri);
   if (path) service.openDocument(path, e.document);
   schedule(e.document.uri, debounceMs);
@@ -164,6 +195,7 @@ documents.onDidClose((e) => {
 });
 
 connection.onDidChangeWatchedFiles((params) => {
+  if (!lifecycle.running) return;
   const changed = new Set<string>();
   let recheckAll = false;
   for (const change of params.changes) {
@@ -199,13 +231,11 @@ function recheckDependents(changed: ReadonlySet<string>): void {
   }
 }
 
-connection.onExecuteCommand((params) => {
+connection.onExecuteCommand(lifecycle.request((params) => {
   if (params.command !== COPY_FILE_COMMAND) return null;
   const args = params.arguments?.[0] as Partial<CopyFileArgs> | undefined;
-  const result = copyFileSafely(args, (p) => {
-    const site = service.siteOf(p);
-    return site !== undefined && p.startsWith(site.layout.contentDir + '/');
-  });
+  // Only inside a site of the workspace; copyFileSafely also checks where symbolic links really lead.
+  const result = copyFileSafely(args, (p) => service.siteOf(p)?.layout.contentDir);
   if (!result.ok) {
     void connection.window.showErrorMessage(`Istio Authoring: ${result.message}`);
     return { copied: false, message: result.message };
@@ -214,13 +244,19 @@ connection.onExecuteCommand((params) => {
   service.fileChanged(result.target, 'created');
   recheckDependents(new Set([result.target]));
   return { copied: true, message: result.message };
-});
+}));
 
 // --- requests ------------------------------------------------------------------------------------
 
-/** Runs a request on an open document with its settings; any failure is logged and answers `fallback`. */
-async function withDocument<T>(uri: string, fallback: T, f: (path: string, doc: TextDocument, settings: IstioSettings) => T): Promise<T> {
+/**
+ * Runs a request on an open document with its settings; any failure is logged and answers `fallback`. It first lets
+ * the messages already received run (an edit, a `$/cancelRequest`), and a request the client cancelled meanwhile is
+ * answered RequestCancelled without its work.
+ */
+async function withDocument<T>(uri: string, token: CancellationToken, fallback: T, f: (path: string, doc: TextDocument, settings: IstioSettings) => T): Promise<T> {
   const settings = await settingsFor(uri);
+  await yieldToRequests();
+  throwIfCancelled(token);
   const doc = documents.get(uri);
   const path = uriToPath(uri);
   if (!doc || !path) return fallback;
@@ -232,37 +268,45 @@ async function withDocument<T>(uri: string, fallback: T, f: (path: string, doc: 
   }
 }
 
-connection.onCompletion((params) =>
-  withDocument(params.textDocument.uri, [], (path, doc, settings) => service.completions(path, doc, params.position, settings)),
+connection.onCompletion(
+  lifecycle.request((params, token) => withDocument(params.textDocument.uri, token, [], (path, doc, settings) => service.completions(path, doc, params.position, settings))),
 );
 
-connection.onHover((params) =>
-  withDocument(params.textDocument.uri, null, (path, doc, settings) => service.hover(path, doc, params.position, settings) ?? null),
+connection.onHover(
+  lifecycle.request((params, token) => withDocument(params.textDocument.uri, token, null, (path, doc, settings) => service.hover(path, doc, params.position, settings) ?? null)),
 );
 
-connection.onDefinition((params) =>
-  withDocument(params.textDocument.uri, null, (path, doc, settings) => service.definition(path, doc, params.position, settings) ?? null),
+connection.onDefinition(
+  lifecycle.request((params, token) => withDocument(params.textDocument.uri, token, null, (path, doc, settings) => service.definition(path, doc, params.position, settings) ?? null)),
 );
 
-connection.onCodeAction((params) =>
-  withDocument(params.textDocument.uri, [], (path, doc, settings) => service.codeActions(path, doc, params.range, params.context.diagnostics, settings)),
+connection.onCodeAction(
+  lifecycle.request((params, token) =>
+    withDocument(params.textDocument.uri, token, [], (path, doc, settings) => service.codeActions(path, doc, params.range, params.context.diagnostics, settings)),
+  ),
 );
 
-connection.onDocumentLinks((params) =>
-  withDocument(params.textDocument.uri, [], (path, doc, settings) => service.documentLinks(path, doc, settings)),
+connection.onDocumentLinks(
+  lifecycle.request((params, token) => withDocument(params.textDocument.uri, token, [], (path, doc, settings) => service.documentLinks(path, doc, settings))),
 );
 
 // Translations: versions of a page, the plan of a new translation, the site's missing and stale translations.
-connection.onRequest(TRANSLATIONS_REQUEST, (p: TranslationsParams) => translationsRequest(service, p));
-connection.onRequest(PLAN_TRANSLATION_REQUEST, (p: PlanTranslationParams) => planTranslationRequest(service, p));
-connection.onRequest(TRANSLATION_STATUS_REQUEST, (p: TranslationStatusParams) => translationStatusRequest(service, p));
+connection.onRequest(TRANSLATIONS_REQUEST, lifecycle.request((p: TranslationsParams) => translationsRequest(service, p)));
+connection.onRequest(PLAN_TRANSLATION_REQUEST, lifecycle.request((p: PlanTranslationParams) => planTranslationRequest(service, p)));
+connection.onRequest(TRANSLATION_STATUS_REQUEST, lifecycle.request((p: TranslationStatusParams) => translationStatusRequest(service, p)));
 
-connection.onRequest(INDEX_STATUS_REQUEST, async (params: IndexStatusParams | undefined): Promise<IndexStatus> => {
-  if (params?.wait) await Promise.all(service.allSites().map((s) => s.summarized()));
-  return { sites: service.allSites().map((s) => ({ root: s.layout.root, state: s.state, files: s.fileCount })) };
-});
+connection.onRequest(
+  INDEX_STATUS_REQUEST,
+  lifecycle.request(async (params: IndexStatusParams | undefined): Promise<IndexStatus> => {
+    if (params?.wait) await Promise.all(service.allSites().map((s) => s.summarized()));
+    return { sites: service.allSites().map((s) => ({ root: s.layout.root, state: s.state, files: s.fileCount })) };
+  }),
+);
 
 connection.onShutdown(() => {
+  // A second `shutdown` (or one before `initialize`) is refused like any other request.
+  lifecycle.checkRequest();
+  lifecycle.shutDown();
   for (const t of timers.values()) clearTimeout(t);
   timers.clear();
   service.dispose();

@@ -67,7 +67,8 @@ export async function translationStatusRequest(service: LanguageService, params:
   if (!found) return null;
   const { site } = found;
   const listing = listTranslations(site);
-  const repo: GitRepository = params.trusted === false ? UNTRUSTED : await openRepository(site.layout.root);
+  // Only a missing field (a client without workspace trust) or the boolean true lets git run: "false", 0 and null do not.
+  const repo: GitRepository = params.trusted === undefined || params.trusted === true ? await openRepository(site.layout.root) : UNTRUSTED;
   let git: { facts: GitFacts; rel: (path: string) => string } | undefined;
   if (repo.ok) {
     const rel = relativeTo(repo.root);
