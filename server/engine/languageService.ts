@@ -30,7 +30,7 @@ export interface LanguageServiceOptions {
   readonly onError?: (message: string) => void;
   /**
    * The folders the user opened (the LSP client's workspace folders, the CLI's targets): a site must lie inside one
-   * of them, so no request reaches a repository the user never opened. An empty list (a client that opened single
+   * of them, or hold one in its `content/`, so no request reaches a repository the user never opened. An empty list (a client that opened single
    * files) allows the sites above the documents it opens, and nothing else. Left out (tests, embedders), any
    * ancestor of a file may be its site, as before.
    */
@@ -185,9 +185,11 @@ export class LanguageService {
       // No workspace folder (a single file opened): the documents the client opened lead to their site.
       return this.openDocs.has(path) ? findSiteRoot(this.rawFs, path) : undefined;
     }
-    // The deepest folder holding the path; the climb stops there, so a site is never found above it.
+    // The deepest folder holding the path; the climb stops there, so a site is never found above it, except the
+    // site whose content/ holds the folder itself (a translator who opened only content/zh works on that site).
     const folder = folders.filter((f) => isInside(path, f)).sort((a, b) => b.length - a.length)[0];
-    return folder === undefined ? undefined : findSiteRoot(this.rawFs, path, folder);
+    if (folder === undefined) return undefined;
+    return findSiteRoot(this.rawFs, path, folder) ?? siteAroundContent(this.rawFs, folder);
   }
 
   /** A file was created, changed or deleted on disk: keep every affected index current. */
@@ -296,6 +298,14 @@ export class LanguageService {
   dispose(): void {
     for (const site of this.sites.values()) site.dispose();
   }
+}
+
+/** The site whose `content/` holds `folder` (`/repo` for `/repo/content/zh/blog`), if that is a site root. */
+function siteAroundContent(fs: FileSystem, folder: string): string | undefined {
+  const at = folder.lastIndexOf('/content/') >= 0 ? folder.lastIndexOf('/content/') : folder.endsWith('/content') ? folder.length - '/content'.length : -1;
+  if (at < 0) return undefined;
+  const root = at === 0 ? '/' : folder.slice(0, at);
+  return findSiteRoot(fs, `${root === '/' ? '' : root}/_`, root);
 }
 
 /** Files over `istio.maxFileSize` (generated dumps, minified data) are skipped so they cannot stall the server. */

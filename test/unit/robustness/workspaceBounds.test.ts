@@ -27,9 +27,11 @@ describe('sites lie inside the workspace folders', () => {
     assert.equal(service.siteOf('/ws/site/content/en/blog/a.md')?.layout.root, '/ws/site');
   });
 
-  it('never climbs above a folder: a folder opened inside a site is no site', () => {
-    const service = new LanguageService({ fs, scan: noPause, workspaceFolders: ['/ws/site/content/en'] });
-    assert.equal(service.siteOf('/ws/site/content/en/blog/a.md'), undefined);
+  it('climbs above a folder only to the site whose content/ holds it (a translator who opened content/zh)', () => {
+    const translator = new LanguageService({ fs, scan: noPause, workspaceFolders: ['/ws/site/content/zh'] });
+    assert.equal(translator.siteOf('/ws/site/content/zh/blog/a.md')?.layout.root, '/ws/site');
+    const notes = new LanguageService({ fs, scan: noPause, workspaceFolders: ['/ws/site/notes'] });
+    assert.equal(notes.siteOf('/ws/site/notes/todo.md'), undefined, 'a folder beside content/ does not make its parent a site');
   });
 
   it('without folders (a single file opened), finds the site above an open document only', () => {
