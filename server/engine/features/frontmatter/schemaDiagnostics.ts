@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Frontmatter } from '../../parser/frontmatter';
 import { diagnostic } from '../diagnostic';
+import { MAX_FINDINGS_PER_DOCUMENT } from '../findingsLimit';
 import type { DocumentContext } from '../documentContext';
 import type { DiagnosticRule } from '../feature';
 import { keyRangeIn, rangeAtPointer, schemaInstance } from './instance';
@@ -44,6 +45,7 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
   // The keys the page has, for "did you mean": made once, not once per unknown key (quadratic over many keys).
   let present: ReadonlySet<string> | undefined;
   const keysPresent = (): ReadonlySet<string> => (present ??= new Set(fm.byKey.keys()));
+  let unknownKeys = 0;
   if (validate) {
     validate(schemaInstance(fm));
     const errors = validate.errors ?? [];
@@ -56,7 +58,12 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
         );
       } else if (e.keyword === 'additionalProperty' || e.keyword === 'additionalProperties') {
         const name = String(e.params['additionalProperty'] ?? '');
-        if (e.instancePath === '') out.push(unknownKey(ctx, page, name, true, keysPresent()));
+        if (e.instancePath === '') {
+          // "Did you mean" compares the key with every known one: past the findings a page can show, the key is
+          // still counted but not compared (10,000 unknown keys spent most of their check on suggestions unseen).
+          const suggest = unknownKeys++ < MAX_FINDINGS_PER_DOCUMENT;
+          out.push(suggest ? unknownKey(ctx, page, name, true, keysPresent()) : plainUnknownKey(ctx, page, name));
+        }
         else {
           const range = keyRangeIn(fm, e.instancePath, name);
           if (range) out.push(diagnostic(ctx, range, 'frontmatter.unknown-key', 'warning', `\`${name}\` is not a key of \`${e.instancePath.slice(1)}\`.`));
@@ -117,6 +124,13 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
     );
   }
   return out;
+}
+
+/** An undeclared top-level key, without looking for what it may be a misspelling of. */
+function plainUnknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string): Diagnostic {
+  const entry = page.fm.byKey.get(lower);
+  const message = `\`${entry?.key ?? lower}\` is not a known key of a ${page.schema.label}: Hugo ignores it.`;
+  return diagnostic(ctx, entry?.keyRange ?? page.fm.openRange, 'frontmatter.unknown-key', 'warning', message);
 }
 
 /** An undeclared top-level key, with "did you mean" fixes. With `always` false, only a near-miss is reported. */
