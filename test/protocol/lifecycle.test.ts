@@ -58,14 +58,19 @@ describe('LSP life cycle over stdio', () => {
     const source = path.join(content, 'en/blog/2024/post/pic.png');
     const target = path.join(content, 'zh/blog/2024/pic.png');
     const exited = new Promise<number | null>((resolve) => client.proc.once('exit', resolve));
-    await client.request('shutdown', undefined);
-    assert.equal(await errorCode(client.request('workspace/executeCommand', { command: 'istio.copyFile', arguments: [{ source, target }] })), -32600);
-    assert.ok(!fs.existsSync(target), 'the copy was not made');
-    assert.equal(await errorCode(client.request('textDocument/hover', { textDocument: { uri: pathToFileURL(source).href }, position: { line: 0, character: 0 } })), -32600);
-    assert.equal(await errorCode(client.request('shutdown', undefined)), -32600);
-    await client.notify('exit', undefined);
-    assert.equal(await exited, 0);
-    client.connection.dispose();
+    try {
+      await client.request('shutdown', undefined);
+      assert.equal(await errorCode(client.request('workspace/executeCommand', { command: 'istio.copyFile', arguments: [{ source, target }] })), -32600);
+      assert.ok(!fs.existsSync(target), 'the copy was not made');
+      assert.equal(await errorCode(client.request('textDocument/hover', { textDocument: { uri: pathToFileURL(source).href }, position: { line: 0, character: 0 } })), -32600);
+      assert.equal(await errorCode(client.request('shutdown', undefined)), -32600);
+      await client.notify('exit', undefined);
+      assert.equal(await exited, 0);
+    } finally {
+      // A failed assertion must not leave the server running (the runner would wait for it forever).
+      if (client.proc.exitCode === null) client.proc.kill();
+      client.connection.dispose();
+    }
   });
 
   it('answers a request the client cancelled before its work started with RequestCancelled (-32800)', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LanguageService } from '../../../server/engine/languageService';
+import { parseFrontmatter } from '../../../server/engine/parser/frontmatter';
 import { mergeSettings, settingsSection } from '../../../server/engine/settings';
 import { doc, MEM_ROOT, memorySite } from '../../support/fixtures';
 
@@ -19,7 +20,10 @@ describe('a `__proto__` key is a key like any other', () => {
     assert.ok(found.includes('frontmatter.unknown-key'), found.join(', '));
   });
 
-  it('still reports them for a one-line `__proto__: [title]` (the fast path)', () => {
+  it('keeps the data object\'s prototype for a one-line `__proto__: [title]` (the fast path), as the YAML library does', () => {
+    const fm = parseFrontmatter('---\n__proto__: [title, publishdate]\n---\n\nBody.\n')!;
+    assert.equal(Object.getPrototypeOf(fm.data), Object.prototype);
+    assert.deepEqual(Object.getOwnPropertyDescriptor(fm.data, '__proto__')?.value, ['title', 'publishdate']);
     const found = codes('---\n__proto__: [title, publishdate]\n---\n\nBody.\n');
     assert.ok(found.includes('frontmatter.missing-required title'), found.join(', '));
     assert.ok(found.includes('frontmatter.unknown-key'), found.join(', '));
