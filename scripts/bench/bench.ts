@@ -11,13 +11,14 @@ import MarkdownIt from 'markdown-it';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { istioPreviewPlugin } from '../../client/src/preview/plugin';
 import { previewEngine } from '../../client/src/preview/previewHost';
-import { LanguageService } from '../../server/engine';
+import { DEFAULT_SETTINGS, LanguageService, MemoryFileSystem } from '../../server/engine';
 import { NodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { LspTestClient } from '../../test/support/lspClient';
 import { Prng } from '../../test/support/prng';
 import { INDEX_STATUS_REQUEST, type IndexStatus } from '../../server/protocol';
 import { countShapes, generateSite, markdownFiles } from './generateSite';
 import { startupRows } from './startup';
+import { plainPost, WORST_CASE_FRONTMATTER, WORST_CASE_PAGE, WORST_CASES } from '../../test/support/worstCases';
 
 const REPO = path.resolve(__dirname, '../..');
 /** How long a publish may take before the bench gives up (a whole site opened at once on a loaded machine). */
@@ -71,8 +72,8 @@ async function main(): Promise<void> {
     baselineCpu.push(cpuMs(process.cpuUsage(c)));
     if (hits < 0) console.log(hits);
   }
-  const baseline = Math.min(...baselineRuns);
-  const baselineCpuMs = Math.min(...baselineCpu);
+  const baseline = baselineRuns.reduce((a, b) => Math.min(a, b));
+  const baselineCpuMs = baselineCpu.reduce((a, b) => Math.min(a, b));
   console.log('\nBaseline');
   row('read every page + one shortcode regex', ms(baseline), `${Math.round((files.length * 1000) / baseline)} files/s`);
 
@@ -121,6 +122,8 @@ async function main(): Promise<void> {
     row(`diagnostics after a keystroke, ${(Buffer.byteLength(largeText) / 1000).toFixed(0)} kB page, p50 / p95`, `${ms(pct(times, 50))} / ${ms(pct(times, 95))}`);
     service.dispose();
   }
+
+  await worstCases();
 
   // --- the Markdown preview plugin: parse + render of the largest page, as VS Code's engine does on each edit ---
   console.log('\nMarkdown preview (markdown-it + the istio plugin, real disk)');
@@ -177,7 +180,7 @@ async function main(): Promise<void> {
   }
   const done = await complete;
   row(`index complete (${done.status.sites[0]?.files ?? 0} files, page summaries read)`, ms(done.at - client.startedAt));
-  if (duringScan.length) row(`requests during the scan (${duringScan.length}), p50 / max`, `${ms(pct(duringScan, 50))} / ${ms(Math.max(...duringScan))}`);
+  if (duringScan.length) row(`requests during the scan (${duringScan.length}), p50 / max`, `${ms(pct(duringScan, 50))} / ${ms(duringScan.reduce((a, b) => Math.max(a, b)))}`);
   const mem1 = client.memory();
   row('RSS now / peak: whole site indexed, largest page open', `${mem1.rssMb.toFixed(0)} MB / ${mem1.peakMb.toFixed(0)} MB`, `target ≤ 150 MB ${verdict(mem1.peakMb <= 150)}`);
 
@@ -294,6 +297,71 @@ function serverCpuMs(client: LspTestClient): number {
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return 0;
+  }
+}
+
+/** Size of the worst-case pages: just under the default `istio.maxFileSize`, so the editor checks them. */
+const WORST_SIZE = 990_000;
+
+/**
+ * The pages made to be worst cases for the scanners (test/support/worstCases.ts), each next to a plain post of the
+ * same size: linear scanners take about as long on both. In-process (best of 3), then over stdio for the inputs of
+ * issue 22 at its sizes (didOpen → first diagnostics, as the issue measured them).
+ */
+async function worstCases(): Promise<void> {
+  const settings = { ...DEFAULT_SETTINGS, maxFileSize: 2_000_000 };
+  const check = (text: string): { ms: number; findings: number } => {
+    let best = Number.POSITIVE_INFINITY;
+    let findings = 0;
+    for (let i = 0; i < 3; i++) {
+      const fs = new MemoryFileSystem({ '/site/content/en/_index.md': WORST_CASE_FRONTMATTER, '/site/content/en/blog/_index.md': WORST_CASE_FRONTMATTER });
+      const service = new LanguageService({ fs, scan: { sliceMs: 1_000_000, pause: () => Promise.resolve() } });
+      const path = `/site/${WORST_CASE_PAGE}`;
+      const document = TextDocument.create(`file://${path}`, 'markdown', 1, text);
+      const t = performance.now();
+      service.openDocument(path, document);
+      findings = service.diagnostics(path, document, settings).diagnostics.length;
+      best = Math.min(best, performance.now() - t);
+      service.dispose();
+    }
+    return { ms: best, findings };
+  };
+  console.log(`\nWorst-case pages (${(WORST_SIZE / 1000).toFixed(0)} kB each, in-process, best of 3; the times before issue 22 were seconds to minutes)`);
+  const plain = check(plainPost(WORST_SIZE));
+  row(`plain post (paragraphs, links, code, callouts)`, ms(plain.ms), `${plain.findings} findings`);
+  for (const worst of WORST_CASES) {
+    const r = check(worst.page(WORST_SIZE));
+    row(`  ${worst.name}`, ms(r.ms), `${(r.ms / plain.ms).toFixed(1)}× the plain post, ${r.findings} findings`);
+  }
+
+  console.log('\nIssue 22 inputs over stdio (didOpen of a blog post → first diagnostics; before: 3.3 s, 28-67 s, >180 s, 32-50 s, 11-25 s, 25-74 s, 2-6 s)');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-bench-worst-'));
+  try {
+    fs.mkdirSync(path.join(root, 'content/en/blog/2024'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'content/en/blog/_index.md'), WORST_CASE_FRONTMATTER);
+    const client = new LspTestClient();
+    await client.initialize(root, { debounceMs: 0 });
+    const inputs: Array<[string, string]> = [
+      ['`[a](` × 100 kB', WORST_CASE_FRONTMATTER + '[a]('.repeat(25_000)],
+      ['`[a](` × 300 kB', WORST_CASE_FRONTMATTER + '[a]('.repeat(75_000)],
+      ['`[a](` × 990 kB', WORST_CASE_FRONTMATTER + '[a]('.repeat(247_500)],
+      ['`{{</*` × 500 kB', WORST_CASE_FRONTMATTER + '{{</*'.repeat(100_000)],
+      ['`# ` + `{#a` × 2000 (6 kB)', WORST_CASE_FRONTMATTER + '# ' + '{#a'.repeat(2000) + '\n'],
+      ['10,000 frontmatter keys `kN: v` (128 kB)', `---\ntitle: Keys\n${Array.from({ length: 10_000 }, (_, i) => `k${i}: v`).join('\n')}\n---\n`],
+      ['`{{<` × 990 kB (330,000 findings)', WORST_CASE_FRONTMATTER + '{{<'.repeat(330_000)],
+      ['plain post, 990 kB', plainPost(WORST_SIZE)],
+    ];
+    for (const [i, [label, text]] of inputs.entries()) {
+      const file = path.join(root, `content/en/blog/2024/worst-${i}.md`);
+      const t = performance.now();
+      const uri = await client.open(file, text);
+      const p = await client.waitForDiagnostics(uri, () => true, WAIT_MS);
+      row(`  ${label}`, ms(p.at - t), `${p.diagnostics.length} findings published`);
+      await client.close(uri);
+    }
+    await client.stop();
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
   }
 }
 

@@ -10,6 +10,7 @@ import type { DocumentContext } from './features/documentContext';
 import type { FileMove, PathEdits, RenameRefusal, SiteWork } from './features/feature';
 import { pagesLinkingTo } from './features/links/siteLinks';
 import { planPageMove, type PageMovePlan } from './features/links/movePlan';
+import { limitFindings } from './features/findingsLimit';
 import * as registry from './features/registry';
 import { applySuppressions } from './features/suppression';
 import { DocumentParse } from './parser/documentParse';
@@ -17,8 +18,9 @@ import { tooLarge, tooLargeDiagnostic } from './fileSize';
 import { allOf, firstOf, internalError, type ErrorReporter } from './providers';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
 import { pageFacts, type PageFacts } from './site/pageFacts';
+import { LineEnds } from './parser/textScan';
 import type { FileSystem } from './site/fileSystem';
-import { dirname, isInside } from './site/paths';
+import { dirname, isInside, normalize } from './site/paths';
 import { HUGO_CONFIG_FILES } from './site/linkRules';
 import { RootedFileSystem, SafeFileSystem } from './site/rootedFileSystem';
 import { SiteIndex, type IndexState, type ScanOptions } from './site/siteIndex';
@@ -64,6 +66,13 @@ export interface LanguageServiceOptions {
    * passes its own, so these URIs are written as the rest of its answers are.
    */
   readonly pathToUri?: (path: string) => string;
+  /**
+   * The folders the user opened (the LSP client's workspace folders, the CLI's targets): a site must lie inside one
+   * of them, or hold one in its `content/`, so no request reaches a repository the user never opened. An empty list (a client that opened single
+   * files) allows the sites above the documents it opens, and nothing else. Left out (tests, embedders), any
+   * ancestor of a file may be its site, as before.
+   */
+  readonly workspaceFolders?: readonly string[];
 }
 
 /** The state of every site index the service holds (`istio/indexStatus`). */
@@ -97,6 +106,7 @@ export class LanguageService {
   private readonly rootOfDir = new Map<string, string | null>();
 
   private readonly report: ErrorReporter;
+  private folders: readonly string[] | undefined;
   private readonly toUri: (path: string) => string;
   /** What features keep between requests for the whole service (per site: each `SiteIndex.caches`). */
   private readonly caches = new Caches();
@@ -106,6 +116,7 @@ export class LanguageService {
   constructor(private readonly options: LanguageServiceOptions) {
     this.report = options.onError ?? (() => undefined);
     this.toUri = options.pathToUri ?? fileUri;
+    this.folders = options.workspaceFolders?.map(normalize);
     this.rawFs = new SafeFileSystem(options.fs);
     this.fs = new RootedFileSystem(options.fs);
     this.catalogValue = options.catalog ?? builtInCatalog();
@@ -147,6 +158,8 @@ export class LanguageService {
   /** Makes the editor's text of `path` take priority over the disk for every feature. */
   openDocument(path: string, document: TextDocument): void {
     this.openDocs.set(path, document);
+    // Without workspace folders, an open document may lead to a site its folder was refused before.
+    if (this.rootOfDir.get(dirname(path)) === null) this.rootOfDir.delete(dirname(path));
     this.siteOf(path)?.invalidate(path);
   }
 
@@ -231,18 +244,23 @@ export class LanguageService {
     return [...this.sites.values()];
   }
 
+  /** The workspace folders changed: sites outside the new ones are dropped, and no new one is found there. */
+  setWorkspaceFolders(folders: readonly string[]): void {
+    this.folders = folders.map(normalize);
+    this.rootOfDir.clear();
+    for (const [root, site] of this.sites) {
+      if (this.folders.length > 0 && !this.folders.some((f) => isInside(root, f))) {
+        site.dispose();
+        this.sites.delete(root);
+      }
+    }
+  }
+
   private rootFor(path: string): string | undefined {
     const dir = dirname(path);
     const known = this.rootOfDir.get(dir);
     if (known !== undefined) return known ?? undefined;
-    // Inside a known site's content/: no need to climb (each climb lists `<ancestor>/content` on the way up).
-    for (const site of this.sites.values()) {
-      if (isInside(path, site.layout.contentDir)) {
-        this.rootOfDir.set(dir, site.layout.root);
-        return site.layout.root;
-      }
-    }
-    const root = findSiteRoot(this.rawFs, path);
+    const root = this.findRoot(path);
     this.rootOfDir.set(dir, root ?? null);
     return root;
   }
@@ -287,6 +305,25 @@ export class LanguageService {
       if (f.location.kind !== 'resource' && MARKDOWN_FILE.test(f.path) && isInside(f.path, target)) out.push(f.path);
     }
     return out;
+  }
+
+  /** The site root of `path`, within the workspace folders when they are known. */
+  private findRoot(path: string): string | undefined {
+    // Inside a known site's content/: no need to climb (each climb lists `<ancestor>/content` on the way up).
+    for (const site of this.sites.values()) {
+      if (isInside(path, site.layout.contentDir)) return site.layout.root;
+    }
+    const folders = this.folders;
+    if (folders === undefined) return findSiteRoot(this.rawFs, path);
+    if (folders.length === 0) {
+      // No workspace folder (a single file opened): the documents the client opened lead to their site.
+      return this.openDocs.has(path) ? findSiteRoot(this.rawFs, path) : undefined;
+    }
+    // The deepest folder holding the path; the climb stops there, so a site is never found above it, except the
+    // site whose content/ holds the folder itself (a translator who opened only content/zh works on that site).
+    const folder = folders.filter((f) => isInside(path, f)).sort((a, b) => b.length - a.length)[0];
+    if (folder === undefined) return undefined;
+    return findSiteRoot(this.rawFs, path, folder) ?? siteAroundContent(this.rawFs, folder);
   }
 
   /** A file was created, changed or deleted on disk: keep every affected index current. */
@@ -361,13 +398,16 @@ export class LanguageService {
     const diagnostics: Diagnostic[] = [];
     for (const rule of registry.diagnosticRules) {
       try {
-        diagnostics.push(...rule.check(ctx));
+        // One at a time: `push(...found)` passes every finding as an argument and overflows the stack past about
+        // 125,000 of them, which lost the rule's findings.
+        for (const d of rule.check(ctx)) diagnostics.push(d);
       } catch (e) {
         // A bug in one rule must not take the others (or the server) down.
         diagnostics.push(internalError(ctx, rule.name, e));
       }
     }
-    return applyDraft(applySuppressions(ctx.parsed, diagnostics), ctx.parsed.frontmatter?.byKey.get('draft')?.value === true);
+    // Capped in this one place, after suppressions, so every rule, the editor and the CLI get the same bound.
+    return limitFindings(applyDraft(applySuppressions(ctx.parsed, diagnostics), ctx.parsed.frontmatter?.byKey.get('draft')?.value === true), firstLineRange(document));
   }
 
   completions(path: string, document: TextDocument, position: Position, settings?: IstioSettings): CompletionItem[] {
@@ -570,6 +610,21 @@ export class LanguageService {
   dispose(): void {
     for (const site of this.sites.values()) site.dispose();
   }
+}
+
+/** The site whose `content/` holds `folder` (`/repo` for `/repo/content/zh/blog`), if that is a site root. */
+function siteAroundContent(fs: FileSystem, folder: string): string | undefined {
+  const at = folder.lastIndexOf('/content/') >= 0 ? folder.lastIndexOf('/content/') : folder.endsWith('/content') ? folder.length - '/content'.length : -1;
+  if (at < 0) return undefined;
+  const root = at === 0 ? '/' : folder.slice(0, at);
+  return findSiteRoot(fs, `${root === '/' ? '' : root}/_`, root);
+}
+
+/** The start of the first line, at most 200 characters: where findings about the whole file go. */
+function firstLineRange(document: TextDocument): Range {
+  const text = document.getText();
+  const nl = new LineEnds(text).end(0);
+  return { start: { line: 0, character: 0 }, end: document.positionAt(Math.min(nl, 200)) };
 }
 
 /**

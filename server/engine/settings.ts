@@ -138,7 +138,14 @@ export function settingsSection(flat: Readonly<Record<string, unknown>>, section
   return out;
 }
 
+/**
+ * Keys a settings file may not set: through them, `"istio.__proto__.x": 1` in a workspace's `.vscode/settings.json`
+ * wrote `x` onto every object of the process (the settings are the workspace's, so anyone who can clone one).
+ */
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 function setPath(target: Record<string, unknown>, keys: readonly string[], value: unknown): void {
+  if (keys.some((k) => UNSAFE_KEYS.has(k))) return;
   let node = target;
   for (const k of keys.slice(0, -1)) {
     const next = node[k];
@@ -155,6 +162,7 @@ function setPath(target: Record<string, unknown>, keys: readonly string[], value
 
 function deepAssign(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
   for (const [k, v] of Object.entries(source)) {
+    if (UNSAFE_KEYS.has(k)) continue;
     const t = target[k];
     if (isRecord(v) && isRecord(t)) deepAssign(t, v);
     else target[k] = v;

@@ -95,7 +95,8 @@ export interface TranslationStatusParams {
   readonly uri: string;
   /**
    * `false` in an untrusted workspace: the server then runs no `git` (a repository's own config can make git run
-   * commands) and reports why the staleness columns are empty. Absent means trusted (clients without workspace trust).
+   * commands) and reports why the staleness columns are empty. Absent means trusted (clients without workspace trust);
+   * any value but `true` or absent (`"false"`, `0`, `null`) counts as untrusted.
    */
   readonly trusted?: boolean;
 }

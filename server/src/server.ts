@@ -3,6 +3,7 @@
  * Runs over stdio (`node dist/server.js --stdio`, any LSP client) or IPC (the VS Code client).
  */
 import {
+  type CancellationToken,
   CodeActionKind,
   createConnection,
   DidChangeWatchedFilesNotification,
@@ -18,6 +19,7 @@ import { DEFAULT_SETTINGS, type IstioSettings } from '../engine';
 import { LanguageService, mergeSettings } from '../engine';
 import { copyFileSafely, copyFilesSafely } from './node/copyFile';
 import { nodeGit } from './node/git';
+import { Lifecycle, throwIfCancelled } from './node/lifecycle';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { dictionaryPath, mdspellFactory } from './node/spelling';
 import { yieldToRequests } from './node/pause';
@@ -53,7 +55,11 @@ const service = new LanguageService({
   },
 });
 
+/** Before `initialize` and after `shutdown`, requests are refused and notifications dropped. */
+const lifecycle = new Lifecycle();
+
 let supportsConfiguration = false;
+let supportsWorkspaceFolders = false;
 let supportsWatchedFilesRegistration = false;
 /** Settings by workspace folder (or by document outside every folder). */
 const settingsCache = new Map<string, Promise<IstioSettings>>();
@@ -67,11 +73,14 @@ connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = folders.map((u) => (u.endsWith('/') ? u : u + '/'));
+  // Sites are found only inside the folders the client opened (none: only above the documents it opens).
+  service.setWorkspaceFolders(folderPaths(workspaceFolders));
+  supportsWorkspaceFolders = caps.workspace?.workspaceFolders === true;
   const init = (params.initializationOptions ?? {}) as InitializationOptions;
   if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
   supportsConfiguration = caps.workspace?.configuration === true;
   supportsWatchedFilesRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  return {
+  const result: InitializeResult = {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       // `{{<`, `{{< `, `{{< /`, `link="`, `](`, anchors, `keywords: [`…: VS Code asks on these even with Markdown's quick
@@ -85,13 +94,30 @@ connection.onInitialize((params): InitializeResult => {
       executeCommandProvider: { commands: [COPY_FILE_COMMAND, COPY_FILES_COMMAND] },
       // Rename and references of headings and pages, and the links that follow a moved page (siteRefactoring.ts).
       ...REFACTORING_CAPABILITIES,
+      // One `workspace` entry: the folders this server follows, and the file renames it takes part in.
+      workspace: { ...REFACTORING_CAPABILITIES.workspace, workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'istio-authoring', version: VERSION },
   };
+  lifecycle.initialized();
+  return result;
 });
+
+function folderPaths(uris: readonly string[]): string[] {
+  return uris.map((u) => uriToPath(u.replace(/\/$/, ''))).filter((p): p is string => p !== undefined);
+}
 
 connection.onInitialized(() => {
   void configureService();
+  if (supportsWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => (f.uri.endsWith('/') ? f.uri : f.uri + '/')));
+      workspaceFolders = [...workspaceFolders.filter((u) => !removed.has(u)), ...e.added.map((f) => (f.uri.endsWith('/') ? f.uri : f.uri + '/'))];
+      service.setWorkspaceFolders(folderPaths(workspaceFolders));
+      settingsCache.clear();
+      recheckAllDocuments();
+    });
+  }
   if (supportsWatchedFilesRegistration) {
     // Clients that can register watchers (Neovim, others) get told what to watch; VS Code's client watches itself.
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -100,11 +126,13 @@ connection.onInitialized(() => {
   }
 });
 
-connection.onDidChangeConfiguration(() => {
-  settingsCache.clear();
-  void configureService();
-  recheckAllDocuments();
-});
+connection.onDidChangeConfiguration(
+  lifecycle.notification(() => {
+    settingsCache.clear();
+    void configureService();
+    recheckAllDocuments();
+  }),
+);
 
 /**
  * Gives the service the workspace's settings (those of its first folder): they hold for requests that bring none and
@@ -138,6 +166,7 @@ function settingsFor(uri: string): Promise<IstioSettings> {
 // --- diagnostics ---------------------------------------------------------------------------------
 
 function schedule(uri: string, delay: number): void {
+  if (!lifecycle.running) return;
   const pending = timers.get(uri);
   if (pending) clearTimeout(pending);
   timers.set(
@@ -155,7 +184,8 @@ async function validate(uri: string): Promise<void> {
   const version = doc.version;
   const settings = await settingsFor(uri);
   const current = documents.get(uri);
-  if (!current || current.version !== version) return; // a newer edit will publish
+  // A newer edit supersedes this check (its own will publish); after shutdown, nothing is published.
+  if (!current || current.version !== version || !lifecycle.running) return;
   const path = uriToPath(uri);
   let diagnostics: import('vscode-languageserver').Diagnostic[] = [];
   if (path) {
@@ -171,12 +201,14 @@ async function validate(uri: string): Promise<void> {
 }
 
 documents.onDidOpen((e) => {
+  if (!lifecycle.running) return;
   const path = uriToPath(e.document.uri);
   if (path) service.openDocument(path, e.document);
   schedule(e.document.uri, 0);
 });
 
 documents.onDidChangeContent((e) => {
+  if (!lifecycle.running) return;
   const path = uriToPath(e.document.uri);
   if (path) service.openDocument(path, e.document);
   schedule(e.document.uri, debounceMs);
@@ -195,6 +227,7 @@ documents.onDidClose((e) => {
 });
 
 connection.onDidChangeWatchedFiles((params) => {
+  if (!lifecycle.running) return;
   const changed = new Set<string>();
   const deleted: string[] = [];
   let recheckAll = false;
@@ -235,11 +268,12 @@ function recheckDependents(changed: ReadonlySet<string>): void {
   }
 }
 
-connection.onExecuteCommand((params) => {
+connection.onExecuteCommand(lifecycle.request((params) => {
   if (params.command === COPY_FILES_COMMAND) return copyFiles(params.arguments?.[0] as Partial<CopyFilesArgs> | undefined);
   if (params.command !== COPY_FILE_COMMAND) return null;
   const args = params.arguments?.[0] as Partial<CopyFileArgs> | undefined;
-  const result = copyFileSafely(args, (p) => service.isInContent(p));
+  // Only inside a site of the workspace; copyFileSafely also checks where symbolic links really lead.
+  const result = copyFileSafely(args, (p) => service.siteOf(p)?.layout.contentDir);
   if (!result.ok) {
     void connection.window.showErrorMessage(`Istio Authoring: ${result.message}`);
     return { copied: false, message: result.message };
@@ -248,11 +282,11 @@ connection.onExecuteCommand((params) => {
   service.fileChanged(result.target, 'created');
   recheckDependents(new Set([result.target]));
   return { copied: true, message: result.message };
-});
+}));
 
 /** Copies every file a translation lacks, never overwriting, and tells the user what it did. */
 function copyFiles(args: Partial<CopyFilesArgs> | undefined): { copied: readonly string[]; notCopied: readonly { target: string; message: string }[]; message: string } {
-  const result = copyFilesSafely(args, (p) => service.isInContent(p));
+  const result = copyFilesSafely(args, (p) => service.siteOf(p)?.layout.contentDir);
   for (const target of result.copied) service.fileChanged(target, 'created');
   recheckDependents(new Set(result.copied));
   const message = `Istio Authoring: ${result.message}`;
@@ -262,9 +296,15 @@ function copyFiles(args: Partial<CopyFilesArgs> | undefined): { copied: readonly
 
 // --- requests ------------------------------------------------------------------------------------
 
-/** Runs a request on an open document with its settings; any failure is logged and answers `fallback`. */
-async function withDocument<T>(uri: string, fallback: T, f: (path: string, doc: TextDocument, settings: IstioSettings) => T): Promise<T> {
+/**
+ * Runs a request on an open document with its settings; any failure is logged and answers `fallback`. It first lets
+ * the messages already received run (an edit, a `$/cancelRequest`), and a request the client cancelled meanwhile is
+ * answered RequestCancelled without its work.
+ */
+async function withDocument<T>(uri: string, token: CancellationToken, fallback: T, f: (path: string, doc: TextDocument, settings: IstioSettings) => T): Promise<T> {
   const settings = await settingsFor(uri);
+  await yieldToRequests();
+  throwIfCancelled(token);
   const doc = documents.get(uri);
   const path = uriToPath(uri);
   if (!doc || !path) return fallback;
@@ -276,37 +316,41 @@ async function withDocument<T>(uri: string, fallback: T, f: (path: string, doc: 
   }
 }
 
-connection.onCompletion((params) =>
-  withDocument(params.textDocument.uri, [], (path, doc, settings) => service.completions(path, doc, params.position, settings)),
+connection.onCompletion(
+  lifecycle.request((params, token) => withDocument(params.textDocument.uri, token, [], (path, doc, settings) => service.completions(path, doc, params.position, settings))),
 );
 
-connection.onHover((params) =>
-  withDocument(params.textDocument.uri, null, (path, doc, settings) => service.hover(path, doc, params.position, settings) ?? null),
+connection.onHover(
+  lifecycle.request((params, token) => withDocument(params.textDocument.uri, token, null, (path, doc, settings) => service.hover(path, doc, params.position, settings) ?? null)),
 );
 
-connection.onDefinition((params) =>
-  withDocument(params.textDocument.uri, null, (path, doc, settings) => service.definition(path, doc, params.position, settings) ?? null),
+connection.onDefinition(
+  lifecycle.request((params, token) => withDocument(params.textDocument.uri, token, null, (path, doc, settings) => service.definition(path, doc, params.position, settings) ?? null)),
 );
 
-connection.onCodeAction((params) =>
-  withDocument(params.textDocument.uri, [], (path, doc, settings) => service.codeActions(path, doc, params.range, params.context.diagnostics, settings, params.context.only)),
+connection.onCodeAction(
+  lifecycle.request((params, token) =>
+    withDocument(params.textDocument.uri, token, [], (path, doc, settings) => service.codeActions(path, doc, params.range, params.context.diagnostics, settings, params.context.only)),
+  ),
 );
 
-connection.onDocumentLinks((params) =>
-  withDocument(params.textDocument.uri, [], (path, doc, settings) => service.documentLinks(path, doc, settings)),
+connection.onDocumentLinks(
+  lifecycle.request((params, token) => withDocument(params.textDocument.uri, token, [], (path, doc, settings) => service.documentLinks(path, doc, settings))),
 );
 
 // Translations: versions of a page, the plan of a new translation, the site's missing and stale translations.
 // Each with the settings of the file's folder: titles and translation keys are read under its `istio.maxFileSize`.
-connection.onRequest(TRANSLATIONS_REQUEST, async (p: TranslationsParams) => service.translations(uriToPath(p.uri), p.uri, await settingsFor(p.uri)));
-connection.onRequest(PLAN_TRANSLATION_REQUEST, async (p: PlanTranslationParams) => service.planTranslation(uriToPath(p.uri), p.lang, await settingsFor(p.uri)));
-connection.onRequest(TRANSLATION_STATUS_REQUEST, async (p: TranslationStatusParams) =>
-  service.translationStatus(uriToPath(p.uri), { trusted: p.trusted !== false }, await settingsFor(p.uri)),
+connection.onRequest(TRANSLATIONS_REQUEST, lifecycle.request(async (p: TranslationsParams) => service.translations(uriToPath(p.uri), p.uri, await settingsFor(p.uri))));
+connection.onRequest(PLAN_TRANSLATION_REQUEST, lifecycle.request(async (p: PlanTranslationParams) => service.planTranslation(uriToPath(p.uri), p.lang, await settingsFor(p.uri))));
+connection.onRequest(
+  TRANSLATION_STATUS_REQUEST,
+  // git runs only when the client says the workspace is trusted: `true`, or no field at all (clients without trust).
+  lifecycle.request(async (p: TranslationStatusParams) => service.translationStatus(uriToPath(p.uri), { trusted: p.trusted === undefined || p.trusted === true }, await settingsFor(p.uri))),
 );
 
-connection.onRequest(PLAN_NEW_LANGUAGE_REQUEST, async (p: PlanNewLanguageParams) => service.planNewLanguage(uriToPath(p.uri), p.lang, p.name, await settingsFor(p.uri)));
+connection.onRequest(PLAN_NEW_LANGUAGE_REQUEST, lifecycle.request(async (p: PlanNewLanguageParams) => service.planNewLanguage(uriToPath(p.uri), p.lang, p.name, await settingsFor(p.uri))));
 
-connection.onRequest(INDEX_STATUS_REQUEST, (p: IndexStatusParams | undefined) => service.indexStatus({ wait: p?.wait === true }));
+connection.onRequest(INDEX_STATUS_REQUEST, lifecycle.request((p: IndexStatusParams | undefined) => service.indexStatus({ wait: p?.wait === true })));
 
 // Rename, references and page moves across the site: siteRefactoring.ts.
 registerRefactoring({ connection, documents, service, settingsFor });
@@ -322,6 +366,9 @@ const wholeSite = new WholeSiteChecker({
 wholeSite.register();
 
 connection.onShutdown(() => {
+  // A second `shutdown` (or one before `initialize`) is refused like any other request.
+  lifecycle.checkRequest();
+  lifecycle.shutDown();
   for (const t of timers.values()) clearTimeout(t);
   timers.clear();
   wholeSite.dispose();

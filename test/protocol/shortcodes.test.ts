@@ -109,6 +109,8 @@ describe('shortcodes over stdio', () => {
       fs.mkdirSync(path.join(root, 'layouts/shortcodes'), { recursive: true });
       const text = '---\ntitle: Banner\n---\n\n{{< banner color="red" >}}\nHello.\n{{< /banner >}}\n';
       fs.writeFileSync(page, text);
+      // A site outside the workspace folders is no site (issue 22): the user opens this one.
+      await client().addWorkspaceFolder(root);
       const uri = await client().open(page, text);
       const before = await client().waitForDiagnostics(uri);
       assert.ok(before.diagnostics.some((d) => d.code === 'shortcode.unknown'));

@@ -185,6 +185,14 @@ describe('istio/translationStatus over stdio, in an untrusted workspace', () => 
     );
   });
 
+  it('runs no git for a `trusted` that is not the boolean true ("false", 0, null), which ran it before', async () => {
+    for (const trusted of ['false', 0, null, 'true']) {
+      const r = await client.request<TranslationStatusResult | null>(TRANSLATION_STATUS_REQUEST.method, { uri: pathToFileURL(SAMPLE_SITE).href, trusted });
+      assert.deepEqual(recorder.take(), [], `trusted: ${JSON.stringify(trusted)}`);
+      assert.equal(r?.git.available === false && r.git.code, 'untrusted', `trusted: ${JSON.stringify(trusted)}`);
+    }
+  });
+
   it('runs git when the client says it is trusted', async () => {
     await client.request<TranslationStatusResult | null>(TRANSLATION_STATUS_REQUEST.method, { uri: pathToFileURL(SAMPLE_SITE).href, trusted: true });
     assert.deepEqual(recorder.take().slice(0, 1), ['rev-parse --show-toplevel']);

@@ -73,7 +73,7 @@ export class LspTestClient {
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'site' }],
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { versionSupport: true } },
         ...this.capabilities,
       },
@@ -81,6 +81,13 @@ export class LspTestClient {
     });
     await this.connection.sendNotification('initialized', {});
     return result;
+  }
+
+  /** Opens another workspace folder, as an editor does when the user adds one: the server finds sites only inside them. */
+  async addWorkspaceFolder(folder: string): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: pathToFileURL(folder).href, name: path.basename(folder) }], removed: [] },
+    });
   }
 
   uri(file: string): string {

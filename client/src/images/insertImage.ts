@@ -47,7 +47,8 @@ async function pickImages(page: vscode.Uri): Promise<readonly vscode.Uri[] | und
   const choose: vscode.QuickPickItem = { label: vscode.l10n.t('$(folder-opened) Choose files…'), alwaysShow: true };
   const items: vscode.QuickPickItem[] = [choose];
   if (existing.length > 0) items.push({ label: vscode.l10n.t('In the page folder'), kind: vscode.QuickPickItemKind.Separator });
-  items.push(...existing.map((name) => ({ label: `$(file-media) ${name}`, description: name })));
+  // One at a time: a folder of many thousand files must not overflow the stack through `push(...)`'s arguments.
+  for (const name of existing) items.push({ label: `$(file-media) ${name}`, description: name });
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Istio: Insert Image'), placeHolder: vscode.l10n.t('Choose image files, or an image already in the page folder') });
   if (!picked) return undefined;
   if (picked !== choose) return picked.description ? [vscode.Uri.joinPath(folder, picked.description)] : undefined;

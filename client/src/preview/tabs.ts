@@ -38,7 +38,10 @@ export function tabsetTokens(state: StateBlock, open: Token, first: number): voi
     o.map = dropped[0]!.map;
     const c = new state.Token('istio_dropped_close', 'div', -1);
     c.block = true;
-    state.tokens.push(o, ...dropped, c);
+    // One at a time: spreading a long run of tokens into `push`'s arguments overflows the stack.
+    state.tokens.push(o);
+    for (const t of dropped) state.tokens.push(t);
+    state.tokens.push(c);
     dropped = [];
   };
   for (const t of inner) {

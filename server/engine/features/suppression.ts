@@ -30,7 +30,11 @@ export function findSuppressions(parsed: ParsedDocument): Suppression[] {
     // A `#` comment only counts inside the frontmatter; in Markdown it is a heading.
     if (isYaml && !(fm && m.index >= fm.start && m.index < fm.end)) continue;
     const end = m.index + m[0].length;
-    for (; counted < end; counted++) if (text.charCodeAt(counted) === 10) line++;
+    // LSP's line ends: `\n`, `\r\n` (counted once, at its `\r`) and a lone `\r`.
+    for (; counted < end; counted++) {
+      const c = text.charCodeAt(counted);
+      if (c === 13 || (c === 10 && text.charCodeAt(counted - 1) !== 13)) line++;
+    }
     out.push({ line: line + 1, codes: m[1]!.trim().split(/[\s,]+/).filter((c) => c !== '') });
   }
   return out;
@@ -39,12 +43,27 @@ export function findSuppressions(parsed: ParsedDocument): Suppression[] {
 /** Drops the diagnostics an `istio-ignore-next-line` comment silences. */
 export function applySuppressions(parsed: ParsedDocument, diagnostics: Diagnostic[]): Diagnostic[] {
   if (!parsed.text.includes('istio-ignore-next-line')) return diagnostics;
-  const byLine = new Map<number, Suppression[]>();
-  for (const s of findSuppressions(parsed)) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s]);
+  // Per line, the union of its comments: a set looked up by the code and its prefixes, so many comments and many
+  // diagnostics on one line cost their sum, not their product.
+  const byLine = new Map<number, { all: boolean; codes: Set<string> }>();
+  for (const s of findSuppressions(parsed)) {
+    let entry = byLine.get(s.line);
+    if (!entry) {
+      entry = { all: false, codes: new Set() };
+      byLine.set(s.line, entry);
+    }
+    if (s.codes.length === 0) entry.all = true;
+    for (const c of s.codes) entry.codes.add(c);
+  }
   return diagnostics.filter((d) => {
-    const list = byLine.get(d.range.start.line);
-    if (!list) return true;
+    const entry = byLine.get(d.range.start.line);
+    if (!entry) return true;
+    if (entry.all) return false;
     const code = typeof d.code === 'string' ? d.code : String(d.code ?? '');
-    return !list.some((s) => s.codes.length === 0 || s.codes.some((c) => code === c || code.startsWith(`${c}.`)));
+    // `image` silences `image.not-found`: the code itself and each dotted prefix of it.
+    for (let dot = code.length; dot > 0; dot = code.lastIndexOf('.', dot - 1)) {
+      if (entry.codes.has(code.slice(0, dot))) return false;
+    }
+    return true;
   });
 }

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { fastFrontmatter, type FastEntry } from './fastFrontmatter';
 import type { OffsetRange } from './offsetRange';
+import { LineEnds } from './textScan';
 
 /** One top-level `key: value` of the frontmatter, with the exact spans of key and value. */
 export interface FrontmatterEntry {
@@ -45,8 +46,8 @@ export interface Frontmatter {
   readonly yaml: Document.Parsed | undefined;
 }
 
-const OPEN_FENCE = /^\uFEFF?---[ \t]*(\r?\n|$)/;
-const CLOSE_FENCE = /^---[ \t\r]*$/gm;
+/** The opening `---` line; a line ends at `\n`, `\r\n` or a lone `\r`, as LSP counts lines. */
+const OPEN_FENCE = /^\uFEFF?---[ \t]*(\r\n|\r|\n|$)/;
 /** Alias expansion bound: a "billion laughs" frontmatter must not hang the server. */
 const MAX_ALIAS_COUNT = 100;
 /**
@@ -67,11 +68,8 @@ export function parseFrontmatter(text: string, options: { readonly fast?: boolea
   const contentStart = open[0].length;
   const openRange = { start: text.charCodeAt(0) === 0xfeff ? 1 : 0, end: openEnd };
 
-  CLOSE_FENCE.lastIndex = contentStart;
   // The empty frontmatter of boilerplates (`---\n---`) has its closing fence right at contentStart.
-  let close: RegExpExecArray | null = null;
-  const m = CLOSE_FENCE.exec(text);
-  if (m) close = m;
+  const close = closingFence(text, contentStart);
 
   if (!close) {
     const problems: FrontmatterProblem[] = [
@@ -94,10 +92,10 @@ export function parseFrontmatter(text: string, options: { readonly fast?: boolea
     };
   }
 
-  const contentEnd = close.index;
+  const contentEnd = close.start;
   const yamlText = text.slice(contentStart, contentEnd);
   const head = {
-    range: { start: openRange.start, end: close.index + close[0].length },
+    range: { start: openRange.start, end: close.end },
     openRange,
     contentRange: { start: contentStart, end: contentEnd },
     closed: true,
@@ -105,6 +103,33 @@ export function parseFrontmatter(text: string, options: { readonly fast?: boolea
   const fast = options.fast === false || yamlText.trim() === '' ? undefined : fastFrontmatter(yamlText, contentStart);
   if (fast) return lazyFrontmatter(head, fast, yamlText, contentStart);
   return { ...head, ...parseYaml(yamlText, contentStart) };
+}
+
+/**
+ * The first line from `from` on that holds `---` and nothing but spaces and tabs after it: where it starts, and where
+ * the frontmatter block ends (before the line end; a `\r\n` line end leaves its `\r` inside, as it always has).
+ */
+function closingFence(text: string, from: number): { start: number; end: number } | undefined {
+  const eol = new LineEnds(text);
+  const n = text.length;
+  for (let start = from; start < n; ) {
+    const end = eol.end(start);
+    if (text.startsWith('---', start)) {
+      let i = start + 3;
+      while (i < end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+      if (i === end) return { start, end: text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? end + 1 : end };
+    }
+    start = eol.after(end);
+  }
+  return undefined;
+}
+
+/**
+ * The text the YAML library reads: a lone `\r` becomes `\n` (same length, so every offset stays). The library breaks
+ * lines at `\n` only, and read a whole frontmatter saved with bare `\r` line ends as one broken line.
+ */
+function yamlSource(yamlText: string): string {
+  return yamlText.includes('\r') ? yamlText.replace(/\r(?!\n)/g, '\n') : yamlText;
 }
 
 /**
@@ -120,7 +145,10 @@ function lazyFrontmatter(head: Pick<Frontmatter, 'range' | 'openRange' | 'conten
     const entry = new LazyEntry(f, lazy);
     entries.push(entry);
     byKey.set(f.key.toLowerCase(), entry);
-    data[f.key] = f.value instanceof Date ? new Date(f.value.getTime()) : Array.isArray(f.value) ? [...(f.value as unknown[])] : f.value;
+    const value = f.value instanceof Date ? new Date(f.value.getTime()) : Array.isArray(f.value) ? [...(f.value as unknown[])] : f.value;
+    // `data.__proto__ = [...]` would replace the object's prototype; the YAML library defines the key instead.
+    if (f.key === '__proto__') Object.defineProperty(data, f.key, { value, writable: true, enumerable: true, configurable: true });
+    else data[f.key] = value;
   }
   return new LazyFrontmatter(head, entries, byKey, data, lazy);
 }
@@ -182,6 +210,8 @@ class LazyFrontmatter implements Frontmatter {
 /** The library's parse of a frontmatter that the fast path read, made on first use. */
 class LazyYaml {
   private parsed: Document.Parsed | undefined;
+  /** Key offset → value node, made on first use: looking each key up in the list was quadratic over many keys. */
+  private valueNodes: Map<number, Node | undefined> | undefined;
 
   constructor(
     private readonly yamlText: string,
@@ -189,18 +219,24 @@ class LazyYaml {
   ) {}
 
   get doc(): Document.Parsed {
-    this.parsed ??= parseDocument(this.yamlText, { version: '1.1', uniqueKeys: false, lineCounter: new LineCounter(), prettyErrors: false });
+    this.parsed ??= parseDocument(yamlSource(this.yamlText), { version: '1.1', uniqueKeys: false, lineCounter: new LineCounter(), prettyErrors: false });
     return this.parsed;
   }
 
   valueNodeAt(keyStart: number): Node | undefined {
-    const contents = this.doc.contents;
-    if (!isMap(contents)) return undefined;
-    for (const pair of contents.items as Pair<unknown, unknown>[]) {
-      const k = pair.key;
-      if (isScalar(k) && k.range && k.range[0] + this.base === keyStart) return (pair.value as Node | null) ?? undefined;
+    if (!this.valueNodes) {
+      this.valueNodes = new Map();
+      const contents = this.doc.contents;
+      if (isMap(contents)) {
+        for (const pair of contents.items as Pair<unknown, unknown>[]) {
+          const k = pair.key;
+          const at = isScalar(k) && k.range ? k.range[0] + this.base : undefined;
+          // The first pair at an offset wins, as the list's first match did.
+          if (at !== undefined && !this.valueNodes.has(at)) this.valueNodes.set(at, (pair.value as Node | null) ?? undefined);
+        }
+      }
     }
-    return undefined;
+    return this.valueNodes.get(keyStart);
   }
 }
 
@@ -211,6 +247,7 @@ function parseYaml(
   const problems: FrontmatterProblem[] = [];
   const entries: FrontmatterEntry[] = [];
   const byKey = new Map<string, FrontmatterEntry>();
+  yamlText = yamlSource(yamlText);
   if (yamlText.trim() === '') {
     return { entries, byKey, data: {}, problems, yaml: undefined };
   }

@@ -35,6 +35,14 @@ interface Attributes {
   readonly idSpan: OffsetRange | undefined;
 }
 
+/** The length of `s` without its trailing spaces and tabs. By hand: `/[ \t]+$/` backtracks over every run of blanks
+ * that is not at the end, quadratic on a heading with a long run of spaces inside it. */
+function trimmedEnd(s: string): number {
+  let e = s.length;
+  while (e > 0 && (s.charCodeAt(e - 1) === 0x20 || s.charCodeAt(e - 1) === 0x09)) e--;
+  return e;
+}
+
 function skipSpaces(s: string, p: number): number {
   while (p < s.length && isSpace(s[p])) p++;
   return p;
@@ -102,7 +110,7 @@ function readValue(s: string, p: number): { text: string; end: number } | undefi
  * the LAST `{` of what remains tried as an attribute block (goldmark parseLastLineAttributes).
  */
 export function splitHeading(content: string): HeadingContent {
-  const stop = content.replace(/[ \t]+$/, '').length;
+  const stop = trimmedEnd(content);
   // `## Title ## {#id}`: a space, a run of #s, then attributes (Goldmark checks this form first).
   for (let j = 0; j < stop; j++) {
     if (content[j] === '\\' && j + 1 < stop && isPunct(content[j + 1]!)) {
@@ -141,7 +149,7 @@ export function splitHeading(content: string): HeadingContent {
     }
     // Not attributes, or attributes with text after them: printed as written, the id never applied.
     if (/^\{[ \t]*#/.test(text.slice(last))) {
-      return { text, explicitId: undefined, idSpan: undefined, literalAttributes: { start: last, end: text.replace(/[ \t]+$/, '').length } };
+      return { text, explicitId: undefined, idSpan: undefined, literalAttributes: { start: last, end: trimmedEnd(text) } };
     }
   }
   return { text, explicitId: undefined, idSpan: undefined, literalAttributes: undefined };

@@ -20,18 +20,25 @@ interface Sed {
   readonly pattern: RegExp;
   /** `$1` in the replacement is the first group, as `\1` in sed. */
   readonly replacement: string;
+  /**
+   * The text the pattern's `.*` must find after `open` for any match. When it is not on the line after the first
+   * `open`, no match exists, and the line is passed over: the regular expression would otherwise retry from every
+   * later `open` (or every backtracking position) and take quadratic time on a line of openers with no closer.
+   */
+  readonly open: string;
+  readonly close: string;
 }
 
 // Each pattern is the script's, in JavaScript syntax; with one greedy `.*` JavaScript's backtracking picks the same
 // match as sed's leftmost-longest rule.
 export const LINT_SEDS: readonly Sed[] = [
-  { pattern: /\{\{< text .*>\}\}/g, replacement: '```plain' },
-  { pattern: /\{\{< mermaid .*>\}\}/g, replacement: '```mermaid' },
-  { pattern: /\{\{< \/text .*>\}\}/g, replacement: '```' },
-  { pattern: /\{\{< \/mermaid .*>\}\}/g, replacement: '```' },
-  { pattern: /url=".*"/g, replacement: 'URL' },
-  { pattern: /link=".*"/g, replacement: 'LINK' },
-  { pattern: /(^#.*\S) *\{#.*\} */g, replacement: '$1' },
+  { pattern: /\{\{< text .*>\}\}/g, replacement: '```plain', open: '{{< text ', close: '>}}' },
+  { pattern: /\{\{< mermaid .*>\}\}/g, replacement: '```mermaid', open: '{{< mermaid ', close: '>}}' },
+  { pattern: /\{\{< \/text .*>\}\}/g, replacement: '```', open: '{{< /text ', close: '>}}' },
+  { pattern: /\{\{< \/mermaid .*>\}\}/g, replacement: '```', open: '{{< /mermaid ', close: '>}}' },
+  { pattern: /url=".*"/g, replacement: 'URL', open: 'url="', close: '"' },
+  { pattern: /link=".*"/g, replacement: 'LINK', open: 'link="', close: '"' },
+  { pattern: /(^#.*\S) *\{#.*\} */g, replacement: '$1', open: '{#', close: '}' },
 ];
 
 /** A cheap test that a line may need an edit at all (most lines need none). */
@@ -73,6 +80,8 @@ function editLine(line: string): { text: string; cols: number[] | undefined } {
   let text = line;
   let cols: number[] | undefined;
   for (const sed of LINT_SEDS) {
+    const at = text.indexOf(sed.open);
+    if (at < 0 || text.lastIndexOf(sed.close) < at + sed.open.length) continue;
     sed.pattern.lastIndex = 0;
     const m = sed.pattern.exec(text);
     // Every pattern's `.*` (or `^`) makes a second match on the same line impossible once the first is replaced.

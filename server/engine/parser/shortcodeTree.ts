@@ -42,6 +42,14 @@ export function buildShortcodeTree(tags: readonly ShortcodeTag[], needsClosing: 
   const problems: StructureProblem[] = [];
   const stack: ShortcodeNode[] = [];
   const byTag = new Map<ShortcodeTag, ShortcodeNode>();
+  // Name → the stack positions of open shortcodes of that name, so a closing tag finds its opener without searching
+  // the whole stack (quadratic for many stray closers over many unclosed openers).
+  const openByName = new Map<string, number[]>();
+  const pop = (): ShortcodeNode => {
+    const node = stack.pop()!;
+    openByName.get(node.open.name)!.pop();
+    return node;
+  };
 
   // For unknown shortcodes: how many closing tags with that name are still ahead.
   const closersAhead = new Map<string, number>();
@@ -50,7 +58,8 @@ export function buildShortcodeTree(tags: readonly ShortcodeTag[], needsClosing: 
   for (const tag of tags) {
     if (tag.kind === 'close') {
       closersAhead.set(tag.name, (closersAhead.get(tag.name) ?? 1) - 1);
-      const depth = findOpen(stack, tag.name);
+      const positions = openByName.get(tag.name);
+      const depth = positions && positions.length > 0 ? positions[positions.length - 1]! : -1;
       if (depth < 0) {
         const rule = needsClosing(tag.name);
         problems.push(
@@ -72,7 +81,7 @@ export function buildShortcodeTree(tags: readonly ShortcodeTag[], needsClosing: 
       }
       // Everything opened after the match is left unclosed.
       while (stack.length - 1 > depth) {
-        const unclosed = stack.pop()!;
+        const unclosed = pop();
         problems.push({
           code: 'shortcode.mismatched-closing',
           message: `\`${unclosed.open.name}\` is not closed before \`{{< /${tag.name} >}}\`.`,
@@ -81,7 +90,7 @@ export function buildShortcodeTree(tags: readonly ShortcodeTag[], needsClosing: 
           open: unclosed.open,
         });
       }
-      const node = stack.pop()!;
+      const node = pop();
       node.close = tag;
       byTag.set(tag, node);
       node.inner = { start: node.open.range.end, end: tag.range.start };
@@ -96,7 +105,15 @@ export function buildShortcodeTree(tags: readonly ShortcodeTag[], needsClosing: 
     if (tag.selfClosing || tag.unterminated) continue;
     const rule = needsClosing(tag.name);
     const paired = rule ?? (closersAhead.get(tag.name) ?? 0) > 0;
-    if (paired) stack.push(node);
+    if (paired) {
+      let positions = openByName.get(tag.name);
+      if (!positions) {
+        positions = [];
+        openByName.set(tag.name, positions);
+      }
+      positions.push(stack.length);
+      stack.push(node);
+    }
   }
 
   for (const node of stack) {
@@ -109,9 +126,4 @@ export function buildShortcodeTree(tags: readonly ShortcodeTag[], needsClosing: 
     });
   }
   return { roots, all, problems, byTag };
-}
-
-function findOpen(stack: readonly ShortcodeNode[], name: string): number {
-  for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.open.name === name) return i;
-  return -1;
 }

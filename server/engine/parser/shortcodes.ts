@@ -1,4 +1,5 @@
 import type { OffsetRange } from './offsetRange';
+import { NextIndex, NextMatch } from './textScan';
 
 /** One parameter of a shortcode tag: named (`link="./a.png"`) or positional (`bash`, `"alpha"`). */
 export interface ShortcodeParam {
@@ -55,8 +56,12 @@ export interface ShortcodeScan {
 
 const NAME = /[A-Za-z_][\w-]*(?:\/[A-Za-z_][\w-]*)*/y;
 const TAG_START = /\{\{[<%]/g;
-/** `{< image … >}}`: a single opening brace, which Hugo prints as literal text (zh blog/2018/aws-nlb). */
-const SINGLE_BRACE_AT = /\{<\s*\/?\s*[A-Za-z_][\w-]*[^\n{}]*?>\}\}/y;
+/**
+ * `{< image … >}}`: a single opening brace, which Hugo prints as literal text (zh blog/2018/aws-nlb).
+ * No two quantifiers may take the same characters: `\s*\/?\s*` and `[\w-]*[^\n{}]*?` (as this was written first)
+ * backtracked quadratically over a long run of spaces or of letters.
+ */
+const SINGLE_BRACE_AT = /\{<\s*(?:\/\s*)?[A-Za-z_][\w-]*(?![\w-])[^\n{}]*?>\}\}/y;
 /** `{{{< image … >}}`: a stray brace before a valid tag, printed as a literal `{`. */
 const TRIPLE_BRACE = /\{\{\{[<%]/g;
 
@@ -73,6 +78,7 @@ export function scanShortcodes(text: string, from = 0): ShortcodeScan {
   const tags: ShortcodeTag[] = [];
   const escaped: OffsetRange[] = [];
   const problems: ShortcodeProblem[] = [];
+  const ends = new TagEnds(text);
 
   TAG_START.lastIndex = from;
   let m: RegExpExecArray | null;
@@ -83,7 +89,7 @@ export function scanShortcodes(text: string, from = 0): ShortcodeScan {
     let p = skipSpace(text, start + 3);
 
     if (text.startsWith('/*', p)) {
-      const end = findCommentEnd(text, p + 2, close);
+      const end = ends.commentEnd(p + 2, close);
       if (end < 0) {
         problems.push({
           code: 'shortcode.unterminated-comment',
@@ -106,7 +112,7 @@ export function scanShortcodes(text: string, from = 0): ShortcodeScan {
     NAME.lastIndex = p;
     const nm = NAME.exec(text);
     if (!nm) {
-      const stop = findTagEnd(text, p, close);
+      const stop = ends.tagEnd(p, close);
       problems.push({
         code: 'shortcode.missing-name',
         message: 'A shortcode tag needs a name right after `{{<`.',
@@ -308,20 +314,45 @@ function skipSpace(text: string, p: number): number {
   return p;
 }
 
-// The end of the `*/ >}}` that closes an escaped example, or -1.
-function findCommentEnd(text: string, p: number, close: string): number {
-  for (;;) {
-    const star = text.indexOf('*/', p);
-    if (star < 0) return -1;
-    const q = skipSpace(text, star + 2);
-    if (text.startsWith(close, q)) return q + 3;
-    p = star + 2;
-  }
-}
+// Where escaped examples and broken tags end. Every `{{</*` and every tag without a name used to search the rest of
+// the text for its end, so a page of `{{</*` with no `*/>}}` (or of `{{<`) was scanned once per opener; the next
+// occurrences are remembered instead.
+const COMMENT_END_ANGLE = /\*\/[ \t\n\r]*>\}\}/g;
+const COMMENT_END_PERCENT = /\*\/[ \t\n\r]*%\}\}/g;
 
-function findTagEnd(text: string, p: number, close: string): { end: number } {
-  const nextClose = text.indexOf(close, p);
-  const nextOpen = text.indexOf('{{', p);
-  if (nextClose >= 0 && (nextOpen < 0 || nextClose < nextOpen)) return { end: nextClose + 3 };
-  return { end: nextOpen >= 0 ? nextOpen : Math.min(text.length, p + 1) };
+class TagEnds {
+  private readonly text: string;
+  private readonly comment = new Map<string, NextMatch>();
+  private readonly closer = new Map<string, NextIndex>();
+  private readonly open: NextIndex;
+
+  constructor(text: string) {
+    this.text = text;
+    this.open = new NextIndex(text, '{{');
+  }
+
+  // The end of the first `*/ >}}` (spaces allowed before the closer) at or after `p`, or -1.
+  commentEnd(p: number, close: string): number {
+    // `close` is `>}}` or `%}}`; the pattern has no nested quantifier, so each attempt costs the spaces it crosses.
+    let finder = this.comment.get(close);
+    if (!finder) {
+      finder = new NextMatch(this.text, close === '>}}' ? COMMENT_END_ANGLE : COMMENT_END_PERCENT);
+      this.comment.set(close, finder);
+    }
+    const star = finder.next(p);
+    return star < 0 ? -1 : skipSpace(this.text, star + 2) + 3;
+  }
+
+  /** Where a tag without a name stops: after its closer, or at the next tag, whichever comes first. */
+  tagEnd(p: number, close: string): { end: number } {
+    let closer = this.closer.get(close);
+    if (!closer) {
+      closer = new NextIndex(this.text, close);
+      this.closer.set(close, closer);
+    }
+    const nextClose = closer.next(p);
+    const nextOpen = this.open.next(p);
+    if (nextClose >= 0 && (nextOpen < 0 || nextClose < nextOpen)) return { end: nextClose + 3 };
+    return { end: nextOpen >= 0 ? nextOpen : Math.min(this.text.length, p + 1) };
+  }
 }

@@ -12,7 +12,15 @@ export class RootedFileSystem implements FileSystem {
   /** The roots with their own symbolic links resolved (`/tmp` is `/private/tmp` on macOS). */
   private readonly realRoots = new Set<string>();
 
-  constructor(private readonly inner: FileSystem) {}
+  /**
+   * The real location of a path inside an allowed root (a symbolic link resolved), when the injected file system
+   * can resolve links; absent when it cannot (an in-memory tree has no links).
+   */
+  readonly realPath?: (path: string) => string | undefined;
+
+  constructor(private readonly inner: FileSystem) {
+    if (inner.realPath) this.realPath = (path) => (this.permits(path) ? attempt(() => this.inner.realPath!(path)) : undefined);
+  }
 
   allow(root: string): void {
     const r = normalize(root);

@@ -71,6 +71,8 @@ export class SiteIndex {
    */
   readonly caches = new Caches();
   private maxFileSizeValue = DEFAULT_SETTINGS.maxFileSize;
+  /** Folders the scan listed but could not read (permission denied): reported, not skipped in silence. */
+  private readonly unreadableDirs = new Set<string>();
 
   constructor(
     private readonly fs: FileSystem,
@@ -137,7 +139,11 @@ export class SiteIndex {
     while (pending.length > 0) {
       const dir = pending.pop()!;
       const entries = this.fs.readDir(dir);
-      if (!entries) continue; // deleted mid-scan or unreadable: skip it
+      if (!entries) {
+        // Deleted mid-scan (nothing to report), or there and unreadable.
+        if (this.fs.stat(dir)?.isDirectory) this.unreadableDirs.add(dir);
+        continue;
+      }
       for (const e of entries) {
         const full = `${dir}/${e.name}`;
         if (e.isDirectory) {
@@ -266,6 +272,33 @@ export class SiteIndex {
     }
     this.add(path);
     this.summaries.delete(path);
+  }
+
+  /** Folders of `content/` the scan could not read, in the order met. */
+  unreadableFolders(): readonly string[] {
+    return [...this.unreadableDirs];
+  }
+
+  /**
+   * Whether a file written at `path` would really land inside `content/`: the nearest of its folders that exists,
+   * with symbolic links resolved, lies inside the real `content/` (a cloned repository can make a folder of the
+   * site a link to anywhere), and nothing unresolvable (a dangling link) already sits at `path`. For a file that
+   * exists, its own real location is checked. A file system that cannot resolve links is judged by the path alone.
+   */
+  reallyInContent(path: string): boolean {
+    if (!isInside(path, this.layout.contentDir) || path === this.layout.contentDir) return false;
+    if (!this.fs.realPath) return true;
+    const realPath = (p: string): string | undefined => this.fs.realPath?.(p);
+    const content = realPath(this.layout.contentDir);
+    if (content === undefined) return false;
+    const real = realPath(path);
+    if (real !== undefined) return isInside(real, content);
+    if ((this.fs.readDir(dirname(path)) ?? []).some((e) => e.name === basename(path))) return false;
+    for (let dir = dirname(path); isInside(dir, this.layout.contentDir); dir = dirname(dir)) {
+      const r = realPath(dir);
+      if (r !== undefined) return isInside(r, content);
+    }
+    return false;
   }
 
   /** Whether a file exists (exact case). */

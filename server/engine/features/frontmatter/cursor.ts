@@ -1,4 +1,5 @@
 import type { Frontmatter } from '../../parser/frontmatter';
+import { lineAround, trimEndBlanks } from '../../parser/textScan';
 
 /** Where the cursor is inside the frontmatter, read from the line's text (the YAML may be half-typed). */
 export type FrontmatterCursor =
@@ -14,10 +15,9 @@ const KEY_LINE = /^([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]|$)/;
 
 export function cursorIn(text: string, fm: Frontmatter, offset: number): FrontmatterCursor | undefined {
   if (offset < fm.contentRange.start || offset > fm.contentRange.end) return undefined;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd < 0) lineEnd = text.length;
-  const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+  // Any LSP line end, a lone `\r` too.
+  const { start: lineStart, end: lineEnd } = lineAround(text, offset);
+  const line = text.slice(lineStart, lineEnd);
   const before = line.slice(0, offset - lineStart);
 
   const keyLine = KEY_LINE.exec(line);
@@ -28,7 +28,8 @@ export function cursorIn(text: string, fm: Frontmatter, offset: number): Frontma
     let vStart = colon + 1;
     while (vStart < line.length && (line[vStart] === ' ' || line[vStart] === '\t')) vStart++;
     if (before.length < vStart) vStart = before.length;
-    const value = line.slice(vStart).replace(/[ \t]+$/, '');
+    // By hand: `/[ \t]+$/` backtracks quadratically over a long run of blanks inside the line.
+    const value = trimEndBlanks(line.slice(vStart));
     return {
       kind: 'value',
       key: keyLine[1]!,
@@ -51,7 +52,7 @@ export function cursorIn(text: string, fm: Frontmatter, offset: number): Frontma
     const key = parentKey(text, fm.contentRange.start, lineStart);
     if (!key) return undefined;
     const start = lineStart + item[0].length;
-    return { kind: 'item', key, start, end: lineStart + line.replace(/[ \t]+$/, '').length };
+    return { kind: 'item', key, start, end: lineStart + trimEndBlanks(line).length };
   }
   return undefined;
 }

@@ -8,7 +8,9 @@ import type { OffsetRange } from '../../parser/offsetRange';
  * (`2023-09-29`, `2022-09-07T08:00:00-06:00`) so the date format is checked on what the author typed.
  */
 export function schemaInstance(fm: Frontmatter): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // Without a prototype, a `__proto__:` key is a key like any other: assigned to a plain object, it replaced the
+  // prototype, and the keys under it (`title`) counted as present.
+  const out = record();
   for (const [lower, entry] of fm.byKey) {
     // `data` has aliases (`*anchor`) resolved; an entry's own value does not.
     const fromData = Object.prototype.hasOwnProperty.call(fm.data, entry.key) ? fm.data[entry.key] : entry.value;
@@ -25,16 +27,21 @@ function jsonValue(v: unknown, depth: number): unknown {
   if (v instanceof Date) return safeIso(v);
   if (Array.isArray(v)) return v.map((x) => jsonValue(x, depth + 1));
   if (v instanceof Map) {
-    const o: Record<string, unknown> = {};
+    const o = record();
     for (const [k, x] of v) o[String(k)] = jsonValue(x, depth + 1);
     return o;
   }
   if (typeof v === 'object') {
-    const o: Record<string, unknown> = {};
+    const o = record();
     for (const [k, x] of Object.entries(v)) o[k] = jsonValue(x, depth + 1);
     return o;
   }
   return String(v);
+}
+
+/** An object without a prototype, so that any key, `__proto__` included, is an own property. */
+function record(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
 }
 
 function safeIso(d: Date): string {

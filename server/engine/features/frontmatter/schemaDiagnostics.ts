@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Frontmatter } from '../../parser/frontmatter';
 import { diagnostic } from '../diagnostic';
+import { MAX_FINDINGS_PER_DOCUMENT } from '../findingsLimit';
 import type { DocumentContext } from '../documentContext';
 import type { DiagnosticRule } from '../feature';
 import { keyRangeIn, rangeAtPointer, schemaInstance } from './instance';
@@ -51,6 +52,10 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
   const needed = (key: string): boolean => applies(key) && !(headless && boolProp(schema.fields.field(key)?.schema ?? {}, 'x-rendered-only'));
 
   const reported = new Set<string>();
+  // The keys the page has, for "did you mean": made once, not once per unknown key (quadratic over many keys).
+  let present: ReadonlySet<string> | undefined;
+  const keysPresent = (): ReadonlySet<string> => (present ??= new Set(fm.byKey.keys()));
+  let unknownKeys = 0;
   if (validate) {
     const instance = schemaInstance(fm);
     for (const key of Object.keys(instance)) if (!applies(key)) delete instance[key];
@@ -65,7 +70,12 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
         );
       } else if (e.keyword === 'additionalProperty' || e.keyword === 'additionalProperties') {
         const name = String(e.params['additionalProperty'] ?? '');
-        if (e.instancePath === '') out.push(unknownKey(ctx, page, name, true));
+        if (e.instancePath === '') {
+          // "Did you mean" compares the key with every known one: past the findings a page can show, the key is
+          // still counted but not compared (10,000 unknown keys spent most of their check on suggestions unseen).
+          const suggest = unknownKeys++ < MAX_FINDINGS_PER_DOCUMENT;
+          out.push(suggest ? unknownKey(ctx, page, name, true, keysPresent()) : plainUnknownKey(ctx, page, name));
+        }
         else {
           const range = keyRangeIn(fm, e.instancePath, name);
           if (range) out.push(diagnostic(ctx, range, 'frontmatter.unknown-key', `\`${name}\` is not a key of \`${e.instancePath.slice(1)}\`.`));
@@ -102,7 +112,7 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
     for (const entry of fm.entries) {
       const lower = entry.key.toLowerCase();
       if (fm.byKey.get(lower) !== entry || schema.fields.field(lower) || !nearKnownKey(schema, lower)) continue;
-      const d = unknownKey(ctx, page, lower, false);
+      const d = unknownKey(ctx, page, lower, false, keysPresent());
       if (d) out.push(d);
     }
   }
@@ -127,15 +137,22 @@ function checkSchema(ctx: DocumentContext, page: PageFrontmatter, now: Date): Di
   return out;
 }
 
+/** An undeclared top-level key, without looking for what it may be a misspelling of. */
+function plainUnknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string): Diagnostic {
+  const entry = page.fm.byKey.get(lower);
+  const message = `\`${entry?.key ?? lower}\` is not a known key of a ${page.schema.label}: Hugo ignores it.`;
+  return diagnostic(ctx, entry?.keyRange ?? page.fm.openRange, 'frontmatter.unknown-key', message);
+}
+
 /** An undeclared top-level key, with "did you mean" fixes. With `always` false, only a near-miss is reported. */
-function unknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string, always: true): Diagnostic;
-function unknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string, always: false): Diagnostic | undefined;
-function unknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string, always: boolean): Diagnostic | undefined {
+function unknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string, always: true, present: ReadonlySet<string>): Diagnostic;
+function unknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string, always: false, present: ReadonlySet<string>): Diagnostic | undefined;
+function unknownKey(ctx: DocumentContext, page: PageFrontmatter, lower: string, always: boolean, present: ReadonlySet<string>): Diagnostic | undefined {
   const { fm, schema } = page;
   const entry = fm.byKey.get(lower);
   const range = entry?.keyRange ?? fm.openRange;
   const written = entry?.key ?? lower;
-  const suggestions = keySuggestions(schema, lower, new Set(fm.byKey.keys()));
+  const suggestions = keySuggestions(schema, lower, present);
   const fixes: Fix[] = suggestions.map((s, i) => ({
     title: `Rename to \`${s}\``,
     edits: [{ range: ctx.range(range), newText: s }],
@@ -172,8 +189,13 @@ function humanize(e: ErrorObject): string {
   return e.message ?? 'is not valid';
 }
 
-/** One diagnostic per value: an error inside a list already reported as a whole is not repeated. */
+/**
+ * One diagnostic per value: an error inside a list already reported as a whole is not repeated. Each of the
+ * pointer's ancestors is looked up, rather than every reported pointer compared (quadratic over a long list).
+ */
 function isContainerOfReported(pointer: string, reported: ReadonlySet<string>): boolean {
-  for (const r of reported) if (pointer.startsWith(r + '/')) return true;
+  for (let slash = pointer.lastIndexOf('/'); slash > 0; slash = pointer.lastIndexOf('/', slash - 1)) {
+    if (reported.has(pointer.slice(0, slash))) return true;
+  }
   return false;
 }

@@ -13,12 +13,13 @@ export const frontmatterSiteRule: DiagnosticRule = {
   check(ctx) {
     const page = pageFrontmatter(ctx);
     if (!page || !page.valid) return [];
-    const out: Diagnostic[] = [];
-    out.push(...checkDescriptionPeriod(ctx, page));
-    out.push(...checkVersionNumbers(ctx, page));
-    out.push(...checkYearFolder(ctx, page));
-    out.push(...checkBundleFiles(ctx, page));
-    out.push(...checkAliasLanguage(ctx, page));
-    return out;
+    // `concat`, not `push(...list)`: spreading a long list into arguments overflows the stack.
+    return ([] as Diagnostic[]).concat(
+      checkDescriptionPeriod(ctx, page),
+      checkVersionNumbers(ctx, page),
+      checkYearFolder(ctx, page),
+      checkBundleFiles(ctx, page),
+      checkAliasLanguage(ctx, page),
+    );
   },
 };

@@ -165,7 +165,7 @@ function paramItems(ctx: DocumentContext, tc: ParamContext): CompletionItem[] {
   // Hugo cannot mix named and positional values: offer only the kind already in use.
   if (!named) {
     const pos = findParam(info, undefined, tc.position);
-    if (pos) items.push(...valueItemsFor(ctx, tc, info, pos, undefined, '0'));
+    if (pos) for (const item of valueItemsFor(ctx, tc, info, pos, undefined, '0')) items.push(item);
   }
   if (!positional) {
     const params = info.params ?? [];

@@ -43,7 +43,8 @@ export interface ValueContext extends Base {
 
 export type TagContext = NameContext | ParamContext | ValueContext;
 
-const NAME_TYPED = /^\{\{([<%])(\s*)(\/?)\s*([A-Za-z0-9_\/-]*)$/;
+/** `\s*` on both sides of the slash only when there is one: `(\s*)(\/?)\s*` backtracked quadratically over spaces. */
+const NAME_TYPED = /^\{\{([<%])(\s*)(?:(\/)\s*)?([A-Za-z0-9_\/-]*)$/;
 const WORD_AFTER = /^[A-Za-z0-9_\/-]*/;
 /**
  * What an editor may have put after the cursor when `{{<` was typed: VS Code's auto-closing of `{` and `<` leaves

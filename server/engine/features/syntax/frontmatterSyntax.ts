@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { LineEnds } from '../../parser/textScan';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
 import type { DiagnosticRule } from '../feature';
@@ -18,7 +19,8 @@ export function frontmatterSyntaxRuleAt(now: () => Date): DiagnosticRule {
       const fm = ctx.parsed.frontmatter;
       if (!fm) {
         const text = ctx.parsed.text;
-        const firstLineEnd = text.indexOf('\n') < 0 ? text.length : text.indexOf('\n');
+        // Any LSP line end, a lone `\r` too: the range is the first line, not the whole file.
+        const firstLineEnd = new LineEnds(text).end(0);
         const toml = text.startsWith('+++');
         out.push(
           diagnostic(

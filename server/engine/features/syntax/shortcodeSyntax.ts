@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic } from '../diagnostic';
 import type { DiagnosticRule } from '../feature';
+import { MAX_FINDINGS_PER_DOCUMENT } from '../findingsLimit';
 import { closingTagFix } from './closingTag';
 
 /**
@@ -15,8 +16,12 @@ export const shortcodeSyntaxRule: DiagnosticRule = {
     for (const p of ctx.parsed.shortcodes.problems) {
       out.push(diagnostic(ctx, p.range, p.code, p.message));
     }
+    // A closing-tag fix looks ahead for where the shortcode ends: made for as many problems as a page can show
+    // (the findings cap), so a page of thousands of unclosed tags does not cost a look-ahead each.
+    let fixable = MAX_FINDINGS_PER_DOCUMENT;
     for (const p of ctx.parsed.tree.problems) {
-      out.push(diagnostic(ctx, p.range, p.code, p.message, { data: { name: p.name }, fixes: p.open ? [closingTagFix(ctx, p.open)] : [] }));
+      const fixes = p.open && fixable-- > 0 ? [closingTagFix(ctx, p.open)] : [];
+      out.push(diagnostic(ctx, p.range, p.code, p.message, { data: { name: p.name }, fixes }));
     }
     return out;
   },

@@ -32,7 +32,7 @@ export interface CreatePlan {
 
 export type CreatePlanResult =
   | { readonly ok: true; readonly plan: CreatePlan }
-  | { readonly ok: false; readonly reason: 'exists' | 'not-content' | 'not-a-page' | 'bad-language' | 'same-language'; readonly message: string; readonly target?: string };
+  | { readonly ok: false; readonly reason: 'exists' | 'not-content' | 'not-a-page' | 'bad-language' | 'same-language' | 'too-large'; readonly message: string; readonly target?: string };
 
 const MARKDOWN = new Set(['.md', '.markdown']);
 
@@ -59,9 +59,18 @@ export function planTranslation(site: SiteIndex, path: string, lang: string, cat
   if (existing?.exists || site.exists(target)) {
     return { ok: false, reason: 'exists', message: `The ${lang} version already exists.`, target };
   }
+  // The plan creates files: each must really land in content/, not through a symbolic link to elsewhere.
+  if (!site.reallyInContent(target)) {
+    return { ok: false, reason: 'not-content', message: `The ${lang} version would be written outside the site's content/ folder: a symbolic link leads out of it.`, target };
+  }
   const source = translations?.versions.find((v) => v.lang === DEFAULT_LANGUAGE && v.exists);
   const from = source && location.lang !== DEFAULT_LANGUAGE ? source.path : path;
   const fromLocation = locate(site.layout, from) ?? location;
+  // `istio.maxFileSize`: the plan carries the page's text, and a 50 MB page made a 52 MB answer.
+  const size = site.openTextOf(from)?.length ?? site.stat(from)?.size ?? 0;
+  if (size > site.maxFileSize) {
+    return { ok: false, reason: 'too-large', message: `${basename(from)} is ${Math.round(size / 1000).toLocaleString('en-US')} KB, over the ${Math.round(site.maxFileSize / 1000).toLocaleString('en-US')} KB limit of \`istio.maxFileSize\`.` };
+  }
   const text = site.readText(from);
   if (text === undefined) return { ok: false, reason: 'not-content', message: `Cannot read ${from}.` };
 
@@ -74,8 +83,10 @@ export function planTranslation(site: SiteIndex, path: string, lang: string, cat
       if (name === basename(from)) continue;
       if (fromLocation.kind === 'section' && MARKDOWN.has(extname(name))) continue;
       const to = `${toDir}/${name}`;
+      const resource = `${fromDir}/${name}`;
       if (site.exists(to)) kept.push(to);
-      else copies.push({ from: `${fromDir}/${name}`, to });
+      // A resource that is a link out of the site, or a target whose folder is: left out, never copied.
+      else if (site.reallyInContent(resource) && site.reallyInContent(to)) copies.push({ from: resource, to });
     }
   }
   // What exists once the plan is carried out: links to it are links to the target language.

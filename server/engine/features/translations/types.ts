@@ -63,7 +63,7 @@ export interface TranslationPlan {
 
 export type PlanTranslationResult =
   | { readonly ok: true; readonly plan: TranslationPlan }
-  | { readonly ok: false; readonly reason: 'exists' | 'not-content' | 'not-a-page' | 'bad-language' | 'same-language'; readonly message: string; readonly targetUri?: string };
+  | { readonly ok: false; readonly reason: 'exists' | 'not-content' | 'not-a-page' | 'bad-language' | 'same-language' | 'too-large'; readonly message: string; readonly targetUri?: string };
 
 export interface TranslationStatusParams {
   /** Any file or folder inside the site. */

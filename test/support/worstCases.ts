@@ -1,0 +1,78 @@
+/**
+ * Pages made to be worst cases for the engine's scanners: each repeats the text that once made some scan quadratic
+ * (or worse), so that a size where linear work takes milliseconds would take quadratic work minutes. Shared by the
+ * robustness test (test/unit/robustness/linearTime.test.ts) and the benchmark (`npm run bench`).
+ */
+
+/** Where the pages are opened: a blog post, as in issue 22. */
+export const WORST_CASE_PAGE = 'content/en/blog/2024/worst-case/index.md';
+
+/** A frontmatter every check accepts, so the whole pipeline runs over the body. */
+export const WORST_CASE_FRONTMATTER =
+  '---\ntitle: Worst case\ndescription: A page made to be slow to scan.\npublishdate: 2024-01-01\nattribution: The robustness test\nkeywords: [test]\n---\n\n';
+
+export interface WorstCase {
+  readonly name: string;
+  /** What was super-linear on this input. */
+  readonly cause: string;
+  /** A page of about `size` characters. */
+  readonly page: (size: number) => string;
+  /**
+   * The size the test uses, when the default is too small: a rescan by `indexOf` or a copy by `slice` is so fast
+   * per character that the quadratic time only shows on larger pages.
+   */
+  readonly size?: number;
+}
+
+const LARGE = 1_600_000;
+
+/** `unit` repeated to fill about `size` characters after the frontmatter. */
+function repeated(unit: string, size: number, before = '', after = ''): string {
+  const n = Math.max(1, Math.floor((size - WORST_CASE_FRONTMATTER.length - before.length - after.length) / unit.length));
+  return WORST_CASE_FRONTMATTER + before + unit.repeat(n) + after;
+}
+
+export const WORST_CASES: readonly WorstCase[] = [
+  { name: 'link opener `[a](`', cause: 'each `](` rescanned the rest of the page for its destination', page: (s) => repeated('[a](', s) },
+  { name: 'escaped example `{{</*`', cause: 'each `{{</*` searched the rest of the page for `*/>}}`', page: (s) => repeated('{{</*', s) },
+  { name: 'heading `# {#a{#a…`', cause: 'the `{#id}` regular expression was cubic', page: (s) => repeated('{#a', s, '# ', '\n') },
+  {
+    name: 'frontmatter keys `kN: v`',
+    cause: 'each unknown key built a set of every key',
+    page: (s) => {
+      const lines: string[] = [];
+      for (let i = 0, size = 8; size < s; i++) {
+        const line = `k${i}: v`;
+        lines.push(line);
+        size += line.length + 1;
+      }
+      return `---\ntitle: Keys\npublishdate: 2024-01-01\n${lines.join('\n')}\n---\n`;
+    },
+  },
+  { name: 'tag opener `{{<`', cause: 'one finding each: 330,000 overflowed push(...)', page: (s) => repeated('{{<', s) },
+  { name: 'heading of blanks then a line separator', cause: 'the heading regular expression backtracked exponentially', page: (s) => repeated(' ', s, '#', 'x\u2028y\n') },
+  { name: 'heading with a closing run of `#`', cause: 'the closing-sequence pattern backtracked over the blanks', page: (s) => WORST_CASE_FRONTMATTER + '# a' + ' '.repeat(Math.floor(s / 2)) + '#'.repeat(Math.floor(s / 2)) + 'x\n' },
+  { name: 'heading of `<`', cause: 'the heading text pattern `<[^>]+>` rescanned from every `<`', page: (s) => repeated('<', s, '# ', '\n') },
+  { name: 'code spans in one paragraph', size: LARGE, cause: 'each code span searched the rest of the page for the paragraph end', page: (s) => repeated('`a` ', s) },
+  { name: 'backtick runs on one line', cause: 'each run of three looked back to the start of its line', page: (s) => repeated('```a', s, 'x') },
+  { name: 'angle destination `[a](<`', size: LARGE, cause: 'each `](<` searched the rest of the page for `>`', page: (s) => repeated('[a](<', s) },
+  { name: 'shortcode in a destination `[a]({{`', size: LARGE, cause: 'each `]({{` searched the rest of the page for `}}`', page: (s) => repeated('[a]({{', s) },
+  { name: 'single-brace opener `{<` and blanks', cause: 'the `{<` pattern backtracked over the blanks', page: (s) => repeated(' ', s, '{<', '!\n') },
+  { name: 'unclosed callouts then stray closers', cause: 'each closing tag searched the whole stack of open shortcodes', page: (s) => repeated('{{< tip >}}', s / 2) + repeated('{{< /x >}}', s / 2).slice(WORST_CASE_FRONTMATTER.length) },
+  { name: 'nested callouts', size: LARGE, cause: 'the one-line check sliced each callout, children included', page: (s) => repeated('{{< tip >}}', s / 2) + '\n' + repeated('{{< /tip >}}', s / 2).slice(WORST_CASE_FRONTMATTER.length) },
+  { name: 'nested tabsets', size: LARGE, cause: 'the dropped-content check sliced each tabset, children included', page: (s) => repeated('{{< tabset >}}', s / 2) + '\n' + repeated('{{< /tabset >}}', s / 2).slice(WORST_CASE_FRONTMATTER.length) },
+  { name: 'comment openers in a tabset', cause: 'the comment pattern rescanned from every `<!--`', page: (s) => repeated('<!--', s, '{{< tabset >}}\n', '\n{{< /tabset >}}\n') },
+  { name: 'suppressions on one line', cause: 'each comment copied the list of the line', page: (s) => repeated('<!-- istio-ignore-next-line -->', s, '', '\n{{<\n') },
+];
+
+/** A plain post of about `size` characters: ordinary paragraphs, headings, links and shortcodes, for comparison. */
+export function plainPost(size: number): string {
+  const section = (i: number): string =>
+    `## Section ${i} {#section-${i}}\n\nIstio's [traffic management](/docs/concepts/traffic-management/) lets you control the flow of ` +
+    `traffic and API calls between services. See the \`VirtualService\` reference and [the FAQ](/faq/).\n\n` +
+    `{{< text bash >}}\n$ kubectl apply -f samples/bookinfo/platform/kube/bookinfo.yaml\n{{< /text >}}\n\n` +
+    `{{< tip >}}\nUse \`istioctl analyze\` to find problems before they reach the mesh.\n{{< /tip >}}\n\n`;
+  let body = '';
+  for (let i = 0; WORST_CASE_FRONTMATTER.length + body.length < size; i++) body += section(i);
+  return WORST_CASE_FRONTMATTER + body;
+}

@@ -1,0 +1,64 @@
+/**
+ * Runs in a worker thread for linearTime.test.ts: checks one worst-case page at the sizes asked, several times each,
+ * and posts the best time of each size. In a worker, so that a scan that does not end in time can be stopped (a
+ * quadratic scan of the test's sizes would hold the test runner's thread for minutes).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS, LanguageService, MemoryFileSystem } from '../../../server/engine';
+import { WORST_CASE_FRONTMATTER, WORST_CASE_PAGE, WORST_CASES } from '../../support/worstCases';
+
+export interface WorstCaseRequest {
+  readonly name: string;
+  /** Sizes in characters, measured in turn `rounds` times; the first round is a warm-up and not counted. */
+  readonly sizes: readonly number[];
+  readonly rounds: number;
+}
+
+export interface WorstCaseReply {
+  /** Best milliseconds of CPU time per size. */
+  readonly best: number[];
+  /** Findings of the largest size, and whether one was an internal error. */
+  readonly findings: number;
+  readonly internalError: boolean;
+}
+
+const ROOT = '/site';
+
+/** The time of one check: a fresh service, so no cache from the previous run helps. */
+function checkOnce(text: string): { ms: number; findings: number; internalError: boolean } {
+  const fs = new MemoryFileSystem({
+    [`${ROOT}/content/en/_index.md`]: WORST_CASE_FRONTMATTER,
+    [`${ROOT}/content/en/blog/_index.md`]: WORST_CASE_FRONTMATTER,
+  });
+  const service = new LanguageService({ fs, scan: { sliceMs: 1_000_000, pause: () => Promise.resolve() } });
+  const path = `${ROOT}/${WORST_CASE_PAGE}`;
+  const document = TextDocument.create(`file://${path}`, 'markdown', 1, text);
+  const settings = { ...DEFAULT_SETTINGS, maxFileSize: 100_000_000 };
+  // CPU time, not wall time: on a machine shared with other work, waiting for a core is not the scan's doing.
+  // The process's time is this thread's: the test runner's thread only waits meanwhile.
+  const started = process.cpuUsage();
+  service.openDocument(path, document);
+  const { diagnostics } = service.diagnostics(path, document, settings);
+  service.documentLinks(path, document, settings);
+  const used = process.cpuUsage(started);
+  const ms = (used.user + used.system) / 1000;
+  service.dispose();
+  return { ms, findings: diagnostics.length, internalError: diagnostics.some((d) => d.code === 'internal.error') };
+}
+
+const request = workerData as WorstCaseRequest;
+const worst = WORST_CASES.find((c) => c.name === request.name);
+if (!worst) throw new Error(`no worst case named ${request.name}`);
+const pages = request.sizes.map((s) => worst.page(s));
+const best = request.sizes.map(() => Number.POSITIVE_INFINITY);
+let last = { ms: 0, findings: 0, internalError: false };
+for (let round = 0; round < request.rounds; round++) {
+  pages.forEach((page, i) => {
+    const r = checkOnce(page);
+    if (round > 0) best[i] = Math.min(best[i]!, r.ms);
+    if (i === pages.length - 1) last = r;
+  });
+}
+const reply: WorstCaseReply = { best, findings: last.findings, internalError: last.internalError };
+parentPort!.postMessage(reply);
