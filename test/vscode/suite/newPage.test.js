@@ -21,6 +21,14 @@ describe('New Blog Post and New Docs Page, as an author runs them in the real ex
     await h.activateExtension();
   });
   afterEach(() => h.closeAllWithoutSaving());
+  // Later suites count the sample's pages: the pages made here go again.
+  after(async () => {
+    const { year } = today();
+    for (const rel of [`content/en/blog/${year}/my-first-istio-post`, `content/en/blog/${year}/kept-post`, 'content/en/docs/reference/config']) {
+      const uri = h.siteUri(rel);
+      if (await h.exists(uri)) await vscode.workspace.fs.delete(uri, { recursive: true });
+    }
+  });
 
   it('New Blog Post writes content/en/blog/<year>/<slug>/index.md and opens it on the description', async () => {
     const { year, date } = today();

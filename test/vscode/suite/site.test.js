@@ -78,14 +78,16 @@ describe('site-wide: rename, references, Move Page, Check Whole Site', function 
   });
 
   it('Check Whole Site publishes the problems of pages no editor has open', async () => {
-    const aws = siteUri('content/zh/blog/2018/aws-nlb/index.md');
+    // A page no suite opens (VS Code keeps a document of a closed tab for minutes): its one warning, the missing
+    // description, can only come from the whole-site check.
+    const aws = siteUri('content/zh/blog/2023/istio-graduates-within-cncf/index.md');
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === aws.toString()));
-    const published = waitForDiagnostics(aws, (ds) => ds.some((d) => (d.code?.value ?? d.code) === 'shortcode.malformed-delimiter'));
+    const published = waitForDiagnostics(aws, (ds) => ds.some((d) => (d.code?.value ?? d.code) === 'frontmatter.missing-recommended'));
     const result = await vscode.commands.executeCommand('istio.checkWholeSite');
     assert.strictEqual(result.cancelled, false);
     assert.strictEqual(result.checked, result.pages);
     assert.ok(result.pages >= 76, `${result.pages} pages`);
     await published;
-    assert.strictEqual(istioDiagnostics(aws).filter((d) => (d.code?.value ?? d.code) === 'shortcode.malformed-delimiter').length, 2);
+    assert.strictEqual(istioDiagnostics(aws).filter((d) => (d.code?.value ?? d.code) === 'frontmatter.missing-recommended').length, 1);
   });
 });
