@@ -1,3 +1,6 @@
+// Named to run last (mocha loads the suites in name order): Check Whole Site keeps closed pages' problems, which
+// the translation suite's "closing its tab clears its problems" would otherwise see.
+//
 // Site-wide features in a real extension host: rename and references through VS Code's own provider commands (so
 // the provider VS Code picks among the Markdown ones is the one asserted), Move Page through the editor's file
 // renames and `workspace/willRenameFiles`, and Check Whole Site filling the diagnostics of closed files.
