@@ -273,8 +273,10 @@ function parseYaml(
 
   const faults = new Set<number>();
   for (const err of doc.errors) {
-    // Where the author went wrong, not where the parser gave up; two errors from one fault are one finding.
-    const fault = locateYamlFault(yamlText, err);
+    // Where the author went wrong, not where the parser gave up; two errors from one fault are one finding. Only the
+    // first error, where Hugo stops, is traced back: each trace reads the whole frontmatter, and later errors are
+    // mostly that fault's echoes.
+    const fault = faults.size === 0 ? locateYamlFault(yamlText, err) : undefined;
     const range = fault ? { start: base + fault.range.start, end: base + fault.range.end } : errorRange(err.pos, yamlText, base);
     if (faults.has(range.start)) continue;
     faults.add(range.start);
