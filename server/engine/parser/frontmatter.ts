@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { fastFrontmatter, type FastEntry } from './fastFrontmatter';
 import type { OffsetRange } from './offsetRange';
-import { locateYamlFault } from './yamlFault';
+import { yamlFaultLocator } from './yamlFault';
 import { LineEnds } from './textScan';
 
 /** One top-level `key: value` of the frontmatter, with the exact spans of key and value. */
@@ -272,11 +272,10 @@ function parseYaml(
   }
 
   const faults = new Set<number>();
+  const locateFault = yamlFaultLocator(yamlText);
   for (const err of doc.errors) {
-    // Where the author went wrong, not where the parser gave up; two errors from one fault are one finding. Only the
-    // first error, where Hugo stops, is traced back: each trace reads the whole frontmatter, and later errors are
-    // mostly that fault's echoes.
-    const fault = faults.size === 0 ? locateYamlFault(yamlText, err) : undefined;
+    // Where the author went wrong, not where the parser gave up; two errors from one fault are one finding.
+    const fault = locateFault(err);
     const range = fault ? { start: base + fault.range.start, end: base + fault.range.end } : errorRange(err.pos, yamlText, base);
     if (faults.has(range.start)) continue;
     faults.add(range.start);

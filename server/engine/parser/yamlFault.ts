@@ -20,26 +20,34 @@ export interface YamlFault {
  * wrote: the opening quote (its whole span, to the end), the unclosed bracket, the line whose indentation matches no
  * key above it, the tab that indents a line. `undefined` when the error's own position is the best there is.
  */
-export function locateYamlFault(yaml: string, err: YamlError): YamlFault | undefined {
-  if (err.code === 'MISSING_CHAR' && /closing ["']quote/.test(err.message)) {
-    const open = unclosedQuote(yaml);
-    if (open) {
-      const end = yaml.trimEnd().length;
-      return {
-        range: { start: open.at, end: Math.max(end, open.at + 1) },
-        message: `This quoted value has no closing \`${open.quote}\`: YAML reads the rest of the frontmatter into it, and Hugo fails ("found unexpected end of stream").`,
-      };
-    }
+export function yamlFaultLocator(yaml: string): (err: YamlError) => YamlFault | undefined {
+  // Each trace reads the whole frontmatter once, whatever the number of errors (one fault often makes several).
+  let quote: { at: number; quote: string } | undefined | null = null;
+  let indent: OffsetRange | undefined | null = null;
+  let flowTraced = false;
+  return (err) => {
+    quote = quote === null ? unclosedQuote(yaml) : quote;
+    indent = indent === null && INDENT_CODES.has(err.code) ? misindentedLine(yaml) : indent;
+    const isFlow = /^Flow (sequence|mapping)/.test(err.message) || (err.code === 'MISSING_CHAR' && /[\]}]$/.test(err.message.trim()));
+    const flow = isFlow && !flowTraced ? unclosedFlow(yaml, err.pos[0]) : undefined;
+    if (isFlow) flowTraced = true;
+    return locate(yaml, err, quote, flow, indent ?? undefined);
+  };
+}
+
+function locate(yaml: string, err: YamlError, quote: { at: number; quote: string } | undefined, flow: { at: number } | undefined, indent: OffsetRange | undefined): YamlFault | undefined {
+  if (quote && err.code === 'MISSING_CHAR' && /closing ["']quote/.test(err.message)) {
+    return {
+      range: { start: quote.at, end: Math.max(yaml.trimEnd().length, quote.at + 1) },
+      message: `This quoted value has no closing \`${quote.quote}\`: YAML reads the rest of the frontmatter into it, and Hugo fails ("found unexpected end of stream").`,
+    };
   }
-  if (/^Flow (sequence|mapping)/.test(err.message) || err.code === 'MISSING_CHAR' && /[\]}]$/.test(err.message.trim())) {
-    const open = unclosedFlow(yaml, err.pos[0]);
-    if (open) {
-      const close = yaml[open.at] === '[' ? ']' : '}';
-      return {
-        range: { start: open.at, end: lineEndOf(yaml, open.at) },
-        message: `This \`${yaml[open.at]}\` is never closed with \`${close}\`: Hugo fails ("did not find expected ',' or '${close}'").`,
-      };
-    }
+  if (flow) {
+    const close = yaml[flow.at] === '[' ? ']' : '}';
+    return {
+      range: { start: flow.at, end: lineEndOf(yaml, flow.at) },
+      message: `This \`${yaml[flow.at]}\` is never closed with \`${close}\`: Hugo fails ("did not find expected ',' or '${close}'").`,
+    };
   }
   if (err.code === 'TAB_AS_INDENT') {
     let end = err.pos[0];
@@ -49,13 +57,12 @@ export function locateYamlFault(yaml: string, err: YamlError): YamlFault | undef
       message: 'A tab indents this line: YAML indents with spaces only, and Hugo fails ("found a tab character that violates indentation").',
     };
   }
-  if (INDENT_CODES.has(err.code)) {
-    const line = misindentedLine(yaml);
+  if (indent && INDENT_CODES.has(err.code)) {
     // Only a line at or right after the one the parser stopped on: the fault is never further from it.
     const from = yaml.lastIndexOf('\n', err.pos[0] - 1) + 1;
     const next = yaml.indexOf('\n', err.pos[0]);
     const to = next < 0 ? yaml.length : lineEndOf(yaml, next + 1);
-    if (line && line.start >= from && line.start <= to) return { range: line, message: 'The indentation of this line matches no key above it: indent a key as much as the keys beside it, and a nested key or list item more than its parent key (which then has no value on its line).' };
+    if (indent.start >= from && indent.start <= to) return { range: indent, message: 'The indentation of this line matches no key above it: indent a key as much as the keys beside it, and a nested key or list item more than its parent key (which then has no value on its line).' };
   }
   return undefined;
 }
