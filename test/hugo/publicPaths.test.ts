@@ -8,31 +8,14 @@ import * as assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService, MemoryFileSystem } from '../../server/engine';
+import { ISTIO_OUTPUT_TABLES, ISTIO_STATIC_DIR } from '../support/istioHugoToml';
 import { buildSite, type HugoBuild } from './lib/hugo';
 
-/** The settings of istio.io's hugo.toml that decide its paths (verbatim), plus the zh language. */
-const HUGO_TOML = `staticDir = ["static", "generated"]
-
-[mediaTypes]
-    [mediaTypes."text/netlify"]
-        delimiter = ""
-
-[outputs]
-  home = ["HTML", "RSS", "REDIR"]
-  section = ["HTML"]
-
-[outputFormats]
-    [outputFormats.RSS]
-        baseName = "feed"
-    [outputFormats.REDIR]
-        mediatype = "text/netlify"
-        baseName = "_redirects"
-        isPlainText = true
-        notAlternative = true
-
-[languages.zh]
-contentDir = "content/zh"
-`;
+/**
+ * The settings of istio.io's hugo.toml that decide its paths (verbatim), plus the zh language. The base site already
+ * sets `disableAliases = true`, which TOML does not allow twice.
+ */
+const HUGO_TOML = `${ISTIO_STATIC_DIR}\n${ISTIO_OUTPUT_TABLES}\n[languages.zh]\ncontentDir = "content/zh"\n`;
 
 /** Every link target checked, written as in content/en/blog/x/index.md. */
 const TARGETS = [

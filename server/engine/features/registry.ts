@@ -22,6 +22,7 @@ import { imageCaptionRule } from './shortcodes/imageCaption';
 import { indentedCodeRule } from './shortcodes/indentedCode';
 import { nestingRule } from './shortcodes/nesting';
 import { parametersRule } from './shortcodes/parameters';
+import { shortcodeInParameterRule } from './shortcodes/shortcodeInParameter';
 import { siteReferencesRule } from './shortcodes/siteReferences';
 import { textBlocksRule } from './shortcodes/textBlocks';
 import { unknownShortcodeRule } from './shortcodes/unknownShortcode';
@@ -51,6 +52,7 @@ export const diagnosticRules: readonly DiagnosticRule[] = [
   nestingRule,
   textBlocksRule,
   imageCaptionRule,
+  shortcodeInParameterRule,
   indentedCodeRule,
   siteReferencesRule,
   lintRule,

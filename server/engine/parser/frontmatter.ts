@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { fastFrontmatter, type FastEntry } from './fastFrontmatter';
 import type { OffsetRange } from './offsetRange';
+import { yamlFaultLocator } from './yamlFault';
 import { LineEnds } from './textScan';
 
 /** One top-level `key: value` of the frontmatter, with the exact spans of key and value. */
@@ -270,8 +271,15 @@ function parseYaml(
     });
   }
 
+  const faults = new Set<number>();
+  const locateFault = yamlFaultLocator(yamlText);
   for (const err of doc.errors) {
-    problems.push({ code: 'frontmatter.yaml-syntax', message: `YAML: ${firstLine(err.message)}`, range: errorRange(err.pos, yamlText, base) });
+    // Where the author went wrong, not where the parser gave up; two errors from one fault are one finding.
+    const fault = locateFault(err);
+    const range = fault ? { start: base + fault.range.start, end: base + fault.range.end } : errorRange(err.pos, yamlText, base);
+    if (faults.has(range.start)) continue;
+    faults.add(range.start);
+    problems.push({ code: 'frontmatter.yaml-syntax', message: fault ? fault.message : `YAML: ${firstLine(err.message)}`, range });
   }
 
   const contents = doc.contents;

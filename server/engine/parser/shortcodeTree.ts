@@ -12,13 +12,15 @@ export interface ShortcodeNode {
 }
 
 export interface StructureProblem {
-  readonly code: 'shortcode.unclosed' | 'shortcode.stray-closing' | 'shortcode.mismatched-closing' | 'shortcode.closing-not-allowed';
+  readonly code: 'shortcode.unclosed' | 'shortcode.stray-closing' | 'shortcode.mismatched-closing' | 'shortcode.closing-not-allowed' | 'shortcode.closing-order';
   readonly message: string;
   readonly range: OffsetRange;
   /** The shortcode's name. */
   readonly name: string;
   /** For `shortcode.unclosed` and `shortcode.mismatched-closing`: the opening tag left open, which the fix closes. */
   readonly open?: ShortcodeTag;
+  /** For `shortcode.closing-order`: the closing tag's name, and the name of the shortcode Hugo closes with it. */
+  readonly rename?: { readonly range: OffsetRange; readonly name: string };
 }
 
 export interface ShortcodeTree {
@@ -35,8 +37,41 @@ export interface ShortcodeTree {
  */
 export type PairingRule = (name: string) => boolean | undefined;
 
-/** Matches opening and closing tags the way Hugo does, reporting unclosed, stray and mismatched tags. */
+/**
+ * Whether Hugo builds a page whose closing tags name other shortcodes than the ones they close. Hugo's parser closes
+ * the innermost open shortcode at every closing tag, whatever its name; its lexer only requires that a shortcode of
+ * that name appeared earlier on the page. So `{{< a >}}{{< b >}}{{< /a >}}{{< /b >}}` builds, rendered as `a` holding
+ * `b` (Hugo 0.131, test/hugo/closingTags.test.ts). True when the page has such a closing tag and Hugo still pairs
+ * every tag; the tree then follows Hugo's pairing.
+ */
+function hugoPairsByPosition(tags: readonly ShortcodeTag[], needsClosing: PairingRule): boolean {
+  const seen = new Set<string>();
+  const closersAhead = new Map<string, number>();
+  for (const t of tags) if (t.kind === 'close') closersAhead.set(t.name, (closersAhead.get(t.name) ?? 0) + 1);
+  const stack: string[] = [];
+  let renamed = false;
+  for (const tag of tags) {
+    if (tag.kind === 'close') {
+      closersAhead.set(tag.name, (closersAhead.get(tag.name) ?? 1) - 1);
+      // "got closing shortcode, but none is open" / "closing tag for shortcode '…' does not match start tag".
+      if (stack.length === 0 || !seen.has(tag.name)) return false;
+      if (stack.pop() !== tag.name) renamed = true;
+      continue;
+    }
+    seen.add(tag.name);
+    if (tag.selfClosing || tag.unterminated) continue;
+    if (needsClosing(tag.name) ?? (closersAhead.get(tag.name) ?? 0) > 0) stack.push(tag.name);
+  }
+  // A shortcode left open: "shortcode … must be closed or self-closed".
+  return renamed && stack.length === 0;
+}
+
+/**
+ * Matches opening and closing tags the way Hugo does, reporting unclosed, stray and mismatched tags. Where Hugo would
+ * fail, closing tags are matched by name, which says best what is missing; where Hugo builds the page, by position.
+ */
 export function buildShortcodeTree(tags: readonly ShortcodeTag[], needsClosing: PairingRule): ShortcodeTree {
+  const byPosition = hugoPairsByPosition(tags, needsClosing);
   const roots: ShortcodeNode[] = [];
   const all: ShortcodeNode[] = [];
   const problems: StructureProblem[] = [];
@@ -59,7 +94,7 @@ export function buildShortcodeTree(tags: readonly ShortcodeTag[], needsClosing: 
     if (tag.kind === 'close') {
       closersAhead.set(tag.name, (closersAhead.get(tag.name) ?? 1) - 1);
       const positions = openByName.get(tag.name);
-      const depth = positions && positions.length > 0 ? positions[positions.length - 1]! : -1;
+      const depth = byPosition ? stack.length - 1 : positions && positions.length > 0 ? positions[positions.length - 1]! : -1;
       if (depth < 0) {
         const rule = needsClosing(tag.name);
         problems.push(
@@ -91,6 +126,15 @@ export function buildShortcodeTree(tags: readonly ShortcodeTag[], needsClosing: 
         });
       }
       const node = pop();
+      if (node.open.name !== tag.name) {
+        problems.push({
+          code: 'shortcode.closing-order',
+          message: `Hugo closes the innermost open shortcode here, \`${node.open.name}\`, not \`${tag.name}\`: the page builds, but write \`{{${tag.delimiter} /${node.open.name} ${tag.delimiter === '<' ? '>' : '%'}}}\` so the tags say what Hugo does.`,
+          range: tag.range,
+          name: tag.name,
+          rename: { range: tag.nameRange, name: node.open.name },
+        });
+      }
       node.close = tag;
       byTag.set(tag, node);
       node.inner = { start: node.open.range.end, end: tag.range.start };

@@ -45,6 +45,8 @@ export interface ShortcodeProblem {
   readonly code: ShortcodeProblemCode;
   readonly message: string;
   readonly range: OffsetRange;
+  /** The obvious repair, when there is one: `newText` replaces `range`. */
+  readonly fix?: { readonly title: string; readonly range: OffsetRange; readonly newText: string };
 }
 
 export interface ShortcodeScan {
@@ -57,11 +59,13 @@ export interface ShortcodeScan {
 const NAME = /[A-Za-z_][\w-]*(?:\/[A-Za-z_][\w-]*)*/y;
 const TAG_START = /\{\{[<%]/g;
 /**
- * `{< image … >}}`: a single opening brace, which Hugo prints as literal text (zh blog/2018/aws-nlb).
+ * `{< image … >}}`: a single opening brace, which Hugo prints as literal text (zh blog/2018/aws-nlb), on one line or
+ * with its parameters on the next ones (`{< image width="60%"` then `link=…` lines, then `>}}`), up to a blank line.
  * No two quantifiers may take the same characters: `\s*\/?\s*` and `[\w-]*[^\n{}]*?` (as this was written first)
- * backtracked quadratically over a long run of spaces or of letters.
+ * backtracked quadratically over a long run of spaces or of letters. Each attempt stops at the next `{` or `}`, so the
+ * attempts from successive `{<` never cover the same text.
  */
-const SINGLE_BRACE_AT = /\{<\s*(?:\/\s*)?[A-Za-z_][\w-]*(?![\w-])[^\n{}]*?>\}\}/y;
+const SINGLE_BRACE_AT = /\{<\s*(?:\/\s*)?[A-Za-z_][\w-]*(?![\w-])(?:[^\n{}]|\n(?![ \t]*\r?\n))*?>\}\}/y;
 /** `{{{< image … >}}`: a stray brace before a valid tag, printed as a literal `{`. */
 const TRIPLE_BRACE = /\{\{\{[<%]/g;
 
@@ -125,7 +129,7 @@ export function scanShortcodes(text: string, from = 0): ShortcodeScan {
     const nameRange = { start: p, end: p + name.length };
     p = nameRange.end;
 
-    const parsed = parseParams(text, p, close, problems);
+    const parsed = parseParams(text, p, close, problems, ends);
     const tag: ShortcodeTag = {
       kind,
       name,
@@ -148,6 +152,7 @@ export function scanShortcodes(text: string, from = 0): ShortcodeScan {
         code: 'shortcode.malformed-delimiter',
         message: `The shortcode tag \`${name}\` ends with \`${close.slice(0, 2)}\` instead of \`${close}\`.`,
         range: parsed.badClose,
+        fix: { title: `Write \`${close}\``, range: parsed.badClose, newText: close },
       });
     }
     TAG_START.lastIndex = Math.max(parsed.end, start + 3);
@@ -176,6 +181,7 @@ function findMalformedOpeners(text: string, from: number, problems: ShortcodePro
         code: 'shortcode.malformed-delimiter',
         message: 'This tag starts with `{<` instead of `{{<`: Hugo prints it as plain text.',
         range: { start: at, end },
+        fix: { title: 'Write `{{<`', range: { start: at, end: at }, newText: '{' },
       });
       searchFrom = end;
       at = text.indexOf('{<', searchFrom);
@@ -190,8 +196,13 @@ function findMalformedOpeners(text: string, from: number, problems: ShortcodePro
       code: 'shortcode.malformed-delimiter',
       message: 'A stray `{` before this shortcode is printed as plain text.',
       range: { start: m.index, end: m.index + 1 },
+      fix: { title: 'Remove the stray `{`', range: { start: m.index, end: m.index + 1 }, newText: '' },
     });
   }
+}
+
+interface ProblemSink {
+  push(problem: ShortcodeProblem): void;
 }
 
 interface ParamParse {
@@ -202,8 +213,16 @@ interface ParamParse {
   badClose: OffsetRange | undefined;
 }
 
-function parseParams(text: string, p: number, close: string, problems: ShortcodeProblem[]): ParamParse {
+function parseParams(text: string, p: number, close: string, allProblems: ShortcodeProblem[], ends: TagEnds): ParamParse {
   const params: ShortcodeParam[] = [];
+  // Hugo stops at a tag's first bad value; what follows a missing quote is not worth a finding of its own.
+  const problems: ProblemSink = {
+    push(problem) {
+      if (!reported) allProblems.push(problem);
+      reported = true;
+    },
+  };
+  let reported = false;
   let positional = 0;
   const n = text.length;
   for (;;) {
@@ -228,11 +247,11 @@ function parseParams(text: string, p: number, close: string, problems: Shortcode
       continue;
     }
 
-    const first = readValue(text, p, close, problems);
+    const first = readValue(text, p, close, problems, ends);
     let q = first.end;
     if (first.quote === undefined && text[q] === '=') {
       const valueStart = skipSpace(text, q + 1);
-      const value = readValue(text, valueStart, close, problems);
+      const value = readValue(text, valueStart, close, problems, ends);
       params.push({
         name: first.value,
         nameRange: { start: p, end: first.end },
@@ -269,35 +288,27 @@ interface ValueRead {
   unterminated: boolean;
 }
 
-function readValue(text: string, p: number, close: string, problems: ShortcodeProblem[]): ValueRead {
+function readValue(text: string, p: number, close: string, problems: ProblemSink, ends: TagEnds): ValueRead {
   const c = text[p];
   if (c === '"' || c === '`') {
-    let q = p + 1;
-    let value = '';
-    let segment = q;
-    while (q < text.length) {
-      const ch = text[q];
-      if (ch === c) {
-        value += text.slice(segment, q);
-        return { value, end: q + 1, inner: { start: p + 1, end: q }, quote: c, unterminated: false };
-      }
-      if (c === '"' && ch === '\\' && text[q + 1] === '"') {
-        value += text.slice(segment, q) + '"';
-        q += 2;
-        segment = q;
-        continue;
-      }
-      // A string never runs past the end of its tag or into the next one: keeps the scan linear.
-      if (text.startsWith(close, q) || text.startsWith('{{', q)) break;
-      q++;
+    // As Hugo's lexer reads it: a "…" value runs to its closing quote (`\"` escapes one) and may not cross a line end;
+    // a `…` value runs to its closing backtick, lines included. Anything in between is text, `>}}` and `{{< … >}}`
+    // too (revision-tags-prologue.md's caption holds `{{< istio_full_version_revision >}}`, which Hugo prints as is).
+    const q = c === '"' ? ends.closingQuote(p + 1) : ends.closingBacktick(p + 1);
+    if (q >= 0) {
+      const raw = text.slice(p + 1, q);
+      return { value: c === '"' ? raw.replace(/\\"/g, '"') : raw, end: q + 1, inner: { start: p + 1, end: q }, quote: c, unterminated: false };
     }
-    value += text.slice(segment, q);
+    // No closing quote: Hugo fails here. The value is taken to end where the tag or the next one starts (or the line,
+    // for "…"), so that the tag's own end is still found and one missing quote is one finding.
+    const stop = ends.valueStop(p + 1, close, c === '"');
+    const value = text.slice(p + 1, stop);
     problems.push({
       code: 'shortcode.unterminated-string',
       message: `This value has no closing \`${c}\`.`,
-      range: { start: p, end: q },
+      range: { start: p, end: stop },
     });
-    return { value, end: q, inner: { start: p + 1, end: q }, quote: c, unterminated: true };
+    return { value: c === '"' ? value.replace(/\\"/g, '"') : value, end: stop, inner: { start: p + 1, end: stop }, quote: c, unterminated: true };
   }
   let q = p;
   while (q < text.length) {
@@ -326,9 +337,46 @@ class TagEnds {
   private readonly closer = new Map<string, NextIndex>();
   private readonly open: NextIndex;
 
+  private readonly quote: NextIndex;
+  private readonly backtick: NextIndex;
+  private readonly lineEnd: NextIndex;
+
   constructor(text: string) {
     this.text = text;
     this.open = new NextIndex(text, '{{');
+    this.quote = new NextIndex(text, '"');
+    this.backtick = new NextIndex(text, '`');
+    this.lineEnd = new NextIndex(text, '\n');
+  }
+
+  /** The `"` that closes a value opened before `p` (one after a backslash is escaped), or -1 when a line end comes first. */
+  closingQuote(p: number): number {
+    const line = this.lineEnd.next(p);
+    for (let q = this.quote.next(p); q >= 0 && (line < 0 || q < line); q = this.quote.next(q + 1)) {
+      if (this.text.charCodeAt(q - 1) !== 0x5c) return q;
+    }
+    return -1;
+  }
+
+  /** The backtick that closes a raw value opened before `p`, or -1. */
+  closingBacktick(p: number): number {
+    return this.backtick.next(p);
+  }
+
+  /** Where a value without its closing quote is taken to end: at the tag's end, the next tag, or (for `"`) the line end. */
+  valueStop(p: number, close: string, atLineEnd: boolean): number {
+    let stop = this.text.length;
+    for (const at of [this.closerAt(p, close), this.open.next(p), atLineEnd ? this.lineEnd.next(p) : -1]) if (at >= 0 && at < stop) stop = at;
+    return stop;
+  }
+
+  private closerAt(p: number, close: string): number {
+    let closer = this.closer.get(close);
+    if (!closer) {
+      closer = new NextIndex(this.text, close);
+      this.closer.set(close, closer);
+    }
+    return closer.next(p);
   }
 
   // The end of the first `*/ >}}` (spaces allowed before the closer) at or after `p`, or -1.
@@ -345,12 +393,7 @@ class TagEnds {
 
   /** Where a tag without a name stops: after its closer, or at the next tag, whichever comes first. */
   tagEnd(p: number, close: string): { end: number } {
-    let closer = this.closer.get(close);
-    if (!closer) {
-      closer = new NextIndex(this.text, close);
-      this.closer.set(close, closer);
-    }
-    const nextClose = closer.next(p);
+    const nextClose = this.closerAt(p, close);
     const nextOpen = this.open.next(p);
     if (nextClose >= 0 && (nextOpen < 0 || nextClose < nextOpen)) return { end: nextClose + 3 };
     return { end: nextOpen >= 0 ? nextOpen : Math.min(this.text.length, p + 1) };

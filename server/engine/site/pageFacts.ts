@@ -4,7 +4,8 @@ import type { Heading } from '../parser/markdown';
 import type { ParsedDocument } from '../parser/parsedDocument';
 import { parseDocument } from '../parser/parsedDocument';
 import { hostPage, layoutAnchors } from './layoutAnchors';
-import { parseHugoConfig, type PublishConfig } from './publishConfig';
+import { hugoConfig } from './hugoConfig';
+import { publishConfig, type PublishConfig } from './publishConfig';
 import { HUGO_CONFIG_FILES } from './linkRules';
 import { basename, dirname, extname, isInside } from './paths';
 import { pageUrl } from './resolve';
@@ -98,14 +99,11 @@ export class PageFacts {
   }
 
   /**
-   * The settings of the site's `hugo.toml` (or `config.toml`) that decide which paths it has: static dirs, output
-   * formats, alias pages. Hugo's defaults without one (other formats of configuration are not read).
+   * The settings of the site's Hugo configuration that decide which paths it has: static dirs, output formats, alias
+   * pages. Read from the configuration `hugoConfig` parses; Hugo's defaults without one.
    */
   hugoConfig(): PublishConfig {
-    if (this.config === undefined) {
-      const root = this.site.layout.root === '/' ? '' : this.site.layout.root;
-      this.config = parseHugoConfig(this.site.readText(`${root}/hugo.toml`) ?? this.site.readText(`${root}/config.toml`));
-    }
+    this.config ??= publishConfig(hugoConfig(this.site)?.merged);
     return this.config;
   }
 

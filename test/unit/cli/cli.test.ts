@@ -80,6 +80,7 @@ describe('istio-authoring check', () => {
             severity: 'warning',
             code: 'shortcode.malformed-delimiter',
             message: 'This tag starts with `{<` instead of `{{<`: Hugo prints it as plain text.',
+            data: { fixes: [{ title: 'Write `{{<`', edits: [{ range: { start: { line: 35, character: 4 }, end: { line: 35, character: 4 } }, newText: '{' }], isPreferred: true }] },
           },
           {
             line: 40,
@@ -89,6 +90,7 @@ describe('istio-authoring check', () => {
             severity: 'warning',
             code: 'shortcode.malformed-delimiter',
             message: 'A stray `{` before this shortcode is printed as plain text.',
+            data: { fixes: [{ title: 'Remove the stray `{`', edits: [{ range: { start: { line: 39, character: 4 }, end: { line: 39, character: 5 } }, newText: '' }], isPreferred: true }] },
           },
         ],
       },

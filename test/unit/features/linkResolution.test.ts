@@ -8,31 +8,11 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { LanguageService } from '../../../server/engine/languageService';
 import { readFixes } from '../../../server/engine/features/quickFix';
 import { doc, MEM_ROOT, memorySite, rangeOf } from '../../support/fixtures';
+import { ISTIO_PATH_SETTINGS } from '../../support/istioHugoToml';
 import { cataloged } from '../diagnostics/cataloged';
 
 /** The lines of istio.io's hugo.toml that decide which paths the site has (verbatim). */
-const HUGO_TOML = `staticDir = ["static", "generated"]
-
-# we use Netlify server-side redirects instead of generated aliases
-disableAliases = true
-
-[mediaTypes]
-    [mediaTypes."text/netlify"]
-        delimiter = ""
-
-[outputs]
-  home = ["HTML", "RSS", "REDIR"]
-  section = ["HTML"]
-
-[outputFormats]
-    [outputFormats.RSS]
-        baseName = "feed"
-    [outputFormats.REDIR]
-        mediatype = "text/netlify"
-        baseName = "_redirects"
-        isPlainText = true
-        notAlternative = true
-`;
+const HUGO_TOML = ISTIO_PATH_SETTINGS;
 
 /** content/en/news/_index.md */
 const NEWS_INDEX = '---\ntitle: Istio News\ndescription: Timely news about the Istio project.\nlinktitle: News\nsidebar_multicard: true\nicon: bullhorn\ndecoration: pill\noutputs:\n    - html\n    - rss\n---\n';

@@ -42,10 +42,56 @@ describe('syntax diagnostics (frontmatter and shortcode structure)', () => {
     assert.deepEqual(ds.map((d) => [d.code, d.severity, d.range]), [['frontmatter.missing', DiagnosticSeverity.Error, rangeOf(text, '# Hello')]]);
   });
 
-  it('flags broken YAML in the frontmatter where it is', () => {
+  it('flags broken YAML in the frontmatter where it is: from the opening quote to the end of what the quote swallows', () => {
     const text = '---\ntitle: "Broken\npublishdate: 2025-01-01\n---\nBody.\n';
     const ds = check('content/en/blog/2025/new-post/index.md', text);
-    assert.deepEqual(ds.map((d) => [d.code, d.range]), [['frontmatter.yaml-syntax', rangeOf(text, 'publishdate: 2025-01-01')]]);
+    assert.deepEqual(ds.map((d) => [d.code, d.range]), [['frontmatter.yaml-syntax', rangeOf(text, '"Broken\npublishdate: 2025-01-01')]]);
+  });
+
+  // Faults planted in the real frontmatter of en blog/2017/adapter-model. Hugo 0.131 fails on each; its message names
+  // the line where its parser gave up (for a quote, the end of the frontmatter: test/hugo/yamlFaults.test.ts), and the
+  // engine names the fault: its line, and the span the author has to look at.
+  describe('reports each planted YAML fault at the fault, with its exact range', () => {
+    const rel = 'content/en/blog/2017/adapter-model/index.md';
+    const page = sample(rel);
+    const cases: ReadonlyArray<{ name: string; from: string; to: string; span: string; message: RegExp }> = [
+      {
+        name: 'an unterminated double quote',
+        from: 'title: Mixer Adapter Model',
+        to: 'title: "Mixer Adapter Model',
+        span: '"Mixer Adapter Model\ndescription: Provides an overview of Mixer\'s plug-in architecture.\npublishdate: 2017-11-03\nsubtitle: Extending Istio to integrate with a world of infrastructure backends\nattribution: Martin Taillefer\nkeywords: [adapters,mixer,policies,telemetry]\naliases:\n    - /blog/mixer-adapter-model.html\ntarget_release: 0.2\nexclude_from_see_also: true',
+        message: /no closing `"`/,
+      },
+      {
+        name: 'an unterminated single quote',
+        from: 'attribution: Martin Taillefer',
+        to: "attribution: 'Martin Taillefer",
+        span: "'Martin Taillefer\nkeywords: [adapters,mixer,policies,telemetry]\naliases:\n    - /blog/mixer-adapter-model.html\ntarget_release: 0.2\nexclude_from_see_also: true",
+        message: /no closing `'`/,
+      },
+      { name: 'a key indented under a key with a value', from: '\npublishdate: 2017-11-03', to: '\n  publishdate: 2017-11-03', span: 'publishdate: 2017-11-03', message: /indentation of this line/ },
+      {
+        name: 'a list item indented less than the one before it',
+        from: '    - /blog/mixer-adapter-model.html',
+        to: '    - /blog/mixer-adapter-model.html\n  - /blog/other.html',
+        span: '- /blog/other.html',
+        message: /indentation of this line/,
+      },
+      { name: 'a tab as indentation', from: '\nsubtitle:', to: '\n\tsubtitle:', span: '\t', message: /A tab indents this line/ },
+      { name: 'an unclosed flow sequence', from: 'keywords: [adapters,mixer,policies,telemetry]', to: 'keywords: [adapters,mixer,policies,telemetry', span: '[adapters,mixer,policies,telemetry', message: /never closed with `\]`/ },
+    ];
+    for (const c of cases) {
+      it(c.name, () => {
+        assert.ok(page.includes(c.from), c.from);
+        const text = page.replace(c.from, c.to);
+        const ds = check(rel, text);
+        assert.deepEqual(
+          ds.map((d) => [d.code, d.range]),
+          [['frontmatter.yaml-syntax', rangeOf(text, c.span)]],
+        );
+        assert.match(ds[0]!.message, c.message);
+      });
+    }
   });
 
   it('flags an unterminated frontmatter on its opening fence', () => {
@@ -62,6 +108,39 @@ describe('syntax diagnostics (frontmatter and shortcode structure)', () => {
     assert.deepEqual(
       ds.map((d) => [d.code, d.range, data(d).name, data(d).fixes.map((f) => f.title)]),
       [['shortcode.unclosed', rangeOf(text, '{{< idea >}}'), 'idea', ['Insert the closing tag {{< /idea >}}']]],
+    );
+  });
+
+  it('warns on swapped closing tags, which Hugo builds, with a fix naming the shortcode Hugo closes', () => {
+    const base = sample('content/en/blog/2019/data-plane-setup/index.md');
+    const text = base.replace('{{< /idea >}}', '{{< text bash >}}\n$ ls\n{{< /idea >}}\n{{< /text >}}');
+    const ds = check('content/en/blog/2019/data-plane-setup/index.md', text);
+    const fixes = (d: (typeof ds)[number]) => (d.data as { fixes: Array<{ title: string; edits: Array<{ range: unknown; newText: string }> }> }).fixes;
+    const at = (needle: string, from = 0) => {
+      const start = text.indexOf(needle, from);
+      const d = doc('x.md', text);
+      return { range: { start: d.positionAt(start), end: d.positionAt(start + needle.length) }, name: { start: d.positionAt(start + 5), end: d.positionAt(start + 9) } };
+    };
+    const idea = at('{{< /idea >}}');
+    const textTag = at('{{< /text >}}', text.indexOf('{{< /idea >}}'));
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.severity, d.range, fixes(d).map((f) => [f.title, f.edits])]),
+      [
+        ['shortcode.closing-order', DiagnosticSeverity.Warning, idea.range, [['Write `{{< /text >}}`', [{ range: idea.name, newText: 'text' }]]]],
+        ['shortcode.closing-order', DiagnosticSeverity.Warning, textTag.range, [['Write `{{< /idea >}}`', [{ range: textTag.name, newText: 'idea' }]]]],
+      ],
+    );
+  });
+
+  it('offers the `{` fix on a single-brace tag: one line (zh blog/2018/aws-nlb line 36) or several', () => {
+    const ds = check('content/zh/blog/2018/aws-nlb/index.md');
+    const fixes = (d: (typeof ds)[number]) => (d.data as { fixes: Array<{ title: string; edits: Array<{ range: unknown; newText: string }> }> }).fixes;
+    assert.deepEqual(
+      ds.map((d) => [d.code, fixes(d).map((f) => [f.title, f.edits])]),
+      [
+        ['shortcode.malformed-delimiter', [['Write `{{<`', [{ range: lc(36, 5, 36, 5), newText: '{' }]]]],
+        ['shortcode.malformed-delimiter', [['Remove the stray `{`', [{ range: lc(40, 5, 40, 6), newText: '' }]]]],
+      ],
     );
   });
 

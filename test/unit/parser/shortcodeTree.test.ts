@@ -56,4 +56,40 @@ describe('shortcode tree', () => {
     const single = tree('{{< mything >}} text');
     assert.deepEqual(single.problems, []);
   });
+
+  // Hugo 0.131 builds these (test/hugo/closingTags.test.ts): its parser closes the innermost open shortcode at each
+  // closing tag, whatever the name, once a shortcode of that name has appeared on the page.
+  it('pairs swapped closing tags by position, as Hugo does, with a warning and no build failure', () => {
+    const text = '{{< tip >}}\n{{< text bash >}}\n$ ls\n{{< /tip >}}\n{{< /text >}}';
+    const t = tree(text);
+    assert.deepEqual(
+      t.problems.map((p) => [p.code, slice(text, p.range), p.rename && slice(text, p.rename.range), p.rename?.name]),
+      [
+        ['shortcode.closing-order', '{{< /tip >}}', 'tip', 'text'],
+        ['shortcode.closing-order', '{{< /text >}}', 'text', 'tip'],
+      ],
+    );
+    const [tip] = t.roots;
+    assert.equal(tip!.open.name, 'tip');
+    assert.equal(slice(text, tip!.close!.range), '{{< /text >}}');
+    assert.deepEqual(tip!.children.map((c) => [c.open.name, slice(text, c.close!.range)]), [['text', '{{< /tip >}}']]);
+  });
+
+  it('pairs three closing tags in the wrong order by position: only the ones naming another shortcode are reported', () => {
+    const text = '{{< tabset >}}{{< tab name="A" >}}{{< tip >}}\nx\n{{< /tabset >}}{{< /tab >}}{{< /tip >}}';
+    assert.deepEqual(
+      tree(text).problems.map((p) => [p.code, p.name, p.rename?.name]),
+      [
+        ['shortcode.closing-order', 'tabset', 'tip'],
+        ['shortcode.closing-order', 'tip', 'tabset'],
+      ],
+    );
+  });
+
+  it('keeps the name-based errors where Hugo fails: a closing tag missing, or one naming a shortcode not seen yet', () => {
+    const missing = '{{< tip >}}\n{{< text bash >}}\n$ ls\n{{< /tip >}}';
+    assert.deepEqual(tree(missing).problems.map((p) => [p.code, slice(missing, p.range)]), [['shortcode.mismatched-closing', '{{< text bash >}}']]);
+    const unseen = '{{< tip >}}\nx\n{{< /warning >}}';
+    assert.deepEqual(tree(unseen).problems.map((p) => p.code), ['shortcode.stray-closing', 'shortcode.unclosed']);
+  });
 });

@@ -138,4 +138,69 @@ describe('shortcode scanner', () => {
     // Generous bound: catches quadratic behaviour, not machine speed.
     assert.ok(Date.now() - started < 5000);
   });
+
+  // content/en/boilerplates/revision-tags-prologue.md on istio.io, as written. Hugo 0.131 builds it, and the caption
+  // shows `{{< istio_full_version_revision >}}` as written (test/hugo/shortcodeInParameter.test.ts).
+  const PROLOGUE =
+    '---\n---\nNow, the updated mapping between revisions, tags, and namespaces is as shown below:\n\n' +
+    '{{< image width="90%"\nlink="/docs/setup/upgrade/canary/revision-tags-after.svg"\n' +
+    'caption="Namespace labels unchanged but now all namespaces pointed to {{< istio_full_version_revision >}}"\n>}}\n\n' +
+    'Restarting injected workloads in the namespaces marked `prod-stable` will now result in those workloads using the `{{< istio_full_version_revision >}}`\n' +
+    'control plane. Notice that no namespace relabeling was required to migrate workloads to the new revision.\n';
+
+  it('reads a quoted parameter to its closing quote, a shortcode in it included, as Hugo does (revision-tags-prologue.md)', () => {
+    const { tags, problems } = scanShortcodes(PROLOGUE);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(
+      tags.map((t) => [t.name, slice(PROLOGUE, t.range).split('\n').length]),
+      [
+        ['image', 4],
+        ['istio_full_version_revision', 1],
+      ],
+    );
+    const caption = tags[0]!.params.find((p) => p.name === 'caption')!;
+    assert.equal(caption.value, 'Namespace labels unchanged but now all namespaces pointed to {{< istio_full_version_revision >}}');
+    assert.equal(caption.unterminated, false);
+  });
+
+  it('reads `>}}`, `{{%` and a backslash-escaped quote inside quotes, and a backtick value across lines, as text', () => {
+    const text = '{{< image caption="a >}} b {{% c %}} \\" d" alt=`x\n{{< y >}}` >}} after';
+    const { tags, problems } = scanShortcodes(text);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(tags[0]!.params.map((p) => [p.name, p.value]), [
+      ['caption', 'a >}} b {{% c %}} " d'],
+      ['alt', 'x\n{{< y >}}'],
+    ]);
+    assert.equal(slice(text, tags[0]!.range), text.slice(0, -' after'.length));
+  });
+
+  it('ends a "…" value at its line end, as Hugo does ("unterminated quoted string"), and still finds the tag end', () => {
+    const text = '{{< image caption="a\nb" >}}\n{{< tip >}}\nx\n{{< /tip >}}';
+    const { tags, problems } = scanShortcodes(text);
+    assert.deepEqual(problems.map((p) => [p.code, slice(text, p.range)]), [['shortcode.unterminated-string', '"a']]);
+    assert.deepEqual(tags.map((t) => t.name), ['image', 'tip', 'tip']);
+  });
+
+  it('reports a single-brace tag whose parameters are on the next lines, at its first line, with the `{` fix (en blog/2017/adapter-model)', () => {
+    const page = sample('content/en/blog/2017/adapter-model/index.md');
+    const at = page.indexOf('{{< image width="60%"\n    link="/blog/2017/adapter-model/machine.svg"');
+    assert.ok(at > 0);
+    const text = page.slice(0, at) + page.slice(at + 1);
+    const bad = scanShortcodes(text).problems.filter((p) => p.code === 'shortcode.malformed-delimiter');
+    assert.deepEqual(
+      bad.map((p) => [slice(text, p.range), text.slice(0, p.range.start).split('\n').length, p.fix]),
+      [
+        [
+          '{< image width="60%"\n    link="/blog/2017/adapter-model/machine.svg"\n    caption="Attribute Machine"\n    >}}',
+          33,
+          { title: 'Write `{{<`', range: { start: at, end: at }, newText: '{' },
+        ],
+      ],
+    );
+  });
+
+  it('does not take a `{<` whose `>}}` comes after a blank line as a tag', () => {
+    const text = 'a {< b\nc\n\nd >}} e';
+    assert.deepEqual(scanShortcodes(text).problems, []);
+  });
 });

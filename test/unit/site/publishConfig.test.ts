@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseHugoConfig } from '../../../server/engine/site/publishConfig';
+import { parseConfig } from '../../../server/engine/site/hugoConfig';
+import { publishConfig } from '../../../server/engine/site/publishConfig';
+import { ISTIO_DISABLE_ALIASES, ISTIO_OUTPUT_TABLES, ISTIO_STATIC_DIR } from '../../support/istioHugoToml';
 
 /** istio.io's hugo.toml, the lines around the settings that decide which paths the site has (verbatim). */
 const ISTIO_HUGO_TOML = `defaultContentLanguage = "en"
@@ -12,34 +14,14 @@ uglyURLs = false
 canonifyURLs = true
 disableKinds = ["taxonomy"]
 buildFuture = true
-staticDir = ["static", "generated"]
-
-# we use Netlify server-side redirects instead of generated aliases
-disableAliases = true
-
+${ISTIO_STATIC_DIR}${ISTIO_DISABLE_ALIASES}
 [markup]
   [markup.goldmark]
     [markup.goldmark.extensions]
       footnote = true
       linkifyProtocol = 'https'
 
-[mediaTypes]
-    [mediaTypes."text/netlify"]
-        delimiter = ""
-
-[outputs]
-  home = ["HTML", "RSS", "REDIR"]
-  section = ["HTML"]
-
-[outputFormats]
-    [outputFormats.RSS]
-        baseName = "feed"
-    [outputFormats.REDIR]
-        mediatype = "text/netlify"
-        baseName = "_redirects"
-        isPlainText = true
-        notAlternative = true
-
+${ISTIO_OUTPUT_TABLES}
 [related]
     # Only include matches with rank >= threshold. This is a normalized rank between 0 and 100.
     threshold = 80
@@ -52,6 +34,9 @@ disableAliases = true
   [security.funcs]
     getenv = ['^HUGO_','URL']
 `;
+
+/** The settings from a hugo.toml's text, read as the site reads it: parsed by hugoConfig.ts's TOML parser. */
+const parseHugoConfig = (text: string | undefined) => publishConfig(text === undefined ? undefined : parseConfig(text, 'toml'));
 
 describe("the settings of hugo.toml that decide the site's paths", () => {
   it("reads istio.io's: two static dirs, RSS as feed.xml, the _redirects file, sections without RSS, no alias pages", () => {
@@ -77,5 +62,12 @@ describe("the settings of hugo.toml that decide the site's paths", () => {
   it('reads a single static dir, an array over several lines, and ignores comments and array tables', () => {
     assert.deepEqual(parseHugoConfig('staticDir = "assets" # the only one\n').staticDirs, ['assets']);
     assert.deepEqual(parseHugoConfig('staticDir = [\n  "a", # first\n  "b"\n]\n[[menu.main]]\nstaticDir = "no"\n').staticDirs, ['a', 'b']);
+  });
+
+  it('reads keys in any case, and the same settings from hugo.yaml or config/_default/ through the one configuration reader', () => {
+    assert.deepEqual(parseHugoConfig('STATICDIR = ["x"]\n[OUTPUTS]\nSection = ["Html"]\n').outputs.get('section'), ['html']);
+    const yaml = publishConfig(parseConfig('staticDir: [static, generated]\noutputFormats:\n  RSS:\n    baseName: feed\n', 'yaml'));
+    assert.deepEqual(yaml.staticDirs, ['static', 'generated']);
+    assert.equal(yaml.outputFiles.get('rss'), 'feed.xml');
   });
 });

@@ -2,6 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic } from '../diagnostic';
 import type { DiagnosticRule } from '../feature';
 import { MAX_FINDINGS_PER_DOCUMENT } from '../findingsLimit';
+import { replaceFix } from '../quickFix';
 import { closingTagFix } from './closingTag';
 
 /**
@@ -14,13 +15,18 @@ export const shortcodeSyntaxRule: DiagnosticRule = {
     const out: Diagnostic[] = [];
     if (!ctx.location || ctx.location.kind === 'resource') return out;
     for (const p of ctx.parsed.shortcodes.problems) {
-      out.push(diagnostic(ctx, p.range, p.code, p.message));
+      const fixes = p.fix ? [replaceFix(p.fix.title, ctx.range(p.fix.range), p.fix.newText, true)] : [];
+      out.push(diagnostic(ctx, p.range, p.code, p.message, { fixes }));
     }
     // A closing-tag fix looks ahead for where the shortcode ends: made for as many problems as a page can show
     // (the findings cap), so a page of thousands of unclosed tags does not cost a look-ahead each.
     let fixable = MAX_FINDINGS_PER_DOCUMENT;
     for (const p of ctx.parsed.tree.problems) {
-      const fixes = p.open && fixable-- > 0 ? [closingTagFix(ctx, p.open)] : [];
+      const fixes = p.rename
+        ? [replaceFix(`Write \`{{< /${p.rename.name} >}}\``, ctx.range(p.rename.range), p.rename.name, true)]
+        : p.open && fixable-- > 0
+          ? [closingTagFix(ctx, p.open)]
+          : [];
       out.push(diagnostic(ctx, p.range, p.code, p.message, { data: { name: p.name }, fixes }));
     }
     return out;
