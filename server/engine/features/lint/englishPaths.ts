@@ -1,6 +1,6 @@
 import { isScalar, isSeq } from 'yaml';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { resolveLink } from '../../site/resolve';
+import { resolveImageLink, resolveLink } from '../../site/resolve';
 import { LANGUAGE_PREFIX_LINT } from '../../site/linkRules';
 import { DEFAULT_LANGUAGE } from '../../site/siteLayout';
 import type { OffsetRange } from '../../parser/offsetRange';
@@ -44,7 +44,7 @@ export function englishPathDiagnostics(ctx: DocumentContext, lang: string): Diag
     while ((m = pattern.exec(text))) {
       const start = m.index + grep.lead.length;
       // One finding per fault: the alias and link checks already report these (with the same fix).
-      if (aliases.some((r) => start >= r.start && start <= r.end) || reportedByLinkCheck(ctx, start, sections)) continue;
+      if (aliases.some((r) => start >= r.start && start <= r.end) || reportedByLinkCheck(ctx, start, sections) || reportedByImageCheck(ctx, start, lang)) continue;
       const end = pathEnd(text, start);
       const path = text.slice(start, end);
       out.push(
@@ -89,4 +89,24 @@ function reportedByLinkCheck(ctx: DocumentContext, start: number, sections: read
   if (r.kind !== 'page' || r.lang !== DEFAULT_LANGUAGE) return false;
   const written = link.target.trim();
   return sections.some((s) => written === `/${s}` || written.startsWith(`/${s}/`) || written.startsWith(`/${s}#`));
+}
+
+/**
+ * An image shortcode's `link="/docs/x.svg"` that `image.missing-language-prefix` reports (links/inspect.ts
+ * `missingLanguagePrefix`: the file is missing under `content/`, and the language's own copy exists).
+ */
+function reportedByImageCheck(ctx: DocumentContext, start: number, lang: string): boolean {
+  const site = ctx.site;
+  if (!site || !ctx.location) return false;
+  for (const tag of ctx.parsed.shortcodes.tags) {
+    if (tag.kind !== 'open' || tag.name !== 'image' || tag.unterminated) continue;
+    const link = tag.params.find((p) => p.name === 'link' && p.innerRange.start === start);
+    if (!link || link.unterminated) continue;
+    const r = resolveImageLink(site.layout, ctx.location, link.value);
+    if (r.kind !== 'file' || site.exists(r.path)) return false;
+    const own = `${site.layout.contentDir}/${lang}${link.value.split(/[?#]/)[0]}`;
+    ctx.dependsOn(own);
+    return site.exists(own);
+  }
+  return false;
 }

@@ -13,11 +13,11 @@ import { doc, MEM_ROOT, memorySite, sample, sampleFiles } from '../../../support
 /**
  * The zh greps of scripts/lint_site.sh (`- (/docs|…)`, `"(/docs|…)`, `\((/docs|…)` on every content/zh file), with
  * real lines of the English sample planted in the zh page of the same post, as a translator copying the English
- * text would. The real `grep -E` runs on the same page: every line it prints has exactly one finding of the four
+ * text would. The real `grep -E` runs on the same page: every line it prints has exactly one finding of the five
  * codes that report an English path in a zh page, and no other line has one.
  */
 const ZH = 'content/zh/blog/2017/adapter-model/index.md';
-const PATH_CODES = new Set(['lint.english-alias', 'lint.english-reference', 'frontmatter.alias-language', 'link.missing-language-prefix']);
+const PATH_CODES = new Set(['lint.english-alias', 'lint.english-reference', 'frontmatter.alias-language', 'link.missing-language-prefix', 'image.missing-language-prefix']);
 const GREPS = ['- (/docs|/about|/blog|/faq|/news)', '"(/docs|/about|/blog|/faq|/news)', '\\((/docs|/about|/blog|/faq|/news)'];
 
 function check(rel: string, text: string, settings: unknown = {}): Diagnostic[] {
@@ -59,6 +59,8 @@ function planted(): string {
       '\n[attributes](/docs/reference/config/policy-and-telemetry/mixer-overview/#attributes)\n',
       // An alias-like line in a text block, and a prefix the grep takes (`/blogs`).
       '\n{{< text yaml >}}\naliases:\n  - /news/releases/1.0.x/announcing-1.0/\n{{< /text >}}\n\nSee the (/blogs) list.\n',
+      // Raw HTML (blog pages hold `<a` 15 times).
+      '\nJoin the <a href="/about/community/">community</a>.\n',
     );
   assert.notEqual(out, zh);
   return out;
@@ -85,7 +87,9 @@ describe('make lint: English paths in zh pages', () => {
       return ds.find((d) => d.range.start.line === line)?.code as string | undefined;
     };
     assert.equal(byText('- /blog/mixer-adapter-model.html'), 'frontmatter.alias-language');
-    assert.equal(byText('link="/blog/2017/adapter-model/machine.svg"'), 'lint.english-reference');
+    // zh/…/machine.svg exists: the image check owns it (the build fails too).
+    assert.equal(byText('link="/blog/2017/adapter-model/machine.svg"'), 'image.missing-language-prefix');
+    assert.equal(byText('<a href="/about/community/">'), 'lint.english-reference');
     assert.equal(byText('(/docs/tasks/traffic-management/egress'), 'lint.english-reference');
     assert.equal(byText('[attributes](/docs/reference'), 'link.missing-language-prefix');
     assert.equal(byText('- /news/releases/1.0.x'), 'lint.english-alias');
