@@ -1,6 +1,8 @@
 // Bundles the VS Code client and the language server into dist/.
 // `--watch` rebuilds on change; `--production` minifies and drops source maps.
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -37,6 +39,18 @@ const builds = [
     define: { __VERSION__: JSON.stringify(version) },
   },
 ];
+
+/**
+ * mdspell's dictionary (`--en-us`: hunspell en_US-large from npm markdown-spellcheck), next to the server and the CLI:
+ * the installed extension has no node_modules. Its README is the dictionary's license (SCOWL, Ispell, UKACD, WordNet),
+ * which asks to ship its text verbatim. The site's own `.spelling` is never bundled: it is read from the site.
+ */
+function copyDictionary() {
+  const data = join(dirname(createRequire(import.meta.url).resolve('markdown-spellcheck/package.json')), 'data');
+  mkdirSync('dist/dictionaries', { recursive: true });
+  for (const f of ['en_US-large.aff', 'en_US-large.dic', 'README_en_US-large.txt']) copyFileSync(join(data, f), join('dist/dictionaries', f));
+}
+copyDictionary();
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

@@ -110,7 +110,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     documentSelector: [{ scheme: 'file', language: 'markdown' }],
     synchronize: {
       // Images, pages and templates appearing, changing or disappearing re-check the documents that use them.
-      // (server/protocol's WATCHED_FILE_GLOBS: pages, images, templates and the Hugo configuration.)
+      // (server/protocol's WATCHED_FILE_GLOBS: pages, images, templates, the Hugo configuration, .spelling and mdl.rb.)
       fileEvents: WATCHED_FILE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
     },
     // The product name, as translated in l10n/bundle.l10n.<locale>.json (like the manifest's displayName).

@@ -37,14 +37,16 @@ export interface InitializationOptions {
 
 /**
  * What the client watches and forwards as `workspace/didChangeWatchedFiles` (or the server registers itself when the
- * client supports dynamic registration): pages and images, the site's shortcode templates, and its Hugo
- * configuration, whose presence tells a full checkout from an excerpt of `content/`.
+ * client supports dynamic registration): pages and images, the site's shortcode templates, its Hugo
+ * configuration, whose presence tells a full checkout from an excerpt of `content/`, and the `make lint` files at
+ * its root (a word added to `.spelling` clears that word on every page).
  */
 export const WATCHED_FILE_GLOBS: readonly string[] = [
   '**/content/**',
   '**/layouts/shortcodes/**',
   '**/{hugo,config}.{toml,yaml,yml,json}',
   '**/config/_default/**',
+  '**/{.spelling,mdl.rb}',
 ];
 
 /** The client's command ids, as declared in package.json; the real-editor tests use these constants too. */

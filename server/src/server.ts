@@ -43,8 +43,9 @@ const service = new LanguageService({
   fs: new NodeFileSystem(),
   git: nodeGit,
   pathToUri,
-  // mdspell's dictionary, when one is installed: the spelling check is off without it.
-  ...(dictionary ? { spelling: mdspellFactory(dictionary) } : {}),
+  // mdspell's dictionary, when one is found: the spelling check is off without it. It loads after the first
+  // diagnostics of the first page that needs it are out; then every page is checked again, with spelling.
+  ...(dictionary ? { spelling: mdspellFactory(dictionary, { onReady: () => spellingReady() }) } : {}),
   scan: { pause: yieldToRequests },
   onError: (message) => connection.console.error(message),
   // The full index can resolve more than the quick look-ups made during the scan did.
@@ -245,6 +246,13 @@ connection.onDidChangeWatchedFiles((params) => {
   if (recheckAll) wholeSite.recheckAll();
   else void wholeSite.filesChanged([...changed], deleted);
 });
+
+/** The dictionary is loaded: the pages checked before it get their spelling findings. */
+function spellingReady(): void {
+  if (!lifecycle.running) return;
+  recheckAllDocuments();
+  wholeSite.recheckAll();
+}
 
 /**
  * Re-checks only the open documents whose last result looked at one of the changed files, or at a file inside

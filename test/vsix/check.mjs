@@ -2,8 +2,9 @@
 // The VSIX layer: builds the package as published (`npm run package`), reads the .vsix's own zip directory,
 // and checks that it holds exactly the allow-listed files, everything the manifest points at, and stays small.
 // Prints one line per check, the file list with sizes, and "N passed, N failed".
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const VSIX = path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
 const MAX_BYTES = 1024 * 1024;
+/** mdspell's dictionary files, copied by esbuild.mjs into dist/dictionaries/. */
+const DICTIONARY_FILES = ['en_US-large.aff', 'en_US-large.dic', 'README_en_US-large.txt'];
 
 /** What may ship (paths inside the .vsix). vsce adds the first two and renames LICENSE to LICENSE.txt. */
 const ALLOWED = [
@@ -21,6 +24,8 @@ const ALLOWED = [
   /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
   /^extension\/l10n\/bundle\.l10n\.[a-z-]+\.json$/,
   /^extension\/dist\/(extension|preview|server)\.js$/,
+  // mdspell's en_US dictionary and its license (the site's own .spelling is never shipped).
+  /^extension\/dist\/dictionaries\/(en_US-large\.(aff|dic)|README_en_US-large\.txt)$/,
   /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^extension\/snippets\/[\w.-]+\.code-snippets$/,
   /^extension\/media\/preview\.(css|js)$/,
@@ -103,6 +108,7 @@ check('everything the manifest points at is inside', () => {
     'extension/package.nls.json',
     `extension/${pkg.main.replace(/^\.\//, '')}`,
     'extension/dist/server.js',
+    ...DICTIONARY_FILES.map((f) => `extension/dist/dictionaries/${f}`),
     // Loaded by the extension on the preview's first render.
     'extension/dist/preview.js',
     `extension/${pkg.icon}`,
@@ -141,6 +147,127 @@ check('the packaged package.json is the repo\'s, with %key% strings resolved by 
   if (missing.length) throw new Error(`keys without a string: ${missing.join(', ')}`);
   return `${keys.length} localized strings`;
 });
+
+const mdspellData = path.join(ROOT, 'node_modules', 'markdown-spellcheck', 'data');
+
+check('mdspell\'s en_US dictionary ships, byte for byte, with its license text', () => {
+  for (const f of DICTIONARY_FILES) {
+    const e = entries.find((x) => x.name === `extension/dist/dictionaries/${f}`);
+    if (!e) throw new Error(`missing: dist/dictionaries/${f}`);
+    if (!readEntry(buf, e).equals(fs.readFileSync(path.join(mdspellData, f)))) throw new Error(`${f} differs from markdown-spellcheck's`);
+  }
+  const license = readEntry(buf, entries.find((x) => x.name === 'extension/dist/dictionaries/README_en_US-large.txt')).toString('utf8');
+  for (const needle of ['COPYRIGHT, SOURCES, and CREDITS', 'Copyright 2000-2015 by Kevin Atkinson', 'Copyright (c) J Ross Beresford', 'WordNet 1.6 Copyright']) {
+    if (!license.includes(needle)) throw new Error(`the license text lacks "${needle}"`);
+  }
+  if (names.some((n) => /(^|\/)\.spelling$/.test(n))) throw new Error('a .spelling is bundled');
+  return `${DICTIONARY_FILES.length} files`;
+});
+
+/** The packaged extension folder, unzipped into a temporary folder outside the repository (no node_modules near). */
+function unpack(withDictionary) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-vsix-'));
+  for (const e of entries) {
+    if (!e.name.startsWith('extension/')) continue;
+    if (!withDictionary && e.name.startsWith('extension/dist/dictionaries/')) continue;
+    const target = path.join(dir, e.name);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, readEntry(buf, e));
+  }
+  return dir;
+}
+
+/** A site with the site's own `.spelling` at its root and a page with one misspelt word (line 6). */
+function spellingSite() {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-vsix-site-'));
+  fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'istio-sample', '.spelling'), path.join(site, '.spelling'));
+  const page = path.join(site, 'content', 'en', 'blog', '2025', 'spelling', 'index.md');
+  fs.mkdirSync(path.dirname(page), { recursive: true });
+  // `Kubernetes` and `Istio` are .spelling words (the dictionary alone rejects `Istio`); `recieve` is no word at all.
+  fs.writeFileSync(page, '---\ntitle: Spelling\ndescription: A page.\npublishdate: 2025-01-01\n---\nIstio and Kubernetes recieve traffic.\n');
+  return { site, page };
+}
+
+/**
+ * Runs the packaged server over stdio (as any LSP client would) on the page, and returns the spelling findings it
+ * publishes: the dictionary loads after the first diagnostics, so it waits for a publication with one, or 20 s.
+ */
+function packagedSpelling(extensionDir, site, page) {
+  return new Promise((resolve, reject) => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-vsix-cache-'));
+    const child = spawn(process.execPath, [path.join(extensionDir, 'extension', 'dist', 'server.js'), '--stdio'], {
+      cwd: extensionDir,
+      env: { ...process.env, ISTIO_AUTHORING_CACHE: cache, NODE_PATH: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const uri = `file://${page}`;
+    let input = Buffer.alloc(0);
+    let publications = 0;
+    const finish = (result) => {
+      clearTimeout(timer);
+      child.kill();
+      fs.rmSync(cache, { recursive: true, force: true });
+      resolve(result);
+    };
+    // No spelling finding within this time: the answer is "none" (the negative control ends this way).
+    const timer = setTimeout(() => finish({ words: [], publications }), 20000);
+    const send = (msg) => {
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...msg }));
+      child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]));
+    };
+    child.on('error', reject);
+    child.stdout.on('data', (chunk) => {
+      input = Buffer.concat([input, chunk]);
+      for (;;) {
+        const head = input.indexOf('\r\n\r\n');
+        if (head < 0) return;
+        const length = Number(/Content-Length: (\d+)/i.exec(input.subarray(0, head).toString())[1]);
+        if (input.length < head + 4 + length) return;
+        const msg = JSON.parse(input.subarray(head + 4, head + 4 + length).toString('utf8'));
+        input = input.subarray(head + 4 + length);
+        if (msg.id === 1) {
+          send({ method: 'initialized', params: {} });
+          send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version: 1, text: fs.readFileSync(page, 'utf8') } } });
+        } else if (msg.method === 'textDocument/publishDiagnostics' && msg.params.uri === uri) {
+          publications++;
+          const words = msg.params.diagnostics.filter((d) => d.code === 'spelling.unknown-word').map((d) => `${d.data?.word}@${d.range.start.line + 1}`);
+          if (words.length) finish({ words, publications });
+        } else if (msg.id !== undefined && msg.method) {
+          // A request from the server (configuration, registration): answer it emptily.
+          send({ id: msg.id, result: null });
+        }
+      }
+    });
+    send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: `file://${site}`, workspaceFolders: [{ uri: `file://${site}`, name: 'site' }], capabilities: {} } });
+  });
+}
+
+const spellingChecks = [];
+for (const withDictionary of [true, false]) {
+  const extensionDir = unpack(withDictionary);
+  const { site, page } = spellingSite();
+  spellingChecks.push(
+    packagedSpelling(extensionDir, site, page).then((r) => {
+      fs.rmSync(extensionDir, { recursive: true, force: true });
+      fs.rmSync(site, { recursive: true, force: true });
+      return { withDictionary, ...r };
+    }),
+  );
+}
+for (const r of await Promise.all(spellingChecks)) {
+  if (r.withDictionary) {
+    check('the packaged server (stdio, no node_modules) reports a misspelt word with the site\'s .spelling', () => {
+      if (r.words.join(', ') !== 'recieve@6') throw new Error(`spelling findings: ${JSON.stringify(r.words)} after ${r.publications} publications`);
+      return `${r.words.join(', ')} (publication ${r.publications})`;
+    });
+  } else {
+    check('without dist/dictionaries the same package reports no spelling (the finding above is the shipped dictionary\'s)', () => {
+      if (r.words.length) throw new Error(`spelling findings without the packaged dictionary: ${r.words.join(', ')}`);
+      if (!r.publications) throw new Error('the server published nothing');
+      return `${r.publications} publications, none with spelling`;
+    });
+  }
+}
 
 check(`size under ${MAX_BYTES / 1024} KiB`, () => {
   const size = fs.statSync(VSIX).size;

@@ -18,5 +18,8 @@ export interface WordChecker {
   suggest(word: string): readonly string[];
 }
 
-/** A checker that also accepts `extraWords` (the site's `.spelling`), as mdspell adds them to its dictionary. */
-export type SpellCheckerFactory = (extraWords: readonly string[]) => WordChecker;
+/**
+ * A checker that also accepts `extraWords` (the site's `.spelling`), as mdspell adds them to its dictionary; or
+ * `undefined` while the dictionary is still loading (the adapter has the pages checked again once it is ready).
+ */
+export type SpellCheckerFactory = (extraWords: readonly string[]) => WordChecker | undefined;

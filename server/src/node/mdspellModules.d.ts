@@ -15,6 +15,8 @@ declare module 'markdown-spellcheck/es5/filters' {
 declare module 'hunspell-spellchecker' {
   interface DictionaryData {
     dictionaryTable: Record<string, unknown>;
+    flags: Record<string, string>;
+    compoundRules: RegExp[];
   }
   class Spellchecker {
     dict: DictionaryData;
@@ -23,4 +25,22 @@ declare module 'hunspell-spellchecker' {
     check(word: string): boolean;
   }
   export = Spellchecker;
+}
+declare module 'hunspell-spellchecker/lib/dictionary' {
+  interface AffixRule {
+    type: 'PFX' | 'SFX';
+    combineable: boolean;
+  }
+  /** The parts of the library's parser that server/src/node/hunspell.ts reuses. */
+  class Dictionary {
+    rules: Record<string, AffixRule | undefined>;
+    flags: Record<string, string>;
+    compoundRules: unknown[];
+    compoundRuleCodes: Record<string, string[]>;
+    _parseAFF(data: string): Record<string, AffixRule | undefined>;
+    _removeDicComments(data: string): string;
+    parseRuleCodes(textCodes: string): string[];
+    _applyRule(word: string, rule: AffixRule): string[];
+  }
+  export = Dictionary;
 }

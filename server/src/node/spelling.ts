@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Spellchecker from 'hunspell-spellchecker';
 import type { SpellCheckerFactory, WordChecker } from '../../engine';
+import { loadDictionaryFiles } from './dictionaryCache';
+import { hunspellCheck, type HunspellDictionary } from './hunspell';
 
 // Babel-compiled CommonJS with `exports.default`: required as such, so that the bundle and tsx read it alike.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -31,30 +32,59 @@ export function dictionaryPath(siteRoots: readonly string[] = []): string | unde
   return candidates.find((d) => fs.existsSync(path.join(d, `${DICTIONARY}.dic`)));
 }
 
-/** Loads the dictionary once (about 0.8 s and 60 MB), when the first page is checked. */
-export function mdspellFactory(dir: string): SpellCheckerFactory {
-  let base: Spellchecker | undefined;
+/** Dictionaries by folder, for the whole process: every service (and every test) shares one parse. */
+const loaded = new Map<string, HunspellDictionary>();
+
+function dictionaryIn(dir: string): HunspellDictionary {
+  let dict = loaded.get(dir);
+  if (!dict) {
+    dict = loadDictionaryFiles(path.join(dir, DICTIONARY));
+    loaded.set(dir, dict);
+  }
+  return dict;
+}
+
+export interface SpellingOptions {
+  /**
+   * The language server's way: the first page that needs the dictionary does not wait for it. The factory answers
+   * `undefined` (no spelling findings yet, every other check as usual), loads the dictionary once that page's
+   * diagnostics are out, and then calls `onReady`, for the pages to be checked again. Without it (the CLI, tests) the
+   * first page waits for the load.
+   */
+  readonly onReady?: () => void;
+}
+
+/**
+ * mdspell's checker for a page, from the dictionary in `dir`, loaded on the first page of a language `make lint`
+ * checks (not before: a site without `.spelling`, or a session on other pages, never pays for it).
+ */
+export function mdspellFactory(dir: string, options: SpellingOptions = {}): SpellCheckerFactory {
   const byWords = new Map<string, WordChecker>();
+  let scheduled = false;
   return (extra) => {
     const key = extra.join('\n');
-    let checker = byWords.get(key);
+    const checker = byWords.get(key);
     if (checker) return checker;
-    if (!base) {
-      base = new Spellchecker();
-      base.use(base.parse({ aff: fs.readFileSync(path.join(dir, `${DICTIONARY}.aff`)), dic: fs.readFileSync(path.join(dir, `${DICTIONARY}.dic`)) }));
+    const onReady = options.onReady;
+    if (onReady && !loaded.has(dir)) {
+      if (!scheduled) {
+        scheduled = true;
+        // A timer, not a microtask: the diagnostics being computed now are sent first.
+        setTimeout(() => {
+          try {
+            dictionaryIn(dir);
+          } finally {
+            onReady();
+          }
+        }, 0);
+      }
+      return undefined;
     }
-    // mdspell adds each .spelling word to the dictionary table (`[[]]`: a word without affixes); a table inheriting
-    // from the shared one does the same per word list without copying 167,000 entries.
-    const sc = new Spellchecker();
-    sc.use(base.dict);
-    const table: Record<string, unknown> = Object.create(base.dict.dictionaryTable) as Record<string, unknown>;
-    for (const w of extra) table[normaliseApos(w)] = [[]];
-    sc.dict.dictionaryTable = table;
-    checker = wordChecker(sc);
+    const made = wordChecker(dictionaryIn(dir), extra);
     // One site has one .spelling; a few entries cover edits to it without growing without bound.
     if (byWords.size > 4) byWords.clear();
-    byWords.set(key, checker);
-    return checker;
+    byWords.set(key, made);
+    return made;
   };
 }
 
@@ -63,16 +93,29 @@ function normaliseApos(word: string): string {
   return word.replace(/\u2019/, "'");
 }
 
-function wordChecker(sc: Spellchecker): WordChecker {
-  const correct = (raw: string): boolean => {
+function wordChecker(dict: HunspellDictionary, extra: readonly string[]): WordChecker {
+  // mdspell adds each .spelling word to the dictionary table (`[[]]`: a word without affixes).
+  const check = hunspellCheck(dict, new Set(extra.map(normaliseApos)));
+  const checkWord = (raw: string): boolean => {
     // mdspell's checkWord, step by step.
     const word = normaliseApos(raw);
-    if (sc.check(word)) return true;
-    if (/'s$/.test(word) && sc.check(word.slice(0, -2))) return true;
-    if (sc.check(`${word}.`)) return true;
+    if (check(word)) return true;
+    if (/'s$/.test(word) && check(word.slice(0, -2))) return true;
+    if (check(`${word}.`)) return true;
     // `word.indexOf('-')` is truthy unless the word starts with `-`: every other word is split, hyphen or not.
-    if (word.indexOf('-') !== 0 && word.split('-').every((w) => sc.check(w))) return true;
+    if (word.indexOf('-') !== 0 && word.split('-').every((w) => check(w))) return true;
     return false;
+  };
+  // A site repeats its words: each is looked up once (bounded, for a long session).
+  const verdicts = new Map<string, boolean>();
+  const correct = (word: string): boolean => {
+    let verdict = verdicts.get(word);
+    if (verdict === undefined) {
+      verdict = checkWord(word);
+      if (verdicts.size >= 100_000) verdicts.clear();
+      verdicts.set(word, verdict);
+    }
+    return verdict;
   };
   return {
     words: (markdown) => filters.default.filter(wordParser.default(markdownParser.default(markdown)), { ignoreAcronyms: true, ignoreNumbers: true }),
@@ -86,7 +129,7 @@ function wordChecker(sc: Spellchecker): WordChecker {
       const tryWord = (w: string): void => {
         if (w && !seen.has(w) && w !== word) {
           seen.add(w);
-          if (correct(w)) out.push(w);
+          if (checkWord(w)) out.push(w);
         }
       };
       for (let i = 0; i <= word.length; i++) {

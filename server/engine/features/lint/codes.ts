@@ -6,4 +6,6 @@ export const LINT_CODES: ReadonlySet<string> = new Set([
   'lint.code-fence',
   'lint.curly-quote',
   'lint.blockquote',
+  'lint.english-alias',
+  'lint.english-reference',
 ]);

@@ -4,6 +4,7 @@ import type { DiagnosticRule } from '../feature';
 import { lintPage } from '../lintScope';
 import { blockquoteDiagnostics } from './blockquotes';
 import { curlyQuoteDiagnostics } from './curlyQuotes';
+import { englishPathDiagnostics } from './englishPaths';
 import { fenceDiagnostics } from './fences';
 import { urlDiagnostics } from './urlRules';
 
@@ -16,6 +17,8 @@ export const lintRule: DiagnosticRule = {
     const out: Diagnostic[] = [...urlDiagnostics(ctx, page), ...fenceDiagnostics(ctx), ...blockquoteDiagnostics(ctx)];
     // The script greps content/en only for `“`.
     if (page.lang === DEFAULT_LANGUAGE) out.push(...curlyQuoteDiagnostics(ctx));
+    // …and content/zh only for English paths (the languages of links.json's `languagePrefixLint`).
+    else out.push(...englishPathDiagnostics(ctx, page.lang));
     return out;
   },
 };

@@ -4,7 +4,7 @@ import { DIAGNOSTIC_SOURCE } from '../diagnostic';
 import type { CodeActionProvider } from '../feature';
 import { lintPage } from '../lintScope';
 import { insertionLine, parseSpelling, wordsFor } from './spellingFile';
-import { spellingPath } from './spellingRule';
+import { siteSpelling, spellingPath } from './spellingRule';
 
 /**
  * For an unknown word: the dictionary's suggestions (computed now, not when checking: they are slow), and "Add
@@ -17,14 +17,15 @@ export const spellingActions: CodeActionProvider = {
     const path = spellingPath(ctx);
     const page = lintPage(ctx);
     if (!path || !page || !ctx.spelling || !ctx.location) return out;
-    const text = ctx.site?.readText(path) ?? '';
-    const file = parseSpelling(text);
+    const spelling = siteSpelling(ctx, path);
+    const text = spelling?.text ?? '';
+    const file = spelling?.file ?? parseSpelling('');
     for (const d of diagnostics) {
       if (d.source !== DIAGNOSTIC_SOURCE || d.code !== 'spelling.unknown-word') continue;
       const word = wordOf(d.data);
       if (word === undefined) continue;
       const checker = ctx.spelling(wordsFor(file, page.lang, ctx.location.relPath));
-      for (const s of checker.suggest(word)) {
+      for (const s of checker?.suggest(word) ?? []) {
         out.push({ title: `Change to '${s}'`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [ctx.uri]: [{ range: d.range, newText: s }] } } });
       }
       const eol = text.includes('\r\n') ? '\r\n' : '\n';

@@ -3,7 +3,27 @@ import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
 import type { DiagnosticRule } from '../feature';
 import { lintPage } from '../lintScope';
-import { parseSpelling, wordsFor } from './spellingFile';
+import { cacheKey } from '../../caches';
+import { parseSpelling, type SpellingFile, wordsFor } from './spellingFile';
+
+/** The last `.spelling` parsed, per site: every page reads the same 1,500 lines. */
+interface ParsedSpelling {
+  text?: string;
+  file?: SpellingFile;
+}
+const PARSED = cacheKey<ParsedSpelling>('.spelling parse');
+
+/** The site's `.spelling` as mdspell reads it (undefined: the site has none). */
+export function siteSpelling(ctx: DocumentContext, path: string): { text: string; file: SpellingFile } | undefined {
+  const text = ctx.site?.readText(path);
+  if (text === undefined || !ctx.site) return undefined;
+  const box = ctx.site.caches.get(PARSED, (): ParsedSpelling => ({}));
+  if (box.text !== text || !box.file) {
+    box.text = text;
+    box.file = parseSpelling(text);
+  }
+  return { text, file: box.file };
+}
 
 /** The site's `.spelling`, at the root of the site (as the script copies it next to the content). */
 export function spellingPath(ctx: DocumentContext): string | undefined {
@@ -23,10 +43,12 @@ export const spellingRule: DiagnosticRule = {
     if (!page || !ctx.spelling || !path || !ctx.location) return [];
     ctx.dependsOn(path);
     // A site without `.spelling` does not run mdspell (istio.io has one): no list of the site's words, no check.
-    const text = ctx.site?.readText(path);
-    if (text === undefined) return [];
-    const file = parseSpelling(text);
+    const spelling = siteSpelling(ctx, path);
+    if (!spelling) return [];
+    const file = spelling.file;
     const checker = ctx.spelling(wordsFor(file, page.lang, ctx.location.relPath));
+    // Still loading: the other checks go out now, spelling findings when the adapter re-checks.
+    if (!checker) return [];
     const out: Diagnostic[] = [];
     for (const w of checker.words(page.copy.text)) {
       if (checker.correct(w.word)) continue;

@@ -82,6 +82,16 @@ function tally(list: readonly Created[], pick: (c: Created) => readonly Diagnost
   return out;
 }
 
+/**
+ * Findings a created translation has and its English page does not, each named with its reason. en
+ * 2018/egress-monitoring-access-control breaks a link over two lines (`[egress gateway security considerations]` then
+ * `(/docs/…)` on the next line): that is no link, so Create Translation leaves the path, and the zh grep of
+ * `make lint` (`\((/docs|…)`) rejects it, as `lint.english-reference` says (the fix adds `/zh`).
+ */
+const NAMED: Readonly<Record<string, readonly string[]>> = {
+  'zh/blog/2018/egress-monitoring-access-control/index.md': ['244 lint.english-reference'],
+};
+
 describe('a translation as Create Translation writes it, checked by the engine', () => {
   for (const lang of ['zh', 'uk']) {
     it(`${lang}: every post of the sample gets exactly its English page's findings, none of its own`, async () => {
@@ -90,7 +100,10 @@ describe('a translation as Create Translation writes it, checked by the engine',
       for (const c of all) {
         const own = c.planned.filter((d) => /^(link|image)\.|^translation\.|^frontmatter\.alias-language$/.test(String(d.code)));
         assert.deepEqual(own, [], `${lang}/${c.rel}`);
-        assert.deepEqual(codes(c.planned), codes(c.english), `${lang}/${c.rel}: ${c.planned.map((d) => `${d.range.start.line + 1} ${d.code} ${d.message}`).join('\n')}`);
+        const named = NAMED[`${lang}/${c.rel}`] ?? [];
+        const planned = c.planned.filter((d) => !named.includes(`${d.range.start.line + 1} ${d.code}`));
+        assert.equal(c.planned.length - planned.length, named.length, `${lang}/${c.rel}: the named findings are there`);
+        assert.deepEqual(codes(planned), codes(c.english), `${lang}/${c.rel}: ${c.planned.map((d) => `${d.range.start.line + 1} ${d.code} ${d.message}`).join('\n')}`);
       }
       // What the sample's posts need: links pointed at the language (in uk only the aliases and an image: the sample has
       // few uk pages to link to), and a {#id} on every heading.
@@ -104,7 +117,8 @@ describe('a translation as Create Translation writes it, checked by the engine',
     const before = tally(all, (c) => c.unchanged);
     const english = tally(all, (c) => c.english);
     const added = Object.fromEntries(Object.entries(before).flatMap(([code, n]) => (n === (english[code] ?? 0) ? [] : [[code, n - (english[code] ?? 0)]])));
-    assert.deepEqual(added, { 'frontmatter.alias-language': 2, 'image.missing-language-prefix': 1, 'link.missing-language-prefix': 94 });
+    // lint.english-reference: the link broken over two lines (see NAMED), which is no link for the link check.
+    assert.deepEqual(added, { 'frontmatter.alias-language': 2, 'image.missing-language-prefix': 1, 'link.missing-language-prefix': 94, 'lint.english-reference': 1 });
   });
 
   it('zh: once the headings are translated, every heading keeps its English id and the drift check stays silent', async () => {
