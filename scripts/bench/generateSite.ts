@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Prng } from '../../test/support/prng';
 import catalog from '../../server/data/shortcodes.json';
-import { githubId, HeadingIds, splitHeading } from '../../server/engine/parser/headingIds';
+import { LanguageService, MemoryFileSystem, urlize } from '../../server/engine';
 
 const SAMPLE = path.resolve(__dirname, '../../test/fixtures/istio-sample');
 
@@ -244,6 +244,9 @@ function sectionStarts(body: string): number[] {
   return out;
 }
 
+/** A glossary term's file name (`Data Plane` → `data-plane`). */
+const slug = (term: string): string => urlize(term);
+
 const quote = (s: string): string => JSON.stringify(s);
 const endStop = (s: string, lang: string): string => (/[.。]$/.test(s) ? s : s + (lang === 'zh' ? '。' : '.'));
 
@@ -267,39 +270,26 @@ function frontmatter(page: Page, lang: string, i: number): string {
   return `---\ntitle: ${quote(title)}\ndescription: ${quote(description)}\nweight: ${10 + (i % 9) * 10}\nkeywords: [istio,bench]\n${owner}test: n/a\n${alias}---\n`;
 }
 
-/** Heading lines (column 0, outside `text` blocks) of a page: their ids, as Hugo makes them. */
+/** The engine's own parse (through its entry), for the heading ids links may land on. */
+const engine = new LanguageService({ fs: new MemoryFileSystem({}) });
+
+/** The ids of a page's headings, as Hugo makes them. */
 function headingIds(text: string): string[] {
-  const ids = new HeadingIds();
-  const out: string[] = [];
-  let inText = false;
-  for (const line of text.replace(FM, '').split('\n')) {
-    if (/\{\{<\s*text\b/.test(line)) inText = !/\{\{<\s*\/text\s*>\}\}/.test(line);
-    else if (/\{\{<\s*\/text\s*>\}\}/.test(line)) inText = false;
-    if (inText) continue;
-    const m = /^(#{1,6})[ \t]+(.*)$/.exec(line);
-    if (!m) continue;
-    const h = splitHeading(m[2]!);
-    out.push(h.explicitId !== undefined ? ids.explicit(h.explicitId) : ids.automatic(githubId(h.text)));
-  }
-  return out;
+  return engine.documentModel(text, undefined).markdown.headings.map((h) => h.id);
 }
 
 /** A copied page's headings carry their English ids (`## Title {#title}`), as translators write them on istio.io. */
 function withHeadingIds(text: string): string {
-  const ids = new HeadingIds();
-  let inText = false;
-  return text
-    .split('\n')
-    .map((line) => {
-      if (/\{\{<\s*text\b/.test(line)) inText = !/\{\{<\s*\/text\s*>\}\}/.test(line);
-      else if (/\{\{<\s*\/text\s*>\}\}/.test(line)) inText = false;
-      const m = inText ? null : /^(#{1,6})[ \t]+(.*)$/.exec(line);
-      if (!m) return line;
-      const h = splitHeading(m[2]!);
-      if (h.explicitId !== undefined || h.literalAttributes) return line;
-      return `${line.trimEnd()} {#${ids.automatic(githubId(h.text))}}`;
-    })
-    .join('\n');
+  let out = text;
+  const headings = engine.documentModel(text, undefined).markdown.headings;
+  // From the last heading up, so that the earlier offsets stay valid.
+  for (const h of [...headings].reverse()) {
+    if (h.explicitId || h.literalAttributes || h.unstableId || h.level > 3) continue;
+    let end = out.indexOf('\n', h.range.start);
+    if (end < 0) end = out.length;
+    out = `${out.slice(0, end).trimEnd()} {#${h.id}}${out.slice(end)}`;
+  }
+  return out;
 }
 
 const url = (rel: string): string => {
@@ -334,7 +324,7 @@ export function generateSite(root: string, seed = 2700): SiteStats {
   add({ rel: 'boilerplates/index.md', kind: 'headless' });
   for (const name of BOILERPLATES) add({ rel: `boilerplates/${name}.md`, kind: 'boilerplate' });
   add({ rel: 'docs/reference/glossary/index.md', kind: 'headless' });
-  for (const term of GLOSSARY) add({ rel: `docs/reference/glossary/${githubId(term)}.md`, kind: 'glossary' });
+  for (const term of GLOSSARY) add({ rel: `docs/reference/glossary/${slug(term)}.md`, kind: 'glossary' });
 
   // Content pages: blog posts (bundles), news and docs (bundles and single files), until en has its count.
   const structural = pages.length;
@@ -485,7 +475,7 @@ function pageText(rng: Prng, page: Page, lang: string, i: number): string {
     return `---\n---\n{{< warning >}}\nThis is the ${path.basename(page.rel, '.md')} boilerplate: read [the concepts](/docs/concepts/) first.\n{{< /warning >}}\n`;
   }
   if (page.kind === 'glossary') {
-    const en = GLOSSARY.find((t) => githubId(t) === path.basename(page.rel, '.md'))!;
+    const en = GLOSSARY.find((t) => slug(t) === path.basename(page.rel, '.md'))!;
     const title = lang === 'uk' ? (UK_TITLES[en] ?? en) : en;
     return `---\ntitle: ${title}\ntest: n/a\n---\n\nThe ${en} of the [service mesh](/docs/reference/glossary/#service-mesh), as the [Envoy](/docs/concepts/) proxies see it.\n`;
   }
