@@ -1,5 +1,5 @@
 import { cacheKey } from '../caches';
-import { builtInCatalog } from '../catalog/shortcodeCatalog';
+import { builtInCatalog, type ShortcodeCatalog } from '../catalog/shortcodeCatalog';
 import type { Heading } from '../parser/markdown';
 import type { ParsedDocument } from '../parser/parsedDocument';
 import { parseDocument } from '../parser/parsedDocument';
@@ -39,6 +39,21 @@ const MARKDOWN = new Set(['.md', '.markdown', '.html']);
 const HTML_ID = /\s(?:id|name)\s*=\s*["']([^"']+)["']/g;
 const BOILERPLATE = /\{\{[<%]\s*boilerplate\s+"?([\w./-]+)"?\s*[>%]\}\}/g;
 
+interface Stamp {
+  readonly open: string | undefined;
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
+const sameStamp = (a: Stamp, b: Stamp): boolean => a.open === b.open && a.mtimeMs === b.mtimeMs && a.size === b.size;
+
+/** Whether two catalogs pair every shortcode of `parsed` alike: the catalog decides nothing else of a parse. */
+function samePairing(parsed: ParsedDocument, a: ShortcodeCatalog, b: ShortcodeCatalog): boolean {
+  if (a === b) return true;
+  for (const tag of parsed.shortcodes.tags) if (a.get(tag.name)?.inner !== b.get(tag.name)?.inner) return false;
+  return true;
+}
+
 /** Lower-cased URL path without slashes at the ends: the key pages and aliases are looked up by. */
 export function urlKey(url: string): string {
   return url.replace(/^\/+|\/+$/g, '').toLowerCase();
@@ -67,7 +82,9 @@ export class PageFacts {
   /** The settings of the site's hugo.toml that decide its paths; cached like `fullCheckout`. */
   private config: PublishConfig | undefined;
   /** Per path: the anchors and what they were computed from (the open text itself, or the file's mtime and size). */
-  private readonly anchors = new Map<string, { stamp: string; anchors: PageAnchors }>();
+  private readonly anchors = new Map<string, { stamp: Stamp; anchors: PageAnchors }>();
+  /** Per parse of a page being checked, its own anchors (see `ownAnchors`). */
+  private readonly ownByParse = new WeakMap<ParsedDocument, PageAnchors>();
 
   constructor(private readonly site: SiteIndex) {
     site.onDidChange((path) => {
@@ -166,23 +183,42 @@ export class PageFacts {
 
   /** The anchors of a page (its own headings, its boilerplates' headings, raw HTML ids), cached by mtime. */
   anchorsOf(path: string): PageAnchors | undefined {
-    const open = this.site.openTextOf(path);
-    let stamp: string;
-    if (open !== undefined) {
-      // Comparing the text itself is exact, and cheap next to parsing it.
-      stamp = `open:${open}`;
-    } else {
-      const st = this.site.stat(path);
-      if (!st?.isFile) return undefined;
-      stamp = `disk:${st.mtimeMs}:${st.size}`;
-    }
+    const stamp = this.stampOf(path);
+    if (!stamp) return undefined;
     const cached = this.anchors.get(path);
-    if (cached && cached.stamp === stamp) return cached.anchors;
-    const text = open ?? this.site.readText(path);
+    if (cached && sameStamp(cached.stamp, stamp)) return cached.anchors;
+    const text = stamp.open ?? this.site.readText(path);
     if (text === undefined) return undefined;
     const anchors = this.anchorsFromText(path, text);
     this.anchors.set(path, { stamp, anchors });
     return anchors;
+  }
+
+  /**
+   * The anchors of the page being checked, from its own parse: computed once per parse, not once per `#fragment`
+   * link in it. When the parse is of the page's current text (its open text, or the disk's) and pairs its shortcodes
+   * as the built-in catalog does (which `anchorsOf` parses with), they are also what links from other pages find:
+   * the page is not parsed a second time for them.
+   */
+  ownAnchors(path: string, parsed: ParsedDocument, parsedWith: ShortcodeCatalog): PageAnchors {
+    let anchors = this.ownByParse.get(parsed);
+    if (anchors) return anchors;
+    const stamp = this.stampOf(path);
+    const current = stamp !== undefined && (stamp.open ?? this.site.readText(path)) === parsed.text && samePairing(parsed, parsedWith, catalog);
+    const cached = current ? this.anchors.get(path) : undefined;
+    anchors = cached && sameStamp(cached.stamp, stamp!) ? cached.anchors : this.anchorsFromText(path, parsed.text, parsed);
+    if (current) this.anchors.set(path, { stamp: stamp!, anchors });
+    this.ownByParse.set(parsed, anchors);
+    return anchors;
+  }
+
+  /** What a page's anchors are computed from: its open text, or its modification time and size on disk. */
+  private stampOf(path: string): Stamp | undefined {
+    const open = this.site.openTextOf(path);
+    // Comparing the open text itself is exact, and cheap next to parsing it.
+    if (open !== undefined) return { open, mtimeMs: -1, size: open.length };
+    const st = this.site.stat(path);
+    return st?.isFile ? { open: undefined, mtimeMs: st.mtimeMs, size: st.size } : undefined;
   }
 
   /** The anchors of a page's text; pass `parsed` when the caller has already parsed it. */
