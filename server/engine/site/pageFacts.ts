@@ -83,6 +83,10 @@ export class PageFacts {
   private config: PublishConfig | undefined;
   /** Per path: the anchors and what they were computed from (the open text itself, or the file's mtime and size). */
   private readonly anchors = new Map<string, { stamp: Stamp; anchors: PageAnchors }>();
+  /** Per file that gives other pages anchors (a boilerplate, a glossary term), the cached pages it gives them to. */
+  private readonly includedBy = new Map<string, Set<string>>();
+  /** The cached pages whose layout generates anchors from the files below their folder. */
+  private readonly generatedPages = new Set<string>();
   /** Per parse of a page being checked, its own anchors (see `ownAnchors`). */
   private readonly ownByParse = new WeakMap<ParsedDocument, PageAnchors>();
 
@@ -94,9 +98,10 @@ export class PageFacts {
       // A page's anchors also come from the boilerplates it includes and, for the layouts that generate ids (the
       // glossary, the FAQ pages), the files below its folder: a change to one of those (or a new one) makes them
       // stale though the page did not change.
-      for (const [page, entry] of this.anchors) {
-        if (page === path || entry.anchors.included.includes(path) || (entry.anchors.generated && isInside(path, dirname(page)))) this.anchors.delete(page);
-      }
+      // Through reverse maps: looking at every cached page for each event made opening a whole site quadratic.
+      this.anchors.delete(path);
+      for (const page of this.includedBy.get(path) ?? []) this.anchors.delete(page);
+      for (const page of this.generatedPages) if (isInside(path, dirname(page))) this.anchors.delete(page);
     });
   }
 
@@ -190,7 +195,7 @@ export class PageFacts {
     const text = stamp.open ?? this.site.readText(path);
     if (text === undefined) return undefined;
     const anchors = this.anchorsFromText(path, text);
-    this.anchors.set(path, { stamp, anchors });
+    this.cacheAnchors(path, stamp, anchors);
     return anchors;
   }
 
@@ -207,9 +212,20 @@ export class PageFacts {
     const current = stamp !== undefined && (stamp.open ?? this.site.readText(path)) === parsed.text && samePairing(parsed, parsedWith, catalog);
     const cached = current ? this.anchors.get(path) : undefined;
     anchors = cached && sameStamp(cached.stamp, stamp!) ? cached.anchors : this.anchorsFromText(path, parsed.text, parsed);
-    if (current) this.anchors.set(path, { stamp: stamp!, anchors });
+    if (current) this.cacheAnchors(path, stamp!, anchors);
     this.ownByParse.set(parsed, anchors);
     return anchors;
+  }
+
+  private cacheAnchors(path: string, stamp: Stamp, anchors: PageAnchors): void {
+    this.anchors.set(path, { stamp, anchors });
+    for (const file of anchors.included) {
+      let pages = this.includedBy.get(file);
+      if (!pages) this.includedBy.set(file, (pages = new Set()));
+      pages.add(path);
+    }
+    // Entries of pages no longer cached (or no longer including the file) only cost a delete of nothing.
+    if (anchors.generated) this.generatedPages.add(path);
   }
 
   /** What a page's anchors are computed from: its open text, or its modification time and size on disk. */
