@@ -460,6 +460,8 @@ export function generateSite(root: string, seed = 2700): SiteStats {
   for (const name of fs.readFileSync(path.join(SAMPLE, 'layouts-shortcodes.txt'), 'utf8').split('\n').filter(Boolean)) {
     fs.writeFileSync(path.join(root, 'layouts/shortcodes', path.basename(name)), shortcodeTemplate(path.basename(name, '.html')));
   }
+  // istio.io's lint files (the sample's copies): with them the make-lint checks (spelling, mdl) are on, as on istio.io.
+  for (const f of ['.spelling', 'mdl.rb']) fs.copyFileSync(path.join(SAMPLE, f), path.join(root, f));
   fs.mkdirSync(path.join(root, 'static'), { recursive: true });
   fs.mkdirSync(path.join(root, 'generated'), { recursive: true });
   return { pages: written, bytes, images, faults, brokenLinks: broken.size, badAnchors: badAnchor.size, largest, largestBytes: Buffer.byteLength(large) };
