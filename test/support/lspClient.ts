@@ -38,8 +38,9 @@ export class LspTestClient {
    * `settings`: the value of the `istio` section the client answers `workspace/configuration` with (as VS Code does
    * with the user's settings); without it every section is `null`, so the server uses its defaults.
    */
-  constructor(options: { capabilities?: Record<string, unknown>; env?: NodeJS.ProcessEnv; settings?: Record<string, unknown> } = {}) {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe', ...(options.env ? { env: options.env } : {}) });
+  constructor(options: { capabilities?: Record<string, unknown>; env?: NodeJS.ProcessEnv; settings?: Record<string, unknown>; server?: string } = {}) {
+    // `server`: another server script (the benchmark's trivial baseline server).
+    this.proc = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: 'pipe', ...(options.env ? { env: options.env } : {}) });
     this.proc.stderr.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: Omit<PublishedDiagnostics, 'at'>) => {

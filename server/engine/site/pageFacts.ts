@@ -1,5 +1,5 @@
 import { cacheKey } from '../caches';
-import { builtInCatalog } from '../catalog/shortcodeCatalog';
+import { builtInCatalog, type ShortcodeCatalog } from '../catalog/shortcodeCatalog';
 import type { Heading } from '../parser/markdown';
 import type { ParsedDocument } from '../parser/parsedDocument';
 import { parseDocument } from '../parser/parsedDocument';
@@ -40,6 +40,21 @@ const MARKDOWN = new Set(['.md', '.markdown', '.html']);
 const HTML_ID = /\s(?:id|name)\s*=\s*["']([^"']+)["']/g;
 const BOILERPLATE = /\{\{[<%]\s*boilerplate\s+"?([\w./-]+)"?\s*[>%]\}\}/g;
 
+interface Stamp {
+  readonly open: string | undefined;
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
+const sameStamp = (a: Stamp, b: Stamp): boolean => a.open === b.open && a.mtimeMs === b.mtimeMs && a.size === b.size;
+
+/** Whether two catalogs pair every shortcode of `parsed` alike: the catalog decides nothing else of a parse. */
+function samePairing(parsed: ParsedDocument, a: ShortcodeCatalog, b: ShortcodeCatalog): boolean {
+  if (a === b) return true;
+  for (const tag of parsed.shortcodes.tags) if (a.get(tag.name)?.inner !== b.get(tag.name)?.inner) return false;
+  return true;
+}
+
 /** Lower-cased URL path without slashes at the ends: the key pages and aliases are looked up by. */
 export function urlKey(url: string): string {
   return url.replace(/^\/+|\/+$/g, '').toLowerCase();
@@ -68,7 +83,13 @@ export class PageFacts {
   /** The settings of the site's hugo.toml that decide its paths; cached like `fullCheckout`. */
   private config: PublishConfig | undefined;
   /** Per path: the anchors and what they were computed from (the open text itself, or the file's mtime and size). */
-  private readonly anchors = new Map<string, { stamp: string; anchors: PageAnchors }>();
+  private readonly anchors = new Map<string, { stamp: Stamp; anchors: PageAnchors }>();
+  /** Per file that gives other pages anchors (a boilerplate, a glossary term), the cached pages it gives them to. */
+  private readonly includedBy = new Map<string, Set<string>>();
+  /** The cached pages whose layout generates anchors from the files below their folder. */
+  private readonly generatedPages = new Set<string>();
+  /** Per parse of a page being checked, its own anchors (see `ownAnchors`). */
+  private readonly ownByParse = new WeakMap<ParsedDocument, PageAnchors>();
 
   constructor(private readonly site: SiteIndex) {
     site.onDidChange((path) => {
@@ -78,9 +99,10 @@ export class PageFacts {
       // A page's anchors also come from the boilerplates it includes and, for the layouts that generate ids (the
       // glossary, the FAQ pages), the files below its folder: a change to one of those (or a new one) makes them
       // stale though the page did not change.
-      for (const [page, entry] of this.anchors) {
-        if (page === path || entry.anchors.included.includes(path) || (entry.anchors.generated && isInside(path, dirname(page)))) this.anchors.delete(page);
-      }
+      // Through reverse maps: looking at every cached page for each event made opening a whole site quadratic.
+      this.anchors.delete(path);
+      for (const page of this.includedBy.get(path) ?? []) this.anchors.delete(page);
+      for (const page of this.generatedPages) if (isInside(path, dirname(page))) this.anchors.delete(page);
     });
   }
 
@@ -164,23 +186,53 @@ export class PageFacts {
 
   /** The anchors of a page (its own headings, its boilerplates' headings, raw HTML ids), cached by mtime. */
   anchorsOf(path: string): PageAnchors | undefined {
-    const open = this.site.openTextOf(path);
-    let stamp: string;
-    if (open !== undefined) {
-      // Comparing the text itself is exact, and cheap next to parsing it.
-      stamp = `open:${open}`;
-    } else {
-      const st = this.site.stat(path);
-      if (!st?.isFile) return undefined;
-      stamp = `disk:${st.mtimeMs}:${st.size}`;
-    }
+    const stamp = this.stampOf(path);
+    if (!stamp) return undefined;
     const cached = this.anchors.get(path);
-    if (cached && cached.stamp === stamp) return cached.anchors;
-    const text = open ?? this.site.readText(path);
+    if (cached && sameStamp(cached.stamp, stamp)) return cached.anchors;
+    const text = stamp.open ?? this.site.readText(path);
     if (text === undefined) return undefined;
     const anchors = this.anchorsFromText(path, text);
-    this.anchors.set(path, { stamp, anchors });
+    this.cacheAnchors(path, stamp, anchors);
     return anchors;
+  }
+
+  /**
+   * The anchors of the page being checked, from its own parse: computed once per parse, not once per `#fragment`
+   * link in it. When the parse is of the page's current text (its open text, or the disk's) and pairs its shortcodes
+   * as the built-in catalog does (which `anchorsOf` parses with), they are also what links from other pages find:
+   * the page is not parsed a second time for them.
+   */
+  ownAnchors(path: string, parsed: ParsedDocument, parsedWith: ShortcodeCatalog): PageAnchors {
+    let anchors = this.ownByParse.get(parsed);
+    if (anchors) return anchors;
+    const stamp = this.stampOf(path);
+    const current = stamp !== undefined && (stamp.open ?? this.site.readText(path)) === parsed.text && samePairing(parsed, parsedWith, catalog);
+    const cached = current ? this.anchors.get(path) : undefined;
+    anchors = cached && sameStamp(cached.stamp, stamp!) ? cached.anchors : this.anchorsFromText(path, parsed.text, parsed);
+    if (current) this.cacheAnchors(path, stamp!, anchors);
+    this.ownByParse.set(parsed, anchors);
+    return anchors;
+  }
+
+  private cacheAnchors(path: string, stamp: Stamp, anchors: PageAnchors): void {
+    this.anchors.set(path, { stamp, anchors });
+    for (const file of anchors.included) {
+      let pages = this.includedBy.get(file);
+      if (!pages) this.includedBy.set(file, (pages = new Set()));
+      pages.add(path);
+    }
+    // Entries of pages no longer cached (or no longer including the file) only cost a delete of nothing.
+    if (anchors.generated) this.generatedPages.add(path);
+  }
+
+  /** What a page's anchors are computed from: its open text, or its modification time and size on disk. */
+  private stampOf(path: string): Stamp | undefined {
+    const open = this.site.openTextOf(path);
+    // Comparing the open text itself is exact, and cheap next to parsing it.
+    if (open !== undefined) return { open, mtimeMs: -1, size: open.length };
+    const st = this.site.stat(path);
+    return st?.isFile ? { open: undefined, mtimeMs: st.mtimeMs, size: st.size } : undefined;
   }
 
   /** The anchors of a page's text; pass `parsed` when the caller has already parsed it. */

@@ -26,8 +26,25 @@ describe('the CLI\'s snapshot of the disk', () => {
       'read /site/content/en/a.md',
       'read /site/content/en/b.md',
       'stat /site/content/en/a.md',
-      'real /site/content/en/a.md',
+      // a.md is a plain file of a plain folder of …: resolved through its folders, down to the one the disk resolves.
+      'real /site',
       'real /site/content/en/b.md',
     ]);
+  });
+
+  it('resolves a path through a symbolic link on the disk, not through its folder', () => {
+    const mem = new MemoryFileSystem({ '/site/content/en/a.md': 'A', '/elsewhere/b.md': 'B' });
+    const calls: string[] = [];
+    const snapshot = new SnapshotFileSystem({
+      readText: (p) => mem.readText(p),
+      stat: (p) => mem.stat(p),
+      // The listing shows `linked` as a symbolic link does: neither a file nor a folder.
+      readDir: (p) => (p === '/site/content/en' ? [...(mem.readDir(p) ?? []), { name: 'linked', isFile: false, isDirectory: false }] : mem.readDir(p)),
+      realPath: (p) => (calls.push(p), p === '/site/content/en/linked' ? '/elsewhere' : p.startsWith('/site/content/en/linked/') ? p.replace('/site/content/en/linked', '/elsewhere') : p),
+    });
+    assert.equal(snapshot.realPath('/site/content/en/a.md'), '/site/content/en/a.md');
+    assert.equal(snapshot.realPath('/site/content/en/linked'), '/elsewhere');
+    assert.equal(snapshot.realPath('/site/content/en/linked/b.md'), '/elsewhere/b.md');
+    assert.deepEqual(calls, ['/site', '/site/content/en/linked', '/site/content/en/linked/b.md']);
   });
 });

@@ -120,7 +120,7 @@ class Inspector {
         this.problem('link.forbidden-host', undefined, `Links to \`${r.host}\` are rejected by the site's lint: link to the page on istio.io instead.`, ref.range);
         return;
       case 'anchor': {
-        const own = this.facts.anchorsFromText(this.ctx.path, this.ctx.parsed.text, this.ctx.parsed);
+        const own = this.facts.ownAnchors(this.ctx.path, this.ctx.parsed, this.ctx.catalog);
         // A page resource's text is part of its host page: `#x` is any id of that page, its own headings included.
         if (this.host) this.ctx.dependsOn(this.host);
         const hosted = this.host ? this.facts.anchorsOf(this.host) : undefined;

@@ -87,6 +87,12 @@ export class LinkIndex {
   /** Drops what changed: the page itself, or every page below a changed folder. */
   private applyDirty(): void {
     for (const changed of this.dirty) {
+      // A page (the common event: each page opened or edited) has nothing below it: only a folder, or a path the
+      // index does not know as a page, is looked for among every page, once per event for a whole site opened.
+      if (this.pages.has(changed) && this.site.get(changed) !== undefined) {
+        this.drop(changed);
+        continue;
+      }
       for (const path of [...this.pages.keys()]) if (isInside(path, changed)) this.drop(path);
     }
     this.dirty.clear();

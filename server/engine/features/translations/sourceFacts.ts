@@ -1,6 +1,6 @@
 import { cacheKey } from '../../caches';
 import type { ShortcodeCatalog } from '../../catalog/shortcodeCatalog';
-import { parseDocument } from '../../parser/parsedDocument';
+import { parseDocument, type ParsedDocument } from '../../parser/parsedDocument';
 import type { SiteIndex } from '../../site/siteIndex';
 import { locate } from '../../site/siteLayout';
 import { driftFacts, type DriftFacts } from './driftFacts';
@@ -43,13 +43,32 @@ export function sourceFacts(site: SiteIndex, catalog: ShortcodeCatalog, path: st
   const location = locate(site.layout, path);
   if (!location) return undefined;
   const facts = driftFacts(parseDocument(text, catalog), location.lang, location.pageDir);
+  remember(cache, path, { stamp, catalog, facts });
+  return facts;
+}
+
+/**
+ * Called with the parse of a source-language page being checked: its drift facts, kept for its translations when
+ * the parse is of its current text, so that they do not read and parse it again (each page parsed once per run).
+ */
+export function rememberSourceFacts(site: SiteIndex, catalog: ShortcodeCatalog, path: string, parsed: ParsedDocument): void {
+  const stamp = stampOf(site, path);
+  if (!stamp || (stamp.open ?? site.readText(path)) !== parsed.text) return;
+  const cache = site.caches.get(SOURCE_FACTS, () => new Map<string, Cached>());
+  const cached = cache.get(path);
+  if (cached && cached.catalog === catalog && sameStamp(cached.stamp, stamp)) return;
+  const location = locate(site.layout, path);
+  if (!location) return;
+  remember(cache, path, { stamp, catalog, facts: driftFacts(parsed, location.lang, location.pageDir) });
+}
+
+function remember(cache: Map<string, Cached>, path: string, entry: Cached): void {
   cache.delete(path);
-  cache.set(path, { stamp, catalog, facts });
+  cache.set(path, entry);
   if (cache.size > MAX_CACHED) {
     const oldest = cache.keys().next();
     if (!oldest.done) cache.delete(oldest.value);
   }
-  return facts;
 }
 
 function stampOf(site: SiteIndex, path: string): Stamp | undefined {

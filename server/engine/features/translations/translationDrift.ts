@@ -6,7 +6,7 @@ import type { DiagnosticRule } from '../feature';
 import { replaceFix } from '../quickFix';
 import { driftFacts } from './driftFacts';
 import { sourceOf } from './matching';
-import { sourceFacts } from './sourceFacts';
+import { rememberSourceFacts, sourceFacts } from './sourceFacts';
 
 /**
  * Where a translation has drifted from its source-language page: an image the source does not show (or the other
@@ -19,7 +19,12 @@ export const translationDriftRule: DiagnosticRule = {
   name: 'translation-drift',
   check(ctx: DocumentContext): Diagnostic[] {
     const { site, location, parsed } = ctx;
-    if (!site || !location || location.lang === DEFAULT_LANGUAGE || location.kind === 'resource') return [];
+    if (!site || !location || location.kind === 'resource') return [];
+    if (location.lang === DEFAULT_LANGUAGE) {
+      // A source page: what its translations compare against comes from this parse (not from another one).
+      rememberSourceFacts(site, ctx.catalog, ctx.path, parsed);
+      return [];
+    }
     const key = parsed.frontmatter?.byKey.get('translationkey')?.value;
     const source = sourceOf(site, ctx.path, { translationKey: typeof key === 'string' ? key : undefined });
     if (!source) return [];
