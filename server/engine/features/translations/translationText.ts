@@ -5,8 +5,9 @@
  * the translation-drift check keep working once the heading text is translated.
  */
 import { isScalar, isSeq } from 'yaml';
-import type { OffsetRange } from '../../parser/offsetRange';
+import { RegionSet, type OffsetRange } from '../../parser/offsetRange';
 import type { ParsedDocument } from '../../parser/parsedDocument';
+import { LANGUAGE_PREFIX_LINT } from '../../site/linkRules';
 import { linkInLanguage, type LinkPlace, type TranslationTarget } from './languageLinks';
 
 export interface TranslationText {
@@ -22,7 +23,8 @@ interface Edit extends OffsetRange {
 }
 
 export function translationText(parsed: ParsedDocument, target: TranslationTarget): TranslationText {
-  const links = linkEdits(parsed, target);
+  const markdownLinks = linkEdits(parsed, target);
+  const links = [...markdownLinks, ...lintPathEdits(parsed, target, markdownLinks)];
   const ids = headingIdEdits(parsed);
   return { text: applyEdits(parsed.text, [...links, ...ids]), links: links.length, headingIds: ids.length };
 }
@@ -70,6 +72,46 @@ function linkEdits(parsed: ParsedDocument, target: TranslationTarget): Edit[] {
       const range = scalarRange(item, fm.contentRange.start);
       if (range) add(unquoted(parsed.text, range), 'alias');
     }
+  }
+  return out;
+}
+
+/**
+ * Paths the site's zh lint greps for (`(/docs`, `"/docs`, `- /docs` anywhere on a line) that are no link to Markdown:
+ * a link broken over two lines (`[text]` then `(/docs/…)` on the next one, as en 2018/egress-monitoring-access-control
+ * writes it) renders as text, yet `make lint` rejects the zh page that keeps it. Prose only: text blocks, fences and
+ * the frontmatter and shortcode tags are left to their own rules; each path is moved as a Markdown link would be.
+ */
+function lintPathEdits(parsed: ParsedDocument, target: TranslationTarget, done: readonly Edit[]): Edit[] {
+  const sections = LANGUAGE_PREFIX_LINT.get(target.lang);
+  if (!sections?.length) return [];
+  const text = parsed.text;
+  const from = parsed.frontmatter?.range.end ?? 0;
+  const taken = new Set(done.map((e) => e.start));
+  // A shortcode's `link="/…"` is the image rule's (`linkInLanguage`'s 'image-shortcode' place), already applied.
+  const tags = new RegionSet(parsed.shortcodes.tags.map((t) => t.range));
+  // The sections are plain words (`docs`, `blog`, …), as the script's alternatives.
+  const pattern = new RegExp(`(?:\\(|"|- )(?=/(?:${sections.join('|')}))`, 'g');
+  pattern.lastIndex = from;
+  const out: Edit[] = [];
+  // Inline code is kept as written, as in linkEdits: a backtick count kept from the line's start (one pass, the
+  // matches come in order).
+  let cursor = from;
+  let inCode = false;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(text))) {
+    const start = m.index + m[0].length;
+    for (; cursor < start; cursor++) {
+      const c = text[cursor];
+      if (c === '\n') inCode = false;
+      else if (c === '`') inCode = !inCode;
+    }
+    if (inCode || taken.has(start) || tags.has(start) || parsed.nonMarkdown.find(start) || parsed.markdown.fences.find(start)) continue;
+    let end = start;
+    while (end < text.length && !/[\s"'()[\]<>]/.test(text[end]!)) end++;
+    const written = text.slice(start, end);
+    const moved = linkInLanguage(target, written, 'markdown');
+    if (moved !== undefined) out.push({ start, end, newText: moved });
   }
   return out;
 }

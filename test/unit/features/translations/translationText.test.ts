@@ -206,4 +206,14 @@ describe('the text of a new translation', () => {
     const zh = parseDocument(plan.text, builtInCatalog()).markdown.headings.map((h) => h.id);
     assert.deepEqual(zh.filter((_, i) => i !== 6), en.filter((_, i) => i !== 6));
   });
+  it('zh: a link broken over two lines is text to Markdown, but make lint greps its path: it gets /zh/ too (egress-monitoring-access-control)', async () => {
+    // The real lines 243–244 of en blog/2018/egress-monitoring-access-control/index.md.
+    const rel = 'blog/2018/egress-monitoring-access-control/index.md';
+    const plan = await planOf(rel, 'zh');
+    const lines = changedLines(plan, sample(`content/en/${rel}`)).filter((l) => l.startsWith('244: '));
+    assert.deepEqual(lines, ["244:     (/zh/docs/tasks/traffic-management/egress/egress-gateway/#additional-security-considerations)). You don't want any tampering"]);
+    // uk has no such rule: the English path stays.
+    const uk = await planOf(rel, 'uk');
+    assert.equal(uk.text.split('\n')[243], sample(`content/en/${rel}`).split('\n')[243]);
+  });
 });
