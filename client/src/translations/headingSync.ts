@@ -12,7 +12,10 @@ export function matchingLine(from: readonly PageHeading[], fromLines: number, to
   for (let k = 0; k < from.length && from[k]!.line <= topLine; k++) i = k;
   if (i < 0) return from.length && to.length ? Math.round((topLine / Math.max(1, from[0]!.line)) * to[0]!.line) : topLine === 0 ? 0 : undefined;
   const h = from[i]!;
-  const j = to.findIndex((t) => t.id === h.id);
+  // The same id; failing that, the same id in another case: translators sometimes copied the heading's capitals
+  // (`{#access-control-by-Mixer-policy-checks}`), which breaks the anchor but still names the same section.
+  let j = to.findIndex((t) => t.id === h.id);
+  if (j < 0) j = to.findIndex((t) => t.id.toLowerCase() === h.id.toLowerCase());
   if (j < 0) return undefined;
   const fromEnd = from[i + 1]?.line ?? fromLines;
   const toEnd = to[j + 1]?.line ?? toLines;

@@ -4,8 +4,10 @@ import { activeTranslations } from './goToTranslation';
 import { matchingLine } from './headingSync';
 import { sendRequest, type ClientSource } from './requests';
 
-/** How long a scroll this module made is not answered by scrolling back (the editor reports it asynchronously). */
-const ECHO_MS = 400;
+/** How long after this module scrolled an editor its scroll events are not answered (they are the echo). */
+const ECHO_MS = 500;
+/** At most this many lines at the top of an editor can be under sticky-scroll headings (`## ` and `### ` nest). */
+const STICKY_LINES = 3;
 
 /** The pair kept in step; a new Open Source Side by Side replaces it. */
 let current: vscode.Disposable | undefined;
@@ -49,8 +51,13 @@ function keepInStep(client: ClientSource, a: vscode.Uri, b: vscode.Uri): vscode.
       const otherUri = same(e.textEditor, a) ? b : same(e.textEditor, b) ? a : undefined;
       if (!otherUri) return;
       const top = e.visibleRanges[0]?.start.line ?? 0;
-      const echo = echoes.get(e.textEditor.document.uri.toString());
-      if (echo && Date.now() < echo.until && Math.abs(echo.line - top) <= 1) return; // our own scroll coming back
+      // Our own scroll coming back (placed up to a few lines off by sticky scroll): not the user's, not answered.
+      const key = e.textEditor.document.uri.toString();
+      const echo = echoes.get(key);
+      if (echo && Date.now() < echo.until && Math.abs(echo.line - top) <= STICKY_LINES) {
+        echoes.delete(key);
+        return;
+      }
       const other = vscode.window.visibleTextEditors.find((x) => same(x, otherUri) && x.viewColumn !== e.textEditor.viewColumn);
       if (other) void syncFrom(client, e.textEditor, other, echoes);
     }),
@@ -69,10 +76,15 @@ function keepInStep(client: ClientSource, a: vscode.Uri, b: vscode.Uri): vscode.
 async function syncFrom(client: ClientSource, from: vscode.TextEditor, to: vscode.TextEditor, echoes: Map<string, { line: number; until: number }>): Promise<void> {
   const c = client();
   if (!c) return;
-  const top = from.visibleRanges[0]?.start.line ?? 0;
+  const first = from.visibleRanges[0]?.start.line ?? 0;
   const [fromHeadings, toHeadings] = await Promise.all([headings(c, from.document), headings(c, to.document)]);
+  // Sticky scroll (on by default) covers the first lines with the enclosing headings, and revealing a heading "at the
+  // top" puts it just below them: a heading that close to the first visible line is the one the reader sees on top.
+  const top = fromHeadings.find((h) => h.line >= first && h.line <= first + STICKY_LINES)?.line ?? first;
   const line = matchingLine(fromHeadings, from.document.lineCount, toHeadings, to.document.lineCount, top);
-  if (line === undefined || to.visibleRanges[0]?.start.line === line) return;
+  const shown = to.visibleRanges[0]?.start.line;
+  // Nothing to do when the line is already on top: this also ends any back-and-forth between the two editors.
+  if (line === undefined || (shown !== undefined && shown <= line && line <= shown + STICKY_LINES)) return;
   echoes.set(to.document.uri.toString(), { line, until: Date.now() + ECHO_MS });
   to.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
 }

@@ -40,7 +40,10 @@ export async function translationStatus(client: ClientSource, about?: vscode.Uri
         enableFindWidget: true,
         enableScripts: true,
       });
-      panel.onDidDispose(() => (panel = undefined));
+      panel.onDidDispose(() => {
+        panel = undefined;
+        shownResult = undefined;
+      });
       panel.webview.onDidReceiveMessage((m: unknown) => {
         if (isExportMessage(m)) void exportReport(m.format, m.filter);
       });
@@ -65,8 +68,8 @@ export interface ExportStatusArgs {
  * Markdown or CSV in a new untitled editor, which the user saves where they want; no file is written.
  */
 export async function exportReport(format?: ExportFormat, filter?: StatusFilter, client?: ClientSource): Promise<vscode.TextDocument | undefined> {
-  if (!shownResult && client) await translationStatus(client);
-  const result = shownResult;
+  // From the palette: the site's report as it is now; from the report's buttons: the report on the screen.
+  const result = client ? await statusOfSite(client) : shownResult;
   if (!result) return undefined;
   const chosen =
     format ??
@@ -80,9 +83,23 @@ export async function exportReport(format?: ExportFormat, filter?: StatusFilter,
       )
     )?.format;
   if (!chosen) return undefined;
-  const doc = await vscode.workspace.openTextDocument({ content: exportStatus(result, chosen, filter), language: chosen === 'csv' ? 'csv' : 'markdown' });
+  const doc = await vscode.workspace.openTextDocument({ content: exportStatus(result, chosen, filter), language: chosen === 'csv' ? 'plaintext' : 'markdown' });
   await vscode.window.showTextDocument(doc, { preview: false });
   return doc;
+}
+
+/** The report of the active page's site (or the first folder's), without showing it. */
+async function statusOfSite(client: ClientSource): Promise<TranslationStatusResult | undefined> {
+  const c = client();
+  const editorUri = vscode.window.activeTextEditor?.document.uri;
+  const target = editorUri?.scheme === 'file' ? editorUri : vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri;
+  if (!c || !target) return undefined;
+  const title = vscode.l10n.t('Istio: reading translations…');
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () =>
+    sendRequest(c, TRANSLATION_STATUS_REQUEST, { uri: target.toString(), trusted: vscode.workspace.isTrusted }),
+  );
+  if (!result) void vscode.window.showInformationMessage(vscode.l10n.t('Istio: no Hugo site (content/<language>/) found here.'));
+  return result ?? undefined;
 }
 
 function isExportMessage(m: unknown): m is { type: 'export'; format: ExportFormat; filter: StatusFilter } {

@@ -16,6 +16,12 @@ describe('Open Source Side by Side: the matching line in the other version', () 
     assert.equal(matchingLine(en, 120, zh, 70, 0), 0);
   });
 
+  it('matches an id written in other capitals when no id is equal', () => {
+    const zhMixer = [h(150, 'access-control-by-routing', 3), h(287, 'access-control-by-Mixer-policy-checks', 3)];
+    const enMixer = [h(193, 'access-control-by-routing', 3), h(352, 'access-control-by-mixer-policy-checks', 3)];
+    assert.equal(matchingLine(zhMixer, 500, enMixer, 600, 287), 352);
+  });
+
   it('leaves the other editor alone when the heading at the top has no match', () => {
     assert.equal(matchingLine(zh, 70, en, 120, 35), undefined);
   });

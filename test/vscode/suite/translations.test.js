@@ -111,6 +111,24 @@ describe('translation commands in the real extension host', () => {
     panel.dispose();
   });
 
+  it('Export Translation Status opens the report as CSV in an untitled editor and writes no file', async () => {
+    await h.openPublished('content/en/blog/2021/istio-community-meetup-china/index.md');
+    const before = (await vscode.workspace.findFiles('**/*.{csv,md}')).length;
+    const doc = await vscode.commands.executeCommand('istio.exportTranslationStatus', { format: 'csv' });
+    assert.ok(doc, 'the command returns the new document');
+    assert.strictEqual(doc.isUntitled, true);
+    assert.strictEqual(vscode.window.activeTextEditor.document, doc);
+    const lines = doc.getText().split('\r\n');
+    assert.strictEqual(lines[0], 'language,status,section,path,title,draft,source commits since');
+    // zh comes first (32 of 35 pages), then uk; the en-only meetup post is missing in both; drafts are left out.
+    assert.deepEqual(lines.filter((l) => l.includes('istio-community-meetup-china')).map((l) => l.split(',').slice(0, 4).join(',')), [
+      'zh,missing,blog,blog/2021/istio-community-meetup-china/index.md',
+      'uk,missing,blog,blog/2021/istio-community-meetup-china/index.md',
+    ]);
+    assert.ok(!doc.getText().includes('istio-sds-gloo'), 'the draft is not exported by default');
+    assert.strictEqual((await vscode.workspace.findFiles('**/*.{csv,md}')).length, before);
+  });
+
   it('Translation Status renders its report through vscode.l10n, and the server ran git because the client said the workspace is trusted', async () => {
     await h.openPost('content/zh/blog/2024/ambient-reaches-beta/index.md');
     const panel = await vscode.commands.executeCommand('istio.translationStatus');
