@@ -18,6 +18,7 @@ import { Prng } from '../../test/support/prng';
 import { INDEX_STATUS_REQUEST, type IndexStatus } from '../../server/protocol';
 import { countShapes, generateSite, markdownFiles } from './generateSite';
 import { startupRows } from './startup';
+import { translationStatusRows } from './translationStatus';
 import { plainPost, WORST_CASE_FRONTMATTER, WORST_CASE_PAGE, WORST_CASES } from '../../test/support/worstCases';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -122,6 +123,8 @@ async function main(): Promise<void> {
     row(`diagnostics after a keystroke, ${(Buffer.byteLength(largeText) / 1000).toFixed(0)} kB page, p50 / p95`, `${ms(pct(times, 50))} / ${ms(pct(times, 95))}`);
     service.dispose();
   }
+
+  await translationStatusRows(root, row, ms);
 
   await worstCases();
 

@@ -39,7 +39,11 @@ export async function translationStatus(site: SiteIndex, options: StatusOptions)
   const { toUri } = options;
   const listing = listTranslations(site);
   const port = options.git;
-  const repo: GitRepository = !options.trusted ? UNTRUSTED : port ? await port.openRepository(site.layout.root) : NO_GIT_PORT;
+  // Git runs in other processes: the readiness pass is made while the first of them runs, not after them all.
+  const repoAsked: Promise<GitRepository> = !options.trusted ? Promise.resolve(UNTRUSTED) : port ? port.openRepository(site.layout.root) : Promise.resolve(NO_GIT_PORT);
+  const pagesOf = new Map(listing.languages.map((l) => [l.lang, l.pages]));
+  const readiness = languageReadiness(site, options.catalog, listing.sourceLang, readinessLanguages(site, listing.sourceLang), (l) => pagesOf.get(l) ?? [], toUri);
+  const repo = await repoAsked;
   let git: { facts: GitFacts; rel: (path: string) => string } | undefined;
   if (repo.ok && port) {
     const rel = port.relativeTo(repo.root);
@@ -91,7 +95,6 @@ export async function translationStatus(site: SiteIndex, options: StatusOptions)
   });
   const asked = options.path !== undefined ? locate(site.layout, options.path)?.lang : undefined;
   const openLang = asked !== undefined && asked !== listing.sourceLang ? asked : undefined;
-  const pagesOf = new Map(listing.languages.map((l) => [l.lang, l.pages]));
   return {
     siteRoot: toUri(site.layout.root),
     sourceLang: listing.sourceLang,
@@ -99,7 +102,7 @@ export async function translationStatus(site: SiteIndex, options: StatusOptions)
     ...(openLang !== undefined ? { openLang } : {}),
     git: repo.ok ? { available: true, repoRoot: toUri(repo.root), head: repo.head } : { available: false, reason: repo.reason, code: repo.code },
     languages: orderLanguages(languages, openLang),
-    readiness: languageReadiness(site, options.catalog, listing.sourceLang, readinessLanguages(site, listing.sourceLang), (l) => pagesOf.get(l) ?? [], toUri),
+    readiness,
   };
 }
 
