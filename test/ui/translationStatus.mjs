@@ -6,8 +6,8 @@
 // page, so that every part of the report shows: the sections with their counts, the hidden test page, and the
 // language readiness table (es: not configured, 0 of 131 interface strings).
 //
-// With ISTIO_UI_DOC_IMAGES=1 the two screenshots are also saved as docs/images/translation-status.png and
-// docs/images/language-readiness.png (the README's pictures).
+// With ISTIO_UI_DOC_IMAGES=1 the report's top (which shows the groups and the readiness table) is also saved as
+// docs/images/translation-status.png, the README's picture.
 import fs from 'node:fs';
 import path from 'node:path';
 import * as wb from '../editors/lib/workbench.mjs';
@@ -35,9 +35,9 @@ export function prepareStatusSite(root, dir) {
  */
 export async function translationStatusSteps({ page: p, step, url, site, shots, root }) {
   const docImages = process.env.ISTIO_UI_DOC_IMAGES === '1' ? path.join(root, 'docs/images') : undefined;
-  const shot = async (name) => {
+  const shot = async (name, { readme = false } = {}) => {
     const file = await wb.screenshot(p, shots, name);
-    if (docImages) fs.copyFileSync(file, path.join(docImages, `${name}.png`));
+    if (docImages && readme) fs.copyFileSync(file, path.join(docImages, `${name}.png`));
     return path.relative(root, file);
   };
   if (!(await step('workbench opens the corpus made a full checkout with an es folder', () => wb.openWorkbench(p, url, site)))) return;
@@ -71,16 +71,22 @@ export async function translationStatusSteps({ page: p, step, url, site, shots, 
     const withHidden = await shownTest();
     if (withHidden < 1) throw new Error('the test page stays hidden');
     await frame.locator('#show-hidden').uncheck();
-    await frame.locator('#filter').fill('announcing');
-    const rows = await frame.evaluate(() => [...document.querySelectorAll('li.item')].filter((e) => e.offsetParent !== null).map((e) => `${e.dataset.missing} ${e.querySelector('a').textContent}`));
-    if (rows.length === 0 || rows.some((r) => !r.includes('news/releases/1.24.x/announcing-1.24'))) throw new Error(`filtered rows ${JSON.stringify(rows)}`);
-    const news = await frame.locator('[data-count="news"]').textContent();
-    await frame.locator('#filter').fill('');
-    return { testPagesShown: withHidden, filtered: rows, newsCount: news };
+    // A path: only the release note, in each of the three languages (a title would match more: "Announcing …").
+    await frame.locator('#filter').fill('1.24.X');
+    try {
+      const rows = await frame.evaluate(() => [...document.querySelectorAll('li.item')].filter((e) => e.offsetParent !== null).map((e) => `${e.dataset.missing} ${e.querySelector('a').textContent}`));
+      const want = ['zh', 'uk', 'es'].map((l) => `${l} news/releases/1.24.x/announcing-1.24/index.md`);
+      if (JSON.stringify(rows) !== JSON.stringify(want)) throw new Error(`filtered rows ${JSON.stringify(rows)}`);
+      const counts = await frame.evaluate(() => ['blog', 'news', 'zh', 'zh news'].map((k) => document.querySelector(`[data-count="${k}"]`).textContent));
+      if (JSON.stringify(counts) !== '["0","3","1","1"]') throw new Error(`counts blog, news, zh, zh news: ${JSON.stringify(counts)}`);
+      return { testPagesShown: withHidden, filtered: rows, counts };
+    } finally {
+      await frame.locator('#filter').fill('');
+    }
   });
   await step('the report\'s top: summary with missing pages per section, filter, section toggles and export buttons', async () => {
     await frame.evaluate(() => window.scrollTo(0, 0));
-    return shot('translation-status');
+    return shot('translation-status', { readme: true });
   });
   await step('the language readiness section: es not configured, 0 of 131 interface strings', async () => {
     const es = await frame.evaluate(() => {

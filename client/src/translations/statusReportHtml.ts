@@ -101,7 +101,7 @@ details { margin: .3em 0; } code { font-family: var(--vscode-editor-font-family)
 .toolbar { display: flex; flex-wrap: wrap; gap: .4em 1.2em; align-items: center; margin: .6em 0; }
 .toolbar input[type=search] { min-width: 16em; color: var(--vscode-input-foreground); background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, #8886); padding: .2em .4em; }
 .toolbar button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: .25em .7em; cursor: pointer; }
-[hidden] { display: none !important; }
+[hidden] { display: none !important; } details.section > details { margin-left: 1.2em; }
 </style></head><body>
 <h1>${title}</h1>
 <p>${l10n.t('{0} {1} pages (the source language).', r.sourcePages, esc(r.sourceLang))}</p>
