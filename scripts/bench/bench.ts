@@ -19,6 +19,7 @@ import { Prng } from '../../test/support/prng';
 import { INDEX_STATUS_REQUEST, type IndexStatus } from '../../server/protocol';
 import { generateSite, markdownFiles, measureShape, REAL_SHAPE } from './generateSite';
 import { startupRows } from './startup';
+import { translationStatusRows } from './translationStatus';
 import { plainPost, WORST_CASE_FRONTMATTER, WORST_CASE_PAGE, WORST_CASES } from '../../test/support/worstCases';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -151,6 +152,8 @@ async function main(): Promise<void> {
     await engineRows(files, largest, largeText, baseline, baselineCpuMs);
     await worstCases();
     previewRows(root, largest, largeText);
+    // Only the generated site may be given a git history: a site named with --site is read, never written.
+    await translationStatusRows(root, row, ms, { mayWrite: tmp !== undefined });
     console.log('\nStart-up (VS Code then starts the extension host and activates the extensions; this is ours)');
     await startupRows(root, row, ms);
   }

@@ -82,5 +82,6 @@ export type { PageMovePlan } from './features/links/movePlan';
 
 // Translations: the results the service's translation methods return, and the git port it is given.
 export * from './features/translations/types';
+export { SECTIONS, coverage, exportStatus, isShown, orderLanguages, pageSection, type ExportFormat, type StatusFilter } from './features/translations/statusView';
 export type { GitPort, GitRepository } from './features/translations/gitPort';
 export type { Commit } from './features/translations/staleness';

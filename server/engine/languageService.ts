@@ -30,7 +30,7 @@ import { DEFAULT_SITE_VALUES, readSiteValues, type SiteValues, type SiteValuesCa
 import { NOT_IN_A_SITE, newLanguageAnswer, planAnswer, translationsAnswer } from './features/translations/answers';
 import type { GitPort } from './features/translations/gitPort';
 import { translationStatus } from './features/translations/statusReport';
-import type { PlanNewLanguageResult, PlanTranslationResult, TranslationStatusResult, TranslationsResult } from './features/translations/types';
+import type { PageHeading, PlanNewLanguageResult, PlanTranslationResult, TranslationStatusResult, TranslationsResult } from './features/translations/types';
 
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
 /** Per site, in its index's caches: the `data/args.yml` it was read from, by modification time. */
@@ -190,6 +190,15 @@ export class LanguageService {
       if (this.parsedCache.size > PARSED_CACHE_SIZE && !oldest.done) this.parsedCache.delete(oldest.value);
     }
     return parse;
+  }
+
+  /** The headings of a document with the ids Hugo gives them: a translation and its source match by id. */
+  headings(path: string, document: TextDocument): PageHeading[] {
+    return this.parse(path, document, this.catalogFor(this.siteOf(path))).markdown.headings.map((h) => ({
+      line: document.positionAt(h.range.start).line,
+      level: h.level,
+      id: h.id,
+    }));
   }
 
   /**
@@ -591,7 +600,7 @@ export class LanguageService {
    */
   async translationStatus(path: string | undefined, options: { readonly trusted?: boolean } = {}, settings?: IstioSettings): Promise<TranslationStatusResult | null> {
     const site = await this.completeSite(path, settings);
-    return site ? translationStatus(site, { trusted: options.trusted !== false, git: this.options.git, toUri: this.toUri, catalog: this.catalogFor(site) }) : null;
+    return site ? translationStatus(site, { trusted: options.trusted !== false, git: this.options.git, toUri: this.toUri, catalog: this.catalogFor(site), path }) : null;
   }
 
   /**

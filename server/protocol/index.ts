@@ -13,6 +13,7 @@ import type {
   PlanNewLanguageResult,
   IndexStatus,
   LanguageStatus,
+  PageHeading,
   PlanTranslationResult,
   TranslationPlan,
   TranslationStatusResult,
@@ -20,7 +21,7 @@ import type {
   TranslationVersion,
 } from '../engine';
 
-export type { FailingPage, GitUnavailableCode, LanguageReadiness, NewLanguagePlan, PlanNewLanguageResult, IndexStatus, LanguageStatus, PlanTranslationResult, TranslationPlan, TranslationStatusResult, TranslationsResult, TranslationVersion };
+export type { FailingPage, GitUnavailableCode, LanguageReadiness, NewLanguagePlan, PlanNewLanguageResult, IndexStatus, LanguageStatus, PageHeading, PlanTranslationResult, TranslationPlan, TranslationStatusResult, TranslationsResult, TranslationVersion };
 export { COPY_FILE_COMMAND, COPY_FILES_COMMAND, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type CopyFileArgs, type CopyFilesArgs } from '../engine';
 
 /** The configuration section the client contributes (`istio.…`); the server reads it per resource. */
@@ -66,6 +67,10 @@ export const Commands = {
   movePage: 'istio.movePage',
   /** Fills the Problems view for every page of the site (`istio/checkWholeSite`). */
   checkWholeSite: 'istio.checkWholeSite',
+  /** The Translation Status report as Markdown or CSV, in a new untitled editor. */
+  exportTranslationStatus: 'istio.exportTranslationStatus',
+  /** Opens the source-language version beside the translation, scrolled in step by heading. */
+  openSourceSideBySide: 'istio.openSourceSideBySide',
 } as const;
 
 /**
@@ -82,6 +87,9 @@ export interface TranslationsParams {
 
 /** `istio/translations`: the versions of a content file in every language; `null` outside `content/<lang>/`. */
 export const TRANSLATIONS_REQUEST = new RequestType<TranslationsParams, TranslationsResult | null, void>('istio/translations');
+
+/** `istio/headings`: an open document's headings with their Hugo ids (empty for a document the server does not hold). */
+export const HEADINGS_REQUEST = new RequestType<TranslationsParams, PageHeading[], void>('istio/headings');
 
 export interface PlanTranslationParams {
   readonly uri: string;

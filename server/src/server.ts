@@ -14,7 +14,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { COPY_FILE_COMMAND, COPY_FILES_COMMAND, FIX_ALL_KIND, INDEX_STATUS_REQUEST, PLAN_NEW_LANGUAGE_REQUEST, PLAN_TRANSLATION_REQUEST, SETTINGS_SECTION, TRANSLATION_STATUS_REQUEST, TRANSLATIONS_REQUEST, type CopyFileArgs, type CopyFilesArgs, type IndexStatusParams, type InitializationOptions, type PlanNewLanguageParams, type PlanTranslationParams, type TranslationStatusParams, type TranslationsParams, WATCHED_FILE_GLOBS } from '../protocol';
+import { COPY_FILE_COMMAND, COPY_FILES_COMMAND, FIX_ALL_KIND, HEADINGS_REQUEST, INDEX_STATUS_REQUEST, PLAN_NEW_LANGUAGE_REQUEST, PLAN_TRANSLATION_REQUEST, SETTINGS_SECTION, TRANSLATION_STATUS_REQUEST, TRANSLATIONS_REQUEST, type CopyFileArgs, type CopyFilesArgs, type IndexStatusParams, type InitializationOptions, type PlanNewLanguageParams, type PlanTranslationParams, type TranslationStatusParams, type TranslationsParams, WATCHED_FILE_GLOBS } from '../protocol';
 import { DEFAULT_SETTINGS, type IstioSettings } from '../engine';
 import { LanguageService, mergeSettings } from '../engine';
 import { copyFileSafely, copyFilesSafely } from './node/copyFile';
@@ -348,6 +348,7 @@ connection.onDocumentLinks(
 
 // Translations: versions of a page, the plan of a new translation, the site's missing and stale translations.
 // Each with the settings of the file's folder: titles and translation keys are read under its `istio.maxFileSize`.
+connection.onRequest(HEADINGS_REQUEST, lifecycle.request((p: TranslationsParams, token) => withDocument(p.uri, token, [], (path, doc) => service.headings(path, doc))));
 connection.onRequest(TRANSLATIONS_REQUEST, lifecycle.request(async (p: TranslationsParams) => service.translations(uriToPath(p.uri), p.uri, await settingsFor(p.uri))));
 connection.onRequest(PLAN_TRANSLATION_REQUEST, lifecycle.request(async (p: PlanTranslationParams) => service.planTranslation(uriToPath(p.uri), p.lang, await settingsFor(p.uri))));
 connection.onRequest(

@@ -114,13 +114,16 @@ describe('istio/translations and friends over stdio', () => {
       ],
     );
     assert.deepEqual(zh.withoutSource, [{ path: 'blog/2021/istiomeetups-china/index.md', uri: uri('content/zh/blog/2021/istiomeetups-china/index.md') }]);
+    // Most translated first; asked from a uk page, uk comes first.
     assert.deepEqual(
       r.languages.map((l) => [l.lang, l.translated, l.missing.length]),
       [
-        ['uk', 8, 27],
         ['zh', 32, 3],
+        ['uk', 8, 27],
       ],
     );
+    const fromUk = await client().request<TranslationStatusResult | null>(TRANSLATION_STATUS_REQUEST.method, { uri: pathToFileURL(`${SAMPLE_SITE}/content/uk/blog/_index.md`).href });
+    assert.deepEqual([fromUk?.openLang, fromUk?.languages.map((l) => l.lang)], ['uk', ['uk', 'zh']]);
   });
 });
 
@@ -179,8 +182,8 @@ describe('istio/translationStatus over stdio, in an untrusted workspace', () => 
     assert.deepEqual(
       r?.languages.map((l) => [l.lang, l.translated, l.missing.length, l.stale.length, l.upToDate]),
       [
-        ['uk', 8, 27, 0, 0],
         ['zh', 32, 3, 0, 0],
+        ['uk', 8, 27, 0, 0],
       ],
     );
   });

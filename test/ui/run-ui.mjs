@@ -13,7 +13,8 @@
 //   2. the demo site: the post with faults (squiggles, Problems rows), completion after typing `{{< `,
 //      "Istio: Go to Translation" from the palette opening the zh version, the preview of hello-mesh (header,
 //      figure, text block with its `$` prompt, tip, tabs that switch on click);
-//   3. the demo site: "Istio: New Blog Post" creates the post and opens it on its description (test/ui/newPost.mjs).
+//   3. the demo site: "Istio: New Blog Post" creates the post and opens it on its description (test/ui/newPost.mjs);
+//   4. Translation Status on the corpus made a full checkout: groups, filter, readiness (test/ui/translationStatus.mjs).
 //
 // Screenshots go to test-results/screenshots/ (git-ignored). Prints one line per step and "N passed, N failed".
 import { spawn } from 'node:child_process';
@@ -27,6 +28,7 @@ import { Steps } from '../editors/lib/steps.mjs';
 import * as wb from '../editors/lib/workbench.mjs';
 import { stripedPng } from '../editors/lib/png.mjs';
 import * as np from './newPost.mjs';
+import * as ts from './translationStatus.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = path.join(ROOT, 'test-results/screenshots');
@@ -373,6 +375,9 @@ if (started) {
 
   // 3. a whole new post on the demo site, typed with real keystrokes (test/ui/newPost.mjs)
   if (demoSite) await newPostSteps(demoSite);
+
+  // 4. Translation Status on a copy of the corpus (test/ui/translationStatus.mjs)
+  if (sampleTmp) await ts.translationStatusSteps({ page, step, url, site: ts.prepareStatusSite(ROOT, sampleTmp), shots: SHOTS, root: ROOT });
 
   await browser.close();
   browser = null;

@@ -1,5 +1,7 @@
 /** Set while the active editor shows a content page (`content/<lang>/…`): drives menus and the keybinding. */
 export const CONTENT_FILE_CONTEXT = 'istio.contentFile';
+/** Set while the active editor shows a page in a language other than the source's: Open Source Side by Side. */
+export const TRANSLATION_FILE_CONTEXT = 'istio.translationFile';
 
 /** The scheme of read-only documents holding a file's text at a git commit: `istio-git:/abs/path?<commit>`. */
 export const GIT_SCHEME = 'istio-git';

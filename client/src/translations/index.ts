@@ -7,7 +7,8 @@ import { goToTranslation } from './goToTranslation';
 import type { ClientSource } from './requests';
 import { translationStatusBar } from './statusBar';
 import { startNewLanguage, type StartNewLanguageArgs } from './startNewLanguage';
-import { diffSource, openUri, refreshReportOnTrust, translationStatus } from './translationStatus';
+import { openSourceSideBySide } from './sideBySide';
+import { diffSource, exportReport, openUri, refreshReportOnTrust, translationStatus, type ExportStatusArgs } from './translationStatus';
 
 /** Registers the translation commands, the status bar item and the `istio-git:` documents. */
 export function registerTranslations(context: vscode.ExtensionContext, client: ClientSource): { refresh(): void } {
@@ -22,6 +23,8 @@ export function registerTranslations(context: vscode.ExtensionContext, client: C
       return created;
     }),
     vscode.commands.registerCommand(Commands.translationStatus, () => translationStatus(client)),
+    vscode.commands.registerCommand(Commands.exportTranslationStatus, (args?: ExportStatusArgs) => exportReport(args?.format, args?.filter, client)),
+    vscode.commands.registerCommand(Commands.openSourceSideBySide, () => openSourceSideBySide(client)),
     vscode.commands.registerCommand(Commands.startNewLanguage, async (args?: StartNewLanguageArgs) => {
       const started = await startNewLanguage(client, args);
       statusBar.refresh();

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands, TRANSLATIONS_REQUEST } from '../../../server/protocol';
-import { CONTENT_FILE_CONTEXT } from './commandIds';
+import { CONTENT_FILE_CONTEXT, TRANSLATION_FILE_CONTEXT } from './commandIds';
 import { sendRequest, type ClientSource } from './requests';
 
 /**
@@ -23,6 +23,7 @@ export function translationStatusBar(client: ClientSource): vscode.Disposable & 
         : null;
     if (mine !== generation) return; // the editor changed meanwhile
     void vscode.commands.executeCommand('setContext', CONTENT_FILE_CONTEXT, result !== null);
+    void vscode.commands.executeCommand('setContext', TRANSLATION_FILE_CONTEXT, result !== null && result.lang !== result.sourceLang);
     if (!result) {
       item.hide();
       return;

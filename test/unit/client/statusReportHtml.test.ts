@@ -16,7 +16,7 @@ const zhStale = {
   upToDate: 31,
   uncommitted: [],
   withoutSource: [{ path: 'blog/2021/istiomeetups-china/index.md', uri: 'file:///site/content/zh/blog/2021/istiomeetups-china/index.md' }],
-  missing: [{ path: 'blog/2021/simple-vms/index.md', sourceUri: 'file:///site/content/en/blog/2021/simple-vms/index.md', targetUri: 'file:///site/content/zh/blog/2021/simple-vms/index.md', title: 'Simple VMs <& more>' }],
+  missing: [{ path: 'blog/2021/simple-vms/index.md', sourceUri: 'file:///site/content/en/blog/2021/simple-vms/index.md', targetUri: 'file:///site/content/zh/blog/2021/simple-vms/index.md', title: 'Simple VMs <& more>', section: 'blog' as const }],
   stale: [
     {
       path: 'blog/2024/ambient-reaches-beta/index.md',
@@ -24,6 +24,7 @@ const zhStale = {
       sourceUri: 'file:///site/content/en/blog/2024/ambient-reaches-beta/index.md',
       translationCommit: { hash: 'a'.repeat(40), date: '2024-05-14', subject: 'zh: translate' },
       sourceCommits: [{ hash: 'b'.repeat(40), date: '2024-05-20', subject: 'Fix "typo"' }],
+      section: 'blog' as const,
     },
   ],
 };
@@ -47,8 +48,13 @@ describe('translation status report (HTML)', () => {
   it('says why the stale column is empty without git, and still lists what is missing', () => {
     const html = renderStatusReport({ ...base, git: { available: false, reason: 'the site is not inside a git repository.' }, languages: [{ ...zhStale, stale: [], upToDate: 0 }] });
     assert.ok(html.includes('The stale column is empty: the site is not inside a git repository.'));
-    assert.ok(html.includes('<td>32</td><td>staleness unknown</td><td>1</td><td>1</td>'));
-    assert.ok(html.includes('<h3>Missing (1)</h3><details open><summary>blog/2021 (1)</summary><ul><li>'));
+    assert.ok(html.includes('<td>32</td><td>staleness unknown</td><td data-count="zh">1</td><td>1</td><td data-count="zh blog">1</td><td data-count="zh docs">0</td>'));
+    assert.ok(
+      html.includes(
+        '<h3>Missing (1)</h3><details class="group section" open><summary><strong>blog</strong> (<span data-group-count>1</span>)</summary>' +
+          '<details class="group" open><summary>blog/2021 (<span data-group-count>1</span>)</summary><ul><li class="item" data-section="blog" data-missing="zh" data-text="blog/2021/simple-vms/index.md simple vms &#60;&#38; more&#62;">',
+      ),
+    );
     assert.ok(!html.includes('<h3>Stale'));
   });
 
@@ -76,7 +82,7 @@ describe('translation status report (HTML)', () => {
     assert.ok(withGit.startsWith('<!DOCTYPE html>\n<html lang="zh-cn">'));
     assert.ok(withGit.includes('<title>翻译状态</title>') && withGit.includes('<h1>翻译状态</h1>'));
     assert.ok(withGit.includes('<p>35 个 en 页面（源语言）。</p>'));
-    assert.ok(withGit.includes('<td>32</td><td>1 篇过期</td><td>1</td><td>1</td>'));
+    assert.ok(withGit.includes('<td>32</td><td>1 篇过期</td><td data-count="zh">1</td><td>1</td>'));
     assert.ok(withGit.includes('<h3>过期（1） <span class="muted">· 31 篇是最新的</span></h3>'));
     assert.ok(withGit.includes('<summary>1 个提交</summary>'));
     assert.ok(withGit.includes('<h3>缺失（1）</h3>'));
@@ -96,4 +102,32 @@ describe('translation status report (HTML)', () => {
     // No English sentence is left (the English default renders "Missing (1)").
     for (const html of [withGit, withoutGit]) assert.doesNotMatch(html.replace(/<[^>]*>/g, ' '), /\b(?:Stale|Missing|Translation Status|up to date|show changes|create)\b/);
   });
+
+  it('groups missing pages by section, hides test pages and drafts, and has the filter, toggles and export with a nonce', () => {
+    const zh = {
+      ...zhStale,
+      stale: [],
+      missing: [
+        ...zhStale.missing,
+        { path: 'test/sample/index.md', sourceUri: 'file:///s/t', targetUri: 'file:///s/u', section: 'other' as const, hidden: 'test' as const },
+        { path: 'news/releases/1.2.x/index.md', sourceUri: 'file:///s/n', targetUri: 'file:///s/m', section: 'news' as const, draft: true, hidden: 'draft' as const },
+      ],
+    };
+    const r = { ...base, git: { available: false as const, reason: 'x' }, languages: [zh] };
+    const html = renderStatusReport(r, { nonce: 'n0nce' });
+    assert.ok(html.includes(`script-src 'nonce-n0nce';`) && html.includes('<script nonce="n0nce">'));
+    assert.ok(html.includes('<input type="search" id="filter"'));
+    // Counts shown by default leave the hidden pages out: blog 1, news 0, other 0; the toggle says how many wait.
+    assert.ok(html.includes('value="blog" checked> blog (<span data-count="blog">1</span>)'));
+    assert.ok(html.includes('value="news" checked> news (<span data-count="news">0</span>)'));
+    assert.ok(html.includes('<input type="checkbox" id="show-hidden"> Show test pages and drafts (2)'));
+    assert.ok(html.includes('<button type="button" data-export="markdown">Export as Markdown</button>'));
+    assert.ok(html.includes('<h3>Missing (1)</h3>'));
+    assert.ok(html.includes('<li class="item" data-section="other" data-missing="zh" data-text="test/sample/index.md " data-hidden="test" hidden>'));
+    assert.ok(html.includes('<details class="group section" open hidden><summary><strong>news</strong> (<span data-group-count>0</span>)'));
+    // Without a nonce (no script may run) there are no controls and no script.
+    const plain = renderStatusReport(r);
+    assert.ok(!plain.includes('<script') && !plain.includes('id="filter"') && !plain.includes('script-src'));
+  });
 });
+

@@ -139,7 +139,10 @@ describe('translation status in an untrusted workspace', () => {
   let head = '';
 
   before(() => {
-    head = repo.initBetaPost();
+    repo.initBetaPost();
+    // The source changes after its translation: only then is there a blob to look up (a fresh pair needs none).
+    repo.write(EN, sample(EN) + '\nA new paragraph.\n');
+    head = repo.commit('Extend the beta post');
     // The server's git runs (execFile, spawn) find the recording git first from here on.
     process.env.PATH = recorder.path(savedPath);
   });

@@ -74,7 +74,18 @@ function mayNeed(text: string, names: readonly string[]): boolean {
   return names.some((n) => text.includes(n));
 }
 
-export function languageReadiness(site: SiteIndex, catalog: ShortcodeCatalog, sourceLang: string, langs: readonly string[], toUri: (path: string) => string): LanguageReadiness[] {
+/**
+ * `pagesOf(lang)` gives a language's pages (the translation listing's walk of the index), so the report walks the
+ * index once rather than once more here.
+ */
+export function languageReadiness(
+  site: SiteIndex,
+  catalog: ShortcodeCatalog,
+  sourceLang: string,
+  langs: readonly string[],
+  pagesOf: (lang: string) => readonly string[],
+  toUri: (path: string) => string,
+): LanguageReadiness[] {
   const config = hugoConfig(site);
   const sourceI18n = i18nFile(site, sourceLang);
   const sourceStrings = sourceI18n ? readStrings(site.readText(sourceI18n.path) ?? '', sourceI18n.format) : undefined;
@@ -82,28 +93,29 @@ export function languageReadiness(site: SiteIndex, catalog: ShortcodeCatalog, so
   const sourceBoilerplates = boilerplateNames(site, sourceLang);
   const readers = catalog.names().filter((n) => catalog.get(n)?.languageFolder !== undefined);
 
-  // Every page's needs, per language: one pass over the index.
+  // Every page's needs, per language.
   const failing = new Map<string, Map<LanguageFolder, Map<string, Set<string>>>>(); // lang → folder → page → names
   const used = new Map<string, Set<string>>(); // lang → glossary entries used
-  for (const f of site.allFiles()) {
-    const lang = f.location.lang;
-    if (!langs.includes(lang) || !MARKDOWN.test(f.path) || f.location.kind === 'resource') continue;
-    const text = site.readText(f.path);
-    if (text === undefined || text.length > site.maxFileSize || !mayNeed(text, readers)) continue;
-    for (const need of languageNeeds(parseDocument(text, catalog), catalog)) {
-      if (need.folder === 'glossary') {
-        let u = used.get(lang);
-        if (!u) used.set(lang, (u = new Set()));
-        u.add(need.name.toLowerCase());
+  for (const lang of langs) {
+    for (const path of pagesOf(lang)) {
+      if (!MARKDOWN.test(path)) continue;
+      const text = site.readText(path);
+      if (text === undefined || text.length > site.maxFileSize || !mayNeed(text, readers)) continue;
+      for (const need of languageNeeds(parseDocument(text, catalog), catalog)) {
+        if (need.folder === 'glossary') {
+          let u = used.get(lang);
+          if (!u) used.set(lang, (u = new Set()));
+          u.add(need.name.toLowerCase());
+        }
+        if (checkNeed(site, lang, need) === 'found') continue;
+        let byFolder = failing.get(lang);
+        if (!byFolder) failing.set(lang, (byFolder = new Map()));
+        let pages = byFolder.get(need.folder);
+        if (!pages) byFolder.set(need.folder, (pages = new Map()));
+        let names = pages.get(path);
+        if (!names) pages.set(path, (names = new Set()));
+        names.add(need.name);
       }
-      if (checkNeed(site, lang, need) === 'found') continue;
-      let byFolder = failing.get(lang);
-      if (!byFolder) failing.set(lang, (byFolder = new Map()));
-      let pages = byFolder.get(need.folder);
-      if (!pages) byFolder.set(need.folder, (pages = new Map()));
-      let names = pages.get(f.path);
-      if (!names) pages.set(f.path, (names = new Set()));
-      names.add(need.name);
     }
   }
   const contentPrefix = site.layout.contentDir.length + 1;

@@ -7,6 +7,8 @@ export interface PagePair {
   readonly source: string;
   readonly translation: string;
   readonly title: string | undefined;
+  /** The source or the translation is a draft. */
+  readonly draft: boolean;
 }
 
 export interface LanguageListing {
@@ -16,6 +18,8 @@ export interface LanguageListing {
   readonly pairs: readonly PagePair[];
   /** Pages of this language that have no source-language page. */
   readonly withoutSource: readonly { readonly relPath: string; readonly path: string }[];
+  /** Its Markdown pages (every kind but bundle resources), from the same walk: the readiness report reads them. */
+  readonly pages: readonly string[];
 }
 
 export interface SiteListing {
@@ -26,14 +30,19 @@ export interface SiteListing {
 
 /**
  * Every page of the site paired with its translations, per language (the source language excluded): missing
- * pages, translated pairs and pages without a source. Walks the index once (call it when the index is ready);
+ * pages, translated pairs and pages without a source, and each language's pages. Walks the index once (call it when
+ * the index is ready);
  * the same pairing rules as `findTranslations`: same path, or the same `translationKey`.
  */
 export function listTranslations(site: SiteIndex): SiteListing {
   const pages = new Map<string, Map<string, string>>(); // lang → relPath → path
   const keyed = new Map<string, Map<string, string>>(); // translationKey → lang → path
+  const all = new Map<string, string[]>(); // lang → every page
   for (const f of site.allFiles()) {
     if (f.location.kind === 'resource') continue;
+    let mineAll = all.get(f.location.lang);
+    if (!mineAll) all.set(f.location.lang, (mineAll = []));
+    mineAll.push(f.path);
     const key = site.summary(f.path)?.translationKey;
     if (key !== undefined) {
       let byLang = keyed.get(key);
@@ -48,6 +57,8 @@ export function listTranslations(site: SiteIndex): SiteListing {
   const source = pages.get(DEFAULT_LANGUAGE) ?? new Map<string, string>();
   const sourceKeyed = [...keyed.values()].filter((m) => m.has(DEFAULT_LANGUAGE)).length;
   const relOf = (path: string): string => path.slice(site.layout.contentDir.length + 1).replace(/^[^/]+\//, '');
+  const sortedSource = [...source].sort(([a], [b]) => byCodePoint(a, b));
+  const isDraft = (path: string): boolean => site.summary(path)?.draft === true;
 
   const languages = siteLanguages(site)
     .filter((l) => l !== DEFAULT_LANGUAGE)
@@ -56,24 +67,24 @@ export function listTranslations(site: SiteIndex): SiteListing {
       const missing: LanguageListing['missing'][number][] = [];
       const pairs: PagePair[] = [];
       const withoutSource: LanguageListing['withoutSource'][number][] = [];
-      for (const [relPath, src] of [...source].sort(([a], [b]) => byCodePoint(a, b))) {
+      for (const [relPath, src] of sortedSource) {
         const summary = site.summary(src);
         const t = mine.get(relPath);
-        if (t !== undefined) pairs.push({ relPath, source: src, translation: t, title: summary?.title });
+        if (t !== undefined) pairs.push({ relPath, source: src, translation: t, title: summary?.title, draft: summary?.draft === true || isDraft(t) });
         else missing.push({ relPath, source: src, target: pathIn(site.layout, lang, relPath), title: summary?.title, draft: summary?.draft === true });
       }
       for (const [relPath, path] of mine) if (!source.has(relPath)) withoutSource.push({ relPath, path });
       for (const byLang of keyed.values()) {
         const src = byLang.get(DEFAULT_LANGUAGE);
         const t = byLang.get(lang);
-        if (src !== undefined && t !== undefined) pairs.push({ relPath: relOf(t), source: src, translation: t, title: site.summary(src)?.title });
+        if (src !== undefined && t !== undefined) pairs.push({ relPath: relOf(t), source: src, translation: t, title: site.summary(src)?.title, draft: isDraft(src) || isDraft(t) });
         else if (src !== undefined) {
           const summary = site.summary(src);
           missing.push({ relPath: relOf(src), source: src, target: pathIn(site.layout, lang, relOf(src)), title: summary?.title, draft: summary?.draft === true });
         } else if (t !== undefined) withoutSource.push({ relPath: relOf(t), path: t });
       }
       withoutSource.sort((a, b) => byCodePoint(a.relPath, b.relPath));
-      return { lang, missing, pairs, withoutSource };
+      return { lang, missing, pairs, withoutSource, pages: all.get(lang) ?? [] };
     });
   return { sourceLang: DEFAULT_LANGUAGE, sourcePages: source.size + sourceKeyed, languages };
 }

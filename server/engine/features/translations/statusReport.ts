@@ -10,6 +10,8 @@ import { hugoConfig } from '../../site/hugoConfig';
 import { siteLanguages } from './languages';
 import { languageReadiness } from './readiness';
 import { listTranslations } from './siteStatus';
+import { locate } from '../../site/siteLayout';
+import { hiddenReason, orderLanguages, pageSection } from './statusView';
 import { blobQueries, classify, type Commit, type GitFacts, type TranslationPair } from './staleness';
 import type { LanguageStatus, TranslationStatusResult } from './types';
 
@@ -29,13 +31,19 @@ export interface StatusOptions {
   readonly trusted: boolean;
   readonly git: GitPort | undefined;
   readonly toUri: (path: string) => string;
+  /** The file or folder the report is asked for: its language, when it is a translation, comes first. */
+  readonly path?: string;
 }
 
 export async function translationStatus(site: SiteIndex, options: StatusOptions): Promise<TranslationStatusResult> {
   const { toUri } = options;
   const listing = listTranslations(site);
   const port = options.git;
-  const repo: GitRepository = !options.trusted ? UNTRUSTED : port ? await port.openRepository(site.layout.root) : NO_GIT_PORT;
+  // Git runs in other processes: the readiness pass is made while the first of them runs, not after them all.
+  const repoAsked: Promise<GitRepository> = !options.trusted ? Promise.resolve(UNTRUSTED) : port ? port.openRepository(site.layout.root) : Promise.resolve(NO_GIT_PORT);
+  const pagesOf = new Map(listing.languages.map((l) => [l.lang, l.pages]));
+  const readiness = languageReadiness(site, options.catalog, listing.sourceLang, readinessLanguages(site, listing.sourceLang), (l) => pagesOf.get(l) ?? [], toUri);
+  const repo = await repoAsked;
   let git: { facts: GitFacts; rel: (path: string) => string } | undefined;
   if (repo.ok && port) {
     const rel = port.relativeTo(repo.root);
@@ -61,6 +69,8 @@ export async function translationStatus(site: SiteIndex, options: StatusOptions)
             ...(p.title !== undefined ? { title: p.title } : {}),
             translationCommit: brief(s.translationCommit),
             sourceCommits: s.sourceCommits.map(brief),
+            section: pageSection(p.relPath),
+            ...hidden(p.relPath, p.draft),
           });
         }
       }
@@ -74,6 +84,8 @@ export async function translationStatus(site: SiteIndex, options: StatusOptions)
         targetUri: toUri(m.target),
         ...(m.title !== undefined ? { title: m.title } : {}),
         ...(m.draft ? { draft: true } : {}),
+        section: pageSection(m.relPath),
+        ...hidden(m.relPath, m.draft),
       })),
       stale,
       upToDate,
@@ -81,14 +93,22 @@ export async function translationStatus(site: SiteIndex, options: StatusOptions)
       withoutSource: l.withoutSource.map((w) => ({ path: w.relPath, uri: toUri(w.path) })),
     };
   });
+  const asked = options.path !== undefined ? locate(site.layout, options.path)?.lang : undefined;
+  const openLang = asked !== undefined && asked !== listing.sourceLang ? asked : undefined;
   return {
     siteRoot: toUri(site.layout.root),
     sourceLang: listing.sourceLang,
     sourcePages: listing.sourcePages,
+    ...(openLang !== undefined ? { openLang } : {}),
     git: repo.ok ? { available: true, repoRoot: toUri(repo.root), head: repo.head } : { available: false, reason: repo.reason, code: repo.code },
-    languages,
-    readiness: languageReadiness(site, options.catalog, listing.sourceLang, readinessLanguages(site, listing.sourceLang), toUri),
+    languages: orderLanguages(languages, openLang),
+    readiness,
   };
+}
+
+function hidden(relPath: string, draft: boolean): { hidden?: 'test' | 'draft' } {
+  const reason = hiddenReason(relPath, draft);
+  return reason ? { hidden: reason } : {};
 }
 
 /** The languages with a folder, and those the configuration names without one yet (after Start a New Language). */

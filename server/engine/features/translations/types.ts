@@ -75,12 +75,20 @@ export interface TranslationStatusParams {
   readonly trusted?: boolean;
 }
 
+/** The part of the site a page is in, by its first folder; the report is grouped by it. */
+export type PageSection = 'blog' | 'docs' | 'news' | 'other';
+
+/** Why the report hides a page unless asked: one of the site's `test/` pages, or a draft. */
+export type HiddenReason = 'test' | 'draft';
+
 export interface MissingTranslation {
   readonly path: string;
   readonly sourceUri: string;
   readonly targetUri: string;
   readonly title?: string;
   readonly draft?: boolean;
+  readonly section: PageSection;
+  readonly hidden?: HiddenReason;
 }
 
 export interface StaleTranslation {
@@ -92,6 +100,8 @@ export interface StaleTranslation {
   readonly translationCommit: { readonly hash: string; readonly date: string; readonly subject: string };
   /** Commits to the source since then, newest first. */
   readonly sourceCommits: readonly { readonly hash: string; readonly date: string; readonly subject: string }[];
+  readonly section: PageSection;
+  readonly hidden?: HiddenReason;
 }
 
 export interface LanguageStatus {
@@ -153,8 +163,11 @@ export interface TranslationStatusResult {
   readonly siteRoot: string;
   readonly sourceLang: string;
   readonly sourcePages: number;
+  /** The language of the file or folder the report was asked for, when it is a translation: listed first. */
+  readonly openLang?: string;
   /** Whether the staleness columns could be computed; `reason` says why not. */
   readonly git: { readonly available: true; readonly repoRoot: string; readonly head: string } | { readonly available: false; readonly reason: string; readonly code?: GitUnavailableCode };
+  /** The open page's language first, then most translated first (`statusView.ts`). */
   readonly languages: readonly LanguageStatus[];
   /** Per language (the source excluded, configured languages without pages included): how ready it is. */
   readonly readiness?: readonly LanguageReadiness[];
@@ -185,3 +198,12 @@ export interface NewLanguagePlan {
 export type PlanNewLanguageResult =
   | { readonly ok: true; readonly plan: NewLanguagePlan }
   | { readonly ok: false; readonly reason: 'not-in-a-site' | 'bad-language' | 'no-config' | 'broken-config' | 'no-languages' | 'exists' | 'cannot-edit'; readonly message: string };
+
+/** A heading of a page, for keeping a translation and its source in step (Open Source Side by Side). */
+export interface PageHeading {
+  /** Zero-based line of the heading. */
+  readonly line: number;
+  readonly level: number;
+  /** The id Hugo gives it: the explicit `{#id}`, or the automatic one (what a translation's `{#id}` repeats). */
+  readonly id: string;
+}

@@ -43,12 +43,19 @@ describe('translation staleness (lsync.sh semantics, injected git answers)', () 
     assert.deepEqual(classify(pair, git), { kind: 'uncommitted' });
   });
 
-  it('asks git for two blobs per committed pair, each once', () => {
-    const history = (p: string): Commit[] => ({ [ZH]: [c2], [EN]: [c1] })[p] ?? [];
+  it('asks git for two blobs per committed pair whose source changed since, each once', () => {
+    const history = (p: string): Commit[] => ({ [ZH]: [c2], [EN]: [c3, c1] })[p] ?? [];
     const uk = 'content/uk/blog/2024/ambient-reaches-beta/index.md';
     assert.deepEqual(blobQueries([pair, { source: EN, translation: uk }, { source: EN, translation: ZH }], history), [
       { rev: c2.hash, path: EN },
       { rev: 'HEAD', path: EN },
     ]);
+  });
+
+  it('asks nothing for a pair whose source has no commit after the translation\u2019s, and calls it fresh', () => {
+    const history = (p: string): Commit[] => ({ [ZH]: [c2], [EN]: [c1] })[p] ?? [];
+    assert.deepEqual(blobQueries([pair], history), []);
+    // No blob answers at all: the history alone decides.
+    assert.deepEqual(classify(pair, facts({ [EN]: [c1], [ZH]: [c2] }, {})), { kind: 'fresh', translationCommit: c2 });
   });
 });
