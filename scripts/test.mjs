@@ -145,7 +145,7 @@ const layers = [
   // Real editors (tools: scripts/install-editor-tools.sh; a missing tool fails the layer with that hint).
   scriptLayer('nvim', 'test/editors/nvim-layer.mjs', [], { timeoutMs: 120_000 }),
   scriptLayer('exthost', 'test/vscode/run.mjs', [], { timeoutMs: 300_000 }),
-  scriptLayer('ui', 'test/ui/run-ui.mjs', [], { timeoutMs: 480_000 }),
+  scriptLayer('ui', 'test/ui/run-ui.mjs', [], { timeoutMs: 720_000 }),
   scriptLayer('vsix', 'test/vsix/check.mjs', [], { needsBuild: false, timeoutMs: 300_000 }),
 ];
 

@@ -56,6 +56,54 @@ async function serverUpMs(root: string, env: NodeJS.ProcessEnv): Promise<number>
   return median(times);
 }
 
+/** The corpus page the UI layer opens first (two genuine warnings). */
+const CORPUS = path.join(REPO, 'test/fixtures/istio-sample');
+const CORPUS_PAGE = path.join(CORPUS, 'content/zh/blog/2018/aws-nlb/index.md');
+
+interface FirstCheck {
+  readonly initializeMs: number;
+  readonly diagnosticsMs: number;
+  readonly count: number;
+  /** The server's own "Start-up (server): …" lines (window/logMessage). */
+  readonly serverLog: readonly string[];
+}
+
+/**
+ * A fresh server on the corpus, as the editor starts it: spawn → `initialize` answered → `didOpen` of the page →
+ * its first diagnostics, then the site's first background scan (its log line). Times from the spawn.
+ */
+async function firstCheck(env: NodeJS.ProcessEnv): Promise<FirstCheck> {
+  const t = performance.now();
+  const proc = spawn(process.execPath, [path.join(REPO, 'dist/server.js'), '--stdio'], { stdio: 'pipe', env });
+  const c = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  const serverLog: string[] = [];
+  let scanned: () => void = () => {};
+  const scan = new Promise<void>((r) => (scanned = r));
+  c.onNotification('window/logMessage', (m: { message: string }) => {
+    if (!m.message.startsWith('Start-up')) return;
+    serverLog.push(m.message);
+    if (/first site scan/.test(m.message)) scanned();
+  });
+  let diagnosed: (n: number) => void = () => {};
+  const diagnostics = new Promise<number>((r) => (diagnosed = r));
+  c.onNotification('textDocument/publishDiagnostics', (p: { diagnostics: unknown[] }) => diagnosed(p.diagnostics.length));
+  c.listen();
+  const rootUri = pathToFileURL(CORPUS).href;
+  await c.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'corpus' }], capabilities: {} });
+  const initializeMs = performance.now() - t;
+  await c.sendNotification('initialized', {});
+  const text = fs.readFileSync(CORPUS_PAGE, 'utf8');
+  await c.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(CORPUS_PAGE).href, languageId: 'markdown', version: 1, text } });
+  const count = await diagnostics;
+  const diagnosticsMs = performance.now() - t;
+  await Promise.race([scan, new Promise((r) => setTimeout(r, 10_000))]);
+  await c.sendRequest('shutdown');
+  await c.sendNotification('exit');
+  await new Promise((r) => proc.once('exit', r));
+  c.dispose();
+  return { initializeMs, diagnosticsMs, count, serverLog };
+}
+
 export async function startupRows(root: string, row: (label: string, value: string, note?: string) => void, ms: (n: number) => string): Promise<void> {
   row('extension bundle loaded (dist/extension.js)', ms(bundleLoadMs('dist/extension.js')), 'before activate, median of 5');
   row('preview bundle (dist/preview.js), on the first render', ms(bundleLoadMs('dist/preview.js')), 'not at start-up');
@@ -69,4 +117,9 @@ export async function startupRows(root: string, row: (label: string, value: stri
   } else {
     row('  the same, compile cache warm (as the client starts it)', `n/a: Node ${process.versions.node}`, 'needs Node 22.1+');
   }
+  // The corpus page the UI layer opens first, on a fresh server (one run: the server's own lines say where it went).
+  const first = await firstCheck(coldEnv());
+  row('corpus page: spawn → initialize answered', ms(first.initializeMs), path.relative(REPO, CORPUS_PAGE));
+  row('corpus page: spawn → didOpen → first diagnostics', ms(first.diagnosticsMs), `${first.count} diagnostics`);
+  for (const line of first.serverLog) console.log(`    ${line}`);
 }

@@ -81,8 +81,8 @@ export async function openFromExplorer(page, name, { timeoutMs = 20_000 } = {}) 
   await waitForActiveTab(page, name, { timeoutMs });
 }
 
-/** Ctrl+P, type a (relative) path, Enter. */
-export async function quickOpen(page, relPath, { timeoutMs = 20_000 } = {}) {
+/** Ctrl+P, type a (relative) path, Enter. `onEnter` is called just before Enter (a test's clock for "opened"). */
+export async function quickOpen(page, relPath, { timeoutMs = 20_000, onEnter } = {}) {
   await focusWorkbench(page);
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
@@ -94,6 +94,7 @@ export async function quickOpen(page, relPath, { timeoutMs = 20_000 } = {}) {
   // before the filter applies, the focused row is the most recently opened file, often another index.md.
   const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: base });
   await (dir === '.' ? row : row.filter({ hasText: dir })).first().waitFor({ timeout: timeoutMs });
+  onEnter?.();
   await page.keyboard.press('Enter');
   await waitForActiveTab(page, base, { timeoutMs });
   if (dir !== '.') {
