@@ -17,14 +17,24 @@ const FAULTY = 'content/en/blog/2019/data-plane-setup/index.md';
 describe('the npm package of the CLI', () => {
   let tmp: string;
   let bin: string;
-  const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'check', ...args], { cwd: tmp, encoding: 'utf8' });
+  // The expanded dictionary's cache goes to the test's folder, not the user's.
+  const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'check', ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, ISTIO_AUTHORING_CACHE: path.join(tmp, 'cache'), NODE_PATH: '' } });
 
   before(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-npm-'));
     // The layer built dist/ already; --ignore-scripts keeps `prepack` from rebuilding it under the other tests' feet.
     const out = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', tmp, '--json'], { cwd: ROOT, encoding: 'utf8' });
     const [packed] = JSON.parse(out) as Array<{ filename: string; files: Array<{ path: string }> }>;
-    assert.deepEqual(packed!.files.map((f) => f.path).sort(), ['LICENSE', 'README.md', 'bin/istio-authoring', 'dist/cli.js', 'package.json']);
+    assert.deepEqual(packed!.files.map((f) => f.path).sort(), [
+      'LICENSE',
+      'README.md',
+      'bin/istio-authoring',
+      'dist/cli.js',
+      'dist/dictionaries/README_en_US-large.txt',
+      'dist/dictionaries/en_US-large.aff',
+      'dist/dictionaries/en_US-large.dic',
+      'package.json',
+    ]);
     fs.writeFileSync(path.join(tmp, 'package.json'), '{"name":"consumer","version":"1.0.0","private":true}\n');
     execFileSync('npm', ['install', '--no-audit', '--no-fund', `./${packed!.filename}`], { cwd: tmp, encoding: 'utf8' });
     bin = path.join(tmp, 'node_modules', 'istio-authoring', 'bin', 'istio-authoring');
@@ -85,5 +95,18 @@ describe('the npm package of the CLI', () => {
     const bad = run('site', '--skip', 'linkz');
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /unknown code or family: linkz/);
+  });
+
+  it('checks spelling with its own dictionary and the site\u2019s .spelling (make lint\u2019s mdspell)', () => {
+    // The sample has the site's .spelling at its root: `Istio` and `Kubernetes` are its words, `recieve` is no word.
+    const page = path.join(tmp, 'spelled', 'content/en/blog/2025/spelling/index.md');
+    fs.mkdirSync(path.dirname(page), { recursive: true });
+    fs.copyFileSync(path.join(SAMPLE_SITE, '.spelling'), path.join(tmp, 'spelled', '.spelling'));
+    fs.writeFileSync(page, '---\ntitle: Spelling\ndescription: A page.\npublishdate: 2025-01-01\n---\nIstio and Kubernetes recieve traffic.\n');
+    const r = run('spelled', '--only', 'spelling');
+    assert.equal(r.stderr, '');
+    const found = r.stdout.split('\n').filter((l) => l.startsWith('spelled/'));
+    assert.equal(found.length, 1, r.stdout);
+    assert.match(found[0]!, /^spelled\/content\/en\/blog\/2025\/spelling\/index\.md:6:22: warning spelling\.unknown-word .*recieve/);
   });
 });
