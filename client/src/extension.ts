@@ -106,7 +106,12 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // Node 22.1+ keeps the server's compiled code here: later starts skip compiling dist/server.js (about a third of
   // the time to `initialize`); older Node ignores the variable.
-  const env = { ...process.env, NODE_COMPILE_CACHE: path.join(context.globalStorageUri.fsPath, 'node-compile-cache') };
+  // The expanded spelling dictionary is cached in the extension's own storage, not in the user's home folder.
+  const env = {
+    ...process.env,
+    NODE_COMPILE_CACHE: path.join(context.globalStorageUri.fsPath, 'node-compile-cache'),
+    ISTIO_AUTHORING_CACHE: path.join(context.globalStorageUri.fsPath, 'cache'),
+  };
   let firstDiagnostics = false;
   let readyAt = 0;
   const serverOptions: ServerOptions = {
