@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isSlug, planNewPage, slugOf } from '../../../server/engine';
 import { whereToCreate, type NewPageWhere } from './where';
+import { exists } from '../fileExists';
 
 /** Arguments of New Blog Post and New Docs Page (all optional: without them the command asks). */
 export interface NewPageArgs {
@@ -108,13 +109,4 @@ async function askSection(where: NewPageWhere, lang: string, title: string): Pro
     { title, placeHolder: vscode.l10n.t('The section the page goes in') },
   );
   return picked?.section;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -4,6 +4,7 @@ import { LANGUAGE_FOLDER } from '../../../server/engine';
 import type { CreateTranslationArgs } from './commandIds';
 import { openPage } from './openPage';
 import { sendRequest, type ClientSource } from './requests';
+import { exists } from '../fileExists';
 
 
 interface LangItem extends vscode.QuickPickItem {
@@ -123,13 +124,4 @@ async function carryOut(plan: TranslationPlan): Promise<{ target: vscode.Uri; co
     }
   }
   return { target, copied, kept };
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
