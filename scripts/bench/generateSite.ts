@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { Prng } from '../../test/support/prng';
 import catalog from '../../server/data/shortcodes.json';
 import { LanguageService, MemoryFileSystem, urlize } from '../../server/engine';
+import { ISTIO_DISABLE_ALIASES, ISTIO_OUTPUT_TABLES, ISTIO_STATIC_DIR } from '../../test/support/istioHugoToml';
 
 const SAMPLE = path.resolve(__dirname, '../../test/fixtures/istio-sample');
 
@@ -69,6 +70,10 @@ const GLOSSARY = [
 const UK_TITLES: Record<string, string> = { 'Data Plane': 'Панель даних', Cluster: 'Кластер' };
 
 const DOCS_AREAS = ['concepts', 'setup', 'tasks', 'ops', 'examples', 'ambient', 'reference'];
+/**
+ * istio.io's hugo.toml, abridged: the settings that decide the site's paths are the shared verbatim fixture
+ * (test/support/istioHugoToml.ts); the languages add es, which the real site does not configure yet.
+ */
 const HUGO_TOML = `defaultContentLanguage = "en"
 languageCode = "en-us"
 metaDataFormat = "yaml"
@@ -79,11 +84,7 @@ canonifyURLs = true
 disableKinds = ["taxonomy"]
 buildFuture = true
 enableGitInfo = true
-staticDir = ["static", "generated"]
-
-# we use Netlify server-side redirects instead of generated aliases
-disableAliases = true
-
+${ISTIO_STATIC_DIR}${ISTIO_DISABLE_ALIASES}
 [languages]
   [languages.zh]
     contentDir = "content/zh"
@@ -112,14 +113,7 @@ disableAliases = true
       taskList = true
       typographer = true
 
-[outputs]
-  home = ["HTML", "RSS", "REDIR"]
-  section = ["HTML"]
-
-[outputFormats]
-    [outputFormats.RSS]
-        baseName = "feed"
-
+${ISTIO_OUTPUT_TABLES}
 [related]
     threshold = 80
     [[related.indices]]
