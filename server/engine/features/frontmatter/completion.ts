@@ -112,14 +112,14 @@ function keywordItems(ctx: DocumentContext, cursor: Exclude<FrontmatterCursor, {
     }
   }
   const range = ctx.range({ start, end: Math.max(end, start) });
-  const ranked = siteKeywords(site).filter((k) => !used.has(k.keyword));
+  const ranked = siteKeywords(site).filter((k) => !used.has(k.name));
   return ranked.slice(0, MAX_KEYWORDS).map((k, i) => ({
-    label: k.keyword,
+    label: k.name,
     kind: CompletionItemKind.Value,
     detail: `used by ${k.count} page${k.count === 1 ? '' : 's'}`,
     sortText: String(i).padStart(4, '0'),
-    filterText: k.keyword,
-    textEdit: { range, newText: wrap ? `[${k.keyword}]` : k.keyword },
+    filterText: k.name,
+    textEdit: { range, newText: wrap ? `[${k.name}]` : k.name },
   }));
 }
 
