@@ -1,0 +1,98 @@
+/// <reference path="../../../server/src/node/mdspellModules.d.ts" />
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { lintCopy } from '../../../server/engine/parser/lintCopy';
+import { mdspellWords } from '../../../server/src/node/mdspellWords';
+import { WORST_CASES } from '../../support/worstCases';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const filters = require('markdown-spellcheck/es5/filters') as typeof import('markdown-spellcheck/es5/filters');
+const markdownParser = require('markdown-spellcheck/es5/markdown-parser') as typeof import('markdown-spellcheck/es5/markdown-parser');
+const wordParser = require('markdown-spellcheck/es5/word-parser') as typeof import('markdown-spellcheck/es5/word-parser');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+type Tokens = { text: string; index: number }[];
+
+/** What the spelling adapter computed before: the library's word parser and filters, as `make lint` runs them. */
+function library(tokens: Tokens): { word: string; index: number }[] {
+  return filters.default.filter(wordParser.default(tokens), { ignoreAcronyms: true, ignoreNumbers: true });
+}
+
+function same(tokens: Tokens, what: string): void {
+  assert.deepEqual(mdspellWords(tokens), library(tokens), what);
+}
+
+function markdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...markdownFiles(full));
+    else if (e.name.endsWith('.md')) out.push(full);
+  }
+  return out.sort();
+}
+
+/** Every page of a site, as the spelling rule hands it to mdspell (the lint copy) and as written. */
+function sameOnSite(root: string): number {
+  let pages = 0;
+  for (const file of markdownFiles(root)) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const input of [lintCopy(text).text, text]) {
+      same(markdownParser.default(input), file);
+      // The whole page as one token too: every character the word pattern can meet, not only those marked keeps.
+      same([{ text: input, index: 3 }], file);
+    }
+    pages++;
+  }
+  return pages;
+}
+
+describe("mdspell's words without its word parser's copies", () => {
+  it('finds what the library finds on every page of the sample site', () => {
+    assert.ok(sameOnSite(path.join(__dirname, '../../fixtures/istio-sample')) > 50);
+  });
+
+  // The bench site (`node --import tsx scripts/bench/generateSite.ts <dir>`) when one is named: 2,665 pages.
+  const site = process.env['ISTIO_MDSPELL_DIFF_SITE'];
+  it('finds what the library finds on every page of a generated site', { skip: site ? false : 'ISTIO_MDSPELL_DIFF_SITE not set' }, () => {
+    assert.ok(sameOnSite(site!) > 1000);
+  });
+
+  it('finds what the library finds on the worst-case pages', () => {
+    for (const c of WORST_CASES) {
+      // Small: the library's Markdown parser is not linear on all of them.
+      const page = c.page(2_000);
+      same(markdownParser.default(page), c.name);
+      same([{ text: page, index: 0 }], c.name);
+    }
+  });
+
+  it('cuts and keeps as the library does, construct by construct', () => {
+    // Real lines of istio.io pages (a code span reaches the word parser only when the Markdown parser keeps it).
+    const cases: [string, string[]][] = [
+      ["Istio's control plane, istiod, doesn't need the sidecar's `proxyv2` image.", ["Istio's", 'control', 'plane', 'istiod', "doesn't", 'need', 'the', "sidecar's", 'proxyv2', 'image']],
+      // Numbers go, dotted names stay whole with their last dot.
+      ['Install Istio 1.24.0 (or 1.24.x) with the 3rd-party tokens, e.g. on v1.2.3.', ['Install', 'Istio', 'or', '1.24.x', 'with', 'the', '3rd-party', 'tokens', 'e.g.', 'on', 'v1.2.3.']],
+      // Acronyms go, with a straight or curly `'s`.
+      ['The HTTP/2 and gRPC APIs, the CNI’s and the JWT’s checks.', ['The', 'and', 'gRPC', 'APIs', 'the', 'and', 'the', 'checks']],
+      // Quotes and `#` cut at the start, quotes, `-` and `#` at the end; a word of quotes only is an empty word.
+      ["Quotes: 'quoted', ‘curly’, #tag, trailing-- and ''.", ['Quotes', 'quoted', 'curly', 'tag', 'trailing', 'and', '']],
+      // Latin-1 and Cyrillic letters are word characters; `2nd`, `1,000` and `#1` are numbers.
+      ['Кириллица и latin, café and naïve, 2nd and 1,000 and #1.', ['Кириллица', 'и', 'latin', 'café', 'and', 'naïve', 'and', 'and']],
+    ];
+    for (const [text, words] of cases) {
+      same([{ text, index: 10 }], text);
+      assert.deepEqual(mdspellWords([{ text, index: 0 }]).map((w) => w.word), words, text);
+    }
+  });
+
+  it('stays linear on a hostile 300 kB token', () => {
+    // Runs of the characters the pattern's classes and cuts share; quadratic work would take minutes here.
+    for (const unit of ["'#-", 'a.', '#', "a'-#", 'ab.c.', '\u2019-']) {
+      const text = unit.repeat(Math.floor(300_000 / unit.length));
+      same([{ text, index: 0 }], unit);
+    }
+  });
+});
