@@ -4,13 +4,21 @@ import { diagnostic, type DiagnosticCode } from '../diagnostic';
 import type { DiagnosticRule } from '../feature';
 import { lintPage } from '../lintScope';
 import { mdlDoc } from './mdlDoc';
-import { parseMdlStyle } from './mdlStyle';
+import { type MdlStyle, parseMdlStyle } from './mdlStyle';
+import { cacheKey } from '../../caches';
 
 /**
  * `mdl --ignore-front-matter --style mdl.rb` of `make lint`, on the page as the script edits it, with the site's own
  * `mdl.rb` (read from the site root; a site without one gets no style check). Each finding sits on the page's line:
  * mdl itself prints a page whose frontmatter is followed by a blank line one line too low.
  */
+/** The last `mdl.rb` parsed, per site. */
+interface ParsedStyle {
+  text?: string;
+  style?: MdlStyle;
+}
+const PARSED = cacheKey<ParsedStyle>('mdl.rb parse');
+
 export const styleRule: DiagnosticRule = {
   name: 'mdl-style',
   check(ctx) {
@@ -20,19 +28,28 @@ export const styleRule: DiagnosticRule = {
     ctx.dependsOn(stylePath);
     const text = ctx.site.readText(stylePath);
     if (text === undefined) return [];
-    // A dozen lines of Ruby: parsed on each check rather than cached in module state.
-    const style = parseMdlStyle(text);
-    const doc = mdlDoc(page.copy.text);
-    const lines = ctx.parsed.text.split('\n');
-    const starts: number[] = [];
-    let at = 0;
-    for (const l of lines) {
-      starts.push(at);
-      at += l.length + 1;
+    // Parsed once per text of the file, in the site's caches (not module state): every page reads the same mdl.rb.
+    const box = ctx.site.caches.get(PARSED, (): ParsedStyle => ({}));
+    if (box.text !== text || !box.style) {
+      box.text = text;
+      box.style = parseMdlStyle(text);
     }
+    const style = box.style;
+    const doc = mdlDoc(page.copy.text);
+    // The page's lines, only for a page with findings (most have none).
+    let lines: string[] | undefined;
+    const starts: number[] = [];
     const out: Diagnostic[] = [];
     for (const { rule, params } of style.rules) {
       for (const n of new Set(rule.check(doc, params))) {
+        if (!lines) {
+          lines = ctx.parsed.text.split('\n');
+          let at = 0;
+          for (const l of lines) {
+            starts.push(at);
+            at += l.length + 1;
+          }
+        }
         const index = n - 1 + doc.removed;
         const start = starts[Math.min(index, starts.length - 1)] ?? 0;
         const end = start + (lines[index] ?? '').replace(/\r$/, '').length;
