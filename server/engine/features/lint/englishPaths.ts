@@ -69,6 +69,12 @@ function reportedAliases(ctx: DocumentContext, sections: readonly string[]): Off
   const entry = fm?.byKey.get('aliases');
   if (!fm || !entry) return [];
   const root = new RegExp(`^/(${sections.join('|')})(/|$)`);
+  // Most aliases are fine, and their values tell (as in frontmatter/aliasLanguage.ts): without `valueNode`, which
+  // makes the YAML library parse a frontmatter the fast path read (3 % of a CLI check). Only a value the nodes could
+  // disagree with (an `*alias`, a nested list) goes further.
+  const value = entry.value;
+  const plainStrings = typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
+  if (plainStrings && !plainStrings.some((v) => root.test(v))) return [];
   const node = entry.valueNode;
   const items = isSeq(node) ? node.items : isScalar(node) ? [node] : [];
   const out: OffsetRange[] = [];
