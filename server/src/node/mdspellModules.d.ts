@@ -1,5 +1,5 @@
-// Types for the parts of npm markdown-spellcheck 1.3.1 (mdspell) and hunspell-spellchecker 1.0.2 the spelling
-// adapter uses; neither package ships types.
+// Types for the parts of npm markdown-spellcheck 1.3.1 (mdspell), its marked 0.3.19 and hunspell-spellchecker 1.0.2
+// the spelling adapter uses; none of them ships types.
 declare module 'markdown-spellcheck/es5/markdown-parser' {
   const parse: { default(src: string): { text: string; index: number }[] };
   export = parse;
@@ -11,6 +11,11 @@ declare module 'markdown-spellcheck/es5/word-parser' {
 declare module 'markdown-spellcheck/es5/filters' {
   const filters: { default: { filter(words: { word: string; index: number }[], options: { ignoreAcronyms?: boolean; ignoreNumbers?: boolean }): { word: string; index: number }[] } };
   export = filters;
+}
+declare module 'marked' {
+  /** marked 0.3.19, as mdspell's Markdown parser uses it: the part the plain-text shortcut replaces. */
+  const marked: { InlineLexer: { prototype: { output(src: string): string } } };
+  export = marked;
 }
 declare module 'hunspell-spellchecker' {
   interface DictionaryData {

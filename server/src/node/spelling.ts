@@ -3,12 +3,17 @@ import * as path from 'node:path';
 import type { SpellCheckerFactory, WordChecker } from '../../engine';
 import { loadDictionaryFiles } from './dictionaryCache';
 import { hunspellCheck, type HunspellDictionary } from './hunspell';
+import { installPlainTextShortcut } from './markedPlainText';
 import { mdspellWords } from './mdspellWords';
 
 // Babel-compiled CommonJS with `exports.default`: required as such, so that the bundle and tsx read it alike.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const markdownParser = require('markdown-spellcheck/es5/markdown-parser') as typeof import('markdown-spellcheck/es5/markdown-parser');
+// The `marked` mdspell's parser requires (0.3.19, hoisted next to it), with its shortcut for plain text.
+const marked = require('marked') as typeof import('marked');
+const markedVersion = (require('marked/package.json') as { version: string }).version;
 /* eslint-enable @typescript-eslint/no-require-imports */
+installPlainTextShortcut(marked, markedVersion);
 
 /**
  * mdspell as `make lint` runs it (`--en-us --ignore-acronyms --ignore-numbers`), for the engine: markdown-spellcheck's

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { lintCopy } from '../../../server/engine/parser/lintCopy';
+import { installPlainTextShortcut } from '../../../server/src/node/markedPlainText';
 import { mdspellWords } from '../../../server/src/node/mdspellWords';
 import { WORST_CASES } from '../../support/worstCases';
 
@@ -11,9 +12,38 @@ import { WORST_CASES } from '../../support/worstCases';
 const filters = require('markdown-spellcheck/es5/filters') as typeof import('markdown-spellcheck/es5/filters');
 const markdownParser = require('markdown-spellcheck/es5/markdown-parser') as typeof import('markdown-spellcheck/es5/markdown-parser');
 const wordParser = require('markdown-spellcheck/es5/word-parser') as typeof import('markdown-spellcheck/es5/word-parser');
+const marked = require('marked') as typeof import('marked');
+const markedVersion = (require('marked/package.json') as { version: string }).version;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 type Tokens = { text: string; index: number }[];
+
+// The library's inline lexer as shipped, and with the spelling adapter's plain-text shortcut.
+const proto = marked.InlineLexer.prototype;
+const shipped = proto.output;
+assert.ok(installPlainTextShortcut(marked, markedVersion), 'the shortcut is for the marked markdown-spellcheck uses');
+const shortcut = proto.output;
+assert.notEqual(shortcut, shipped);
+
+function parseWith(output: typeof shipped, markdown: string): Tokens {
+  proto.output = output;
+  try {
+    return markdownParser.default(markdown);
+  } finally {
+    proto.output = shortcut;
+  }
+}
+
+/**
+ * What the adapter computes now (the parser with the shortcut, then `mdspellWords`) against what it computed before
+ * (the library's parser, word parser and filters as shipped): the same tokens, and the same words.
+ */
+function samePipeline(markdown: string, what: string): void {
+  const before = parseWith(shipped, markdown);
+  const after = parseWith(shortcut, markdown);
+  assert.deepEqual(after, before, what);
+  assert.deepEqual(mdspellWords(after), library(before), what);
+}
 
 /** What the spelling adapter computed before: the library's word parser and filters, as `make lint` runs them. */
 function library(tokens: Tokens): { word: string; index: number }[] {
@@ -40,7 +70,7 @@ function sameOnSite(root: string): number {
   for (const file of markdownFiles(root)) {
     const text = fs.readFileSync(file, 'utf8');
     for (const input of [lintCopy(text).text, text]) {
-      same(markdownParser.default(input), file);
+      samePipeline(input, file);
       // The whole page as one token too: every character the word pattern can meet, not only those marked keeps.
       same([{ text: input, index: 3 }], file);
     }
@@ -49,7 +79,7 @@ function sameOnSite(root: string): number {
   return pages;
 }
 
-describe("mdspell's words without its word parser's copies", () => {
+describe("mdspell's words without its word parser's copies, and marked's plain-text shortcut", () => {
   it('finds what the library finds on every page of the sample site', () => {
     assert.ok(sameOnSite(path.join(__dirname, '../../fixtures/istio-sample')) > 50);
   });
@@ -64,7 +94,7 @@ describe("mdspell's words without its word parser's copies", () => {
     for (const c of WORST_CASES) {
       // Small: the library's Markdown parser is not linear on all of them.
       const page = c.page(2_000);
-      same(markdownParser.default(page), c.name);
+      samePipeline(page, c.name);
       same([{ text: page, index: 0 }], c.name);
     }
   });
@@ -85,6 +115,27 @@ describe("mdspell's words without its word parser's copies", () => {
     for (const [text, words] of cases) {
       same([{ text, index: 10 }], text);
       assert.deepEqual(mdspellWords([{ text, index: 0 }]).map((w) => w.word), words, text);
+    }
+  });
+
+  it('takes the shortcut only for text no inline pattern can start in', () => {
+    // A lexer without rules: the shipped lexer would throw on it, so an answer comes from the shortcut.
+    const rendered: string[] = [];
+    const bare = { options: { gfm: true }, renderer: { text: (t: string) => void rendered.push(t) } };
+    assert.equal(shortcut.call(bare, 'Plain "text" & more'), 'undefined');
+    assert.deepEqual(rendered, ['Plain &quot;text&quot; &amp; more']);
+    assert.throws(() => shortcut.call(bare, 'Not [plain]'));
+    // Real lines of istio.io pages, each with one thing an inline pattern (or the text pattern's stop) needs.
+    for (const text of [
+      'Istio uses Envoy as its data plane.',
+      'Istio uses [Envoy](https://www.envoyproxy.io/) as its data plane.',
+      'See https://istio.io/latest/docs/ or www.istio.io, or write to istio@example.com.',
+      'The **default** profile and the _minimal_ one, ~~deprecated~~ in 1.24!',
+      'A line ending in two spaces  \nthen a break, an escaped \\* star, a <br/> tag.',
+      'Quotes "double" and \'single\' & entities &amp; &#39; <b>bold</b> > arrows.',
+    ]) {
+      samePipeline(text, text);
+      samePipeline(`- ${text}\n- ${text}\n\n# ${text}\n\n> ${text}\n`, text);
     }
   });
 
