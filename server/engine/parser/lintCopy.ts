@@ -86,13 +86,20 @@ function editLine(line: string): { text: string; cols: number[] | undefined } {
     const m = sed.pattern.exec(text);
     // Every pattern's `.*` (or `^`) makes a second match on the same line impossible once the first is replaced.
     if (!m) continue;
-    cols ??= Array.from({ length: text.length + 1 }, (_, k) => k);
+    // Plain loops, not Array.from and spreads: they were most of the copy's cost (it runs on every page).
+    if (!cols) {
+      cols = new Array<number>(text.length + 1);
+      for (let k = 0; k <= text.length; k++) cols[k] = k;
+    }
     const replacement = sed.replacement === '$1' ? m[1]! : sed.replacement;
     const start = m.index;
     const end = start + m[0].length;
     // Kept text (`$1` is the match's own start) keeps its columns; inserted text maps to where the match began.
-    const inserted = sed.replacement === '$1' ? cols.slice(start, start + replacement.length) : new Array<number>(replacement.length).fill(cols[start]!);
-    cols = [...cols.slice(0, start), ...inserted, ...cols.slice(end)];
+    const next: number[] = cols.slice(0, start);
+    const matchStart = cols[start]!;
+    for (let k = 0; k < replacement.length; k++) next.push(sed.replacement === '$1' ? cols[start + k]! : matchStart);
+    for (let k = end; k < cols.length; k++) next.push(cols[k]!);
+    cols = next;
     text = text.slice(0, start) + replacement + text.slice(end);
   }
   return { text, cols };
