@@ -88,7 +88,11 @@ function computeTextLines(doc: MdlDoc): Line[] {
   return out;
 }
 
+/** A character each pattern of `spanText` starts with: a line without one is its own span text (most lines). */
+const SPAN_START = /[`[<]/;
+
 function spanText(s: string): string {
+  if (!SPAN_START.test(s)) return s;
   return s
     .replace(/(`+)[\s\S]*?\1/g, ' ')
     .replace(/!?\[[^\]]*\]\([^)]*\)/g, ' ')
