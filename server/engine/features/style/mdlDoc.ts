@@ -38,6 +38,15 @@ export interface MdlDoc {
   readonly offset: number;
   /** Lines of the file before the document's line 1: the page line of document line n is n + removed. */
   readonly removed: number;
+  /** What the rules derive from the document, filled on first use (see mdlRules.ts). */
+  readonly derived: MdlDerived;
+}
+
+export interface MdlDerived {
+  all?: readonly Block[];
+  headers?: readonly Block[];
+  topHeaders?: readonly Block[];
+  textLines?: readonly Line[];
 }
 
 /** mdl's `--ignore-front-matter`: `/^---\n(.*?)---\n\n?/m` in Ruby, where `^` is any line start. */
@@ -64,7 +73,7 @@ export function mdlDoc(text: string): MdlDoc {
   const src: Line[] = lines.map((t, i) => ({ no: i + 1, text: t }));
   // The last element of a text ending in a line break is '' and no line.
   if (src.length && src[src.length - 1]!.text === '') src.pop();
-  return { lines, blocks: parseBlocks(src, 1), offset, removed };
+  return { lines, blocks: parseBlocks(src, 1), offset, removed, derived: {} };
 }
 
 const BLANK = /^[ \t]*$/;

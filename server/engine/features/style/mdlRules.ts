@@ -12,30 +12,16 @@ export interface MdlRule {
 
 /**
  * What several rules derive from one document (every block, the headers, the text lines), computed once per
- * document: each rule used to walk the tree again, and three rules rebuilt the text lines (mdl's rules were 14 % of a
- * CLI check). The rules only read these arrays.
+ * document in its `derived` slot: each rule used to walk the tree again, and three rules rebuilt the text lines
+ * (mdl's rules were 14 % of a CLI check). The rules only read these arrays. (A WeakMap keyed by the document kept
+ * them alive into the old generation: a CLI run peaked at 204 MB instead of 160 MB.)
  */
-interface Derived {
-  all?: readonly Block[];
-  headers?: readonly Block[];
-  topHeaders?: readonly Block[];
-  textLines?: readonly Line[];
-}
-const derived = new WeakMap<MdlDoc, Derived>();
-function derivedOf(doc: MdlDoc): Derived {
-  let d = derived.get(doc);
-  if (!d) {
-    d = {};
-    derived.set(doc, d);
-  }
-  return d;
-}
 const blocksOf = (doc: MdlDoc): readonly Block[] => {
-  const d = derivedOf(doc);
+  const d = doc.derived;
   return (d.all ??= allBlocks(doc.blocks));
 };
 const headers = (doc: MdlDoc, nested = true): readonly Block[] => {
-  const d = derivedOf(doc);
+  const d = doc.derived;
   return nested ? (d.headers ??= blocksOf(doc).filter((b) => b.type === 'header')) : (d.topHeaders ??= doc.blocks.filter((b) => b.type === 'header'));
 };
 const line = (doc: MdlDoc, n: number): string => doc.lines[n - 1] ?? '';
@@ -75,7 +61,7 @@ const matching = (doc: MdlDoc, re: RegExp): number[] => {
  * with code spans, links, autolinks, images and HTML tags taken out, line by line.
  */
 function textLines(doc: MdlDoc): readonly Line[] {
-  const d = derivedOf(doc);
+  const d = doc.derived;
   return (d.textLines ??= computeTextLines(doc));
 }
 
