@@ -4,11 +4,10 @@ import type { SpellCheckerFactory, WordChecker } from '../../engine';
 import { loadDictionaryFiles } from './dictionaryCache';
 import { hunspellCheck, type HunspellDictionary } from './hunspell';
 import { installPlainTextShortcut } from './markedPlainText';
+import { mdspellTokens } from './mdspellTokens';
 import { mdspellWords } from './mdspellWords';
 
-// Babel-compiled CommonJS with `exports.default`: required as such, so that the bundle and tsx read it alike.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const markdownParser = require('markdown-spellcheck/es5/markdown-parser') as typeof import('markdown-spellcheck/es5/markdown-parser');
 // The `marked` mdspell's parser requires (0.3.19, hoisted next to it), with its shortcut for plain text.
 const marked = require('marked') as typeof import('marked');
 const markedVersion = (require('marked/package.json') as { version: string }).version;
@@ -17,7 +16,8 @@ installPlainTextShortcut(marked, markedVersion);
 
 /**
  * mdspell as `make lint` runs it (`--en-us --ignore-acronyms --ignore-numbers`), for the engine: markdown-spellcheck's
- * own Markdown and word parsers and filters, and hunspell-spellchecker over the en_US dictionary the package ships,
+ * own Markdown parser on its marked (ported in mdspellTokens.ts), its word parser and filters (mdspellWords.ts), and
+ * hunspell-spellchecker over the en_US dictionary the package ships,
  * so that a word the editor accepts is a word CI accepts. The dictionary is found next to the bundle
  * (`dist/dictionaries/`) or in an installed markdown-spellcheck (this repository's dev dependency, or one installed
  * globally or in the site); without it the spelling check is off, and `dictionaryPath()` says so.
@@ -130,7 +130,7 @@ function wordChecker(dict: HunspellDictionary, extra: readonly string[]): WordCh
     return verdict;
   };
   return {
-    words: (markdown) => mdspellWords(markdownParser.default(markdown)),
+    words: (markdown) => mdspellWords(mdspellTokens(markdown)),
     correct,
     suggest(word) {
       // hunspell-spellchecker's own suggest tries every edit of every edit (seconds per word); one edit is enough

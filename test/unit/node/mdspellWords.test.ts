@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { lintCopy } from '../../../server/engine/parser/lintCopy';
 import { installPlainTextShortcut } from '../../../server/src/node/markedPlainText';
+import { mdspellTokens } from '../../../server/src/node/mdspellTokens';
 import { mdspellWords } from '../../../server/src/node/mdspellWords';
 import { WORST_CASES } from '../../support/worstCases';
 
@@ -42,7 +43,21 @@ function samePipeline(markdown: string, what: string): void {
   const before = parseWith(shipped, markdown);
   const after = parseWith(shortcut, markdown);
   assert.deepEqual(after, before, what);
+  // The port of the library's parser (with the shortcut, as the adapter runs it).
+  assert.deepEqual(mdspellTokens(markdown), before, what);
   assert.deepEqual(mdspellWords(after), library(before), what);
+}
+
+/** The library's parser and the port on one text: the same tokens, or the same error. */
+function sameTokens(markdown: string): void {
+  let expected: Tokens | Error;
+  try {
+    expected = markdownParser.default(markdown);
+  } catch (e) {
+    expected = e as Error;
+  }
+  if (expected instanceof Error) assert.throws(() => mdspellTokens(markdown), { message: expected.message }, JSON.stringify(markdown));
+  else assert.deepEqual(mdspellTokens(markdown), expected, JSON.stringify(markdown));
 }
 
 /** What the spelling adapter computed before: the library's word parser and filters, as `make lint` runs them. */
@@ -136,6 +151,44 @@ describe("mdspell's words without its word parser's copies, and marked's plain-t
     ]) {
       samePipeline(text, text);
       samePipeline(`- ${text}\n- ${text}\n\n# ${text}\n\n> ${text}\n`, text);
+    }
+  });
+
+  it("replaces as the library's tracker does, where a replacement makes a new match", () => {
+    // A tag that a replaced tag completes (`<a<b>x="1"y="2">` → `<a x="1"y="2">`, which marked does not take for a
+    // tag), a `{% highlight` that a replacement completes, code spans and fences next to each other, and each
+    // pattern's matches side by side.
+    for (const text of [
+      'x <a<b>> y <i>z</i> w',
+      'p <a<b>x="1"y="2"> q',
+      '{%{% highlight a {% endhighlight %}highlight\nb\n{% endhighlight %} c',
+      'x <a b="<c>" <d>> y',
+      'x {%{% x %} highlight y {% endhighlight %} z',
+      'x {% highlight {{ a }} y {% endhighlight %} z',
+      'a `b` c ``d`` e ```f``` g ~~~h~~~ i ````j```` k',
+      'a ``` b `c` d ``` e `` f ` g `` h',
+      'a <style>b</style><script>c</script> <style <script>d</script> e</style> f',
+      'a {{ b }} {{c}} {% d %} {%e%} &amp; &#39; &x; &abcdef; g',
+      '---\ntitle: x\n---\nbody `code` and <b>bold</b>\n',
+    ]) {
+      sameTokens(text);
+      sameTokens(`${text}\n\n- ${text}\n`);
+    }
+  });
+
+  it("matches the library's parser on random strings of the patterns' characters", () => {
+    // A fixed generator, so that a failure reproduces: 4,000 strings of up to 48 characters.
+    let seed = 15;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = ['`', '``', '```', '~~~', '<', '>', '</', 'a', 'b', ' ', '\n', '{%', '%}', '{{', '}}', '&', ';', '#', '"', '=', '<style>', '</style>', '<script>', '</script>', 'highlight', 'endhighlight', '<a ', 'x="y"', '---\n', '[', ']', '(', ')', '*', '_', 'www.', 'http://x', "'"];
+    for (let i = 0; i < 4000; i++) {
+      let text = '';
+      const n = next(24) + 1;
+      for (let k = 0; k < n; k++) text += pieces[next(pieces.length)];
+      sameTokens(text);
     }
   });
 
