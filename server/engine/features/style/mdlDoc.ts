@@ -50,7 +50,11 @@ export function mdlDoc(text: string): MdlDoc {
   if (fm) {
     // Ruby's String#split drops trailing empty strings: a blank line after the closing `---` is removed but not
     // counted, so mdl prints such a page's lines one too low.
-    offset = fm[0].split('\n').filter((_, i, all) => all.slice(i).some((s) => s !== '')).length;
+    // The count of its lines up to the last non-empty one (a filter that sliced the rest for each line did the same).
+    const parts = fm[0].split('\n');
+    let last = parts.length - 1;
+    while (last >= 0 && parts[last] === '') last--;
+    offset = last + 1;
     removed = (fm[0].match(/\n/g) ?? []).length;
     text = text.slice(0, fm.index) + text.slice(fm.index + fm[0].length);
     // A match that does not start the file removes lines in the middle: line numbers then differ above and below.
