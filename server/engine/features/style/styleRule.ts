@@ -2,6 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { isDiagnosticCode } from '../../diagnostics/catalog';
 import { diagnostic, type DiagnosticCode } from '../diagnostic';
 import type { DiagnosticRule } from '../feature';
+import { MAX_CHECKED_LINE, STYLE_KEPT, truncated } from '../lintLongLines';
 import { lintPage } from '../lintScope';
 import { mdlDoc } from './mdlDoc';
 import { parseMdlStyle } from './mdlStyle';
@@ -22,7 +23,7 @@ export const styleRule: DiagnosticRule = {
     if (text === undefined) return [];
     // A dozen lines of Ruby: parsed on each check rather than cached in module state.
     const style = parseMdlStyle(text);
-    const doc = mdlDoc(page.copy.text);
+    const doc = mdlDoc(truncated(page.copy.text, page.longLines));
     const lines = ctx.parsed.text.split('\n');
     const starts: number[] = [];
     let at = 0;
@@ -31,6 +32,13 @@ export const styleRule: DiagnosticRule = {
       at += l.length + 1;
     }
     const out: Diagnostic[] = [];
+    for (const [s, e] of page.longLines) {
+      const start = page.copy.toOriginal(s);
+      const end = Math.max(start, page.copy.toOriginal(e));
+      out.push(
+        diagnostic(ctx, { start, end }, 'style.line-too-long', `This line of ${(end - start).toLocaleString('en-US')} characters is longer than ${MAX_CHECKED_LINE.toLocaleString('en-US')}: the mdl style checks read only its first ${STYLE_KEPT} here (\`make lint\` reads all of it).`),
+      );
+    }
     for (const { rule, params } of style.rules) {
       for (const n of new Set(rule.check(doc, params))) {
         const index = n - 1 + doc.removed;
