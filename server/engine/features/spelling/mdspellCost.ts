@@ -36,9 +36,11 @@ export function mdspellCost(text: string): number {
     }
     lineLength++;
     blockLength++;
-    if (TRACKED.has(c)) global++;
-    if (c === BRACE) lineBraces++;
-    if (OPENERS.has(c)) blockOpeners++;
+    const kind = c < 128 ? KIND[c]! : 0;
+    if (kind === 0) continue;
+    if (kind & TRACKED) global++;
+    if (kind & BRACE) lineBraces++;
+    if (kind & OPENER) blockOpeners++;
   }
   return global * n + blocks + blockOpeners * blockLength + lines + lineBraces * lineLength;
 }
@@ -52,8 +54,16 @@ export const MAX_MDSPELL_COST = 150_000_000;
 const NL = 10;
 const SPACE = 32;
 const TAB = 9;
-const BRACE = 0x7b;
-/** Characters every match of the tracking replacement's patterns contains: `` ` `` `&` `<` `~`. */
-const TRACKED = new Set([0x60, 0x26, 0x3c, 0x7e]);
-/** Characters marked's inline rules start at: `[` `<` `` ` `` `*` `_` `!` `\` `&` `(`. */
-const OPENERS = new Set([0x5b, 0x3c, 0x60, 0x2a, 0x5f, 0x21, 0x5c, 0x26, 0x28]);
+/** Bits of KIND. */
+const TRACKED = 1;
+const BRACE = 2;
+const OPENER = 4;
+/**
+ * What each ASCII character counts for (a table: a `Set` look-up per character made the pass 10× slower).
+ * TRACKED: characters every match of the tracking replacement's patterns contains, `` ` `` `&` `<` `~`.
+ * OPENER: characters marked's inline rules start at, `[` `<` `` ` `` `*` `_` `!` `\` `&` `(`.
+ */
+const KIND = new Uint8Array(128);
+for (const c of '`&<~') KIND[c.charCodeAt(0)]! |= TRACKED;
+KIND['{'.charCodeAt(0)]! |= BRACE;
+for (const c of '[<`*_!\\&(') KIND[c.charCodeAt(0)]! |= OPENER;
