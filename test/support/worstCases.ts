@@ -26,6 +26,13 @@ export interface WorstCase {
 
 const LARGE = 1_600_000;
 
+/** `unit` repeated over lines of about 60 characters (one paragraph), to fill about `size` characters. */
+function paragraph(unit: string, size: number): string {
+  const perLine = Math.max(1, Math.floor(60 / unit.length));
+  const line = unit.repeat(perLine) + '\n';
+  return WORST_CASE_FRONTMATTER + line.repeat(Math.max(1, Math.floor((size - WORST_CASE_FRONTMATTER.length) / line.length)));
+}
+
 /** `unit` repeated to fill about `size` characters after the frontmatter. */
 function repeated(unit: string, size: number, before = '', after = ''): string {
   const n = Math.max(1, Math.floor((size - WORST_CASE_FRONTMATTER.length - before.length - after.length) / unit.length));
@@ -62,6 +69,11 @@ export const WORST_CASES: readonly WorstCase[] = [
   { name: 'nested callouts', size: LARGE, cause: 'the one-line check sliced each callout, children included', page: (s) => repeated('{{< tip >}}', s / 2) + '\n' + repeated('{{< /tip >}}', s / 2).slice(WORST_CASE_FRONTMATTER.length) },
   { name: 'nested tabsets', size: LARGE, cause: 'the dropped-content check sliced each tabset, children included', page: (s) => repeated('{{< tabset >}}', s / 2) + '\n' + repeated('{{< /tabset >}}', s / 2).slice(WORST_CASE_FRONTMATTER.length) },
   { name: 'comment openers in a tabset', cause: 'the comment pattern rescanned from every `<!--`', page: (s) => repeated('<!--', s, '{{< tabset >}}\n', '\n{{< /tabset >}}\n') },
+  // One paragraph of short lines: mdspell's parser (the make-lint spelling check) retried marked's inline rules from
+  // each opener to the end of the paragraph, and searched the whole page again for each code span it removed.
+  { name: 'image links on the short lines of one paragraph', cause: "mdspell's parser: marked's link rule from every `![`", page: (s) => paragraph('![a](', s) },
+  { name: 'code spans on the short lines of one paragraph', cause: "mdspell's parser: a search of the whole page per code span", page: (s) => paragraph('`a` ', s) },
+  { name: 'comment openers on the short lines of one paragraph', cause: "mdspell's parser: marked's HTML rule from every `<!--`", page: (s) => paragraph('<!--', s) },
   { name: 'suppressions on one line', cause: 'each comment copied the list of the line', page: (s) => repeated('<!-- istio-ignore-next-line -->', s, '', '\n{{<\n') },
 ];
 

@@ -4,6 +4,7 @@ import { parseFrontmatter } from '../parser/frontmatter';
 import type { DirEntry, FileStat, FileSystem } from './fileSystem';
 import { basename, dirname, isInside } from './paths';
 import { EXCLUDED_DIRS, locate, type ContentLocation, type SiteLayout } from './siteLayout';
+import { ownString } from './ownString';
 
 /** What the index keeps about a page without holding its text: enough for links, aliases and translations. */
 export interface PageSummary {
@@ -401,20 +402,28 @@ function summarize(text: string): PageSummary {
   const keywords = get('keywords');
   const translationKey = get('translationkey');
   const outputs = get('outputs');
+  // Summaries outlive the text: every string is copied out of it (ownString.ts), or the page stays in memory.
+  const own = (v: unknown): string | undefined => (typeof v === 'string' ? ownString(v) : undefined);
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map(ownString) : []);
   return {
-    title: typeof title === 'string' ? title : undefined,
-    linkTitle: typeof linkTitle === 'string' || typeof linkTitle === 'number' ? String(linkTitle) : typeof title === 'string' ? title : undefined,
-    aliases: Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : typeof aliases === 'string' ? [aliases] : [],
-    translationKey: typeof translationKey === 'string' ? translationKey : undefined,
-    keywords: Array.isArray(keywords) ? keywords.filter((k): k is string => typeof k === 'string') : [],
+    title: own(title),
+    linkTitle: typeof linkTitle === 'string' ? ownString(linkTitle) : typeof linkTitle === 'number' ? String(linkTitle) : own(title),
+    aliases: typeof aliases === 'string' ? [ownString(aliases)] : strings(aliases),
+    translationKey: own(translationKey),
+    keywords: strings(keywords),
     draft: get('draft') === true,
     shortcodes: countShortcodes(text),
-    outputs: Array.isArray(outputs) ? outputs.filter((o): o is string => typeof o === 'string').map((o) => o.toLowerCase()) : undefined,
+    outputs: Array.isArray(outputs) ? strings(outputs).map((o) => o.toLowerCase()) : undefined,
   };
 }
 
 function countShortcodes(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const m of text.matchAll(OPENING_TAG)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  for (const m of text.matchAll(OPENING_TAG)) {
+    const name = m[1]!;
+    const n = counts.get(name);
+    // The first occurrence becomes the key: a copy (a long name such as `istio_full_version_revision` is a slice).
+    counts.set(n === undefined ? ownString(name) : name, (n ?? 0) + 1);
+  }
   return counts;
 }

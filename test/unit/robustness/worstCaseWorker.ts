@@ -3,9 +3,12 @@
  * and posts the best time of each size. In a worker, so that a scan that does not end in time can be stopped (a
  * quadratic scan of the test's sizes would hold the test runner's thread for minutes).
  */
+import * as nodeFs from 'node:fs';
+import * as nodePath from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, LanguageService, MemoryFileSystem } from '../../../server/engine';
+import { dictionaryPath, mdspellFactory } from '../../../server/src/node/spelling';
 import { WORST_CASE_FRONTMATTER, WORST_CASE_PAGE, WORST_CASES } from '../../support/worstCases';
 
 export interface WorstCaseRequest {
@@ -13,6 +16,11 @@ export interface WorstCaseRequest {
   /** Sizes in characters, measured in turn `rounds` times; the first round is a warm-up and not counted. */
   readonly sizes: readonly number[];
   readonly rounds: number;
+  /**
+   * With istio.io's `.spelling` and `mdl.rb` at the site's root and mdspell's dictionary, as in a checkout of istio.io:
+   * the make-lint checks (mdspell's own Markdown lexer, the mdl rules, the script's greps) run too.
+   */
+  readonly makeLint?: boolean;
 }
 
 export interface WorstCaseReply {
@@ -24,14 +32,25 @@ export interface WorstCaseReply {
 }
 
 const ROOT = '/site';
+const SAMPLE = nodePath.join(__dirname, '../../fixtures/istio-sample');
+
+const request = workerData as WorstCaseRequest;
+const lintFiles: Record<string, string> = request.makeLint
+  ? { [`${ROOT}/.spelling`]: nodeFs.readFileSync(nodePath.join(SAMPLE, '.spelling'), 'utf8'), [`${ROOT}/mdl.rb`]: nodeFs.readFileSync(nodePath.join(SAMPLE, 'mdl.rb'), 'utf8') }
+  : {};
+const dictionary = request.makeLint ? dictionaryPath() : undefined;
+if (request.makeLint && !dictionary) throw new Error('mdspell dictionary not found: the make-lint checks cannot run');
 
 /** The time of one check: a fresh service, so no cache from the previous run helps. */
 function checkOnce(text: string): { ms: number; findings: number; internalError: boolean } {
   const fs = new MemoryFileSystem({
     [`${ROOT}/content/en/_index.md`]: WORST_CASE_FRONTMATTER,
     [`${ROOT}/content/en/blog/_index.md`]: WORST_CASE_FRONTMATTER,
+    ...lintFiles,
   });
-  const service = new LanguageService({ fs, scan: { sliceMs: 1_000_000, pause: () => Promise.resolve() } });
+  // The dictionary is parsed once per thread (spelling.ts keeps it by folder), in the uncounted first round.
+  const spelling = dictionary ? { spelling: mdspellFactory(dictionary) } : {};
+  const service = new LanguageService({ fs, ...spelling, scan: { sliceMs: 1_000_000, pause: () => Promise.resolve() } });
   const path = `${ROOT}/${WORST_CASE_PAGE}`;
   const document = TextDocument.create(`file://${path}`, 'markdown', 1, text);
   const settings = { ...DEFAULT_SETTINGS, maxFileSize: 100_000_000 };
@@ -47,7 +66,6 @@ function checkOnce(text: string): { ms: number; findings: number; internalError:
   return { ms, findings: diagnostics.length, internalError: diagnostics.some((d) => d.code === 'internal.error') };
 }
 
-const request = workerData as WorstCaseRequest;
 const worst = WORST_CASES.find((c) => c.name === request.name);
 if (!worst) throw new Error(`no worst case named ${request.name}`);
 const pages = request.sizes.map((s) => worst.page(s));

@@ -4,6 +4,8 @@ import type { DocumentContext } from '../documentContext';
 import type { DiagnosticRule } from '../feature';
 import { lintPage } from '../lintScope';
 import { cacheKey } from '../../caches';
+import { blanked } from '../lintLongLines';
+import { MAX_MDSPELL_COST, mdspellCost } from './mdspellCost';
 import { parseSpelling, type SpellingFile, wordsFor } from './spellingFile';
 
 /** The last `.spelling` parsed, per site: every page reads the same 1,500 lines. */
@@ -50,7 +52,24 @@ export const spellingRule: DiagnosticRule = {
     // Still loading: the other checks go out now, spelling findings when the adapter re-checks.
     if (!checker) return [];
     const out: Diagnostic[] = [];
-    for (const w of checker.words(page.copy.text)) {
+    for (const [s, e] of page.longLines) {
+      const start = page.copy.toOriginal(s);
+      const end = Math.max(start, page.copy.toOriginal(e));
+      out.push(
+        diagnostic(ctx, { start, end }, 'spelling.line-too-long', `This line of ${(end - start).toLocaleString('en-US')} characters is not spell-checked here: mdspell's time on a line grows with the square of its length (\`make lint\` still checks it).`),
+      );
+    }
+    const text = blanked(page.copy.text, page.longLines);
+    const cost = mdspellCost(text);
+    if (cost > MAX_MDSPELL_COST) {
+      // Hostile or generated text: rather than stall every check of the page, say that spelling was left out.
+      const end = ctx.parsed.text.indexOf('\n');
+      out.push(
+        diagnostic(ctx, { start: 0, end: end < 0 ? ctx.parsed.text.length : end }, 'spelling.page-too-costly', `This page is not spell-checked here: mdspell's parser would take too long on it (an estimated ${Math.round(cost / 1e6).toLocaleString('en-US')} million steps, over the ${MAX_MDSPELL_COST / 1e6} million allowed: its time grows with the square of a paragraph's links, code spans and tags). \`make lint\` still checks it.`),
+      );
+      return out;
+    }
+    for (const w of checker.words(text)) {
       if (checker.correct(w.word)) continue;
       const start = page.copy.toOriginal(w.index);
       out.push(
