@@ -592,7 +592,8 @@ export class LanguageService {
   }
 
   private siteWork(site: SiteIndex): SiteWork {
-    return { site, catalog: this.catalogFor(site), pause: this.options.scan?.pause ?? (() => Promise.resolve()) };
+    const sliceMs = this.options.scan?.sliceMs;
+    return { site, catalog: this.catalogFor(site), pause: this.options.scan?.pause ?? (() => Promise.resolve()), ...(sliceMs !== undefined ? { sliceMs } : {}) };
   }
 
   /** Path-keyed edits as LSP's `changes`, the open document under the URI it was asked by. */
