@@ -1,6 +1,6 @@
 /**
- * The checks of open pages: one queue, one step at a time, yielding to pending requests between steps, so a completion
- * or a hover waits for at most one step, never for a queue of pages.
+ * The checks of open pages: one queue, one step at a time, yielding to pending requests between steps (every 2 ms at
+ * most), so a completion or a hover waits for at most one step and a slice, never for a queue of pages.
  *
  * A page's check has two phases. First the core rules (everything but `make lint`'s checks): published at once, with
  * the make-lint findings of the page's previous check carried across the edit (`carryAcrossEdit`), so that spelling
@@ -12,8 +12,8 @@
  *
  * Order: the page being edited, the make-lint steps that are due, the pages just opened (the latest first), then
  * re-checks in the order asked. A check whose version is superseded is dropped (its edit queued a new one). While a
- * site is first indexed, only the latest page opened is checked against the partial index: the others wait for it,
- * rather than being checked twice. Once the index is complete, and once the dictionary is loaded, only the pages
+ * site is first indexed, only the first page opened is checked against the partial index: the others wait for it
+ * (unless edited), rather than being checked twice. Once the index is complete, and once the dictionary is loaded, only the pages
  * checked without them are checked again.
  */
 import type { Diagnostic, TextDocuments } from 'vscode-languageserver/node';
@@ -22,6 +22,12 @@ import { carryAcrossEdit, type IstioSettings, type LanguageService, type PhasedD
 
 /** After an edit, the make-lint rules run once the page has not changed for this long. */
 export const MAKE_LINT_IDLE_MS = 250;
+/**
+ * Steps run back to back for this long before the queue yields to requests, so a request waits for at most this and
+ * one step. Yielding after every step of a small page cost more than its steps: 0.36 s of CPU for the 32,000 turns of
+ * the event loop that opening istio.io's 2,665 pages took.
+ */
+const SLICE_MS = 2;
 
 export interface ValidationHost {
   readonly documents: TextDocuments<TextDocument>;
@@ -83,6 +89,8 @@ export class ValidationQueue {
   private readonly debounce = new Map<string, NodeJS.Timeout>();
   /** The page opened or edited last: the one checked against a partial index. */
   private latest: string | undefined;
+  /** Whether a page opened has been checked against a partial index (only the first is: the others wait for it). */
+  private checkedAgainstPartialIndex = false;
   private working = false;
   private published = false;
   /** Checks of a page's text so far (`istio/indexStatus`'s `pageChecks`). */
@@ -189,15 +197,22 @@ export class ValidationQueue {
 
   private async work(): Promise<void> {
     try {
+      // First let the messages already received run (the rest of a burst of opens, a request).
+      await this.host.pause();
+      let sliceStart = performance.now();
       while (this.host.running()) {
-        // First let the messages already received run: a request waits for at most the step before it.
-        await this.host.pause();
         const step = this.next();
         if (!step) break;
         try {
           await step();
         } catch (e) {
           this.host.error(`diagnostics failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        }
+        // Until the dictionary is loaded (on a timer, after the first spelling step), every step yields: the pages
+        // checked before it are checked again.
+        if (performance.now() - sliceStart >= SLICE_MS || !this.host.dictionaryReady()) {
+          await this.host.pause();
+          sliceStart = performance.now();
         }
       }
     } finally {
@@ -212,8 +227,13 @@ export class ValidationQueue {
     for (const [uri, l] of this.lint) if (l.due) return () => this.lintStep(uri, l);
     for (let open = this.pop(this.opens, 'open'); open; open = this.pop(this.opens, 'open')) {
       const path = this.host.toPath(open);
-      // Checked against a partial index now, then again once it is complete: only the page the user is on.
-      if (open === this.latest || !path || this.host.indexReady(path)) return () => this.checkCore(open, 'open');
+      if (!path || this.host.indexReady(path)) return () => this.checkCore(open, 'open');
+      // Checked against a partial index now, then again once it is complete: only the first page opened, if it is
+      // still the latest (a burst of opens is checked once the index is complete; an edit is always checked).
+      if (open === this.latest && !this.checkedAgainstPartialIndex) {
+        this.checkedAgainstPartialIndex = true;
+        return () => this.checkCore(open, 'open');
+      }
       this.parked.add(open);
     }
     const recheck = this.rechecks.values().next();
