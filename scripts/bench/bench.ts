@@ -16,7 +16,7 @@ import { DEFAULT_SETTINGS, LanguageService, MemoryFileSystem } from '../../serve
 import { NodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { LspTestClient } from '../../test/support/lspClient';
 import { Prng } from '../../test/support/prng';
-import { INDEX_STATUS_REQUEST, type IndexStatus } from '../../server/protocol';
+import { INDEX_STATUS_REQUEST, type IndexStatus, type ServerIndexStatus } from '../../server/protocol';
 import { generateSite, markdownFiles, measureShape, REAL_SHAPE } from './generateSite';
 import { startupRows } from './startup';
 import { translationStatusRows } from './translationStatus';
@@ -174,9 +174,11 @@ async function main(): Promise<void> {
   });
   const completionDuring: number[] = [];
   const keystrokeDuring: number[] = [];
+  // Every fifth keystroke, the typing pauses until the make-lint phase is published too (completions sent meanwhile).
+  const completeDuring = new KeystrokesToComplete();
   while (!scanDone && completionDuring.length < 2000) {
     completionDuring.push(await session.completion());
-    if (!scanDone) keystrokeDuring.push(await session.keystroke());
+    if (!scanDone) keystrokeDuring.push(keystrokeDuring.length % 5 === 4 ? await session.keystrokeToComplete(completeDuring) : await session.keystroke());
   }
   const done = await complete;
   row(`index complete (${done.status.sites[0]?.files ?? 0} files, page summaries read)`, ms(done.at - client.startedAt));
@@ -185,17 +187,24 @@ async function main(): Promise<void> {
   goals.push({ name: 'server RSS ≤ 150 MB, whole site indexed (peak)', value: `${mem1.peakMb.toFixed(0)} MB`, met: mem1.peakMb <= 150 });
   const completionAfter: number[] = [];
   const keystrokeAfter: number[] = [];
+  const completeAfter = new KeystrokesToComplete();
   for (let i = 0; i < 300; i++) completionAfter.push(await session.completion());
-  for (let i = 0; i < 40; i++) keystrokeAfter.push(await session.keystroke());
+  for (let i = 0; i < 40; i++) keystrokeAfter.push(i % 5 === 4 ? await session.keystrokeToComplete(completeAfter) : await session.keystroke());
   const p95 = (xs: number[]): string => (xs.length ? ms(pct(xs, 95)) : 'no sample');
   const p50 = (xs: number[]): string => (xs.length ? ms(pct(xs, 50)) : 'no sample');
   row(`completion, largest page, while indexing (${completionDuring.length}): p50 / p95`, `${p50(completionDuring)} / ${p95(completionDuring)}`, 'goal p95 ≤ 5 ms');
   row(`completion, largest page, indexed (${completionAfter.length}): p50 / p95`, `${p50(completionAfter)} / ${p95(completionAfter)}`, 'goal p95 ≤ 5 ms');
   row(`keystroke → diagnostics, while indexing (${keystrokeDuring.length}): p50 / p95`, `${p50(keystrokeDuring)} / ${p95(keystrokeDuring)}`, 'goal p95 ≤ 20 ms');
   row(`keystroke → diagnostics, indexed (${keystrokeAfter.length}): p50 / p95`, `${p50(keystrokeAfter)} / ${p95(keystrokeAfter)}`, 'goal p95 ≤ 20 ms');
+  // The first publication of a version is its core phase (with the previous make-lint findings carried across the
+  // edit); the complete one, make-lint rules included, follows once the page is left alone (server/src/validationQueue.ts).
+  row(`  keystroke → complete diagnostics (make-lint included), while indexing (${completeDuring.complete.length}): p50 / p95`, `${p50(completeDuring.complete)} / ${p95(completeDuring.complete)}`, 'after the server\'s 250 ms idle wait');
+  row(`  keystroke → complete diagnostics (make-lint included), indexed (${completeAfter.complete.length}): p50 / p95`, `${p50(completeAfter.complete)} / ${p95(completeAfter.complete)}`, 'after the server\'s 250 ms idle wait');
+  const inLint = [...completeDuring.completions, ...completeAfter.completions];
+  row(`  completion sent until the complete diagnostics arrive (${inLint.length}): p50 / max`, `${p50(inLint)} / ${inLint.length ? ms(Math.max(...inLint)) : 'no sample'}`, 'waits for at most one make-lint step');
   const all = (xs: number[]): number => (xs.length ? pct(xs, 95) : 0);
   goals.push({ name: 'completion p95 ≤ 5 ms, while indexing / indexed', value: `${p95(completionDuring)} / ${p95(completionAfter)}`, met: all(completionDuring) <= 5 && all(completionAfter) <= 5 });
-  goals.push({ name: 'keystroke → diagnostics p95 ≤ 20 ms, largest page, while indexing / indexed', value: `${p95(keystrokeDuring)} / ${p95(keystrokeAfter)}`, met: all(keystrokeDuring) <= 20 && all(keystrokeAfter) <= 20 });
+  goals.push({ name: 'keystroke → first diagnostics p95 ≤ 20 ms, largest page, while indexing / indexed', value: `${p95(keystrokeDuring)} / ${p95(keystrokeAfter)}`, met: all(keystrokeDuring) <= 20 && all(keystrokeAfter) <= 20 });
   if (!quick) await siteWideRows(client, largeUri, largeText, files);
   await client.stop();
 
@@ -210,6 +219,7 @@ async function main(): Promise<void> {
   const trivialCpu = Math.min(trivial1.cpuMs, trivial2.cpuMs);
   row('trivial server (one regex result per page), best of 2', `${ms(trivial.wallMs)} wall`, `server CPU ${ms(trivialCpu)}, RSS ${trivial.rssMb.toFixed(0)} MB`);
   row(`this server (${ours.errors} errors published)`, `${ms(ours.wallMs)} wall`, `server CPU ${ms(ours.cpuMs)}, RSS now / peak ${ours.rssMb.toFixed(0)} / ${ours.peakMb.toFixed(0)} MB`);
+  row('  checks of a page (core phase runs) per page opened', ours.checks === undefined ? 'not reported' : (ours.checks / files.length).toFixed(2), `${ours.checks ?? '?'} for ${files.length} pages`);
   row('  ratio to the trivial server', `${(ours.wallMs / trivial.wallMs).toFixed(1)}× wall`, `CPU ${(ours.cpuMs / trivialCpu).toFixed(1)}× (goal ≤ 2×)`);
   goals.push({ name: 'LSP whole site ≤ 2× the trivial server (wall)', value: `${(ours.wallMs / trivial.wallMs).toFixed(1)}× (server CPU ${(ours.cpuMs / trivialCpu).toFixed(1)}×)`, met: ours.wallMs <= 2 * trivial.wallMs });
   goals.push({ name: 'server RSS ≤ 150 MB, every page open and indexed (peak)', value: `${ours.peakMb.toFixed(0)} MB`, met: ours.peakMb <= 150 });
@@ -222,7 +232,7 @@ async function main(): Promise<void> {
 const TRIVIAL_SERVER = path.join(__dirname, 'trivialServer.cjs');
 
 /** A fresh server: initialize, open every page, wait until each has diagnostics and the server has gone quiet. */
-async function wholeSite(root: string, files: readonly string[], texts: readonly string[], server?: string): Promise<{ wallMs: number; cpuMs: number; rssMb: number; peakMb: number; errors: number }> {
+async function wholeSite(root: string, files: readonly string[], texts: readonly string[], server?: string): Promise<{ wallMs: number; cpuMs: number; rssMb: number; peakMb: number; errors: number; checks?: number | undefined }> {
   const client = new LspTestClient(server ? { server } : {});
   await client.initialize(root, { debounceMs: 0 });
   const cpu0 = serverCpuMs(client);
@@ -240,9 +250,17 @@ async function wholeSite(root: string, files: readonly string[], texts: readonly
   }
   const cpuMs = serverCpuMs(client) - cpu0;
   const mem = client.memory();
+  // How many times ours checked each page (opened while the site was indexed, then the index and the dictionary ready).
+  const checks = server ? undefined : (await client.connection.sendRequest<ServerIndexStatus>(INDEX_STATUS_REQUEST.method, {})).pageChecks;
   const errors = [...client.allPublished()].reduce((a, p) => a + p.diagnostics.filter((d) => d.severity === 1).length, 0);
   await client.stop();
-  return { wallMs: last - t0, cpuMs, rssMb: mem.rssMb, peakMb: mem.peakMb, errors };
+  return { wallMs: last - t0, cpuMs, rssMb: mem.rssMb, peakMb: mem.peakMb, errors, checks };
+}
+
+/** Keystrokes timed to their complete diagnostics, and the completions sent while waiting for them. */
+class KeystrokesToComplete {
+  readonly complete: number[] = [];
+  readonly completions: number[] = [];
 }
 
 /** Completions and keystrokes in the largest page, each a round trip. */
@@ -269,16 +287,41 @@ class EditSession {
     return performance.now() - t;
   }
 
-  /** An incremental change (a space, then an x) → the diagnostics of that version. */
+  /** An incremental change (a space, then an x) → the first diagnostics of that version (its core phase). */
   async keystroke(): Promise<number> {
-    const version = ++this.version;
     const t = performance.now();
+    const version = await this.type();
+    await this.client.waitForDiagnostics(this.uri, (p) => p.version === version, WAIT_MS);
+    return performance.now() - t;
+  }
+
+  /**
+   * A keystroke, then completions one after the other until the version's second publication (after an edit the
+   * server always sends two: the core phase, then the complete check). Returns the time to the first publication;
+   * the time to the complete one and the completions' times go to `into`.
+   */
+  async keystrokeToComplete(into: KeystrokesToComplete): Promise<number> {
+    const seen = new Set<number>();
+    const version = this.version + 1;
+    const complete = this.client.waitForDiagnostics(this.uri, (p) => p.version === version && seen.add(p.at).size === 2, WAIT_MS);
+    let done = false;
+    void complete.then(() => (done = true));
+    const t = performance.now();
+    await this.type();
+    await this.client.waitForDiagnostics(this.uri, (p) => p.version === version, WAIT_MS);
+    const first = performance.now() - t;
+    while (!done) into.completions.push(await this.completion());
+    into.complete.push((await complete).at - t);
+    return first;
+  }
+
+  private async type(): Promise<number> {
+    const version = ++this.version;
     await this.client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: this.uri, version },
       contentChanges: [{ range: { start: { line: this.line, character: 0 }, end: { line: this.line, character: 0 } }, text: version % 2 ? 'x' : ' ' }],
     });
-    await this.client.waitForDiagnostics(this.uri, (p) => p.version === version, WAIT_MS);
-    return performance.now() - t;
+    return version;
   }
 }
 

@@ -6,7 +6,8 @@
  */
 
 // The service: one instance per workspace (or CLI run) owns every cache.
-export { LanguageService, type LanguageServiceOptions, type DiagnosticsResult, type IndexStatus } from './languageService';
+export { LanguageService, type LanguageServiceOptions, type DiagnosticsResult, type IndexStatus, type PhasedDiagnostics } from './languageService';
+export { carryAcrossEdit, changedSpan, type ChangedSpan } from './diagnostics/carryAcrossEdit';
 
 // Settings (`istio.*`), read the way VS Code hands them over.
 export {

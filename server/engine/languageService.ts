@@ -7,7 +7,7 @@ import { SiteCatalog, templatesDir } from './catalog/siteCatalog';
 import { applyDraft } from './diagnostics/draft';
 import { applySeverityOverrides } from './diagnostics/severity';
 import type { DocumentContext } from './features/documentContext';
-import type { FileMove, PathEdits, RenameRefusal, SiteWork } from './features/feature';
+import type { DiagnosticRule, FileMove, PathEdits, RenameRefusal, SiteWork } from './features/feature';
 import { pagesLinkingTo } from './features/links/siteLinks';
 import { planPageMove, type PageMovePlan } from './features/links/movePlan';
 import { limitFindings } from './features/findingsLimit';
@@ -84,6 +84,21 @@ export interface DiagnosticsResult {
   readonly diagnostics: Diagnostic[];
   /** Files the result depends on: a change to any of them should re-check the document. */
   readonly dependencies: ReadonlySet<string>;
+}
+
+/** A check run in steps (`LanguageService.diagnosticsInPhases`). */
+export interface PhasedDiagnostics {
+  /** The findings of every rule but make-lint's, finished as `diagnostics` finishes them. */
+  readonly core: Diagnostic[];
+  /** Files the result depends on so far (the make-lint rules add theirs as they run). */
+  readonly dependencies: ReadonlySet<string>;
+  /** Runs the next make-lint rule; `false` once none is left to run. */
+  step(): boolean;
+  /**
+   * Runs what is left: the result `diagnostics` gives for this text, and the make-lint rules' findings on their own
+   * (what the server carries across the next edit until they are checked again).
+   */
+  complete(): DiagnosticsResult & { readonly makeLint: Diagnostic[] };
 }
 
 /**
@@ -405,18 +420,48 @@ export class LanguageService {
     if (tooLarge(document, settings)) return [tooLargeDiagnostic(document, settings)];
     const ctx = this.context(path, document, requestSettings, dependencies);
     const diagnostics: Diagnostic[] = [];
-    for (const rule of registry.diagnosticRules) {
-      try {
-        // One at a time: `push(...found)` passes every finding as an argument and overflows the stack past about
-        // 125,000 of them, which lost the rule's findings.
-        for (const d of rule.check(ctx)) diagnostics.push(d);
-      } catch (e) {
-        // A bug in one rule must not take the others (or the server) down.
-        diagnostics.push(internalError(ctx, rule.name, e));
-      }
+    for (const rule of registry.diagnosticRules) runRule(rule, ctx, diagnostics);
+    return finishFindings(ctx, diagnostics, true);
+  }
+
+  /**
+   * The check of `diagnostics`, in phases for the server's keystroke path: the core rules' findings at once, then one
+   * make-lint rule (`registry.makeLintRules`) per `step()`, then `complete()`, which is exactly what `diagnostics`
+   * gives for this text (the same rules over the same parse, in the same order, finished together).
+   */
+  diagnosticsInPhases(path: string, document: TextDocument, requestSettings?: IstioSettings): PhasedDiagnostics {
+    const dependencies = new Set<string>();
+    const settings = requestSettings ?? this.settings;
+    const overrides = settings.diagnostics.severity ?? {};
+    if (!settings.diagnostics.enable || tooLarge(document, settings)) {
+      const done = this.diagnostics(path, document, requestSettings);
+      return { core: done.diagnostics, dependencies: done.dependencies, step: () => false, complete: () => ({ ...done, makeLint: [] }) };
     }
-    // Capped in this one place, after suppressions, so every rule, the editor and the CLI get the same bound.
-    return limitFindings(applyDraft(applySuppressions(ctx.parsed, diagnostics), ctx.parsed.frontmatter?.byKey.get('draft')?.value === true), firstLineRange(document));
+    const ctx = this.context(path, document, requestSettings, dependencies);
+    const raw: Diagnostic[] = [];
+    for (const rule of registry.coreRules) runRule(rule, ctx, raw);
+    const coreCount = raw.length;
+    let next = 0;
+    const step = (): boolean => {
+      const rule = registry.makeLintRules[next];
+      if (!rule) return false;
+      next++;
+      runRule(rule, ctx, raw);
+      return next < registry.makeLintRules.length;
+    };
+    return {
+      core: applySeverityOverrides(finishFindings(ctx, raw.slice(), true), overrides),
+      dependencies,
+      step,
+      complete: () => {
+        while (step());
+        return {
+          diagnostics: applySeverityOverrides(finishFindings(ctx, raw, true), overrides),
+          dependencies,
+          makeLint: applySeverityOverrides(finishFindings(ctx, raw.slice(coreCount), false), overrides),
+        };
+      },
+    };
   }
 
   completions(path: string, document: TextDocument, position: Position, settings?: IstioSettings): CompletionItem[] {
@@ -547,7 +592,8 @@ export class LanguageService {
   }
 
   private siteWork(site: SiteIndex): SiteWork {
-    return { site, catalog: this.catalogFor(site), pause: this.options.scan?.pause ?? (() => Promise.resolve()) };
+    const sliceMs = this.options.scan?.sliceMs;
+    return { site, catalog: this.catalogFor(site), pause: this.options.scan?.pause ?? (() => Promise.resolve()), ...(sliceMs !== undefined ? { sliceMs } : {}) };
   }
 
   /** Path-keyed edits as LSP's `changes`, the open document under the URI it was asked by. */
@@ -619,6 +665,23 @@ export class LanguageService {
   dispose(): void {
     for (const site of this.sites.values()) site.dispose();
   }
+}
+
+function runRule(rule: DiagnosticRule, ctx: DocumentContext, out: Diagnostic[]): void {
+  try {
+    // One at a time: `push(...found)` passes every finding as an argument and overflows the stack past about
+    // 125,000 of them, which lost the rule's findings.
+    for (const d of rule.check(ctx)) out.push(d);
+  } catch (e) {
+    // A bug in one rule must not take the others (or the server) down.
+    out.push(internalError(ctx, rule.name, e));
+  }
+}
+
+/** Suppression comments and drafts applied; capped (`limit`) in this one place, so every rule, the editor and the CLI get the same bound. */
+function finishFindings(ctx: DocumentContext, diagnostics: Diagnostic[], limit: boolean): Diagnostic[] {
+  const found = applyDraft(applySuppressions(ctx.parsed, diagnostics), ctx.parsed.frontmatter?.byKey.get('draft')?.value === true);
+  return limit ? limitFindings(found, firstLineRange(ctx.document)) : found;
 }
 
 /** The site whose `content/` holds `folder` (`/repo` for `/repo/content/zh/blog`), if that is a site root. */

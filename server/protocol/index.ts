@@ -130,11 +130,22 @@ export interface IndexStatusParams {
   readonly wait?: boolean;
 }
 
+/** The server's answer to `istio/indexStatus`: the indexes, and how much checking the open pages have cost so far. */
+export interface ServerIndexStatus extends IndexStatus {
+  /**
+   * How many times the server has checked an open page since it started (each check of a page's text counted once,
+   * whatever its phases): tests bound the work of opening many pages with it.
+   */
+  readonly pageChecks?: number;
+  /** Open pages waiting for a check, or for the make-lint phase of theirs: 0 once every open page's result is out. */
+  readonly pendingChecks?: number;
+}
+
 /**
  * `istio/indexStatus`: the state of every site index the server holds. With `wait: true` the answer comes once
  * every index is complete (files listed and page summaries read), a real signal for benchmarks and tests.
  */
-export const INDEX_STATUS_REQUEST = new RequestType<IndexStatusParams, IndexStatus, void>('istio/indexStatus');
+export const INDEX_STATUS_REQUEST = new RequestType<IndexStatusParams, ServerIndexStatus, void>('istio/indexStatus');
 
 export interface PlanMovePageParams {
   /** The page to move (any language version). */

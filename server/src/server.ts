@@ -22,9 +22,10 @@ import { nodeGit } from './node/git';
 import { Lifecycle, throwIfCancelled } from './node/lifecycle';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { dictionaryPath, mdspellFactory } from './node/spelling';
-import { yieldToRequests } from './node/pause';
+import { answerFirst, yieldToRequests } from './node/pause';
 import { pathToUri, uriToPath } from './node/uris';
 import { REFACTORING_CAPABILITIES, registerRefactoring } from './siteRefactoring';
+import { ValidationQueue } from './validationQueue';
 import { WholeSiteChecker } from './wholeSite';
 
 /** The package's version, set by esbuild from package.json (absent when the source runs unbundled). */
@@ -46,6 +47,8 @@ const startup = {
 };
 const ms = (n: number): string => `${Math.round(n)} ms`;
 
+/** Background work (the site's scan and link index) runs this long between yields to requests. */
+const SLICE_MS = 2;
 /** Edits are checked once typing pauses this long; opening a file is checked at once. */
 const DEBOUNCE_MS = 50;
 /** `initializationOptions.debounceMs` overrides it (the benchmark times processing without the pause). */
@@ -59,17 +62,21 @@ const service = new LanguageService({
   git: nodeGit,
   pathToUri,
   // mdspell's dictionary, when one is found: the spelling check is off without it. It loads after the first
-  // diagnostics of the first page that needs it are out; then every page is checked again, with spelling.
+  // diagnostics of the first page that needs it are out; then the pages checked without it are checked again.
   ...(dictionary ? { spelling: mdspellFactory(dictionary, { onReady: () => spellingLoaded() }) } : {}),
-  scan: { pause: yieldToRequests },
+  // Short slices: with background work resuming only once the quick requests are answered (pause.ts), a completion
+  // waits for at most the slice in progress.
+  scan: { pause: yieldToRequests, sliceMs: SLICE_MS },
   onError: (message) => connection.console.error(message),
-  // The full index can resolve more than the quick look-ups made during the scan did.
+  // The full index can resolve more than the quick look-ups made during the scan did: the pages checked against the
+  // partial index are checked again, and those opened meanwhile, which waited for it, are checked.
   onSiteReady: (site) => {
     if (!startup.scanLogged) {
       startup.scanLogged = true;
       connection.console.info(`Start-up (server): first site scan done at ${ms(performance.now())} (${site.fileCount} files).`);
     }
-    recheckAllDocuments();
+    indexedSites.add(site);
+    queue.indexCompleted();
     // Then, in the background, the reverse link index: the first rename or references answers at once.
     void service.prepareSiteWide(site);
   },
@@ -85,7 +92,9 @@ let supportsWatchedFilesRegistration = false;
 const settingsCache = new Map<string, Promise<IstioSettings>>();
 /** Workspace folder URIs, each ending in `/`. */
 let workspaceFolders: string[] = [];
-const timers = new Map<string, NodeJS.Timeout>();
+/** Sites whose first index is complete (`onSiteReady`). */
+const indexedSites = new WeakSet<object>();
+let dictionaryLoaded = dictionary === undefined;
 /** uri → files its last diagnostics depended on. */
 const dependencies = new Map<string, ReadonlySet<string>>();
 
@@ -186,50 +195,33 @@ function settingsFor(uri: string): Promise<IstioSettings> {
 
 // --- diagnostics ---------------------------------------------------------------------------------
 
-function schedule(uri: string, delay: number): void {
-  if (!lifecycle.running) return;
-  const pending = timers.get(uri);
-  if (pending) clearTimeout(pending);
-  timers.set(
-    uri,
-    setTimeout(() => {
-      timers.delete(uri);
-      void validate(uri);
-    }, delay),
-  );
-}
-
-async function validate(uri: string): Promise<void> {
-  const doc = documents.get(uri);
-  if (!doc) return;
-  const version = doc.version;
-  const asked = performance.now();
-  const settings = await settingsFor(uri);
-  const settingsMs = performance.now() - asked;
-  const current = documents.get(uri);
-  // A newer edit supersedes this check (its own will publish); after shutdown, nothing is published.
-  if (!current || current.version !== version || !lifecycle.running) return;
-  const path = uriToPath(uri);
-  let diagnostics: import('vscode-languageserver').Diagnostic[] = [];
-  const checkStart = performance.now();
-  if (path) {
-    try {
-      const result = service.diagnostics(path, current, settings);
-      diagnostics = result.diagnostics;
-      dependencies.set(uri, result.dependencies);
-    } catch (e) {
-      connection.console.error(`diagnostics failed for ${uri}: ${describeError(e)}`);
-    }
-  }
-  void connection.sendDiagnostics({ uri, version, diagnostics });
-  if (!startup.logged) logStartup(checkStart, settingsMs);
-}
+/** Every check of an open page goes through this one queue (validationQueue.ts). */
+const queue = new ValidationQueue({
+  documents,
+  service,
+  settingsFor,
+  running: () => lifecycle.running,
+  toPath: uriToPath,
+  publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+  checked: (uri, deps) => dependencies.set(uri, deps),
+  indexReady: (path) => {
+    const site = service.siteOf(path);
+    return site === undefined || indexedSites.has(site) || (site.state === 'ready' && site.summariesComplete);
+  },
+  dictionaryReady: () => dictionaryLoaded,
+  pause: yieldToRequests,
+  error: (message) => connection.console.error(message),
+  firstPublished: (checkStart, settingsMs) => {
+    if (!startup.logged) logStartup(checkStart, settingsMs);
+  },
+});
 
 /** The dictionary is loaded: the pages checked before it get their spelling findings. */
 function spellingLoaded(): void {
+  dictionaryLoaded = true;
   if (!lifecycle.running) return;
   connection.console.info(`Start-up (server): spelling dictionary loaded at ${ms(performance.now())}.`);
-  recheckAllDocuments();
+  queue.dictionaryLoaded();
   wholeSite.recheckAll();
 }
 
@@ -245,27 +237,30 @@ function logStartup(checkStart: number, settingsMs: number): void {
   );
 }
 
+/** Pages just opened: `onDidChangeContent` follows their `onDidOpen` for the same text, which is not an edit. */
+const justOpened = new Set<string>();
+
 documents.onDidOpen((e) => {
   if (!lifecycle.running) return;
   startup.firstOpen ??= performance.now();
   const path = uriToPath(e.document.uri);
   if (path) service.openDocument(path, e.document);
-  schedule(e.document.uri, 0);
+  justOpened.add(e.document.uri);
+  queue.opened(e.document.uri);
 });
 
 documents.onDidChangeContent((e) => {
+  if (justOpened.delete(e.document.uri)) return;
   if (!lifecycle.running) return;
   const path = uriToPath(e.document.uri);
   if (path) service.openDocument(path, e.document);
-  schedule(e.document.uri, debounceMs);
+  queue.edited(e.document.uri, debounceMs);
 });
 
 documents.onDidClose((e) => {
   const path = uriToPath(e.document.uri);
   if (path) service.closeDocument(path);
-  const t = timers.get(e.document.uri);
-  if (t) clearTimeout(t);
-  timers.delete(e.document.uri);
+  queue.closed(e.document.uri);
   dependencies.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   // While the whole site is checked, a closed page keeps its problems (read again from disk).
@@ -297,7 +292,7 @@ connection.onDidChangeWatchedFiles((params) => {
  * a changed folder (a bundle folder created, deleted or renamed arrives as one event for the folder).
  */
 function recheckAllDocuments(): void {
-  for (const doc of documents.all()) schedule(doc.uri, 0);
+  queue.recheck(documents.all().map((d) => d.uri));
 }
 
 function recheckDependents(changed: ReadonlySet<string>): void {
@@ -310,7 +305,7 @@ function recheckDependents(changed: ReadonlySet<string>): void {
       for (const d of deps) if (d.startsWith(prefix)) return true;
       return false;
     });
-    if (hit) schedule(doc.uri, 0);
+    if (hit) queue.recheck([doc.uri]);
   }
 }
 
@@ -345,21 +340,23 @@ function copyFiles(args: Partial<CopyFilesArgs> | undefined): { copied: readonly
 /**
  * Runs a request on an open document with its settings; any failure is logged and answers `fallback`. It first lets
  * the messages already received run (an edit, a `$/cancelRequest`), and a request the client cancelled meanwhile is
- * answered RequestCancelled without its work.
+ * answered RequestCancelled without its work. Background work (the scan, the validation queue) waits meanwhile.
  */
 async function withDocument<T>(uri: string, token: CancellationToken, fallback: T, f: (path: string, doc: TextDocument, settings: IstioSettings) => T): Promise<T> {
   const settings = await settingsFor(uri);
-  await yieldToRequests();
-  throwIfCancelled(token);
-  const doc = documents.get(uri);
-  const path = uriToPath(uri);
-  if (!doc || !path) return fallback;
-  try {
-    return f(path, doc, settings);
-  } catch (e) {
-    connection.console.error(`request failed for ${uri}: ${describeError(e)}`);
-    return fallback;
-  }
+  return answerFirst(async (letMessagesIn) => {
+    await letMessagesIn();
+    throwIfCancelled(token);
+    const doc = documents.get(uri);
+    const path = uriToPath(uri);
+    if (!doc || !path) return fallback;
+    try {
+      return f(path, doc, settings);
+    } catch (e) {
+      connection.console.error(`request failed for ${uri}: ${describeError(e)}`);
+      return fallback;
+    }
+  });
 }
 
 connection.onCompletion(
@@ -397,7 +394,10 @@ connection.onRequest(
 
 connection.onRequest(PLAN_NEW_LANGUAGE_REQUEST, lifecycle.request(async (p: PlanNewLanguageParams) => service.planNewLanguage(uriToPath(p.uri), p.lang, p.name, await settingsFor(p.uri))));
 
-connection.onRequest(INDEX_STATUS_REQUEST, lifecycle.request((p: IndexStatusParams | undefined) => service.indexStatus({ wait: p?.wait === true })));
+connection.onRequest(
+  INDEX_STATUS_REQUEST,
+  lifecycle.request(async (p: IndexStatusParams | undefined) => ({ ...(await service.indexStatus({ wait: p?.wait === true })), pageChecks: queue.checks, pendingChecks: queue.pending })),
+);
 
 // Rename, references and page moves across the site: siteRefactoring.ts.
 registerRefactoring({ connection, documents, service, settingsFor });
@@ -416,8 +416,7 @@ connection.onShutdown(() => {
   // A second `shutdown` (or one before `initialize`) is refused like any other request.
   lifecycle.checkRequest();
   lifecycle.shutDown();
-  for (const t of timers.values()) clearTimeout(t);
-  timers.clear();
+  queue.dispose();
   wholeSite.dispose();
   service.dispose();
 });

@@ -68,6 +68,8 @@ export interface SiteWork {
   readonly site: SiteIndex;
   readonly catalog: ShortcodeCatalog;
   readonly pause: () => Promise<void>;
+  /** How long a slice of the work runs between pauses (the scan's `sliceMs`). */
+  readonly sliceMs?: number;
 }
 
 export interface RenameProvider {

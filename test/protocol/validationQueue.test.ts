@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { LanguageService } from '../../server/engine';
+import { INDEX_STATUS_REQUEST, type ServerIndexStatus } from '../../server/protocol';
+import { NodeFileSystem } from '../../server/src/node/nodeFileSystem';
+import { dictionaryPath, mdspellFactory } from '../../server/src/node/spelling';
+import { doc, SAMPLE_SITE, sample, sampleFiles } from '../support/fixtures';
+import { LspTestClient, type PublishedDiagnostics } from '../support/lspClient';
+
+/**
+ * The server's one validation queue (server/src/validationQueue.ts): a page's core findings first, its make-lint
+ * findings (spelling, style, the lint script) after, carried across an edit meanwhile; requests answered between the
+ * steps; and a whole site opened at once checked about once per page.
+ */
+const REL = 'content/en/blog/2023/istiocon-china/index.md';
+const BIG = 'content/en/blog/2018/egress-monitoring-access-control/index.md';
+
+const words = (p: PublishedDiagnostics): Array<[string, Diagnostic['range']]> =>
+  p.diagnostics.filter((d) => d.code === 'spelling.unknown-word').map((d) => [(d.data as { word: string }).word, d.range]);
+
+/** The one-shot check of `text` as the page at `rel` of the sample site, as the CLI would make it. */
+async function oneShot(rel: string, text: string): Promise<Diagnostic[]> {
+  const dir = dictionaryPath();
+  assert.ok(dir);
+  const service = new LanguageService({ fs: new NodeFileSystem(), spelling: mdspellFactory(dir), scan: { pause: () => Promise.resolve() } });
+  const file = path.join(SAMPLE_SITE, rel);
+  await service.contentLocation(file);
+  await service.indexStatus({ wait: true });
+  const result = service.diagnostics(file, doc(`file://${file}`, text)).diagnostics;
+  service.dispose();
+  return result;
+}
+
+/** Every publication for `uri` from now on, in order (the client keeps only the last one). */
+function record(client: LspTestClient, uri: string, until: (log: readonly PublishedDiagnostics[]) => boolean): Promise<PublishedDiagnostics[]> {
+  const log: PublishedDiagnostics[] = [];
+  return client
+    .waitForDiagnostics(
+      uri,
+      (p) => {
+        if (log.at(-1) !== p) log.push(p);
+        return until(log);
+      },
+      60_000,
+    )
+    .then(() => log);
+}
+
+describe('language server: the validation queue', () => {
+  let client: LspTestClient;
+
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize(SAMPLE_SITE);
+    // The site's index and the dictionary ready first: no re-check of theirs comes between a test's publications.
+    const uri = await client.open(path.join(SAMPLE_SITE, REL), `${sample(REL)}\nMeshify the pods.\n`);
+    await client.request(INDEX_STATUS_REQUEST.method, { wait: true });
+    await client.waitForDiagnostics(uri, (p) => words(p).length === 1, 60_000);
+    await client.close(uri);
+  });
+
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('an edit: the core findings with the make-lint findings carried at their new places, then the one-shot check', async () => {
+    const text = `${sample(REL)}\nMeshify the pods.\n\nPodify the nodes.\n`;
+    const lines = text.split('\n');
+    const mesh = lines.indexOf('Meshify the pods.');
+    const pod = lines.indexOf('Podify the nodes.');
+    const uri = await client.open(path.join(SAMPLE_SITE, REL), text);
+    // The dictionary may still be loading: its findings come in a later publication.
+    await client.waitForDiagnostics(uri, (p) => words(p).length === 2, 60_000);
+
+    // A line with a new misspelt word between the two.
+    const edited = text.replace('Podify the nodes.', 'Qwertify this line.\n\nPodify the nodes.');
+    const published = record(client, uri, (log) => log.some((p) => p.version === 2 && words(p).length === 3));
+    const version = await client.change(uri, edited);
+    assert.equal(version, 2);
+    const log = (await published).filter((p) => p.version === 2);
+    const [first, complete] = [log[0]!, log.at(-1)!];
+    assert.notEqual(first, complete);
+
+    // First: Meshify where it was, Podify two lines down, both at their exact columns; Qwertify not checked yet.
+    assert.deepEqual(words(first), [
+      ['Meshify', { start: { line: mesh, character: 0 }, end: { line: mesh, character: 7 } }],
+      ['Podify', { start: { line: pod + 2, character: 0 }, end: { line: pod + 2, character: 6 } }],
+    ]);
+    // Then the complete check of version 2: exactly the one-shot check of its text.
+    assert.deepEqual(complete.diagnostics, await oneShot(REL, edited));
+    assert.deepEqual(words(complete).map(([w]) => w), ['Meshify', 'Qwertify', 'Podify']);
+    // The first publication held the same core findings: only the make-lint ones differ.
+    const core = (p: PublishedDiagnostics): string[] => p.diagnostics.filter((d) => !/^(spelling|style|lint)\./.test(String(d.code))).map((d) => JSON.stringify(d));
+    assert.deepEqual(core(first), core(complete));
+    await client.close(uri);
+  });
+
+  it('an edit that changes a misspelt word drops its finding until it is checked again', async () => {
+    const text = `${sample(REL)}\nMeshify the pods.\n`;
+    const uri = await client.open(path.join(SAMPLE_SITE, REL), text);
+    await client.waitForDiagnostics(uri, (p) => words(p).length === 1, 60_000);
+    const published = record(client, uri, (log) => log.some((p) => p.version === 2 && words(p).length === 1));
+    await client.change(uri, text.replace('Meshify the', 'Meshifyx the'));
+    const log = (await published).filter((p) => p.version === 2);
+    assert.deepEqual(words(log[0]!), []);
+    assert.deepEqual(words(log.at(-1)!).map(([w]) => w), ['Meshifyx']);
+    await client.close(uri);
+  });
+
+  it('a completion sent right after a big page is opened is answered before the page\'s complete publication', async () => {
+    // Twice the largest sample page, with misspelt words: its make-lint phase publishes after its core phase.
+    const body = sample(BIG);
+    const text = `${body}\n${body.replace(/^---[\s\S]*?\n---\n/, '')}\nMeshify the pods.\n`;
+    const file = path.join(SAMPLE_SITE, BIG);
+    const events: string[] = [];
+    const published = record(client, client.uri(file), (log) => log.some((p) => words(p).length > 0)).then(() => events.push('complete'));
+    await client.open(file, text);
+    const answered = client.request('textDocument/completion', { textDocument: { uri: client.uri(file) }, position: { line: 3, character: 0 } }).then(() => events.push('completion'));
+    await Promise.all([published, answered]);
+    assert.deepEqual(events, ['completion', 'complete']);
+    await client.close(client.uri(file));
+  });
+});
+
+describe('language server: a whole site opened at once', () => {
+  let client: LspTestClient;
+
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize(SAMPLE_SITE);
+  });
+
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('checks each page about once: the pages opened while the site is indexed wait for its index', async () => {
+    const pages = sampleFiles().filter((f) => f.endsWith('.md'));
+    // One page with a misspelt word: its finding says the dictionary is loaded.
+    const marked = pages[0]!;
+    const uris: string[] = [];
+    for (const rel of pages) uris.push(await client.open(path.join(SAMPLE_SITE, rel), rel === marked ? `${sample(rel)}\nMeshify the pods.\n` : sample(rel)));
+    await Promise.all(uris.map((u) => client.waitForDiagnostics(u, () => true, 60_000)));
+    await client.waitForDiagnostics(uris[0]!, (p) => words(p).length === 1, 60_000);
+    // Then until nothing is left to check (each answer comes between two steps of the queue).
+    let status: ServerIndexStatus;
+    do status = await client.request<ServerIndexStatus>(INDEX_STATUS_REQUEST.method, { wait: true });
+    while (status.pendingChecks !== 0);
+    assert.equal(status.sites[0]?.state, 'ready');
+    // Each page once, the first one opened at most three times (at once, then after the dictionary and the index).
+    const checks = status.pageChecks ?? Number.NaN;
+    assert.ok(checks >= pages.length && checks <= pages.length + 2, `${checks} checks for ${pages.length} pages`);
+  });
+});
