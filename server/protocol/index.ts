@@ -139,6 +139,11 @@ export interface ServerIndexStatus extends IndexStatus {
   readonly pageChecks?: number;
   /** Open pages waiting for a check, or for the make-lint phase of theirs: 0 once every open page's result is out. */
   readonly pendingChecks?: number;
+  /**
+   * Reverse link indexes (rename, references, page moves) built in the background so far: each site's is built once
+   * the editor has been quiet for a second after the site is indexed, not while the author types.
+   */
+  readonly linkIndexesBuilt?: number;
 }
 
 /**

@@ -22,6 +22,7 @@ import { nodeGit } from './node/git';
 import { Lifecycle, throwIfCancelled } from './node/lifecycle';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { dictionaryPath, mdspellFactory } from './node/spelling';
+import { noteActivity, whenIdle } from './node/idle';
 import { answerFirst, yieldToRequests } from './node/pause';
 import { pathToUri, uriToPath } from './node/uris';
 import { REFACTORING_CAPABILITIES, registerRefactoring } from './siteRefactoring';
@@ -49,6 +50,10 @@ const ms = (n: number): string => `${Math.round(n)} ms`;
 
 /** Background work (the site's scan and link index) runs this long between yields to requests. */
 const SLICE_MS = 2;
+/** The reverse link index is built once the editor has been quiet this long (idle.ts). */
+const LINK_INDEX_QUIET_MS = 1000;
+/** Reverse link indexes built in the background so far (`istio/indexStatus`). */
+let linkIndexesBuilt = 0;
 /** Edits are checked once typing pauses this long; opening a file is checked at once. */
 const DEBOUNCE_MS = 50;
 /** `initializationOptions.debounceMs` overrides it (the benchmark times processing without the pause). */
@@ -77,8 +82,11 @@ const service = new LanguageService({
     }
     indexedSites.add(site);
     queue.indexCompleted();
-    // Then, in the background, the reverse link index: the first rename or references answers at once.
-    void service.prepareSiteWide(site);
+    // Then, in the background once the author pauses (idle.ts), the reverse link index: the first rename or
+    // references answers at once.
+    whenIdle(LINK_INDEX_QUIET_MS, () => {
+      if (lifecycle.running) void service.prepareSiteWide(site).then(() => linkIndexesBuilt++);
+    });
   },
 });
 
@@ -252,6 +260,7 @@ documents.onDidOpen((e) => {
 documents.onDidChangeContent((e) => {
   if (justOpened.delete(e.document.uri)) return;
   if (!lifecycle.running) return;
+  noteActivity();
   const path = uriToPath(e.document.uri);
   if (path) service.openDocument(path, e.document);
   queue.edited(e.document.uri, debounceMs);
@@ -343,6 +352,7 @@ function copyFiles(args: Partial<CopyFilesArgs> | undefined): { copied: readonly
  * answered RequestCancelled without its work. Background work (the scan, the validation queue) waits meanwhile.
  */
 async function withDocument<T>(uri: string, token: CancellationToken, fallback: T, f: (path: string, doc: TextDocument, settings: IstioSettings) => T): Promise<T> {
+  noteActivity();
   const settings = await settingsFor(uri);
   return answerFirst(async (letMessagesIn) => {
     await letMessagesIn();
@@ -396,7 +406,7 @@ connection.onRequest(PLAN_NEW_LANGUAGE_REQUEST, lifecycle.request(async (p: Plan
 
 connection.onRequest(
   INDEX_STATUS_REQUEST,
-  lifecycle.request(async (p: IndexStatusParams | undefined) => ({ ...(await service.indexStatus({ wait: p?.wait === true })), pageChecks: queue.checks, pendingChecks: queue.pending })),
+  lifecycle.request(async (p: IndexStatusParams | undefined) => ({ ...(await service.indexStatus({ wait: p?.wait === true })), pageChecks: queue.checks, pendingChecks: queue.pending, linkIndexesBuilt })),
 );
 
 // Rename, references and page moves across the site: siteRefactoring.ts.

@@ -154,3 +154,39 @@ describe('language server: a whole site opened at once', () => {
     assert.ok(checks >= pages.length && checks <= pages.length + 2, `${checks} checks for ${pages.length} pages`);
   });
 });
+
+describe('language server: the reverse link index waits for a pause', () => {
+  let client: LspTestClient;
+
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize(SAMPLE_SITE);
+  });
+
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('is not built while the author keeps asking, and is built once they stop', async () => {
+    const file = path.join(SAMPLE_SITE, REL);
+    const uri = await client.open(file, sample(REL));
+    await client.waitForDiagnostics(uri, () => true, 60_000);
+    const ready = await client.request<ServerIndexStatus>(INDEX_STATUS_REQUEST.method, { wait: true });
+    assert.equal(ready.sites[0]?.state, 'ready');
+    // Completions every 100 ms for 1.5 s: the server is never quiet for the second it waits for.
+    for (let i = 0; i < 15; i++) {
+      await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 0 } });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const busy = await client.request<ServerIndexStatus>(INDEX_STATUS_REQUEST.method, {});
+    assert.equal(busy.linkIndexesBuilt, 0);
+    // Then nothing but status requests (which are not the author's): the index is built.
+    let status = busy;
+    for (let waited = 0; status.linkIndexesBuilt === 0 && waited < 60_000; waited += 200) {
+      await new Promise((r) => setTimeout(r, 200));
+      status = await client.request<ServerIndexStatus>(INDEX_STATUS_REQUEST.method, {});
+    }
+    assert.equal(status.linkIndexesBuilt, 1);
+    await client.close(uri);
+  });
+});
