@@ -162,7 +162,8 @@ export class LanguageService {
     if (!site) return this.catalogValue;
     let c = this.siteCatalogs.get(site.layout.root);
     if (!c) {
-      c = new SiteCatalog(this.fs, site.layout.root, this.catalogValue);
+      // Without a scan (the preview) file events may be missed: the catalog checks its folder's time itself.
+      c = new SiteCatalog(this.fs, site.layout.root, this.catalogValue, this.options.scanSites === false);
       this.siteCatalogs.set(site.layout.root, c);
     }
     return c.catalog();

@@ -21,15 +21,30 @@ export function templatePath(siteRoot: string, name: string): string {
 export class SiteCatalog {
   private current: ShortcodeCatalog | undefined;
   private readonly facts = new Map<string, { mtimeMs: number; facts: TemplateFacts }>();
+  /** The templates folder's modification time when the catalog was built (with `checkFolder`). */
+  private folderMtime: number | undefined;
 
+  /**
+   * `checkFolder`: compare the templates folder's modification time on each use, for an engine whose file events may
+   * come late or never (the preview's: VS Code starts a file watcher asynchronously, and a template created before it
+   * runs was never seen). A template added or removed changes the folder's time; a changed one, its own (`read`).
+   */
   constructor(
     private readonly fs: FileSystem,
     readonly siteRoot: string,
     private base: ShortcodeCatalog,
+    private readonly checkFolder = false,
   ) {}
 
   catalog(): ShortcodeCatalog {
-    this.current ??= this.build();
+    if (this.checkFolder && this.current) {
+      const mtimeMs = this.fs.stat(templatesDir(this.siteRoot))?.mtimeMs;
+      if (mtimeMs !== this.folderMtime) this.current = undefined;
+    }
+    if (!this.current) {
+      if (this.checkFolder) this.folderMtime = this.fs.stat(templatesDir(this.siteRoot))?.mtimeMs;
+      this.current = this.build();
+    }
     return this.current;
   }
 

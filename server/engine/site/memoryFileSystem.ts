@@ -5,6 +5,8 @@ import { dirname } from './paths';
 export class MemoryFileSystem implements FileSystem {
   private readonly files = new Map<string, { text: string; mtimeMs: number }>();
   private readonly dirs = new Map<string, Set<string>>([['/', new Set()]]);
+  /** A folder's modification time changes when an entry is added or removed, as on a disk. */
+  private readonly dirMtimes = new Map<string, number>();
   private clock = 1;
 
   constructor(files: Record<string, string> = {}) {
@@ -21,7 +23,11 @@ export class MemoryFileSystem implements FileSystem {
         entries = new Set();
         this.dirs.set(dir, entries);
       }
-      entries.add(child.slice(dir === '/' ? 1 : dir.length + 1));
+      const name = child.slice(dir === '/' ? 1 : dir.length + 1);
+      if (!entries.has(name)) {
+        entries.add(name);
+        this.dirMtimes.set(dir, this.clock++);
+      }
       if (dir === '/') break;
       child = dir;
       dir = dirname(dir);
@@ -31,7 +37,7 @@ export class MemoryFileSystem implements FileSystem {
   delete(path: string): void {
     this.files.delete(path);
     const dir = dirname(path);
-    this.dirs.get(dir)?.delete(path.slice(dir === '/' ? 1 : dir.length + 1));
+    if (this.dirs.get(dir)?.delete(path.slice(dir === '/' ? 1 : dir.length + 1))) this.dirMtimes.set(dir, this.clock++);
   }
 
   readText(path: string): string | undefined {
@@ -41,7 +47,7 @@ export class MemoryFileSystem implements FileSystem {
   stat(path: string): FileStat | undefined {
     const f = this.files.get(path);
     if (f) return { isFile: true, isDirectory: false, size: f.text.length, mtimeMs: f.mtimeMs };
-    if (this.dirs.has(path)) return { isFile: false, isDirectory: true, size: 0, mtimeMs: 0 };
+    if (this.dirs.has(path)) return { isFile: false, isDirectory: true, size: 0, mtimeMs: this.dirMtimes.get(path) ?? 0 };
     return undefined;
   }
 

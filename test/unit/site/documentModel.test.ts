@@ -31,6 +31,18 @@ describe('the engine asked about a text without a TextDocument (the preview)', (
     assert.deepEqual(svc.documentModel(text, undefined).tree.problems, []);
   });
 
+  it('sees a template added without a file event (the preview\'s watcher may start after it), by its folder\'s time', () => {
+    const fs = memorySite(BANNER);
+    const svc = new LanguageService({ fs, scanSites: false });
+    const text = '---\ntitle: New\n---\n\n{{< notice >}}\nHello.\n';
+    assert.deepEqual(svc.documentModel(text, svc.siteOf(PAGE)).tree.problems, []);
+    // No fileChanged(): only the templates folder's modification time tells.
+    fs.write(`${MEM_ROOT}/layouts/shortcodes/notice.html`, '<div class="notice">{{ .Inner }}</div>');
+    assert.deepEqual(svc.documentModel(text, svc.siteOf(PAGE)).tree.problems.map((p) => p.code), ['shortcode.unclosed']);
+    fs.delete(`${MEM_ROOT}/layouts/shortcodes/notice.html`);
+    assert.deepEqual(svc.documentModel(text, svc.siteOf(PAGE)).tree.problems, []);
+  });
+
   it('pairs a fragment with the same rule as the document', () => {
     const svc = unscanned(BANNER);
     const catalog = svc.catalogFor(svc.siteOf(PAGE));
