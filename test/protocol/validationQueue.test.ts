@@ -7,7 +7,7 @@ import { INDEX_STATUS_REQUEST, type ServerIndexStatus } from '../../server/proto
 import { NodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { dictionaryPath, mdspellFactory } from '../../server/src/node/spelling';
 import { doc, SAMPLE_SITE, sample, sampleFiles } from '../support/fixtures';
-import { LspTestClient, type PublishedDiagnostics } from '../support/lspClient';
+import { LspTestClient, type PublishedDiagnostics, serverForSuite } from '../support/lspClient';
 
 /**
  * The server's one validation queue (server/src/validationQueue.ts): a page's core findings first, its make-lint
@@ -125,28 +125,19 @@ describe('language server: the validation queue', () => {
 });
 
 describe('language server: a whole site opened at once', () => {
-  let client: LspTestClient;
-
-  before(async () => {
-    client = new LspTestClient();
-    await client.initialize(SAMPLE_SITE);
-  });
-
-  after(async () => {
-    assert.equal(await client.stop(), 0);
-  });
+  const client = serverForSuite(SAMPLE_SITE);
 
   it('checks each page about once: the pages opened while the site is indexed wait for its index', async () => {
     const pages = sampleFiles().filter((f) => f.endsWith('.md'));
     // One page with a misspelt word: its finding says the dictionary is loaded.
     const marked = pages[0]!;
     const uris: string[] = [];
-    for (const rel of pages) uris.push(await client.open(path.join(SAMPLE_SITE, rel), rel === marked ? `${sample(rel)}\nMeshify the pods.\n` : sample(rel)));
-    await Promise.all(uris.map((u) => client.waitForDiagnostics(u, () => true, 60_000)));
-    await client.waitForDiagnostics(uris[0]!, (p) => words(p).length === 1, 60_000);
+    for (const rel of pages) uris.push(await client().open(path.join(SAMPLE_SITE, rel), rel === marked ? `${sample(rel)}\nMeshify the pods.\n` : sample(rel)));
+    await Promise.all(uris.map((u) => client().waitForDiagnostics(u, () => true, 60_000)));
+    await client().waitForDiagnostics(uris[0]!, (p) => words(p).length === 1, 60_000);
     // Then until nothing is left to check (each answer comes between two steps of the queue).
     let status: ServerIndexStatus;
-    do status = await client.request<ServerIndexStatus>(INDEX_STATUS_REQUEST.method, { wait: true });
+    do status = await client().request<ServerIndexStatus>(INDEX_STATUS_REQUEST.method, { wait: true });
     while (status.pendingChecks !== 0);
     assert.equal(status.sites[0]?.state, 'ready');
     // Each page once, the first one opened at most three times (at once, then after the dictionary and the index).
@@ -156,37 +147,28 @@ describe('language server: a whole site opened at once', () => {
 });
 
 describe('language server: the reverse link index waits for a pause', () => {
-  let client: LspTestClient;
-
-  before(async () => {
-    client = new LspTestClient();
-    await client.initialize(SAMPLE_SITE);
-  });
-
-  after(async () => {
-    assert.equal(await client.stop(), 0);
-  });
+  const client = serverForSuite(SAMPLE_SITE);
 
   it('is not built while the author keeps asking, and is built once they stop', async () => {
     const file = path.join(SAMPLE_SITE, REL);
-    const uri = await client.open(file, sample(REL));
-    await client.waitForDiagnostics(uri, () => true, 60_000);
-    const ready = await client.request<ServerIndexStatus>(INDEX_STATUS_REQUEST.method, { wait: true });
+    const uri = await client().open(file, sample(REL));
+    await client().waitForDiagnostics(uri, () => true, 60_000);
+    const ready = await client().request<ServerIndexStatus>(INDEX_STATUS_REQUEST.method, { wait: true });
     assert.equal(ready.sites[0]?.state, 'ready');
     // Completions every 100 ms for 1.5 s: the server is never quiet for the second it waits for.
     for (let i = 0; i < 15; i++) {
-      await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 0 } });
+      await client().request('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 0 } });
       await new Promise((r) => setTimeout(r, 100));
     }
-    const busy = await client.request<ServerIndexStatus>(INDEX_STATUS_REQUEST.method, {});
+    const busy = await client().request<ServerIndexStatus>(INDEX_STATUS_REQUEST.method, {});
     assert.equal(busy.linkIndexesBuilt, 0);
     // Then nothing but status requests (which are not the author's): the index is built.
     let status = busy;
     for (let waited = 0; status.linkIndexesBuilt === 0 && waited < 60_000; waited += 200) {
       await new Promise((r) => setTimeout(r, 200));
-      status = await client.request<ServerIndexStatus>(INDEX_STATUS_REQUEST.method, {});
+      status = await client().request<ServerIndexStatus>(INDEX_STATUS_REQUEST.method, {});
     }
     assert.equal(status.linkIndexesBuilt, 1);
-    await client.close(uri);
+    await client().close(uri);
   });
 });
