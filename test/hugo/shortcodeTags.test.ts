@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_CATALOG, LanguageService, MemoryFileSystem } from '../../server/engine';
 import { buildSite, htmlText, type HugoBuild } from './lib/hugo';
+import { REVISION_TAGS_PROLOGUE_BODY } from '../support/realPages';
 
 const TEMPLATES: Record<string, string> = {
   'layouts/shortcodes/image.html': '<figure data-link="{{ .Get "link" }}" data-caption="{{ .Get "caption" }}"></figure>',
@@ -52,12 +53,7 @@ const fm = '---\ntitle: P\ndescription: A page.\n---\n\n';
 
 describe('a shortcode inside a quoted parameter', () => {
   // content/en/boilerplates/revision-tags-prologue.md on istio.io, as written.
-  const prologue =
-    'Now, the updated mapping between revisions, tags, and namespaces is as shown below:\n\n' +
-    '{{< image width="90%"\nlink="/docs/setup/upgrade/canary/revision-tags-after.svg"\n' +
-    'caption="Namespace labels unchanged but now all namespaces pointed to {{< istio_full_version_revision >}}"\n>}}\n\n' +
-    'Restarting injected workloads in the namespaces marked `prod-stable` will now result in those workloads using the `{{< istio_full_version_revision >}}`\n' +
-    'control plane. Notice that no namespace relabeling was required to migrate workloads to the new revision.\n';
+  const prologue = REVISION_TAGS_PROLOGUE_BODY;
 
   it('builds, and the caption prints the tag as written while the same tag in the text runs: the engine warns on the caption only', () => {
     const text = fm + prologue;

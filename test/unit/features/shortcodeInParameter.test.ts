@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { LanguageService } from '../../../server/engine/languageService';
 import { doc, MEM_ROOT, memorySite, rangeOf } from '../../support/fixtures';
+import { REVISION_TAGS_PROLOGUE_BODY } from '../../support/realPages';
 import { cataloged } from '../diagnostics/cataloged';
 
 function check(rel: string, text: string) {
@@ -12,14 +13,9 @@ function check(rel: string, text: string) {
 }
 
 // content/en/boilerplates/revision-tags-prologue.md on istio.io (zh and uk have the same caption). Hugo 0.131 builds it
-// and prints the caption's tag as written (test/hugo/shortcodeInParameter.test.ts).
+// and prints the caption's tag as written (test/hugo/shortcodeTags.test.ts).
 const REL = 'content/en/boilerplates/revision-tags-prologue.md';
-const PROLOGUE =
-  '---\n---\nNow, the updated mapping between revisions, tags, and namespaces is as shown below:\n\n' +
-  '{{< image width="90%"\nlink="/docs/setup/upgrade/canary/revision-tags-after.svg"\n' +
-  'caption="Namespace labels unchanged but now all namespaces pointed to {{< istio_full_version_revision >}}"\n>}}\n\n' +
-  'Restarting injected workloads in the namespaces marked `prod-stable` will now result in those workloads using the `{{< istio_full_version_revision >}}`\n' +
-  'control plane. Notice that no namespace relabeling was required to migrate workloads to the new revision.\n';
+const PROLOGUE = `---\n---\n${REVISION_TAGS_PROLOGUE_BODY}`;
 
 describe('a shortcode inside a quoted parameter', () => {
   it('is no tag-structure error on revision-tags-prologue.md, but a warning on the caption, where Hugo prints it as written', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scanShortcodes } from '../../../server/engine/parser/shortcodes';
 import { sample } from '../../support/fixtures';
+import { REVISION_TAGS_PROLOGUE_BODY } from '../../support/realPages';
 
 const slice = (text: string, r: { start: number; end: number }): string => text.slice(r.start, r.end);
 
@@ -140,13 +141,8 @@ describe('shortcode scanner', () => {
   });
 
   // content/en/boilerplates/revision-tags-prologue.md on istio.io, as written. Hugo 0.131 builds it, and the caption
-  // shows `{{< istio_full_version_revision >}}` as written (test/hugo/shortcodeInParameter.test.ts).
-  const PROLOGUE =
-    '---\n---\nNow, the updated mapping between revisions, tags, and namespaces is as shown below:\n\n' +
-    '{{< image width="90%"\nlink="/docs/setup/upgrade/canary/revision-tags-after.svg"\n' +
-    'caption="Namespace labels unchanged but now all namespaces pointed to {{< istio_full_version_revision >}}"\n>}}\n\n' +
-    'Restarting injected workloads in the namespaces marked `prod-stable` will now result in those workloads using the `{{< istio_full_version_revision >}}`\n' +
-    'control plane. Notice that no namespace relabeling was required to migrate workloads to the new revision.\n';
+  // shows `{{< istio_full_version_revision >}}` as written (test/hugo/shortcodeTags.test.ts).
+  const PROLOGUE = `---\n---\n${REVISION_TAGS_PROLOGUE_BODY}`;
 
   it('reads a quoted parameter to its closing quote, a shortcode in it included, as Hugo does (revision-tags-prologue.md)', () => {
     const { tags, problems } = scanShortcodes(PROLOGUE);

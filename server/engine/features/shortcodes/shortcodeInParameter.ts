@@ -9,7 +9,7 @@ const TAG_IN_VALUE = /\{\{[<%][^]*?(?:[>%]\}\}|$)/g;
 /**
  * Hugo's lexer reads a quoted parameter to its closing quote as plain text, so a shortcode written inside one is never
  * run: `caption="… pointed to {{< istio_full_version_revision >}}"` (content/*\/boilerplates/revision-tags-prologue.md)
- * builds, and the figure's caption shows the tag as written (Hugo 0.131, test/hugo/shortcodeInParameter.test.ts).
+ * builds, and the figure's caption shows the tag as written (Hugo 0.131, test/hugo/shortcodeTags.test.ts).
  */
 export const shortcodeInParameterRule: DiagnosticRule = {
   name: 'shortcode-in-parameter',
