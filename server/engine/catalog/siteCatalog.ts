@@ -37,14 +37,14 @@ export class SiteCatalog {
   ) {}
 
   catalog(): ShortcodeCatalog {
-    if (this.checkFolder && this.current) {
+    if (this.checkFolder) {
       const mtimeMs = this.fs.stat(templatesDir(this.siteRoot))?.mtimeMs;
-      if (mtimeMs !== this.folderMtime) this.current = undefined;
+      if (mtimeMs !== this.folderMtime) {
+        this.folderMtime = mtimeMs;
+        this.current = undefined;
+      }
     }
-    if (!this.current) {
-      if (this.checkFolder) this.folderMtime = this.fs.stat(templatesDir(this.siteRoot))?.mtimeMs;
-      this.current = this.build();
-    }
+    this.current ??= this.build();
     return this.current;
   }
 
