@@ -36,3 +36,14 @@ export function lintPage(ctx: DocumentContext): LintPage | undefined {
   }
   return { lang: loc.lang, ...made };
 }
+
+/**
+ * The page's over-long lines (lintLongLines.ts) as ranges of the page, not of the copy: where the spelling and style
+ * rules say what they left out.
+ */
+export function longLineRanges(page: LintPage): { start: number; end: number }[] {
+  return page.longLines.map(([s, e]) => {
+    const start = page.copy.toOriginal(s);
+    return { start, end: Math.max(start, page.copy.toOriginal(e)) };
+  });
+}

@@ -2,7 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
 import type { DiagnosticRule } from '../feature';
-import { lintPage } from '../lintScope';
+import { lintPage, longLineRanges } from '../lintScope';
 import { cacheKey } from '../../caches';
 import { blanked } from '../lintLongLines';
 import { MAX_MDSPELL_COST, mdspellCost } from './mdspellCost';
@@ -52,13 +52,7 @@ export const spellingRule: DiagnosticRule = {
     // Still loading: the other checks go out now, spelling findings when the adapter re-checks.
     if (!checker) return [];
     const out: Diagnostic[] = [];
-    for (const [s, e] of page.longLines) {
-      const start = page.copy.toOriginal(s);
-      const end = Math.max(start, page.copy.toOriginal(e));
-      out.push(
-        diagnostic(ctx, { start, end }, 'spelling.line-too-long', `This line of ${(end - start).toLocaleString('en-US')} characters is not spell-checked here: mdspell's time on a line grows with the square of its length (\`make lint\` still checks it).`),
-      );
-    }
+    for (const r of longLineRanges(page)) out.push(diagnostic(ctx, r, 'spelling.line-too-long', `This line of ${(r.end - r.start).toLocaleString('en-US')} characters is not spell-checked here: mdspell's time on a line grows with the square of its length (\`make lint\` still checks it).`));
     const text = blanked(page.copy.text, page.longLines);
     const cost = mdspellCost(text);
     if (cost > MAX_MDSPELL_COST) {

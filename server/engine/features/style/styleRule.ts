@@ -3,7 +3,7 @@ import { isDiagnosticCode } from '../../diagnostics/catalog';
 import { diagnostic, type DiagnosticCode } from '../diagnostic';
 import type { DiagnosticRule } from '../feature';
 import { MAX_CHECKED_LINE, STYLE_KEPT, truncated } from '../lintLongLines';
-import { lintPage } from '../lintScope';
+import { lintPage, longLineRanges } from '../lintScope';
 import { mdlDoc } from './mdlDoc';
 import { type MdlStyle, parseMdlStyle } from './mdlStyle';
 import { cacheKey } from '../../caches';
@@ -41,13 +41,7 @@ export const styleRule: DiagnosticRule = {
     let lines: string[] | undefined;
     const starts: number[] = [];
     const out: Diagnostic[] = [];
-    for (const [s, e] of page.longLines) {
-      const start = page.copy.toOriginal(s);
-      const end = Math.max(start, page.copy.toOriginal(e));
-      out.push(
-        diagnostic(ctx, { start, end }, 'style.line-too-long', `This line of ${(end - start).toLocaleString('en-US')} characters is longer than ${MAX_CHECKED_LINE.toLocaleString('en-US')}: the mdl style checks read only its first ${STYLE_KEPT} here (\`make lint\` reads all of it).`),
-      );
-    }
+    for (const r of longLineRanges(page)) out.push(diagnostic(ctx, r, 'style.line-too-long', `This line of ${(r.end - r.start).toLocaleString('en-US')} characters is longer than ${MAX_CHECKED_LINE.toLocaleString('en-US')}: the mdl style checks read only its first ${STYLE_KEPT} here (\`make lint\` reads all of it).`));
     for (const { rule, params } of style.rules) {
       for (const n of new Set(rule.check(doc, params))) {
         if (!lines) {
