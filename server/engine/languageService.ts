@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, type IstioSettings } from './settings';
 import { builtInCatalog, type ShortcodeCatalog } from './catalog/shortcodeCatalog';
 import { SiteCatalog, templatesDir } from './catalog/siteCatalog';
 import { applyDraft } from './diagnostics/draft';
-import { applySeverityOverrides } from './diagnostics/severity';
+import { applySeverityOverrides, familiesOff } from './diagnostics/severity';
 import type { DocumentContext } from './features/documentContext';
 import type { DiagnosticRule, FileMove, PathEdits, RenameRefusal, SiteWork } from './features/feature';
 import { pagesLinkingTo } from './features/links/siteLinks';
@@ -420,8 +420,9 @@ export class LanguageService {
     const settings = requestSettings ?? this.settings;
     if (tooLarge(document, settings)) return [tooLargeDiagnostic(document, settings)];
     const ctx = this.context(path, document, requestSettings, dependencies);
+    const overrides = settings.diagnostics.severity ?? {};
     const diagnostics: Diagnostic[] = [];
-    for (const rule of registry.diagnosticRules) runRule(rule, ctx, diagnostics);
+    for (const rule of registry.diagnosticRules) if (!familiesOff(rule.families, overrides)) runRule(rule, ctx, diagnostics);
     return finishFindings(ctx, diagnostics, true);
   }
 
@@ -440,14 +441,14 @@ export class LanguageService {
     }
     const ctx = this.context(path, document, requestSettings, dependencies);
     const raw: Diagnostic[] = [];
-    for (const rule of registry.coreRules) runRule(rule, ctx, raw);
+    for (const rule of registry.coreRules) if (!familiesOff(rule.families, overrides)) runRule(rule, ctx, raw);
     const coreCount = raw.length;
     let next = 0;
     const step = (): boolean => {
       const rule = registry.makeLintRules[next];
       if (!rule) return false;
       next++;
-      runRule(rule, ctx, raw);
+      if (!familiesOff(rule.families, overrides)) runRule(rule, ctx, raw);
       return next < registry.makeLintRules.length;
     };
     return {

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { diagnosticInfo, isDiagnosticCode, SEVERITIES, type Severity } from './catalog';
+import { DIAGNOSTIC_CATALOG, diagnosticInfo, isDiagnosticCode, SEVERITIES, type DiagnosticFamily, type Severity } from './catalog';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -46,4 +46,18 @@ export function applySeverityOverrides(diagnostics: Diagnostic[], overrides: Rea
     else if (chosen !== 'off') out.push({ ...d, severity: lspSeverity(chosen) });
   }
   return out;
+}
+
+/**
+ * Whether the user's severities drop every code of these families: each family is `off` and none of its codes is
+ * turned back on by an entry of its own. A rule that reports only these families need not run (`DiagnosticRule.families`).
+ */
+export function familiesOff(families: readonly DiagnosticFamily[] | undefined, overrides: Readonly<Record<string, unknown>>): boolean {
+  if (!families || families.length === 0) return false;
+  return families.every(
+    (family) =>
+      Object.hasOwn(overrides, family) &&
+      overrides[family] === 'off' &&
+      DIAGNOSTIC_CATALOG.every((info) => info.family !== family || !Object.hasOwn(overrides, info.code) || !isSeverityOverride(overrides[info.code]) || overrides[info.code] === 'off'),
+  );
 }

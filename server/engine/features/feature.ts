@@ -1,11 +1,18 @@
 import type { CodeAction, CompletionItem, Definition, Diagnostic, DocumentLink, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { ShortcodeCatalog } from '../catalog/shortcodeCatalog';
 import type { SiteIndex } from '../site/siteIndex';
+import type { DiagnosticFamily } from '../diagnostics/catalog';
 import type { DocumentContext } from './documentContext';
 
 /** One family of checks. Each rule lives in its own module under `features/`. */
 export interface DiagnosticRule {
   readonly name: string;
+  /**
+   * The catalog families of every code the rule reports, when it reports no other: a user who turns them all `off`
+   * (`istio.diagnostics.severity`, the CLI's `--skip`) does not pay for the rule (spelling and mdl are most of a
+   * check's time). Without it the rule always runs.
+   */
+  readonly families?: readonly DiagnosticFamily[];
   check(ctx: DocumentContext): Diagnostic[];
 }
 

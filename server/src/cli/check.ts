@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { IstioSettings } from '../../engine';
-import { DIAGNOSTIC_SOURCE, LanguageService, isInside, EXCLUDED_DIRS, findSiteRoot } from '../../engine';
+import type { DiagnosticFamily, IstioSettings, SeverityOverride } from '../../engine';
+import { DIAGNOSTIC_SOURCE, LanguageService, diagnosticInfo, isDiagnosticCode, isInside, EXCLUDED_DIRS, findSiteRoot } from '../../engine';
 import { NodeFileSystem } from '../node/nodeFileSystem';
 import { dictionaryPath, mdspellFactory } from '../node/spelling';
 import { pathToUri } from '../node/uris';
@@ -115,11 +115,11 @@ function unreadableFinding(isFolder: boolean, error: unknown): Diagnostic {
  * Checks every Markdown page under the targets with the engine's registered rules, exactly as the editor
  * does: the site is indexed first, so checks that look at other files see the whole site.
  */
-export async function check(targets: readonly string[], cwd: string, configFile: string | undefined, skip: readonly string[] = []): Promise<CheckResult> {
+export async function check(targets: readonly string[], cwd: string, configFile: string | undefined, dropped: readonly DiagnosticFamily[] = []): Promise<CheckResult> {
   const started = performance.now();
   const nodeFs = new SnapshotFileSystem(new NodeFileSystem());
   // mdspell's dictionary is loaded only when spelling is wanted and installed (0.8 s).
-  const dictionary = skip.includes('spelling') ? undefined : dictionaryPath();
+  const dictionary = dropped.includes('spelling') ? undefined : dictionaryPath();
   const resolved = targets.map((t) => path.resolve(cwd, t));
   const service = new LanguageService({
     fs: nodeFs,
@@ -145,7 +145,7 @@ export async function check(targets: readonly string[], cwd: string, configFile:
     if (!s) {
       const loaded = loadSettings(root, configFile);
       loaded.sources.forEach((f) => sources.add(f));
-      s = loaded.settings;
+      s = withFamiliesOff(loaded.settings, dropped);
       settingsByRoot.set(root, s);
     }
     return s;
@@ -182,4 +182,19 @@ export async function check(targets: readonly string[], cwd: string, configFile:
 /** Whether `dir` lies inside a Hugo site (a folder holding `content/<lang>/`). */
 export function inSite(dir: string): boolean {
   return findSiteRoot(new NodeFileSystem(), path.join(dir, '_').replace(/\\/g, '/')) !== undefined;
+}
+
+/**
+ * The settings with `dropped` turned off: each family `off`, and its codes' own entries removed, so that no rule that
+ * reports only these families runs (`DiagnosticRule.families`). What the selection drops anyway, never run.
+ */
+function withFamiliesOff(settings: IstioSettings, dropped: readonly DiagnosticFamily[]): IstioSettings {
+  if (dropped.length === 0) return settings;
+  const severity: Record<string, SeverityOverride> = {};
+  for (const [key, value] of Object.entries(settings.diagnostics.severity)) {
+    const family = isDiagnosticCode(key) ? diagnosticInfo(key).family : undefined;
+    if (!family || !dropped.includes(family)) severity[key] = value;
+  }
+  for (const family of dropped) severity[family] = 'off';
+  return { ...settings, diagnostics: { ...settings.diagnostics, severity } };
 }

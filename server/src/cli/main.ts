@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { parseArgs, USAGE, type CheckArgs } from './args';
 import { check, inSite, type CheckResult } from './check';
-import { selection, unknownSelectors } from './selection';
+import { droppedFamilies, selection, unknownSelectors } from './selection';
 import { toSarif } from './sarif';
 import { SettingsFileError } from './settingsFile';
 
@@ -92,7 +92,7 @@ async function runCheck(args: CheckArgs, io: CliIo, version: string): Promise<nu
   }
   let result: CheckResult;
   try {
-    result = selection(await check(targets, io.cwd, args.config ? path.resolve(io.cwd, args.config) : undefined, args.skip), args.only, args.skip);
+    result = selection(await check(targets, io.cwd, args.config ? path.resolve(io.cwd, args.config) : undefined, droppedFamilies(args.only, args.skip)), args.only, args.skip);
   } catch (e) {
     if (e instanceof SettingsFileError) {
       io.err(`istio-authoring: ${e.message}\n`);

@@ -1,4 +1,4 @@
-import { DIAGNOSTIC_CATALOG, DIAGNOSTIC_FAMILIES, diagnosticInfo, isDiagnosticCode } from '../../engine';
+import { DIAGNOSTIC_CATALOG, DIAGNOSTIC_FAMILIES, diagnosticInfo, isDiagnosticCode, type DiagnosticFamily } from '../../engine';
 import type { CheckResult } from './check';
 
 /**
@@ -17,10 +17,24 @@ export function unknownSelectors(selectors: readonly string[]): string[] {
   return selectors.filter((s) => !families.has(s) && !codes.some((c) => c === s || c.startsWith(`${s}.`)));
 }
 
+function keeps(code: string, only: readonly string[], skip: readonly string[]): boolean {
+  return (only.length === 0 || matches(code, only)) && !matches(code, skip);
+}
+
+/**
+ * The families none of whose codes the selectors keep: the check turns them off, so that their rules are not even run
+ * (`--skip spelling,style` saves most of a check's time).
+ */
+export function droppedFamilies(only: readonly string[], skip: readonly string[]): DiagnosticFamily[] {
+  if (only.length === 0 && skip.length === 0) return [];
+  const families = Object.keys(DIAGNOSTIC_FAMILIES) as DiagnosticFamily[];
+  return families.filter((family) => DIAGNOSTIC_CATALOG.every((info) => info.family !== family || !keeps(info.code, only, skip)));
+}
+
 /** The findings the selectors keep; files left without findings drop out, as in an unfiltered run. */
 export function selection(result: CheckResult, only: readonly string[], skip: readonly string[]): CheckResult {
   if (only.length === 0 && skip.length === 0) return result;
-  const keep = (code: string): boolean => (only.length === 0 || matches(code, only)) && !matches(code, skip);
+  const keep = (code: string): boolean => keeps(code, only, skip);
   const files = result.files
     .map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => keep(String(d.code ?? ''))) }))
     .filter((f) => f.diagnostics.length > 0);

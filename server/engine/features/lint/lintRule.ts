@@ -11,6 +11,7 @@ import { urlDiagnostics } from './urlRules';
 /** The grep rules of istio.io's `make lint` (scripts/lint_site.sh), on the pages of the languages it checks. */
 export const lintRule: DiagnosticRule = {
   name: 'make-lint',
+  families: ['lint'],
   check(ctx) {
     const page = lintPage(ctx);
     if (!page) return [];

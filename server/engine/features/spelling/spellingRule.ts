@@ -39,6 +39,7 @@ export function spellingPath(ctx: DocumentContext): string | undefined {
  */
 export const spellingRule: DiagnosticRule = {
   name: 'mdspell',
+  families: ['spelling'],
   check(ctx) {
     const page = lintPage(ctx);
     const path = spellingPath(ctx);

@@ -22,6 +22,7 @@ const PARSED = cacheKey<ParsedStyle>('mdl.rb parse');
 
 export const styleRule: DiagnosticRule = {
   name: 'mdl-style',
+  families: ['style'],
   check(ctx) {
     const page = lintPage(ctx);
     if (!page || !ctx.site) return [];
