@@ -17,7 +17,7 @@ const PARSED = cacheKey<ParsedSpelling>('.spelling parse');
 
 /** The site's `.spelling` as mdspell reads it (undefined: the site has none). */
 export function siteSpelling(ctx: DocumentContext, path: string): { text: string; file: SpellingFile } | undefined {
-  const text = ctx.site?.readText(path);
+  const text = ctx.site?.readStamped(path);
   if (text === undefined || !ctx.site) return undefined;
   const box = ctx.site.caches.get(PARSED, (): ParsedSpelling => ({}));
   if (box.text !== text || !box.file) {

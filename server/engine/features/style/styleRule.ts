@@ -28,7 +28,7 @@ export const styleRule: DiagnosticRule = {
     if (!page || !ctx.site) return [];
     const stylePath = `${ctx.site.layout.root === '/' ? '' : ctx.site.layout.root}/mdl.rb`;
     ctx.dependsOn(stylePath);
-    const text = ctx.site.readText(stylePath);
+    const text = ctx.site.readStamped(stylePath);
     if (text === undefined) return [];
     // Parsed once per text of the file, in the site's caches (not module state): every page reads the same mdl.rb.
     const box = ctx.site.caches.get(PARSED, (): ParsedStyle => ({}));
