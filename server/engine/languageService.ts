@@ -73,7 +73,24 @@ export interface LanguageServiceOptions {
    * ancestor of a file may be its site, as before.
    */
   readonly workspaceFolders?: readonly string[];
+  /**
+   * When given, the time each rule takes is added up per rule, and the parses' under `PARSE_TIMING`: the CLI's
+   * `--timing`, which says where a check's time goes. A rule's time includes what it reads of other pages for the
+   * first time (the link check reads its targets' summaries and headings).
+   */
+  readonly timings?: RuleTimings;
 }
+
+/** Where `LanguageServiceOptions.timings` adds up the time of the rules. */
+export interface RuleTimings {
+  /** The clock, in milliseconds from any fixed point (the CLI passes `performance.now`): the engine has none of its own. */
+  readonly now: () => number;
+  /** Milliseconds per rule name (`DiagnosticRule.name`), and the parses' under `PARSE_TIMING`. */
+  readonly totals: Map<string, number>;
+}
+
+/** The key of `RuleTimings.totals` under which the pages' parses are counted. */
+export const PARSE_TIMING = '(parse)';
 
 /** The state of every site index the service holds (`istio/indexStatus`). */
 export interface IndexStatus {
@@ -198,7 +215,10 @@ export class LanguageService {
       this.parsedCache.set(path, cached);
       return cached;
     }
+    const timings = this.options.timings;
+    const started = timings?.now() ?? 0;
     const parse = new DocumentParse(document, catalog, parseDocument(document.getText(), catalog));
+    if (timings) addTiming(timings, PARSE_TIMING, started);
     if (this.openDocs.get(path) === document) {
       this.parsedCache.delete(path);
       this.parsedCache.set(path, parse);
@@ -422,7 +442,7 @@ export class LanguageService {
     const ctx = this.context(path, document, requestSettings, dependencies);
     const overrides = settings.diagnostics.severity ?? {};
     const diagnostics: Diagnostic[] = [];
-    for (const rule of registry.diagnosticRules) if (!familiesOff(rule.families, overrides)) runRule(rule, ctx, diagnostics);
+    for (const rule of registry.diagnosticRules) if (!familiesOff(rule.families, overrides)) this.runRule(rule, ctx, diagnostics);
     return finishFindings(ctx, diagnostics, true);
   }
 
@@ -441,14 +461,14 @@ export class LanguageService {
     }
     const ctx = this.context(path, document, requestSettings, dependencies);
     const raw: Diagnostic[] = [];
-    for (const rule of registry.coreRules) if (!familiesOff(rule.families, overrides)) runRule(rule, ctx, raw);
+    for (const rule of registry.coreRules) if (!familiesOff(rule.families, overrides)) this.runRule(rule, ctx, raw);
     const coreCount = raw.length;
     let next = 0;
     const step = (): boolean => {
       const rule = registry.makeLintRules[next];
       if (!rule) return false;
       next++;
-      if (!familiesOff(rule.families, overrides)) runRule(rule, ctx, raw);
+      if (!familiesOff(rule.families, overrides)) this.runRule(rule, ctx, raw);
       return next < registry.makeLintRules.length;
     };
     return {
@@ -464,6 +484,15 @@ export class LanguageService {
         };
       },
     };
+  }
+
+  /** `runRule`, timed when the service was asked for timings. */
+  private runRule(rule: DiagnosticRule, ctx: DocumentContext, out: Diagnostic[]): void {
+    const timings = this.options.timings;
+    if (!timings) return runRule(rule, ctx, out);
+    const started = timings.now();
+    runRule(rule, ctx, out);
+    addTiming(timings, rule.name, started);
   }
 
   completions(path: string, document: TextDocument, position: Position, settings?: IstioSettings): CompletionItem[] {
@@ -667,6 +696,11 @@ export class LanguageService {
   dispose(): void {
     for (const site of this.sites.values()) site.dispose();
   }
+}
+
+/** Adds the time since `started` to `key`'s total. */
+function addTiming(timings: RuleTimings, key: string, started: number): void {
+  timings.totals.set(key, (timings.totals.get(key) ?? 0) + timings.now() - started);
 }
 
 function runRule(rule: DiagnosticRule, ctx: DocumentContext, out: Diagnostic[]): void {

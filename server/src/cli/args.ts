@@ -13,6 +13,8 @@ export interface CheckArgs {
   /** A settings file (JSON with comments) applied over the site's `.vscode/settings.json`. */
   readonly config: string | undefined;
   readonly quiet: boolean;
+  /** `--timing`: where the check's time went, per rule, on stderr. */
+  readonly timing: boolean;
 }
 
 export type ParsedArgs = CheckArgs | { readonly command: 'help' } | { readonly command: 'version' } | { readonly command: 'error'; readonly message: string };
@@ -31,6 +33,7 @@ Options:
   --max-warnings N     exit 1 when there are more than N warnings (default: warnings never fail)
   --config FILE        settings file (JSON; "istio.*" keys) applied over the site's .vscode/settings.json
   --quiet              print errors only (warnings still count for --max-warnings)
+  --timing             print the time each check took (per rule, and the pages' parse) on stderr
   -h, --help           show this help
   -v, --version        print the version
 
@@ -48,6 +51,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let maxWarnings: number | undefined;
   let config: string | undefined;
   let quiet = false;
+  let timing = false;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
@@ -85,6 +89,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--quiet':
         quiet = true;
         break;
+      case '--timing':
+        timing = true;
+        break;
       case '-h':
       case '--help':
         return { command: 'help' };
@@ -93,5 +100,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         targets.push(a);
     }
   }
-  return { command: 'check', targets, format, only, skip, maxWarnings, config, quiet };
+  return { command: 'check', targets, format, only, skip, maxWarnings, config, quiet, timing };
 }

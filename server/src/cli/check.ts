@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { DiagnosticFamily, IstioSettings, SeverityOverride } from '../../engine';
+import type { DiagnosticFamily, IstioSettings, RuleTimings, SeverityOverride } from '../../engine';
 import { DIAGNOSTIC_SOURCE, LanguageService, diagnosticInfo, isDiagnosticCode, isInside, EXCLUDED_DIRS, findSiteRoot } from '../../engine';
 import { NodeFileSystem } from '../node/nodeFileSystem';
 import { dictionaryPath, mdspellFactory } from '../node/spelling';
@@ -115,7 +115,7 @@ function unreadableFinding(isFolder: boolean, error: unknown): Diagnostic {
  * Checks every Markdown page under the targets with the engine's registered rules, exactly as the editor
  * does: the site is indexed first, so checks that look at other files see the whole site.
  */
-export async function check(targets: readonly string[], cwd: string, configFile: string | undefined, dropped: readonly DiagnosticFamily[] = []): Promise<CheckResult> {
+export async function check(targets: readonly string[], cwd: string, configFile: string | undefined, dropped: readonly DiagnosticFamily[] = [], timings?: RuleTimings): Promise<CheckResult> {
   const started = performance.now();
   const nodeFs = new SnapshotFileSystem(new NodeFileSystem());
   // mdspell's dictionary is loaded only when spelling is wanted and installed (0.8 s).
@@ -127,6 +127,7 @@ export async function check(targets: readonly string[], cwd: string, configFile:
     onError: (m) => console.error(m),
     ...(dictionary ? { spelling: mdspellFactory(dictionary) } : {}),
     workspaceFolders: workspaceOf(resolved),
+    ...(timings ? { timings } : {}),
   });
   const results: CheckedFile[] = [];
   const unreadableResults: CheckedFile[] = [];

@@ -5,6 +5,7 @@ import { parseArgs, USAGE, type CheckArgs } from './args';
 import { check, inSite, type CheckResult } from './check';
 import { droppedFamilies, selection, unknownSelectors } from './selection';
 import { toSarif } from './sarif';
+import { timingTable } from './timingTable';
 import { SettingsFileError } from './settingsFile';
 
 export interface CliIo {
@@ -90,9 +91,10 @@ async function runCheck(args: CheckArgs, io: CliIo, version: string): Promise<nu
       return 2;
     }
   }
+  const timings = args.timing ? { now: () => performance.now(), totals: new Map<string, number>() } : undefined;
   let result: CheckResult;
   try {
-    result = selection(await check(targets, io.cwd, args.config ? path.resolve(io.cwd, args.config) : undefined, droppedFamilies(args.only, args.skip)), args.only, args.skip);
+    result = selection(await check(targets, io.cwd, args.config ? path.resolve(io.cwd, args.config) : undefined, droppedFamilies(args.only, args.skip), timings), args.only, args.skip);
   } catch (e) {
     if (e instanceof SettingsFileError) {
       io.err(`istio-authoring: ${e.message}\n`);
@@ -100,6 +102,8 @@ async function runCheck(args: CheckArgs, io: CliIo, version: string): Promise<nu
     }
     throw e;
   }
+  // On stderr: the findings' formats (JSON, SARIF) stay what they are.
+  if (timings) io.err(`${timingTable(timings, result.durationMs, result.fileCount)}\n`);
   const all = result.files.flatMap((f) => f.diagnostics);
   const count = (s: DiagnosticSeverity): number => all.filter((d) => (d.severity ?? DiagnosticSeverity.Error) === s).length;
   const summary: Summary = {
