@@ -79,7 +79,10 @@ export async function translationStatusSteps({ page: p, step, url, site, shots, 
       if (JSON.stringify(rows) !== JSON.stringify(want)) throw new Error(`filtered rows ${JSON.stringify(rows)}`);
       const counts = await frame.evaluate(() => ['blog', 'news', 'zh', 'zh news'].map((k) => document.querySelector(`[data-count="${k}"]`).textContent));
       if (JSON.stringify(counts) !== '["0","3","1","1"]') throw new Error(`counts blog, news, zh, zh news: ${JSON.stringify(counts)}`);
-      return { testPagesShown: withHidden, filtered: rows, counts };
+      // Each language's "Missing (N)" heading counts what the filter leaves too.
+      const headings = await frame.evaluate(() => [...document.querySelectorAll('h3')].map((h) => h.textContent).filter((t) => t.startsWith('Missing (')));
+      if (JSON.stringify(headings) !== '["Missing (1)","Missing (1)","Missing (1)"]') throw new Error(`missing headings ${JSON.stringify(headings)}`);
+      return { testPagesShown: withHidden, filtered: rows, counts, headings };
     } finally {
       await frame.locator('#filter').fill('');
     }

@@ -240,7 +240,8 @@ function languageSection(r: TranslationStatusResult, l: LanguageStatus, open: (u
       const n = shown(inSection.map((x) => x.m));
       return `<details class="group section" open${n ? '' : ' hidden'}><summary><strong>${section}</strong> (<span data-group-count>${n}</span>)</summary>${folders}</details>`;
     }).join('');
-    parts.push(`<h3>${l10n.t('Missing ({0})', shown(l.missing))}</h3>${body}`);
+    // The count carries the language's `data-count`, so the filter box and the toggles update it with the summary's.
+    parts.push(`<h3>${l10n.t('Missing ({0})', `<span data-count="${esc(l.lang)}">${shown(l.missing)}</span>`)}</h3>${body}`);
   }
   if (l.withoutSource.length) {
     parts.push(
