@@ -1,20 +1,42 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { markdownLineBlocks, type LineBlock } from '../../parser/codeBlocks';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
 
 const QUOTE_LINE = /^([ \t]*)> ?/;
 
+/** The width of leading white space, a tab reaching the next multiple of 4 as in CommonMark. */
+function widthOf(indent: string): number {
+  let w = 0;
+  for (const c of indent) w = c === '\t' ? w + 4 - (w % 4) : w + 1;
+  return w;
+}
+
+/**
+ * Whether Goldmark reads the `>` of a line of the page's own Markdown as a quote marker: not in an indented code
+ * block, and at most 3 columns past its container's text (the page, or a list item). Four or more past it, the line
+ * continues a paragraph (the `    >}}` of a tag written with one brace, which Hugo prints as text) or is code.
+ * Lines inside a shortcode's content are not the page's own blocks: there any `>` counts, as before.
+ */
+function quoteMarker(block: LineBlock | undefined, indent: string): boolean {
+  return !block || (!block.code && widthOf(indent) - block.column <= 3);
+}
+
 /**
  * A Markdown `>` blockquote renders as `<blockquote>`, and the script fails the built site on that word ("Ensure
  * content only uses {{< tip >}}, {{< warning >}}, {{< idea >}}, and {{< quote >}} instead of block quotes"). Lines of
- * code (text blocks, fences), of the frontmatter and of a shortcode tag written over several lines (`    >}}`) are
- * not quotes. One finding per quote, with fixes to `{{< quote >}}` and `{{< tip >}}`.
+ * code (text blocks, fences, indented code), of the frontmatter, of a shortcode tag written over several lines
+ * (`    >}}`) and lines indented 4 or more past their container are not quotes (test/hugo/blockquotes.test.ts holds
+ * this to Hugo's output). One finding per quote, with fixes to `{{< quote >}}` and `{{< tip >}}`.
  */
 export function blockquoteDiagnostics(ctx: DocumentContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { text, nonMarkdown, markdown, shortcodes } = ctx.parsed;
   if (!/(^|\n)[ \t]*>/.test(text)) return out;
   const inTag = (offset: number): boolean => shortcodes.tags.some((t) => offset >= t.range.start && offset < t.range.end);
+  // The page's own lines as Goldmark reads them; a top-level shortcode is one piece of text where it starts.
+  const roots = ctx.parsed.tree.roots.map((n) => ({ start: n.open.range.start, end: (n.close ?? n.open).range.end }));
+  const blocks = new Map(markdownLineBlocks(text, { start: ctx.parsed.bodyStart, end: text.length, strip: 0 }, roots).map((l) => [l.lineStart, l]));
   let at = ctx.parsed.bodyStart;
   let quote: { start: number; end: number; indent: string; lines: string[] } | undefined;
   const flush = (): void => {
@@ -27,7 +49,7 @@ export function blockquoteDiagnostics(ctx: DocumentContext): Diagnostic[] {
     const line = text.slice(at, end).replace(/\r$/, '');
     const m = QUOTE_LINE.exec(line);
     const marker = m ? at + m[1]!.length : -1;
-    if (m && !nonMarkdown.find(marker) && !markdown.fences.find(marker) && !inTag(marker)) {
+    if (m && !nonMarkdown.find(marker) && !markdown.fences.find(marker) && !inTag(marker) && quoteMarker(blocks.get(at), m[1]!)) {
       if (quote && m[1] === quote.indent) {
         quote.end = at + line.length;
         quote.lines.push(line.slice(m[0].length));

@@ -83,6 +83,12 @@ describe('make lint grep rules', () => {
     assert.deepEqual(lint('content/en/blog/2019/performance-best-practices/index.md'), []);
   });
 
+  it('does not report a > four columns past its container: the >}} of a tag with one brace, indented code, a tab', () => {
+    // The faults Hugo prints as text or code (test/hugo/blockquotes.test.ts), next to a quote in a list item that it renders.
+    const text = sample(POST) + '\nA tag with one brace: {< image link="x.png"\n    caption="c"\n    >}}\n\nPara.\n\n    > code\n\n\t> tab\n\n1. Item\n\n    > in the item\n';
+    assert.deepEqual(lint(POST, text).map((d) => [d.code, d.range]), [['lint.blockquote', rangeOf(text, '> in the item')]]);
+  });
+
   it('checks uk pages only when istio.lint.languages names uk', () => {
     const rel = 'content/uk/blog/2024/authz-policy-with-kyverno/index.md';
     const text = sample(rel) + '\n```\nx\n```\n';
