@@ -18,10 +18,15 @@
  * a replacement, so they search from the start.
  */
 
+import { fastFrontmatter } from '../../engine';
+
 /* eslint-disable @typescript-eslint/no-require-imports */
 // The same modules the library requires: marked 0.3.19 (hoisted next to it) and its own js-yaml 3.
 const marked = require('marked') as MarkedModule;
-const jsYaml = require('markdown-spellcheck/node_modules/js-yaml') as { safeLoad(text: string): unknown };
+type JsYaml = { safeLoad(text: string): unknown };
+let jsYamlModule: JsYaml | undefined;
+/** js-yaml, loaded for the first frontmatter `surelyYamlMap` leaves to it (none on most sites). */
+const jsYaml = (): JsYaml => (jsYamlModule ??= require('markdown-spellcheck/node_modules/js-yaml') as JsYaml);
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 interface MarkedModule {
@@ -119,12 +124,33 @@ class Tracker {
   }
 }
 
+/**
+ * js-yaml's control and unpaired-surrogate characters (`PATTERN_NON_PRINTABLE` of its loader), which make it throw
+ * where the YAML library the fast path follows may not.
+ */
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+
+/**
+ * `true` when js-yaml surely reads `yaml` as an object without being asked: the engine's fast frontmatter path reads
+ * it as one or more top-level keys with one-line values or lists of strings (it gives up on comments, escapes,
+ * duplicate keys, CRLF and anything else), with no tab and no character js-yaml refuses. `undefined`: ask js-yaml.
+ * Every page's frontmatter on the bench site and the corpus is such; js-yaml's load and its (cold) parses were about
+ * 1 % of a CLI run. mdspellWords.test.ts compares the port with the library on every page, and surelyYamlMap.test.ts
+ * this verdict with js-yaml's on random blocks.
+ */
+export function surelyYamlMap(yaml: string): true | undefined {
+  if (yaml.includes('\t') || NON_PRINTABLE.test(yaml)) return undefined;
+  const entries = fastFrontmatter(yaml, 0);
+  return entries !== undefined && entries.length > 0 ? true : undefined;
+}
+
 /** The library's `getJekyllFrontMatter`: the fenced block when js-yaml reads it as an object. */
 function jekyllFrontMatter(src: string): string | undefined {
   const matches = src.match(/^\r?\n?---\r?\n([\w\W]+?)\r?\n---\r?\n/);
   if (matches) {
+    if (surelyYamlMap(matches[1]!)) return matches[0];
     try {
-      const parsed = jsYaml.safeLoad(matches[1]!);
+      const parsed = jsYaml().safeLoad(matches[1]!);
       return typeof parsed === 'object' ? matches[0] : undefined;
     } catch {
       // not valid yaml
