@@ -67,8 +67,9 @@ const service = new LanguageService({
   git: nodeGit,
   pathToUri,
   // mdspell's dictionary, when one is found: the spelling check is off without it. It loads after the first
-  // diagnostics of the first page that needs it are out; then the pages checked without it are checked again.
-  ...(dictionary ? { spelling: mdspellFactory(dictionary, { onReady: () => spellingLoaded() }) } : {}),
+  // diagnostics of the first page that needs it are out, read off the thread and decoded between requests; then the
+  // pages checked without it are checked again.
+  ...(dictionary ? { spelling: mdspellFactory(dictionary, { onReady: () => spellingLoaded(), pause: yieldToRequests }) } : {}),
   // Short slices: with background work resuming only once the quick requests are answered (pause.ts), a completion
   // waits for at most the slice in progress.
   scan: { pause: yieldToRequests, sliceMs: SLICE_MS },
