@@ -49,7 +49,7 @@ function dictionaryIn(dir: string): HunspellDictionary {
 }
 
 /**
- * Loads the dictionary of `dir` for `dictionaryIn`, off the thread as far as it can (at once when `pause` is not given).
+ * Loads the dictionary of `dir` for `dictionaryIn`: off the thread as far as it can, or at once without `pause`.
  * A file that cannot be read rejects, as the synchronous load threw from its timer: the server logs it.
  */
 async function loadInBackground(dir: string, pause: (() => Promise<void>) | undefined): Promise<void> {
@@ -69,6 +69,8 @@ export interface SpellingOptions {
    * first page waits for the load.
    */
   readonly onReady?: () => void;
+  /** With `onReady`: called when the load begins (then `onReady` when it ends). */
+  readonly onLoad?: () => void;
   /**
    * With `onReady`: the dictionary is read off the thread and decoded in chunks, with this between them (the server's
    * `yieldToRequests`), so that the load never holds a completion back for more than a chunk.
@@ -98,6 +100,7 @@ export function mdspellFactory(dir: string, options: SpellingOptions = {}): Spel
     if (onReady && !loaded.has(dir)) {
       if (!scheduled) {
         scheduled = true;
+        options.onLoad?.();
         // A timer, not a microtask: the diagnostics being computed now are sent first.
         setTimeout(() => {
           void loadInBackground(dir, options.pause).finally(onReady);
