@@ -22,7 +22,7 @@ import { nodeGit } from './node/git';
 import { Lifecycle, throwIfCancelled } from './node/lifecycle';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { dictionaryPath, mdspellFactory } from './node/spelling';
-import { noteActivity, whenIdle } from './node/idle';
+import { lastActivityAt, noteActivity, whenIdle } from './node/idle';
 import { answerFirst, holdForEdit, yieldToQuickRequests, yieldToRequests } from './node/pause';
 import { pathToUri, uriToPath } from './node/uris';
 import { REFACTORING_CAPABILITIES, registerRefactoring } from './siteRefactoring';
@@ -223,6 +223,7 @@ const queue = new ValidationQueue({
   dictionaryLoading: () => dictionaryLoading && !dictionaryLoaded,
   pause: yieldToQuickRequests,
   holdForEdit,
+  lastActivity: lastActivityAt,
   error: (message) => connection.console.error(message),
   firstPublished: (checkStart, settingsMs) => {
     if (!startup.logged) logStartup(checkStart, settingsMs);

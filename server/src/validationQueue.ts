@@ -54,6 +54,11 @@ export interface ValidationHost {
    * the release (pause.ts's `holdForEdit`). The queue releases it once no edit is left to check.
    */
   readonly holdForEdit?: () => () => void;
+  /**
+   * When the editor last asked or changed something (idle.ts's `lastActivityAt`): make-lint steps after an open or a
+   * re-check also wait until it has been quiet for `MAKE_LINT_IDLE_MS`.
+   */
+  readonly lastActivity?: () => number;
   readonly error: (message: string) => void;
   /** Called after the first publication, with when its check began and how long its settings took. */
   readonly firstPublished?: (checkStart: number, settingsMs: number) => void;
@@ -341,18 +346,38 @@ export class ValidationQueue {
       this.host.firstPublished?.(checkStart, settingsMs);
     }
     // After an edit, the make-lint steps wait for the page to be left alone; after an open or a re-check, for what is
-    // left of that wait since the page was last opened or edited: the requests an editor sends on opening a page, and
-    // the typing in a page re-checked meanwhile (the site's index or the dictionary came), do not wait behind them.
-    const wait = reason === 'edit' ? MAKE_LINT_IDLE_MS : MAKE_LINT_IDLE_MS - (performance.now() - (this.touched.get(uri) ?? -Infinity));
-    const lint: LintPhase = { version, phases, due: wait <= 0, dictionary: this.host.dictionaryReady(), first, edit: reason === 'edit' };
+    // left of that wait since the page was last opened or edited, and since the editor last asked or changed
+    // anything: the requests an editor sends on opening a page, and the typing in a page re-checked meanwhile (the
+    // site's index or the dictionary came), do not wait behind them.
+    const edit = reason === 'edit';
+    const lint: LintPhase = { version, phases, due: false, dictionary: this.host.dictionaryReady(), first, edit };
     this.lint.set(uri, lint);
-    if (!lint.due) {
-      lint.timer = setTimeout(() => {
-        lint.timer = undefined;
-        lint.due = true;
-        this.kick();
-      }, wait);
+    this.schedule(uri, lint, edit ? MAKE_LINT_IDLE_MS : this.quietFor(uri));
+  }
+
+  /** How long the make-lint steps of a page opened or re-checked are still to wait (≤ 0: none). */
+  private quietFor(uri: string): number {
+    const last = Math.max(this.touched.get(uri) ?? -Infinity, this.host.lastActivity?.() ?? -Infinity);
+    return MAKE_LINT_IDLE_MS - (performance.now() - last);
+  }
+
+  /** Makes the make-lint phase due after `wait` ms (at once when ≤ 0); after an open or a re-check, once it is quiet. */
+  private schedule(uri: string, lint: LintPhase, wait: number): void {
+    if (wait <= 0) {
+      lint.due = true;
+      return;
     }
+    lint.timer = setTimeout(() => {
+      lint.timer = undefined;
+      if (this.lint.get(uri) !== lint) return;
+      const more = lint.edit ? 0 : this.quietFor(uri);
+      if (more > 0) {
+        this.schedule(uri, lint, more);
+        return;
+      }
+      lint.due = true;
+      this.kick();
+    }, wait);
   }
 
   /** One make-lint rule; after the last, the complete result (the one-shot check of this version) is published. */
