@@ -22,8 +22,8 @@ import { nodeGit } from './node/git';
 import { Lifecycle, throwIfCancelled } from './node/lifecycle';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { dictionaryPath, mdspellFactory } from './node/spelling';
-import { noteActivity, whenIdle } from './node/idle';
-import { answerFirst, yieldToRequests } from './node/pause';
+import { lastActivityAt, noteActivity, whenIdle } from './node/idle';
+import { answerFirst, holdForEdit, yieldToQuickRequests, yieldToRequests } from './node/pause';
 import { pathToUri, uriToPath } from './node/uris';
 import { REFACTORING_CAPABILITIES, registerRefactoring } from './siteRefactoring';
 import { ValidationQueue } from './validationQueue';
@@ -67,8 +67,9 @@ const service = new LanguageService({
   git: nodeGit,
   pathToUri,
   // mdspell's dictionary, when one is found: the spelling check is off without it. It loads after the first
-  // diagnostics of the first page that needs it are out; then the pages checked without it are checked again.
-  ...(dictionary ? { spelling: mdspellFactory(dictionary, { onReady: () => spellingLoaded() }) } : {}),
+  // diagnostics of the first page that needs it are out, read off the thread and decoded between requests; then the
+  // pages checked without it are checked again.
+  ...(dictionary ? { spelling: mdspellFactory(dictionary, { onLoad: () => (dictionaryLoading = true), onReady: () => spellingLoaded(), pause: yieldToRequests }) } : {}),
   // Short slices: with background work resuming only once the quick requests are answered (pause.ts), a completion
   // waits for at most the slice in progress.
   scan: { pause: yieldToRequests, sliceMs: SLICE_MS },
@@ -103,6 +104,8 @@ let workspaceFolders: string[] = [];
 /** Sites whose first index is complete (`onSiteReady`). */
 const indexedSites = new WeakSet<object>();
 let dictionaryLoaded = dictionary === undefined;
+/** Whether its load has begun (it ends with `spellingLoaded`). */
+let dictionaryLoading = false;
 /** uri → files its last diagnostics depended on. */
 const dependencies = new Map<string, ReadonlySet<string>>();
 
@@ -217,7 +220,10 @@ const queue = new ValidationQueue({
     return site === undefined || indexedSites.has(site) || (site.state === 'ready' && site.summariesComplete);
   },
   dictionaryReady: () => dictionaryLoaded,
-  pause: yieldToRequests,
+  dictionaryLoading: () => dictionaryLoading && !dictionaryLoaded,
+  pause: yieldToQuickRequests,
+  holdForEdit,
+  lastActivity: lastActivityAt,
   error: (message) => connection.console.error(message),
   firstPublished: (checkStart, settingsMs) => {
     if (!startup.logged) logStartup(checkStart, settingsMs);

@@ -4,11 +4,13 @@
  *
  * A page's check has two phases. First the core rules (everything but `make lint`'s checks): published at once, with
  * the make-lint findings of the page's previous check carried across the edit (`carryAcrossEdit`), so that spelling
- * squiggles neither blink out nor sit at the wrong place. Then the make-lint rules, one step each; after an edit they
- * wait until the page has been left alone for `MAKE_LINT_IDLE_MS` (the keystroke path never pays for them), after an
- * open or a re-check they are the next steps. Their publication is exactly the page's one-shot check (after an edit
+ * squiggles neither blink out nor sit at the wrong place. Then the make-lint rules, one step each, once the page has
+ * been left alone (neither opened nor edited) for `MAKE_LINT_IDLE_MS`: the keystroke path, and the requests an editor
+ * sends as it opens a page, never wait for them; a page re-checked after such a pause runs them next (while the
+ * spelling dictionary loads, they wait for it). Their publication is exactly the page's one-shot check (after an edit
  * it is always sent, so a version's second publication is its complete one; after an open or a re-check it is left
- * out when it would repeat the first).
+ * out when it would repeat the first). While an edit waits for its first publication, the other background work (the
+ * site's scan, the dictionary's load) is held back (`ValidationHost.holdForEdit`).
  *
  * Order: the page being edited, the make-lint steps that are due, the pages just opened (the latest first), then
  * re-checks in the order asked. A check whose version is superseded is dropped (its edit queued a new one). While a
@@ -20,7 +22,7 @@ import type { Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { carryAcrossEdit, type IstioSettings, type LanguageService, type PhasedDiagnostics } from '../engine';
 
-/** After an edit, the make-lint rules run once the page has not changed for this long. */
+/** The make-lint rules run once the page has not changed (nor been opened) for this long. */
 export const MAKE_LINT_IDLE_MS = 250;
 /**
  * Steps run back to back for this long before the queue yields to requests, so a request waits for at most this and
@@ -43,8 +45,20 @@ export interface ValidationHost {
   readonly indexReady: (path: string) => boolean;
   /** Whether the spelling dictionary is loaded (true when there is none to load). */
   readonly dictionaryReady: () => boolean;
+  /** Whether the dictionary is being loaded (off the thread, between steps): make-lint steps wait for it. */
+  readonly dictionaryLoading?: () => boolean;
   /** Lets the requests already received run (server/src/node/pause.ts). */
   readonly pause: () => Promise<void>;
+  /**
+   * Holds the other background work (the site's scan…) back while an edit waits for its first diagnostics; returns
+   * the release (pause.ts's `holdForEdit`). The queue releases it once no edit is left to check.
+   */
+  readonly holdForEdit?: () => () => void;
+  /**
+   * When the editor last asked or changed something (idle.ts's `lastActivityAt`): make-lint steps after an open or a
+   * re-check also wait until it has been quiet for `MAKE_LINT_IDLE_MS`.
+   */
+  readonly lastActivity?: () => number;
   readonly error: (message: string) => void;
   /** Called after the first publication, with when its check began and how long its settings took. */
   readonly firstPublished?: (checkStart: number, settingsMs: number) => void;
@@ -87,12 +101,16 @@ export class ValidationQueue {
   private readonly lint = new Map<string, LintPhase>();
   private readonly pages = new Map<string, PageState>();
   private readonly debounce = new Map<string, NodeJS.Timeout>();
+  /** When each page was last opened or edited (`performance.now()`): its make-lint steps wait for a pause after it. */
+  private readonly touched = new Map<string, number>();
   /** The page opened or edited last: the one checked against a partial index. */
   private latest: string | undefined;
   /** Whether a page opened has been checked against a partial index (only the first is: the others wait for it). */
   private checkedAgainstPartialIndex = false;
   private working = false;
   private published = false;
+  /** Held from an edit's arrival in the queue until no edit is left to check (`ValidationHost.holdForEdit`). */
+  private editHold: (() => void) | undefined;
   /** Checks of a page's text so far (`istio/indexStatus`'s `pageChecks`). */
   checks = 0;
 
@@ -106,12 +124,14 @@ export class ValidationQueue {
   /** A page was opened: checked before the other pages waiting. */
   opened(uri: string): void {
     this.latest = uri;
+    this.touched.set(uri, performance.now());
     this.enqueue(uri, 'open');
   }
 
   /** A page was edited: checked once typing pauses for `delay` ms, before anything else. */
   edited(uri: string, delay: number): void {
     this.latest = uri;
+    this.touched.set(uri, performance.now());
     this.cancelLint(uri);
     const pending = this.debounce.get(uri);
     if (pending) clearTimeout(pending);
@@ -140,9 +160,14 @@ export class ValidationQueue {
     this.parked.clear();
   }
 
-  /** The dictionary is loaded: the pages whose spelling was checked without it. */
+  /**
+   * The dictionary is loaded: the pages whose spelling was checked without it (not those whose make-lint phase is
+   * still to finish: its spelling step, the last of `registry.makeLintRules`, has not run, and will use the
+   * dictionary), and the make-lint steps that waited.
+   */
   dictionaryLoaded(): void {
-    this.recheck(this.openPages((_, state) => state !== undefined && !state.dictionary));
+    this.recheck(this.openPages((uri, state) => state !== undefined && !state.dictionary && !this.lint.has(uri)));
+    this.kick();
   }
 
   closed(uri: string): void {
@@ -154,6 +179,7 @@ export class ValidationQueue {
     this.rechecks.delete(uri);
     this.parked.delete(uri);
     this.pages.delete(uri);
+    this.touched.delete(uri);
   }
 
   dispose(): void {
@@ -162,6 +188,7 @@ export class ValidationQueue {
     for (const uri of [...this.lint.keys()]) this.cancelLint(uri);
     this.queued.clear();
     this.rechecks.clear();
+    this.releaseEditHold();
   }
 
   private openPages(which: (uri: string, state: PageState | undefined) => boolean): string[] {
@@ -180,6 +207,7 @@ export class ValidationQueue {
     }
     this.parked.delete(uri);
     this.queued.set(uri, now === 'edit' ? 'edit' : kind);
+    if (kind === 'edit') this.editHold ??= this.host.holdForEdit?.();
     this.kick();
   }
 
@@ -217,14 +245,25 @@ export class ValidationQueue {
       }
     } finally {
       this.working = false;
+      this.releaseEditHold();
     }
+  }
+
+  private releaseEditHold(): void {
+    const release = this.editHold;
+    this.editHold = undefined;
+    release?.();
   }
 
   /** The next step to run, or `undefined` when there is none. */
   private next(): (() => Promise<void> | void) | undefined {
     const edit = this.pop(this.edits, 'edit');
     if (edit) return () => this.checkCore(edit, 'edit');
-    for (const [uri, l] of this.lint) if (l.due) return () => this.lintStep(uri, l);
+    // Every edit is checked (and its first diagnostics sent): the other background work may resume.
+    this.releaseEditHold();
+    // While the dictionary loads, make-lint steps wait (their spelling step would check without it, and the page would
+    // be checked again once it is loaded); core checks go on.
+    if (!this.host.dictionaryLoading?.()) for (const [uri, l] of this.lint) if (l.due) return () => this.lintStep(uri, l);
     for (let open = this.pop(this.opens, 'open'); open; open = this.pop(this.opens, 'open')) {
       const path = this.host.toPath(open);
       if (!path || this.host.indexReady(path)) return () => this.checkCore(open, 'open');
@@ -306,15 +345,39 @@ export class ValidationQueue {
       this.published = true;
       this.host.firstPublished?.(checkStart, settingsMs);
     }
-    const lint: LintPhase = { version, phases, due: reason !== 'edit', dictionary: this.host.dictionaryReady(), first, edit: reason === 'edit' };
+    // After an edit, the make-lint steps wait for the page to be left alone; after an open or a re-check, for what is
+    // left of that wait since the page was last opened or edited, and since the editor last asked or changed
+    // anything: the requests an editor sends on opening a page, and the typing in a page re-checked meanwhile (the
+    // site's index or the dictionary came), do not wait behind them.
+    const edit = reason === 'edit';
+    const lint: LintPhase = { version, phases, due: false, dictionary: this.host.dictionaryReady(), first, edit };
     this.lint.set(uri, lint);
-    if (!lint.due) {
-      lint.timer = setTimeout(() => {
-        lint.timer = undefined;
-        lint.due = true;
-        this.kick();
-      }, MAKE_LINT_IDLE_MS);
+    this.schedule(uri, lint, edit ? MAKE_LINT_IDLE_MS : this.quietFor(uri));
+  }
+
+  /** How long the make-lint steps of a page opened or re-checked are still to wait (≤ 0: none). */
+  private quietFor(uri: string): number {
+    const last = Math.max(this.touched.get(uri) ?? -Infinity, this.host.lastActivity?.() ?? -Infinity);
+    return MAKE_LINT_IDLE_MS - (performance.now() - last);
+  }
+
+  /** Makes the make-lint phase due after `wait` ms (at once when ≤ 0); after an open or a re-check, once it is quiet. */
+  private schedule(uri: string, lint: LintPhase, wait: number): void {
+    if (wait <= 0) {
+      lint.due = true;
+      return;
     }
+    lint.timer = setTimeout(() => {
+      lint.timer = undefined;
+      if (this.lint.get(uri) !== lint) return;
+      const more = lint.edit ? 0 : this.quietFor(uri);
+      if (more > 0) {
+        this.schedule(uri, lint, more);
+        return;
+      }
+      lint.due = true;
+      this.kick();
+    }, wait);
   }
 
   /** One make-lint rule; after the last, the complete result (the one-shot check of this version) is published. */

@@ -10,6 +10,11 @@ export function noteActivity(): void {
   lastActivity = performance.now();
 }
 
+/** When `noteActivity` was last called (`performance.now()`; 0 before). */
+export function lastActivityAt(): number {
+  return lastActivity;
+}
+
 /** Runs `f` once nothing has been noted for `quietMs` (checked again each time the wait runs out). */
 export function whenIdle(quietMs: number, f: () => void): void {
   const check = (): void => {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SpellCheckerFactory, WordChecker } from '../../engine';
-import { loadDictionaryFiles } from './dictionaryCache';
+import { loadDictionaryFiles, loadDictionaryFilesAsync } from './dictionaryCache';
 import { hunspellCheck, type HunspellDictionary } from './hunspell';
 import { installPlainTextShortcut } from './markedPlainText';
 import { mdspellTokens } from './mdspellTokens';
@@ -48,6 +48,19 @@ function dictionaryIn(dir: string): HunspellDictionary {
   return dict;
 }
 
+/**
+ * Loads the dictionary of `dir` for `dictionaryIn`: off the thread as far as it can, or at once without `pause`.
+ * A file that cannot be read rejects, as the synchronous load threw from its timer: the server logs it.
+ */
+async function loadInBackground(dir: string, pause: (() => Promise<void>) | undefined): Promise<void> {
+  if (!pause) {
+    dictionaryIn(dir);
+    return;
+  }
+  const dict = await loadDictionaryFilesAsync(path.join(dir, DICTIONARY), pause);
+  if (!loaded.has(dir)) loaded.set(dir, dict);
+}
+
 export interface SpellingOptions {
   /**
    * The language server's way: the first page that needs the dictionary does not wait for it. The factory answers
@@ -56,6 +69,13 @@ export interface SpellingOptions {
    * first page waits for the load.
    */
   readonly onReady?: () => void;
+  /** With `onReady`: called when the load begins (then `onReady` when it ends). */
+  readonly onLoad?: () => void;
+  /**
+   * With `onReady`: the dictionary is read off the thread and decoded in chunks, with this between them (the server's
+   * `yieldToRequests`), so that the load never holds a completion back for more than a chunk.
+   */
+  readonly pause?: () => Promise<void>;
 }
 
 /**
@@ -80,13 +100,10 @@ export function mdspellFactory(dir: string, options: SpellingOptions = {}): Spel
     if (onReady && !loaded.has(dir)) {
       if (!scheduled) {
         scheduled = true;
+        options.onLoad?.();
         // A timer, not a microtask: the diagnostics being computed now are sent first.
         setTimeout(() => {
-          try {
-            dictionaryIn(dir);
-          } finally {
-            onReady();
-          }
+          void loadInBackground(dir, options.pause).finally(onReady);
         }, 0);
       }
       return undefined;

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { carryAcrossEdit, changedSpan } from '../../../server/engine/diagnostics/carryAcrossEdit';
+import { Prng } from '../../support/prng';
 
 const r = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 const finding = (word: string, range: Range): Diagnostic => ({ range, message: `unknown word ${word}`, code: 'spelling.unknown-word', data: { word } });
@@ -25,6 +26,32 @@ describe('changedSpan', () => {
     // "aa" → "aaa": the prefix takes both letters, the suffix none of them.
     assert.deepEqual(changedSpan('aa', 'aaa'), { start: 2, oldEnd: 2, newEnd: 3 });
     assert.deepEqual(changedSpan('aaa', 'aa'), { start: 2, oldEnd: 3, newEnd: 2 });
+  });
+
+  it('finds the span a character-by-character scan finds, on long texts edited anywhere (its blocks of 256)', () => {
+    const scan = (before: string, after: string): ReturnType<typeof changedSpan> => {
+      if (before === after) return undefined;
+      const shorter = Math.min(before.length, after.length);
+      let start = 0;
+      while (start < shorter && before[start] === after[start]) start++;
+      let suffix = 0;
+      while (suffix < shorter - start && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+      return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+    };
+    const rng = new Prng(15);
+    // Few letters: long runs repeat, so the suffix often could overlap the prefix (the room limit matters).
+    const text = (n: number): string => Array.from({ length: n }, () => rng.pick(['a', 'b', '\n', 'é'])).join('');
+    let edits = 0;
+    for (let i = 0; i < 400; i++) {
+      const before = text(rng.int(3) === 0 ? rng.int(600) : 256 * (1 + rng.int(4)) + rng.int(3) - 1);
+      // Cut at a block boundary, near one or anywhere, then remove and insert a few characters.
+      const cut = rng.chance(0.5) ? Math.min(before.length, 256 * rng.int(4) + rng.int(3) - 1) : rng.int(before.length + 1);
+      const at = Math.max(0, cut);
+      const after = before.slice(0, at) + text(rng.int(4)) + before.slice(Math.min(before.length, at + rng.int(4)));
+      if (after !== before) edits++;
+      assert.deepEqual(changedSpan(before, after), scan(before, after), `${i}: ${JSON.stringify([before.length, at, after.length])}`);
+    }
+    assert.ok(edits > 300, `${edits} edits`);
   });
 });
 

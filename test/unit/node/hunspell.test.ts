@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Spellchecker from 'hunspell-spellchecker';
-import { deserializeDictionary, loadDictionaryFiles, serializeDictionary } from '../../../server/src/node/dictionaryCache';
+import { deserializeDictionary, loadDictionaryFiles, loadDictionaryFilesAsync, serializeDictionary } from '../../../server/src/node/dictionaryCache';
 import { hunspellCheck, parseDictionary } from '../../../server/src/node/hunspell';
 import { dictionaryPath } from '../../../server/src/node/spelling';
 
@@ -90,6 +90,39 @@ describe('hunspell dictionary: the fast loader is hunspell-spellchecker', () => 
         assert.equal(hunspellCheck(first, new Set())(w), library.check(w), w);
         assert.equal(hunspellCheck(second, new Set())(w), library.check(w), w);
       }
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('loads the same dictionary in chunks, pausing between them, from the same cache file (the server)', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-dict-'));
+    try {
+      // No cache yet: parsed and stored, under the name the synchronous load reads.
+      let pauses = 0;
+      const pause = async (): Promise<void> => {
+        pauses++;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      };
+      await loadDictionaryFilesAsync(base, pause, folder);
+      const written = fs.readdirSync(folder);
+      assert.equal(written.length, 1, written.join(', '));
+      loadDictionaryFiles(base, folder);
+      assert.deepEqual(fs.readdirSync(folder), written);
+      // From the cache: the 1.8 MB file is decoded in many chunks, and every word is found in its chunk.
+      pauses = 0;
+      const chunked = await loadDictionaryFilesAsync(base, pause, folder);
+      assert.deepEqual(fs.readdirSync(folder), written);
+      assert.ok(pauses > 10, `${pauses} pauses`);
+      assert.ok(!('table' in chunked));
+      for (const [k, v] of parsed.table) assert.deepEqual(chunked.get(k), v, k);
+      const keys = [...parsed.table.keys()].sort();
+      const absent = ['', 'zzzzz', '\uffff', 'Aaa', ' ', ...keys.filter((_, i) => i % 97 === 0).map((k) => `${k}\u0000`)];
+      for (const w of absent) assert.equal(chunked.get(w), parsed.table.get(w), JSON.stringify(w));
+      assert.deepEqual(chunked.flags, parsed.flags);
+      assert.deepEqual(chunked.compoundRules, parsed.compoundRules);
+      const check = hunspellCheck(chunked, new Set());
+      for (const w of TRICKY) assert.equal(check(w), library.check(w), w);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }

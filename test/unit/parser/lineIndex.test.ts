@@ -10,10 +10,15 @@ function agrees(text: string, label: string): void {
   assert.ok(lines, label);
   const doc = TextDocument.create('file:///x.md', 'markdown', 1, text);
   for (let offset = -2; offset <= text.length + 2; offset++) assert.deepEqual(lines.positionAt(offset), doc.positionAt(offset), `${label} @${offset}`);
+  // Every position on every line (and past its end, before the first line, after the last) converts back alike.
+  for (let line = -1; line <= doc.lineCount + 1; line++) {
+    const width = line >= 0 && line < doc.lineCount ? doc.offsetAt({ line: line + 1, character: 0 }) - doc.offsetAt({ line, character: 0 }) : 2;
+    for (let character = -1; character <= width + 2; character++) assert.equal(lines.offsetAt({ line, character }), doc.offsetAt({ line, character }), `${label} ${line}:${character}`);
+  }
 }
 
 describe('line index', () => {
-  it('gives TextDocument.positionAt\'s position for every offset of every page of the sample site', () => {
+  it('gives TextDocument.positionAt\'s position for every offset, and offsetAt\'s offset for every position, of every page of the sample site', () => {
     for (const rel of sampleFiles().filter((f) => f.endsWith('.md'))) agrees(sample(rel), rel);
   });
 
