@@ -116,12 +116,6 @@ export interface PhasedDiagnostics {
    * (what the server carries across the next edit until they are checked again).
    */
   complete(): DiagnosticsResult & { readonly makeLint: Diagnostic[] };
-  /**
-   * Lets go of the page's parse (and what the rules derived from it) until the next step needs it: it is made again
-   * then, from the same document and settings. For a queue that keeps many pages waiting for their make-lint rules
-   * (a whole site opened at once), so that it does not hold the parse of every one of them.
-   */
-  release(): void;
 }
 
 /**
@@ -463,35 +457,31 @@ export class LanguageService {
     const overrides = settings.diagnostics.severity ?? {};
     if (!settings.diagnostics.enable || tooLarge(document, settings)) {
       const done = this.diagnostics(path, document, requestSettings);
-      return { core: done.diagnostics, dependencies: done.dependencies, step: () => false, complete: () => ({ ...done, makeLint: [] }), release: () => undefined };
+      return { core: done.diagnostics, dependencies: done.dependencies, step: () => false, complete: () => ({ ...done, makeLint: [] }) };
     }
-    let kept: DocumentContext | undefined = this.context(path, document, requestSettings, dependencies);
-    const ctx = (): DocumentContext => (kept ??= this.context(path, document, requestSettings, dependencies));
+    const ctx = this.context(path, document, requestSettings, dependencies);
     const raw: Diagnostic[] = [];
-    for (const rule of registry.coreRules) if (!familiesOff(rule.families, overrides)) this.runRule(rule, ctx(), raw);
+    for (const rule of registry.coreRules) if (!familiesOff(rule.families, overrides)) this.runRule(rule, ctx, raw);
     const coreCount = raw.length;
     let next = 0;
     const step = (): boolean => {
       const rule = registry.makeLintRules[next];
       if (!rule) return false;
       next++;
-      if (!familiesOff(rule.families, overrides)) this.runRule(rule, ctx(), raw);
+      if (!familiesOff(rule.families, overrides)) this.runRule(rule, ctx, raw);
       return next < registry.makeLintRules.length;
     };
     return {
-      core: applySeverityOverrides(finishFindings(ctx(), raw.slice(), true), overrides),
+      core: applySeverityOverrides(finishFindings(ctx, raw.slice(), true), overrides),
       dependencies,
       step,
       complete: () => {
         while (step());
         return {
-          diagnostics: applySeverityOverrides(finishFindings(ctx(), raw, true), overrides),
+          diagnostics: applySeverityOverrides(finishFindings(ctx, raw, true), overrides),
           dependencies,
-          makeLint: applySeverityOverrides(finishFindings(ctx(), raw.slice(coreCount), false), overrides),
+          makeLint: applySeverityOverrides(finishFindings(ctx, raw.slice(coreCount), false), overrides),
         };
-      },
-      release: () => {
-        kept = undefined;
       },
     };
   }

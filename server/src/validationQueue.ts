@@ -24,8 +24,6 @@ import { carryAcrossEdit, type IstioSettings, type LanguageService, type PhasedD
 
 /** The make-lint rules run once the page has not changed (nor been opened) for this long. */
 export const MAKE_LINT_IDLE_MS = 250;
-/** Pages waiting for their make-lint steps that keep their parse meanwhile; the others parse again when it is time. */
-const KEPT_PARSES = 8;
 /**
  * Steps run back to back for this long before the queue yields to requests, so a request waits for at most this and
  * one step. Yielding after every step of a small page cost more than its steps: 0.36 s of CPU for the 32,000 turns of
@@ -355,10 +353,6 @@ export class ValidationQueue {
     const lint: LintPhase = { version, phases, due: false, dictionary: this.host.dictionaryReady(), first, edit };
     this.lint.set(uri, lint);
     this.schedule(uri, lint, edit ? MAKE_LINT_IDLE_MS : this.quietFor(uri));
-    // A whole site opened at once keeps every page waiting until the editor is quiet: holding each one's parse until
-    // then took 60 MB on istio.io. Past a few pages, a page opened or re-checked lets go of it and parses again for
-    // its make-lint steps (a fraction of a millisecond); the page being edited always keeps its own.
-    if (!edit && !lint.due && this.lint.size > KEPT_PARSES) phases.release();
   }
 
   /** How long the make-lint steps of a page opened or re-checked are still to wait (≤ 0: none). */

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { LanguageService, PARSE_TIMING } from '../../../server/engine/languageService';
+import { LanguageService } from '../../../server/engine/languageService';
 import { makeLintRules } from '../../../server/engine/features/registry';
 import type { WordChecker } from '../../../server/engine/site/spellChecker';
 import { NodeFileSystem } from '../../../server/src/node/nodeFileSystem';
@@ -43,36 +43,6 @@ describe('diagnostics in phases', () => {
     }
     // Not vacuous: spelling and style findings in every page.
     assert.ok(makeLintFindings >= pages.length, `${makeLintFindings} make-lint findings`);
-  });
-
-  it('a phase that let go of its parse parses again for its next step, and completes as the one-shot check', async () => {
-    const dir = dictionaryPath();
-    assert.ok(dir);
-    // The parse count, from the service's timings: a clock that moves one per reading adds 1 per parse.
-    let t = 0;
-    const timings = { now: () => t++, totals: new Map<string, number>() };
-    const parses = (): number => timings.totals.get(PARSE_TIMING) ?? 0;
-    const service = new LanguageService({ fs: new NodeFileSystem(), spelling: mdspellFactory(dir), scan: NO_PAUSE, timings });
-    const rel = 'content/en/blog/2019/data-plane-setup/index.md';
-    const file = path.join(SAMPLE_SITE, rel);
-    await service.contentLocation(file);
-    await service.indexStatus({ wait: true });
-    const text = `${sample(rel)}\nMeshify the pods.\n\n#Not a heading\n`;
-    const oneShot = service.diagnostics(file, doc(file, text)).diagnostics;
-    const before = parses();
-    const phases = service.diagnosticsInPhases(file, doc(file, text));
-    assert.equal(parses(), before + 1);
-    phases.release();
-    phases.release();
-    assert.equal(parses(), before + 1, 'released: nothing parsed until a step needs it');
-    phases.step();
-    phases.step();
-    assert.equal(parses(), before + 2, 'parsed again once, then kept');
-    phases.release();
-    const done = phases.complete();
-    assert.equal(parses(), before + 3);
-    assert.deepEqual(done.diagnostics, oneShot);
-    assert.ok(done.makeLint.some((d) => d.code === 'spelling.unknown-word') && done.makeLint.some((d) => d.code === 'style.md018'));
   });
 
   it('a draft with a suppression comment and more findings than the cap: the same, cap and all', () => {
