@@ -77,3 +77,40 @@ describe('page facts during the background summaries', () => {
     assert.equal(pageFacts(site).ready, true);
   });
 });
+
+describe('the page table built after the background summaries', () => {
+  /** Counts the stats of Markdown pages. */
+  function countingStats(inner: FileSystem): { fs: FileSystem; stats: () => number } {
+    let stats = 0;
+    const fs: FileSystem = {
+      readText: (p) => inner.readText(p),
+      stat: (p) => {
+        if (p.endsWith('.md')) stats++;
+        return inner.stat(p);
+      },
+      readDir: (p) => inner.readDir(p),
+    };
+    return { fs, stats: () => stats };
+  }
+
+  it('takes the summaries the scan read, without a stat per page; later builds check them again', async () => {
+    const mem = memorySite();
+    const { fs, stats } = countingStats(mem);
+    let open: Record<string, string> = {};
+    const site = new SiteIndex(fs, readLayout(fs, MEM_ROOT), (p) => open[p]);
+    await site.scan({ sliceMs: 1_000_000, pause: () => Promise.resolve() });
+    const blog = `${MEM_ROOT}/content/en/blog/_index.md`;
+    // The page open in an editor with an alias the disk does not have yet: its open text wins even in the first build.
+    open = { [blog]: `${mem.readText(blog)!.replace(/^---\n/, '---\naliases:\n  - /unsaved/\n')}` };
+    const before = stats();
+    const facts = pageFacts(site);
+    assert.equal(facts.pageByUrl('/blog/')?.path, blog);
+    assert.equal(stats(), before, 'no page stat by the first build');
+    assert.equal(facts.pagesByAlias('/unsaved/')[0]?.path, blog);
+    // A folder created: the next build checks every summary against the disk again.
+    mem.write(`${MEM_ROOT}/content/en/news/new/index.md`, '---\ntitle: New\n---\n');
+    site.fileChanged(`${MEM_ROOT}/content/en/news/new`, 'created');
+    assert.equal(facts.pageByUrl('/news/new/')?.path, `${MEM_ROOT}/content/en/news/new/index.md`);
+    assert.ok(stats() > before + 2, `${stats() - before} stats`);
+  });
+});
