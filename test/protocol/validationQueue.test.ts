@@ -2,12 +2,10 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { LanguageService } from '../../server/engine';
 import { INDEX_STATUS_REQUEST, type ServerIndexStatus } from '../../server/protocol';
-import { NodeFileSystem } from '../../server/src/node/nodeFileSystem';
-import { dictionaryPath, mdspellFactory } from '../../server/src/node/spelling';
 import { doc, SAMPLE_SITE, sample, sampleFiles } from '../support/fixtures';
 import { LspTestClient, type PublishedDiagnostics, serverForSuite } from '../support/lspClient';
+import { indexedSampleService } from '../support/sampleService';
 
 /**
  * The server's one validation queue (server/src/validationQueue.ts): a page's core findings first, its make-lint
@@ -22,12 +20,8 @@ const words = (p: PublishedDiagnostics): Array<[string, Diagnostic['range']]> =>
 
 /** The one-shot check of `text` as the page at `rel` of the sample site, as the CLI would make it. */
 async function oneShot(rel: string, text: string): Promise<Diagnostic[]> {
-  const dir = dictionaryPath();
-  assert.ok(dir);
-  const service = new LanguageService({ fs: new NodeFileSystem(), spelling: mdspellFactory(dir), scan: { pause: () => Promise.resolve() } });
+  const { service } = await indexedSampleService();
   const file = path.join(SAMPLE_SITE, rel);
-  await service.contentLocation(file);
-  await service.indexStatus({ wait: true });
   const result = service.diagnostics(file, doc(`file://${file}`, text)).diagnostics;
   service.dispose();
   return result;
@@ -145,11 +139,7 @@ describe('language server: a whole site opened at once', () => {
     assert.ok(checks >= pages.length && checks <= pages.length + 2, `${checks} checks for ${pages.length} pages`);
     // What each page shows in the end is its one-shot check, make-lint findings included: most pages waited for
     // those with their parse let go (the queue keeps only a few), and parsed again for them.
-    const dir = dictionaryPath();
-    assert.ok(dir);
-    const service = new LanguageService({ fs: new NodeFileSystem(), spelling: mdspellFactory(dir), scan: { pause: () => Promise.resolve() } });
-    await service.contentLocation(path.join(SAMPLE_SITE, marked));
-    await service.indexStatus({ wait: true });
+    const { service } = await indexedSampleService();
     const last = new Map([...client().allPublished()].map((p) => [p.uri, p.diagnostics]));
     let makeLint = 0;
     for (const [i, rel] of pages.entries()) {

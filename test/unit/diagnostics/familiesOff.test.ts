@@ -10,9 +10,8 @@ import { diagnosticInfo, isDiagnosticCode } from '../../../server/engine/diagnos
 import { LanguageService } from '../../../server/engine/languageService';
 import { makeLintRules } from '../../../server/engine/features/registry';
 import type { WordChecker } from '../../../server/engine/site/spellChecker';
-import { NodeFileSystem } from '../../../server/src/node/nodeFileSystem';
-import { dictionaryPath, mdspellFactory } from '../../../server/src/node/spelling';
-import { doc, memorySite, MEM_ROOT, SAMPLE_SITE, sample, sampleFiles } from '../../support/fixtures';
+import { doc, memorySite, MEM_ROOT, SAMPLE_SITE, sample } from '../../support/fixtures';
+import { indexedSampleService } from '../../support/sampleService';
 
 const NO_PAUSE = { sliceMs: 1e9, pause: () => Promise.resolve() };
 const withSeverity = (severity: Record<string, string>): IstioSettings =>
@@ -72,12 +71,7 @@ describe('a family turned off is not run', () => {
   });
 
   it('every sample page, each make-lint family off in turn: a full check less that family', async () => {
-    const dir = dictionaryPath();
-    assert.ok(dir);
-    const service = new LanguageService({ fs: new NodeFileSystem(), spelling: mdspellFactory(dir), scan: NO_PAUSE });
-    const pages = sampleFiles().filter((f) => f.endsWith('.md'));
-    await service.contentLocation(path.join(SAMPLE_SITE, pages[0]!));
-    await service.indexStatus({ wait: true });
+    const { service, pages } = await indexedSampleService();
     const dropped = new Map<string, number>();
     for (const rel of pages) {
       // A misspelt word, an mdl fault and a curly quote (a lint grep fault of English pages) in each page.

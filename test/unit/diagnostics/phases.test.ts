@@ -6,9 +6,8 @@ import { describe, it } from 'node:test';
 import { LanguageService } from '../../../server/engine/languageService';
 import { makeLintRules } from '../../../server/engine/features/registry';
 import type { WordChecker } from '../../../server/engine/site/spellChecker';
-import { NodeFileSystem } from '../../../server/src/node/nodeFileSystem';
-import { dictionaryPath, mdspellFactory } from '../../../server/src/node/spelling';
-import { doc, memorySite, MEM_ROOT, SAMPLE_SITE, sample, sampleFiles } from '../../support/fixtures';
+import { doc, memorySite, MEM_ROOT, SAMPLE_SITE, sample } from '../../support/fixtures';
+import { indexedSampleService } from '../../support/sampleService';
 
 const NO_PAUSE = { sliceMs: 1e9, pause: () => Promise.resolve() };
 const json = (ds: readonly unknown[]): string[] => ds.map((d) => JSON.stringify(d));
@@ -24,12 +23,7 @@ function runPhases(service: LanguageService, file: string, text: string) {
 
 describe('diagnostics in phases', () => {
   it('every sample page: the complete result is the one-shot check, the core phase is it without the make-lint findings', async () => {
-    const dir = dictionaryPath();
-    assert.ok(dir);
-    const service = new LanguageService({ fs: new NodeFileSystem(), spelling: mdspellFactory(dir), scan: NO_PAUSE });
-    const pages = sampleFiles().filter((f) => f.endsWith('.md'));
-    await service.contentLocation(path.join(SAMPLE_SITE, pages[0]!));
-    await service.indexStatus({ wait: true });
+    const { service, pages } = await indexedSampleService();
     let makeLintFindings = 0;
     for (const rel of pages) {
       // The sample is clean for `make lint`: a misspelt word and a style fault in each page.

@@ -5,29 +5,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import type { FileSystem } from '../../../server/engine/site/fileSystem';
 import { MemoryFileSystem } from '../../../server/engine/site/memoryFileSystem';
 import { SiteIndex } from '../../../server/engine/site/siteIndex';
 import { readLayout } from '../../../server/engine/site/siteLayout';
 import { LanguageService } from '../../../server/engine/languageService';
 import { NodeFileSystem } from '../../../server/src/node/nodeFileSystem';
 import { dictionaryPath, mdspellFactory } from '../../../server/src/node/spelling';
+import { countingFs as counting } from '../../support/countingFs';
 import { doc, MEM_ROOT } from '../../support/fixtures';
-
-/** Counts the texts read through it. */
-function counting(inner: FileSystem): { fs: FileSystem; reads: () => number } {
-  let reads = 0;
-  const fs: FileSystem = {
-    readText: (p) => {
-      reads++;
-      return inner.readText(p);
-    },
-    stat: (p) => inner.stat(p),
-    readDir: (p) => inner.readDir(p),
-    ...(inner.realPath ? { realPath: (p: string) => inner.realPath!(p) } : {}),
-  };
-  return { fs, reads: () => reads };
-}
 
 describe('SiteIndex.readStamped', () => {
   it('reads once while the file is unchanged, again once it changes', () => {

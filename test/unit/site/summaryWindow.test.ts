@@ -1,24 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { pageFacts } from '../../../server/engine/site/pageFacts';
-import type { FileSystem } from '../../../server/engine/site/fileSystem';
 import { SiteIndex } from '../../../server/engine/site/siteIndex';
 import { readLayout } from '../../../server/engine/site/siteLayout';
+import { countingFs } from '../../support/countingFs';
 import { MEM_ROOT, memorySite } from '../../support/fixtures';
-
-/** Counts the page reads of a file system. */
-function counting(inner: FileSystem): { fs: FileSystem; reads: () => number } {
-  let reads = 0;
-  const fs: FileSystem = {
-    readText: (p) => {
-      reads++;
-      return inner.readText(p);
-    },
-    stat: (p) => inner.stat(p),
-    readDir: (p) => inner.readDir(p),
-  };
-  return { fs, reads: () => reads };
-}
 
 /** A pause that waits until `release()`: the background summaries stop after their first slice. */
 function gate(): { pause: () => Promise<void>; release: () => void; paused: () => boolean } {
@@ -32,7 +18,7 @@ function gate(): { pause: () => Promise<void>; release: () => void; paused: () =
 
 describe('page facts during the background summaries', () => {
   it('wait for every summary instead of reading the whole site in one request, then answer', async () => {
-    const { fs, reads } = counting(memorySite());
+    const { fs, reads } = countingFs(memorySite());
     const site = new SiteIndex(fs, readLayout(fs, MEM_ROOT), () => undefined);
     const g = gate();
     // Every slice is used up at once: the listing pauses between folders, the summaries after each page.
@@ -79,23 +65,9 @@ describe('page facts during the background summaries', () => {
 });
 
 describe('the page table built after the background summaries', () => {
-  /** Counts the stats of Markdown pages. */
-  function countingStats(inner: FileSystem): { fs: FileSystem; stats: () => number } {
-    let stats = 0;
-    const fs: FileSystem = {
-      readText: (p) => inner.readText(p),
-      stat: (p) => {
-        if (p.endsWith('.md')) stats++;
-        return inner.stat(p);
-      },
-      readDir: (p) => inner.readDir(p),
-    };
-    return { fs, stats: () => stats };
-  }
-
   it('takes the summaries the scan read, without a stat per page; later builds check them again', async () => {
     const mem = memorySite();
-    const { fs, stats } = countingStats(mem);
+    const { fs, stats } = countingFs(mem, (p) => p.endsWith('.md'));
     let open: Record<string, string> = {};
     const site = new SiteIndex(fs, readLayout(fs, MEM_ROOT), (p) => open[p]);
     await site.scan({ sliceMs: 1_000_000, pause: () => Promise.resolve() });
