@@ -1,4 +1,4 @@
-import type { FileSystem } from '../../server/engine/site/fileSystem';
+import type { FileSystem } from '../../server/engine';
 
 /** A file system that counts the texts read and the stats made through it (of the paths `counted` picks). */
 export function countingFs(inner: FileSystem, counted: (path: string) => boolean = () => true): { fs: FileSystem; reads: () => number; stats: () => number } {
