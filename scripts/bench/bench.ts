@@ -226,16 +226,21 @@ async function main(): Promise<void> {
   console.log(`\nWhole site over the protocol: open all ${files.length} pages in a fresh server until every diagnostic is published (load ${load()})`);
   const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
   const trivial1 = await wholeSite(root, files, texts, TRIVIAL_SERVER);
-  const ours = await wholeSite(root, files, texts);
+  // Twice: the peak RSS of one run is decided by when V8 collects (192-292 MB over six runs of one build), so one run
+  // cannot say whether its goal is met; the time is the better of the two, as the trivial server's.
+  const oursRuns = [await wholeSite(root, files, texts), await wholeSite(root, files, texts)];
+  const ours = best(oursRuns, (r) => r.wallMs);
+  const peaks = oursRuns.map((r) => r.peakMb);
   const trivial2 = await wholeSite(root, files, texts, TRIVIAL_SERVER);
   const trivial = best([trivial1, trivial2], (r) => r.wallMs);
   const trivialCpu = Math.min(trivial1.cpuMs, trivial2.cpuMs);
   row('trivial server (one regex result per page), best of 2', `${ms(trivial.wallMs)} wall`, `server CPU ${ms(trivialCpu)}, RSS ${trivial.rssMb.toFixed(0)} MB`);
-  row(`this server (${ours.errors} errors published)`, `${ms(ours.wallMs)} wall`, `server CPU ${ms(ours.cpuMs)}, RSS now / peak ${ours.rssMb.toFixed(0)} / ${ours.peakMb.toFixed(0)} MB`);
+  row(`this server (${ours.errors} errors published), best of 2`, `${ms(ours.wallMs)} wall`, `server CPU ${ms(ours.cpuMs)}, RSS now / peak ${ours.rssMb.toFixed(0)} / ${ours.peakMb.toFixed(0)} MB`);
+  row('  peak RSS of the two runs', peaks.map((m) => `${m.toFixed(0)} MB`).join(' / '), 'V8\'s collection timing moves it');
   row('  checks of a page (core phase runs) per page opened', ours.checks === undefined ? 'not reported' : (ours.checks / files.length).toFixed(2), `${ours.checks ?? '?'} for ${files.length} pages`);
   row('  ratio to the trivial server', `${(ours.wallMs / trivial.wallMs).toFixed(1)}× wall`, `CPU ${(ours.cpuMs / trivialCpu).toFixed(1)}× (goal ≤ 2×)`);
   goals.push({ name: 'LSP whole site ≤ 2× the trivial server (wall)', value: `${(ours.wallMs / trivial.wallMs).toFixed(1)}× (server CPU ${(ours.cpuMs / trivialCpu).toFixed(1)}×)`, met: ours.wallMs <= 2 * trivial.wallMs });
-  goals.push({ name: 'server RSS ≤ 150 MB, every page open and indexed (peak)', value: `${ours.peakMb.toFixed(0)} MB`, met: ours.peakMb <= 150 });
+  goals.push({ name: 'server RSS ≤ 150 MB, every page open and indexed (peak, both runs)', value: peaks.map((m) => `${m.toFixed(0)} MB`).join(' / '), met: peaks.every((m) => m <= 150) });
 
   console.log(`\nGoals (issue 15; load ${load()})`);
   for (const g of goals) row(g.name, g.value, g.met ? 'met' : 'MISSED');
