@@ -1,4 +1,6 @@
 import type { OffsetRange } from './offsetRange';
+import type { ParsedDocument } from './parsedDocument';
+import { nodeSpan, type ShortcodeNode } from './shortcodeTree';
 
 /**
  * A stretch of Markdown that Goldmark renders as one document: the page body, or the content of a `tab`, which the
@@ -116,4 +118,27 @@ export function markdownLineBlocks(text: string, region: MarkdownRegion, atoms: 
     blank = false;
   }
   return out;
+}
+
+/**
+ * `markdownLineBlocks` of `region` by line start, its atoms being `nodes` (each from its opening tag to the end of its
+ * closing one, which Hugo replaces by one placeholder).
+ */
+export function lineBlocksByStart(text: string, region: MarkdownRegion, nodes: readonly ShortcodeNode[]): ReadonlyMap<number, LineBlock> {
+  return new Map(markdownLineBlocks(text, region, nodes.map(nodeSpan)).map((l) => [l.lineStart, l]));
+}
+
+const bodies = new WeakMap<ParsedDocument, ReadonlyMap<number, LineBlock>>();
+
+/**
+ * The lines of the page's body as Goldmark reads them (`lineBlocksByStart` of the body, its top-level shortcodes the
+ * atoms), made once per parse: the indented-code and blockquote checks both read them.
+ */
+export function bodyLineBlocks(parsed: ParsedDocument): ReadonlyMap<number, LineBlock> {
+  let lines = bodies.get(parsed);
+  if (!lines) {
+    lines = lineBlocksByStart(parsed.text, { start: parsed.bodyStart, end: parsed.text.length, strip: 0 }, parsed.tree.roots);
+    bodies.set(parsed, lines);
+  }
+  return lines;
 }

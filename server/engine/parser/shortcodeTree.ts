@@ -11,6 +11,11 @@ export interface ShortcodeNode {
   inner: OffsetRange | undefined;
 }
 
+/** What a node covers: from its opening tag to the end of its closing one (or of the opening tag, unpaired). */
+export function nodeSpan(n: ShortcodeNode): OffsetRange {
+  return { start: n.open.range.start, end: (n.close ?? n.open).range.end };
+}
+
 export interface StructureProblem {
   readonly code: 'shortcode.unclosed' | 'shortcode.stray-closing' | 'shortcode.mismatched-closing' | 'shortcode.closing-not-allowed' | 'shortcode.closing-order';
   readonly message: string;

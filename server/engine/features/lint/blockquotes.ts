@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { markdownLineBlocks, type LineBlock } from '../../parser/codeBlocks';
+import { bodyLineBlocks, type LineBlock } from '../../parser/codeBlocks';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
 
@@ -35,8 +35,7 @@ export function blockquoteDiagnostics(ctx: DocumentContext): Diagnostic[] {
   if (!/(^|\n)[ \t]*>/.test(text)) return out;
   const inTag = (offset: number): boolean => shortcodes.tags.some((t) => offset >= t.range.start && offset < t.range.end);
   // The page's own lines as Goldmark reads them; a top-level shortcode is one piece of text where it starts.
-  const roots = ctx.parsed.tree.roots.map((n) => ({ start: n.open.range.start, end: (n.close ?? n.open).range.end }));
-  const blocks = new Map(markdownLineBlocks(text, { start: ctx.parsed.bodyStart, end: text.length, strip: 0 }, roots).map((l) => [l.lineStart, l]));
+  const blocks = bodyLineBlocks(ctx.parsed);
   let at = ctx.parsed.bodyStart;
   let quote: { start: number; end: number; indent: string; lines: string[] } | undefined;
   const flush = (): void => {

@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PreviewKind } from '../../catalog/shortcodeCatalog';
-import { markdownLineBlocks, type MarkdownRegion } from '../../parser/codeBlocks';
-import type { ShortcodeNode } from '../../parser/shortcodeTree';
+import { bodyLineBlocks, lineBlocksByStart, type LineBlock, type MarkdownRegion } from '../../parser/codeBlocks';
+import { nodeSpan, type ShortcodeNode } from '../../parser/shortcodeTree';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
 import type { DiagnosticRule } from '../feature';
@@ -24,24 +24,25 @@ export const indentedCodeRule: DiagnosticRule = {
     if (!appliesTo(ctx)) return [];
     const { parsed } = ctx;
     const out: Diagnostic[] = [];
-    checkRegion(ctx, { start: parsed.bodyStart, end: parsed.text.length, strip: 0 }, parsed.tree.roots, out);
+    checkRegion(ctx, { start: parsed.bodyStart, end: parsed.text.length, strip: 0 }, parsed.tree.roots, out, () => bodyLineBlocks(parsed));
     for (const node of parsed.tree.all) {
       if (node.open.name !== 'tab' || !node.close || !node.inner) continue;
-      checkRegion(ctx, tabRegion(parsed.text, node.inner.start, node.inner.end), node.children, out);
+      const region = tabRegion(parsed.text, node.inner.start, node.inner.end);
+      checkRegion(ctx, region, node.children, out, () => lineBlocksByStart(parsed.text, region, node.children));
     }
     return out;
   },
 };
 
-function checkRegion(ctx: DocumentContext, region: MarkdownRegion, nodes: readonly ShortcodeNode[], out: Diagnostic[]): void {
+/** `lineBlocks`: the region's lines as Goldmark reads them (asked only when a block shortcode starts a line). */
+function checkRegion(ctx: DocumentContext, region: MarkdownRegion, nodes: readonly ShortcodeNode[], out: Diagnostic[], lineBlocks: () => ReadonlyMap<number, LineBlock>): void {
   const text = ctx.parsed.text;
-  const span = (n: ShortcodeNode) => ({ start: n.open.range.start, end: (n.close ?? n.open).range.end });
   const candidates = nodes.filter((n) => {
     const kind = ctx.catalog.get(n.open.name)?.preview;
     return kind !== undefined && BLOCK_KINDS.has(kind) && /^[ \t]*$/.test(text.slice(lineStartOf(text, n.open.range.start), n.open.range.start));
   });
   if (candidates.length === 0) return;
-  const lines = new Map(markdownLineBlocks(text, region, nodes.map(span)).map((l) => [l.lineStart, l]));
+  const lines = lineBlocks();
   for (const node of candidates) {
     const line = lines.get(lineStartOf(text, node.open.range.start));
     if (!line?.code) continue;
@@ -61,7 +62,7 @@ function checkRegion(ctx: DocumentContext, region: MarkdownRegion, nodes: readon
         node.open.range,
         'shortcode.indented-code',
         `Indented ${where}, this line is a Markdown code block: Hugo prints the \`${node.open.name}\` inside \`<pre><code>\`. Take the indentation off.`,
-        { fixes: [unindentFix(ctx, span(node), by)] },
+        { fixes: [unindentFix(ctx, nodeSpan(node), by)] },
       ),
     );
   }
