@@ -442,7 +442,7 @@ export class LanguageService {
     const ctx = this.context(path, document, requestSettings, dependencies);
     const overrides = settings.diagnostics.severity ?? {};
     const diagnostics: Diagnostic[] = [];
-    for (const rule of registry.diagnosticRules) if (!familiesOff(rule.families, overrides)) this.runRule(rule, ctx, diagnostics);
+    for (const rule of registry.diagnosticRules) this.runRule(rule, ctx, diagnostics, overrides);
     return finishFindings(ctx, diagnostics, true);
   }
 
@@ -461,14 +461,14 @@ export class LanguageService {
     }
     const ctx = this.context(path, document, requestSettings, dependencies);
     const raw: Diagnostic[] = [];
-    for (const rule of registry.coreRules) if (!familiesOff(rule.families, overrides)) this.runRule(rule, ctx, raw);
+    for (const rule of registry.coreRules) this.runRule(rule, ctx, raw, overrides);
     const coreCount = raw.length;
     let next = 0;
     const step = (): boolean => {
       const rule = registry.makeLintRules[next];
       if (!rule) return false;
       next++;
-      if (!familiesOff(rule.families, overrides)) this.runRule(rule, ctx, raw);
+      this.runRule(rule, ctx, raw, overrides);
       return next < registry.makeLintRules.length;
     };
     return {
@@ -486,8 +486,12 @@ export class LanguageService {
     };
   }
 
-  /** `runRule`, timed when the service was asked for timings. */
-  private runRule(rule: DiagnosticRule, ctx: DocumentContext, out: Diagnostic[]): void {
+  /**
+   * `runRule`, unless the user's severities turn off every family the rule reports (`familiesOff`), and timed when
+   * the service was asked for timings.
+   */
+  private runRule(rule: DiagnosticRule, ctx: DocumentContext, out: Diagnostic[], overrides: Readonly<Record<string, unknown>>): void {
+    if (familiesOff(rule.families, overrides)) return;
     const timings = this.options.timings;
     if (!timings) return runRule(rule, ctx, out);
     const started = timings.now();

@@ -34,9 +34,8 @@ export function droppedFamilies(only: readonly string[], skip: readonly string[]
 /** The findings the selectors keep; files left without findings drop out, as in an unfiltered run. */
 export function selection(result: CheckResult, only: readonly string[], skip: readonly string[]): CheckResult {
   if (only.length === 0 && skip.length === 0) return result;
-  const keep = (code: string): boolean => keeps(code, only, skip);
   const files = result.files
-    .map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => keep(String(d.code ?? ''))) }))
+    .map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => keeps(String(d.code ?? ''), only, skip)) }))
     .filter((f) => f.diagnostics.length > 0);
   return { ...result, files };
 }
