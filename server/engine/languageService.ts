@@ -627,8 +627,8 @@ export class LanguageService {
   }
 
   private siteWork(site: SiteIndex): SiteWork {
-    const sliceMs = this.options.scan?.sliceMs;
-    return { site, catalog: this.catalogFor(site), pause: this.options.scan?.pause ?? (() => Promise.resolve()), ...(sliceMs !== undefined ? { sliceMs } : {}) };
+    const { sliceMs, now } = this.options.scan ?? {};
+    return { site, catalog: this.catalogFor(site), pause: this.options.scan?.pause ?? (() => Promise.resolve()), ...(sliceMs !== undefined ? { sliceMs } : {}), ...(now ? { now } : {}) };
   }
 
   /** Path-keyed edits as LSP's `changes`, the open document under the URI it was asked by. */

@@ -77,6 +77,8 @@ export interface SiteWork {
   readonly pause: () => Promise<void>;
   /** How long a slice of the work runs between pauses (the scan's `sliceMs`). */
   readonly sliceMs?: number;
+  /** The clock slices are timed by (the scan's `now`). */
+  readonly now?: () => number;
 }
 
 export interface RenameProvider {

@@ -38,6 +38,8 @@ export type IndexState = 'empty' | 'scanning' | 'ready';
 export interface ScanOptions {
   readonly sliceMs?: number;
   readonly pause?: () => Promise<void>;
+  /** The clock slices are timed by (default `Date.now`, whole milliseconds; the server's is finer). */
+  readonly now?: () => number;
   /**
    * After the listing, read every page's frontmatter summary in the background (default `true`), so the first
    * feature that needs all of them finds them cached. The CLI turns it off: it asks for summaries on demand.
@@ -127,15 +129,16 @@ export class SiteIndex {
     // Short slices: a request that arrives during the scan waits for at most one slice.
     const sliceMs = options.sliceMs ?? 4;
     const pause = options.pause ?? defaultPause;
+    const now = options.now ?? Date.now;
     const generation = this.generation;
     this.stateValue = 'scanning';
     const pending: string[] = [this.layout.contentDir];
     const markdown: string[] = [];
-    let sliceStart = Date.now();
+    let sliceStart = now();
     const maybePause = async (): Promise<void> => {
-      if (Date.now() - sliceStart >= sliceMs) {
+      if (now() - sliceStart >= sliceMs) {
         await pause();
-        sliceStart = Date.now();
+        sliceStart = now();
       }
     };
 
@@ -161,7 +164,7 @@ export class SiteIndex {
     // The listing is complete: exists() and filesIn() answer from memory from now on.
     this.stateValue = 'ready';
     this.revisionValue++;
-    if (options.summaries !== false) this.summariesPromise = this.summarizeAll(markdown, generation, sliceStart, sliceMs, pause);
+    if (options.summaries !== false) this.summariesPromise = this.summarizeAll(markdown, generation, sliceStart, sliceMs, pause, now);
     else this.summariesDone = true;
   }
 
@@ -185,13 +188,13 @@ export class SiteIndex {
   // Page summaries feed alias resolution, keyword completion and translation keys. `summary()` computes any
   // that are missing on demand, so this only warms the cache.
   // It yields only when a slice is used up, so a small site is summarised in the listing's last slice.
-  private async summarizeAll(markdown: readonly string[], generation: number, sliceStart: number, sliceMs: number, pause: () => Promise<void>): Promise<void> {
+  private async summarizeAll(markdown: readonly string[], generation: number, sliceStart: number, sliceMs: number, pause: () => Promise<void>, now: () => number): Promise<void> {
     for (const path of markdown) {
       if (generation !== this.generation) return;
       if (this.files.has(path)) this.summary(path);
-      if (Date.now() - sliceStart >= sliceMs) {
+      if (now() - sliceStart >= sliceMs) {
         await pause();
-        sliceStart = Date.now();
+        sliceStart = now();
       }
     }
     if (generation !== this.generation) return;

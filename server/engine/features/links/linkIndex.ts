@@ -38,6 +38,8 @@ export interface IndexWork {
   readonly catalog: ShortcodeCatalog;
   readonly pause: () => Promise<void>;
   readonly sliceMs?: number;
+  /** The clock slices are timed by (default `Date.now`). */
+  readonly now?: () => number;
 }
 
 export class LinkIndex {
@@ -68,7 +70,8 @@ export class LinkIndex {
   private async build(work: IndexWork): Promise<void> {
     await this.site.scan();
     const sliceMs = work.sliceMs ?? 4;
-    let sliceStart = Date.now();
+    const now = work.now ?? Date.now;
+    let sliceStart = now();
     // Changes may arrive while we pause: loop until a pass finds nothing to do.
     for (;;) {
       this.applyDirty();
@@ -76,9 +79,9 @@ export class LinkIndex {
       if (todo.length === 0) return;
       for (const path of todo) {
         this.indexPage(path, work.catalog);
-        if (Date.now() - sliceStart >= sliceMs) {
+        if (now() - sliceStart >= sliceMs) {
           await work.pause();
-          sliceStart = Date.now();
+          sliceStart = now();
         }
       }
     }
