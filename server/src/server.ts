@@ -25,6 +25,7 @@ import { dictionaryPath, mdspellFactory } from './node/spelling';
 import { lastActivityAt, noteActivity, whenIdle } from './node/idle';
 import { answerFirst, holdForEdit, yieldToQuickRequests, yieldToRequests } from './node/pause';
 import { pathToUri, uriToPath } from './node/uris';
+import { LazyDocumentation } from './lazyDocumentation';
 import { REFACTORING_CAPABILITIES, registerRefactoring } from './siteRefactoring';
 import { ValidationQueue } from './validationQueue';
 import { WholeSiteChecker } from './wholeSite';
@@ -130,7 +131,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       // `{{<`, `{{< `, `{{< /`, `link="`, `](`, anchors, `keywords: [`…: VS Code asks on these even with Markdown's quick
       // suggestions off (frontmatter keys, which have none, are asked for by the VS Code client itself).
-      completionProvider: { triggerCharacters: ['<', '%', ' ', '"', '/', '#', '(', '[', '.', ':', '='], resolveProvider: false },
+      completionProvider: { triggerCharacters: ['<', '%', ' ', '"', '/', '#', '(', '[', '.', ':', '='], resolveProvider: true },
       hoverProvider: true,
       definitionProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
@@ -379,9 +380,16 @@ async function withDocument<T>(uri: string, token: CancellationToken, fallback: 
   });
 }
 
+/** Completion items go without their documentation, given back when the editor shows an item (lazyDocumentation.ts). */
+const completionDocs = new LazyDocumentation();
+
 connection.onCompletion(
-  lifecycle.request((params, token) => withDocument(params.textDocument.uri, token, [], (path, doc, settings) => service.completions(path, doc, params.position, settings))),
+  lifecycle.request((params, token) =>
+    withDocument(params.textDocument.uri, token, [], (path, doc, settings) => completionDocs.strip(service.completions(path, doc, params.position, settings))),
+  ),
 );
+
+connection.onCompletionResolve(lifecycle.request((item) => completionDocs.resolve(item)));
 
 connection.onHover(
   lifecycle.request((params, token) => withDocument(params.textDocument.uri, token, null, (path, doc, settings) => service.hover(path, doc, params.position, settings) ?? null)),

@@ -21,7 +21,10 @@ describe('frontmatter over stdio', () => {
     const item = items.find((i) => i.label === 'social_image');
     assert.ok(item, JSON.stringify(items.map((i) => i.label)));
     assert.deepEqual(item.textEdit, { range: lc(7, 1, 7, 4), newText: 'social_image: ' });
-    assert.match((item.documentation as MarkupContent).value, /same page bundle/);
+    // The description comes when the editor shows the item (completionItem/resolve), not with the list.
+    assert.equal(item.documentation, undefined);
+    const resolved = await client().request<CompletionItem>('completionItem/resolve', item);
+    assert.match((resolved.documentation as MarkupContent).value, /same page bundle/);
     assert.ok(!items.some((i) => i.label === 'title'), 'keys already present are not offered');
     await client().close(uri);
   });

@@ -33,6 +33,32 @@ describe('shortcodes over stdio', () => {
     await client().close(uri);
   });
 
+  it('sends completion items without documentation and gives it back on completionItem/resolve', async () => {
+    const text = `${sample(POST)}\n{{< `;
+    const uri = await client().open(path.join(SAMPLE_SITE, POST), text);
+    const position = { line: text.split('\n').length - 1, character: 4 };
+    const list = async (): Promise<CompletionItem[]> => {
+      const result = await client().request<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri }, position });
+      return Array.isArray(result) ? result : result.items;
+    };
+    const items = await list();
+    assert.ok(items.length > 50, `${items.length} items`);
+    assert.deepEqual(items.filter((i) => i.documentation !== undefined).map((i) => i.label), []);
+    const image = items.find((i) => i.label === 'image')!;
+    const resolved = await client().request<CompletionItem>('completionItem/resolve', image);
+    assert.match((resolved.documentation as MarkupContent).value, /^\*\*image\*\*/);
+    // Everything else is as sent, but the marker the server found the documentation by.
+    const { documentation: _docs, ...rest } = resolved;
+    const { data: _data, ...sent } = image;
+    assert.deepEqual(rest, sent);
+    // Only the last few lists are kept: an item of an old list resolves to itself, without documentation.
+    for (let i = 0; i < 4; i++) await list();
+    const old = await client().request<CompletionItem>('completionItem/resolve', image);
+    assert.equal(old.documentation, undefined);
+    assert.equal(old.label, 'image');
+    await client().close(uri);
+  });
+
   it('after every shape of auto-closed characters, the accepted item leaves exactly one `>}}`', async () => {
     // The 35 shapes of the issue: `{{< ` then nothing, `>}}`, `}}`, `>}` or `}` (what VS Code's auto-closing may leave),
     // for five shortcodes; plus `{{<>}`

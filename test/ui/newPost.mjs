@@ -128,6 +128,19 @@ async function shortcode(page, typed, label) {
   await wb.acceptSuggestion(page, label);
 }
 
+/** Unfolds the suggest widget's details (Ctrl+Space, folded by default) until they show `text`. */
+async function itemDetails(page, text) {
+  await key(page, 'Control+Space');
+  await page.waitForFunction(
+    (t) => [...document.querySelectorAll('.editor-widget.suggest-details-container .suggest-details .docs')].some((e) => e.textContent.includes(t)),
+    text,
+    { timeout: 10_000, polling: 50 },
+  ).catch(async () => {
+    const shown = await page.locator('.suggest-details').allTextContents().catch(() => []);
+    throw new Error(`the details of the focused item do not show ${JSON.stringify(text)}; shown: ${JSON.stringify(shown)}`);
+  });
+}
+
 /** A new paragraph at the end of the page. */
 async function atTheEnd(page) {
   await key(page, 'Escape');
@@ -140,8 +153,14 @@ export async function typeBody(page, { shots }) {
   await type(page, 'Istio Authoring checks the page while you type.');
   await key(page, 'Enter', 2);
 
-  // The image item: three placeholders kept as they are, then the cursor on the next line, not indented.
-  await shortcode(page, 'im', 'image');
+  // The image item: three placeholders kept as they are, then the cursor on the next line, not indented. Before it is
+  // accepted, its documentation (sent only when the editor shows the item: completionItem/resolve) in the details.
+  await type(page, '{{< im');
+  await waitForRow(page, 'image');
+  await itemDetails(page, 'A figure: an image from the page bundle');
+  if (shots) await wb.screenshot(page, shots, '6c-shortcode-details');
+  await key(page, 'Control+Space'); // details folded again, as a new profile has them
+  await wb.acceptSuggestion(page, 'image');
   await key(page, 'Tab', 3);
   await key(page, 'Enter');
 
