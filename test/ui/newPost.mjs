@@ -132,7 +132,7 @@ async function shortcode(page, typed, label) {
 async function itemDetails(page, text) {
   await key(page, 'Control+Space');
   await page.waitForFunction(
-    (t) => [...document.querySelectorAll('.editor-widget.suggest-details-container .suggest-details .docs')].some((e) => e.textContent.includes(t)),
+    (t) => [...document.querySelectorAll('.suggest-details .docs')].some((e) => e.textContent.includes(t)),
     text,
     { timeout: 10_000, polling: 50 },
   ).catch(async () => {
@@ -157,7 +157,8 @@ export async function typeBody(page, { shots }) {
   // accepted, its documentation (sent only when the editor shows the item: completionItem/resolve) in the details.
   await type(page, '{{< im');
   await waitForRow(page, 'image');
-  await itemDetails(page, 'A figure: an image from the page bundle');
+  // The description's end: the item's detail line (sent with the list) stops at 77 characters, before it.
+  await itemDetails(page, 'with a caption. Prefer SVG.');
   if (shots) await wb.screenshot(page, shots, '6c-shortcode-details');
   await key(page, 'Control+Space'); // details folded again, as a new profile has them
   await wb.acceptSuggestion(page, 'image');
