@@ -150,7 +150,8 @@ export class LanguageService {
     this.toUri = options.pathToUri ?? fileUri;
     this.folders = options.workspaceFolders?.map(normalize);
     this.rawFs = new SafeFileSystem(options.fs);
-    this.fs = new RootedFileSystem(options.fs);
+    // A service that keeps site indexes is told of every file event (they depend on them too): it can keep folders' real paths.
+    this.fs = new RootedFileSystem(options.fs, { keepFolderRealPaths: options.scanSites !== false });
     this.catalogValue = options.catalog ?? builtInCatalog();
   }
 
@@ -374,6 +375,8 @@ export class LanguageService {
   /** A file was created, changed or deleted on disk: keep every affected index current. */
   fileChanged(path: string, change: 'created' | 'changed' | 'deleted'): { readonly recheckAll: boolean } {
     let recheckAll = false;
+    // Any event: a link may have been changed in place as well as a folder replaced.
+    this.fs.forgetRealPaths();
     if (change !== 'changed') this.rootOfDir.clear();
     for (const c of this.siteCatalogs.values()) {
       // A template appeared, changed or went away: the catalog (and every parse's pairing) may differ.

@@ -188,6 +188,44 @@ describe('reads stay inside the site', () => {
       nodeFs.rmSync(tmp, { recursive: true, force: true });
     }
   });
+
+  it('refuses the same links once the folders are listed, and a folder replaced by a link once told of it', async () => {
+    // A service that scans keeps folders' real paths and what their listings show (rootedFileSystem.ts): a read then
+    // asks the disk nothing about the folders. Links must still be refused, and a file event forgets what was kept.
+    const tmp = nodeFs.realpathSync(nodeFs.mkdtempSync(nodePath.join(os.tmpdir(), 'istio-links-')));
+    try {
+      const site = `${tmp}/site`;
+      nodeFs.mkdirSync(`${site}/content/en/blog`, { recursive: true });
+      nodeFs.mkdirSync(`${site}/content/en/docs`, { recursive: true });
+      nodeFs.writeFileSync(`${site}/content/en/blog/post.md`, '---\ntitle: Post\n---\n');
+      nodeFs.writeFileSync(`${site}/content/en/docs/page.md`, '---\ntitle: Page\n---\n');
+      nodeFs.mkdirSync(`${tmp}/outside`);
+      nodeFs.writeFileSync(`${tmp}/outside/secret.md`, 'secret');
+      nodeFs.writeFileSync(`${tmp}/outside/page.md`, 'secret page');
+      nodeFs.symlinkSync(`${tmp}/outside/secret.md`, `${site}/content/en/blog/leak.md`);
+      nodeFs.symlinkSync(`${tmp}/outside`, `${site}/content/en/out`);
+      const service = new LanguageService({ fs: new NodeFileSystem(), scan: { sliceMs: 1e9, pause: () => Promise.resolve() } });
+      const s = service.siteOf(`${site}/content/en/blog/post.md`)!;
+      await s.scan();
+      assert.deepEqual([...s.allFiles()].map((f) => f.path.slice(site.length)).sort(), ['/content/en/blog/post.md', '/content/en/docs/page.md']);
+      assert.ok(service.fs.readDir(`${site}/content/en/blog`)?.some((e) => e.name === 'leak.md'));
+      assert.equal(service.fs.readText(`${site}/content/en/blog/post.md`), '---\ntitle: Post\n---\n');
+      assert.equal(service.fs.readText(`${site}/content/en/blog/leak.md`), undefined);
+      assert.equal(service.fs.readText(`${site}/content/en/out/secret.md`), undefined);
+      assert.equal(service.fs.readDir(`${site}/content/en/out`), undefined);
+      assert.equal(service.fs.readText(`${site}/content/en/docs/page.md`), '---\ntitle: Page\n---\n');
+
+      // docs/ becomes a link to the outside folder (which has a page.md too); the watcher reports it.
+      nodeFs.rmSync(`${site}/content/en/docs`, { recursive: true });
+      nodeFs.symlinkSync(`${tmp}/outside`, `${site}/content/en/docs`);
+      service.fileChanged(`${site}/content/en/docs`, 'created');
+      assert.equal(service.fs.readText(`${site}/content/en/docs/page.md`), undefined);
+      assert.equal(service.fs.readDir(`${site}/content/en/docs`), undefined);
+      service.dispose();
+    } finally {
+      nodeFs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('pathological frontmatter', () => {
