@@ -1,4 +1,6 @@
 import type { CodeAction, CompletionItem, Definition, Diagnostic, DocumentLink, Hover, Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { useBuiltInValidators } from './features/frontmatter/pageFrontmatter';
+import type { BuiltInValidators } from './features/frontmatter/schemaStore';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Caches, cacheKey } from './caches';
 import { DEFAULT_SETTINGS, type IstioSettings } from './settings';
@@ -79,6 +81,11 @@ export interface LanguageServiceOptions {
    * first time (the link check reads its targets' summaries and headings).
    */
   readonly timings?: RuleTimings;
+  /**
+   * The built-in frontmatter schemas' validators, compiled at build time (the bundles of the server and the CLI pass
+   * them); without them ajv compiles each on first use.
+   */
+  readonly frontmatterValidators?: BuiltInValidators;
 }
 
 /** Where `LanguageServiceOptions.timings` adds up the time of the rules. */
@@ -153,6 +160,7 @@ export class LanguageService {
     // A service that keeps site indexes is told of every file event (they depend on them too): it can keep folders' real paths.
     this.fs = new RootedFileSystem(options.fs, { keepFolderRealPaths: options.scanSites !== false });
     this.catalogValue = options.catalog ?? builtInCatalog();
+    if (options.frontmatterValidators) useBuiltInValidators(this.caches, options.frontmatterValidators);
   }
 
   /**

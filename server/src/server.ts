@@ -20,6 +20,7 @@ import { LanguageService, mergeSettings } from '../engine';
 import { copyFileSafely, copyFilesSafely } from './node/copyFile';
 import { nodeGit } from './node/git';
 import { Lifecycle, throwIfCancelled } from './node/lifecycle';
+import { FRONTMATTER_VALIDATORS } from './node/frontmatterValidators';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { dictionaryPath, mdspellFactory } from './node/spelling';
 import { lastActivityAt, noteActivity, whenIdle } from './node/idle';
@@ -71,6 +72,8 @@ const service = new LanguageService({
   fs: new NodeFileSystem(),
   git: nodeGit,
   pathToUri,
+  // Compiled at build time (esbuild.mjs): the first check of a page does not wait for ajv.
+  ...(FRONTMATTER_VALIDATORS ? { frontmatterValidators: FRONTMATTER_VALIDATORS } : {}),
   // mdspell's dictionary, when one is found: the spelling check is off without it. It loads after the first
   // diagnostics of the first page that needs it are out, read off the thread and decoded between requests; then the
   // pages checked without it are checked again.

@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { DiagnosticFamily, IstioSettings, RuleTimings, SeverityOverride } from '../../engine';
 import { DIAGNOSTIC_SOURCE, LanguageService, diagnosticInfo, isDiagnosticCode, isInside, EXCLUDED_DIRS, findSiteRoot } from '../../engine';
+import { FRONTMATTER_VALIDATORS } from '../node/frontmatterValidators';
 import { NodeFileSystem } from '../node/nodeFileSystem';
 import { dictionaryPath, mdspellFactory } from '../node/spelling';
 import { pathToUri } from '../node/uris';
@@ -128,6 +129,7 @@ export async function check(targets: readonly string[], cwd: string, configFile:
     ...(dictionary ? { spelling: mdspellFactory(dictionary) } : {}),
     workspaceFolders: workspaceOf(resolved),
     ...(timings ? { timings } : {}),
+    ...(FRONTMATTER_VALIDATORS ? { frontmatterValidators: FRONTMATTER_VALIDATORS } : {}),
   });
   const results: CheckedFile[] = [];
   const unreadableResults: CheckedFile[] = [];

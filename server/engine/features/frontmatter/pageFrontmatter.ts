@@ -2,10 +2,16 @@ import type { Frontmatter } from '../../parser/frontmatter';
 import type { ContentLocation } from '../../site/siteLayout';
 import type { DocumentContext } from '../documentContext';
 import { cacheKey } from '../../caches';
-import { SchemaStore, type PageSchema } from './schemaStore';
+import type { Caches } from '../../caches';
+import { SchemaStore, type BuiltInValidators, type PageSchema } from './schemaStore';
 
 /** The service's schema store: workspace schemas, merged schemas and compiled validators are per service. */
 const SCHEMA_STORE = cacheKey<SchemaStore>('frontmatter schemas');
+
+/** Makes the service's schema store with the built-in schemas' validators compiled at build time. */
+export function useBuiltInValidators(caches: Caches, validators: BuiltInValidators): void {
+  caches.get(SCHEMA_STORE, () => new SchemaStore(validators));
+}
 
 /** A content page's frontmatter with the schema that applies to it. */
 export interface PageFrontmatter {
