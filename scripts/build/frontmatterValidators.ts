@@ -8,12 +8,12 @@
  * `node --import tsx scripts/build/frontmatterValidators.ts` prints the module.
  */
 import standaloneCode from 'ajv/dist/standalone';
-import { BUILT_IN, schemaAjv } from '../../server/engine/features/frontmatter/schemaStore';
+import { BUILT_IN_SCHEMAS, schemaAjv } from '../../server/engine';
 
 export function frontmatterValidatorsCode(): string {
   const ajv = schemaAjv({ source: true });
-  const files = [...BUILT_IN.keys()];
-  for (const file of files) ajv.addSchema(BUILT_IN.get(file) as object);
+  const files = [...BUILT_IN_SCHEMAS.keys()];
+  for (const file of files) ajv.addSchema(BUILT_IN_SCHEMAS.get(file) as object);
   // Export names are identifiers; each schema's `$id` is its file name.
   const code = standaloneCode(ajv, Object.fromEntries(files.map((file, i) => [`v${i}`, file])));
   const table = files.map((file, i) => `  ${JSON.stringify(file)}: exports.v${i},`).join('\n');

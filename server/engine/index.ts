@@ -52,7 +52,8 @@ export { languageDisplayName } from './features/translations/languageEdit';
 // The document model (what the preview draws from; `LanguageService.documentModel` parses a page with its site's
 // catalog, `parseShortcodes` a fragment of it with the same pairing).
 export { parseFrontmatter } from './parser/frontmatter';
-export type { BuiltInValidators } from './features/frontmatter/schemaStore';
+// The build compiles the built-in schemas with the engine's own ajv set-up (scripts/build/frontmatterValidators.ts).
+export { BUILT_IN as BUILT_IN_SCHEMAS, schemaAjv, type BuiltInValidators } from './features/frontmatter/schemaStore';
 export { fastFrontmatter } from './parser/fastFrontmatter';
 export { plainText } from './parser/markdown';
 export { scanShortcodes, type ShortcodeScan, type ShortcodeTag } from './parser/shortcodes';
