@@ -233,10 +233,27 @@ const queue = new ValidationQueue({
   holdForEdit,
   lastActivity: lastActivityAt,
   error: (message) => connection.console.error(message),
-  firstPublished: (checkStart, settingsMs) => {
+  firstPublished: (checkStart, settingsMs, uri) => {
     if (!startup.logged) logStartup(checkStart, settingsMs);
+    warmUpCompletion(uri);
   },
 });
+
+/**
+ * Once, with the first diagnostics (before they are written): a shortcode completion in the first page, made and
+ * dropped. The author's first completion was 8 ms against 1.5 ms for the next ones, V8 compiling the completion code
+ * and the catalog's documentation being written on first use; the first diagnostics now go out that much later
+ * instead, in a start-up that takes about 300 ms.
+ */
+function warmUpCompletion(uri: string): void {
+  const path = uriToPath(uri);
+  if (!path) return;
+  try {
+    service.completions(path, TextDocument.create(uri, 'markdown', 0, '{{< '), { line: 0, character: 4 });
+  } catch {
+    // Nothing depends on it: the first real completion reports its own failure.
+  }
+}
 
 /** The dictionary is loaded: the pages checked before it get their spelling findings. */
 function spellingLoaded(): void {

@@ -61,7 +61,7 @@ export interface ValidationHost {
   readonly lastActivity?: () => number;
   readonly error: (message: string) => void;
   /** Called after the first publication, with when its check began and how long its settings took. */
-  readonly firstPublished?: (checkStart: number, settingsMs: number) => void;
+  readonly firstPublished?: (checkStart: number, settingsMs: number, uri: string) => void;
 }
 
 /** What the queue remembers of an open page between its checks. */
@@ -343,7 +343,7 @@ export class ValidationQueue {
     this.host.publish(uri, version, first);
     if (!this.published) {
       this.published = true;
-      this.host.firstPublished?.(checkStart, settingsMs);
+      this.host.firstPublished?.(checkStart, settingsMs, uri);
     }
     // After an edit, the make-lint steps wait for the page to be left alone; after an open or a re-check, for what is
     // left of that wait since the page was last opened or edited, and since the editor last asked or changed
