@@ -74,10 +74,12 @@ export class RootedFileSystem implements FileSystem {
   /**
    * The real path of a normalised path: with folders' real paths kept, the real path of its folder and its name when
    * the path itself is no link (a missing path has none); otherwise, or for a link, the inner file system's answer.
+   * Only for paths from `/`: a Windows path (`c:/…`) asks the inner file system, whose real path gives the drive
+   * letter's case, and for which a bare `c:` would name the drive's current folder, not its root.
    */
   private realLocation(path: string): string | undefined {
     const slash = path.lastIndexOf('/');
-    if (this.folderRealPaths && slash > 0 && slash < path.length - 1) {
+    if (this.folderRealPaths && path.startsWith('/') && slash > 0 && slash < path.length - 1) {
       // A listing shows a link as neither a file nor a folder: then, or when the folder was not listed, ask the disk.
       const entry = this.listed!.get(path.slice(0, slash))?.get(path.slice(slash + 1));
       let link = false;

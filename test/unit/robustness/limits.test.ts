@@ -143,6 +143,28 @@ describe('reads stay inside the site', () => {
     assert.equal(rooted.readText('/sitex/a.md'), undefined);
   });
 
+  it('keeps reading a Windows site with folders\' real paths kept: the drive is asked as a whole path, never as `c:`', () => {
+    // VS Code writes the drive letter in lower case and the real path gives it in upper case; a bare `c:` names the
+    // drive's current folder. An in-memory disk with those two behaviours of Windows' real paths.
+    const mem = new MemoryFileSystem({ 'c:/site/content/en/a.md': 'a', 'c:/other/b.md': 'b' });
+    const asked: string[] = [];
+    const windows: FileSystem = {
+      readText: (p) => mem.readText(p),
+      stat: (p) => mem.stat(p),
+      readDir: (p) => mem.readDir(p),
+      realPath: (p) => {
+        asked.push(p);
+        return /^[a-z]:$/i.test(p) ? 'C:/Users/someone' : p.replace(/^([a-z]):/, (_, d: string) => `${d.toUpperCase()}:`);
+      },
+    };
+    const rooted = new RootedFileSystem(windows, { keepFolderRealPaths: true });
+    rooted.allow('c:/site');
+    assert.ok(rooted.readDir('c:/site/content/en')?.some((e) => e.name === 'a.md'));
+    assert.equal(rooted.readText('c:/site/content/en/a.md'), 'a');
+    assert.equal(rooted.readText('c:/other/b.md'), undefined);
+    assert.deepEqual(asked.filter((p) => /^[a-z]:$/i.test(p)), []);
+  });
+
   it('the engine reads no file outside the site root while checking a post with ../../.. links', async () => {
     const mem = memorySite();
     mem.write('/etc/passwd', 'root:x:0:0');
