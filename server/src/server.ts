@@ -52,8 +52,8 @@ const ms = (n: number): string => `${Math.round(n)} ms`;
 
 /**
  * Background work (the site's scan and link index) runs this long between yields to requests. Timed with
- * `performance.now()` (the scan's `now`): with `Date.now()`'s whole milliseconds a slice of 2 ran from 1 to 3 ms, and a request
- * arriving during the site's scan waited for it (trivial requests: p50 4.4 → 2.5 ms with 1 ms slices).
+ * `performance.now()` (the scan's `now`): with `Date.now()`'s whole milliseconds a slice of 2 ran from 1 to 3 ms,
+ * and a request arriving during the site's scan waited for it (trivial requests: p50 4.4 → 2.5 ms with 1 ms slices).
  */
 const SLICE_MS = 1;
 /** The reverse link index is built once the editor has been quiet this long (idle.ts). */

@@ -64,10 +64,10 @@ export interface ValidationHost {
   readonly firstPublished?: (checkStart: number, settingsMs: number, uri: string) => void;
 }
 
-/** What the queue remembers of an open page between its checks. */
 /** Whether a page still needs the re-check it waits for (`recheckWhenQuiet`). */
 type RecheckNeed = (uri: string, state: PageState | undefined) => boolean;
 
+/** What the queue remembers of an open page between its checks. */
 interface PageState {
   /** The make-lint findings published last, and the text they are placed in (carried across the next edit). */
   shown?: { readonly text: string; readonly findings: Diagnostic[] };

@@ -144,6 +144,7 @@ export class SchemaStore {
       label,
       schema,
       problems,
+      // A schema the workspace's settings extend is compiled here; a built-in one comes compiled with the bundle.
       validator: () => (applicable.length === 0 ? this.precompiled[rule.schema] : undefined) ?? this.compile(cacheKey, schema, problems, applicable.length > 0),
       fields,
     };
