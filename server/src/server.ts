@@ -105,6 +105,11 @@ const lifecycle = new Lifecycle();
 let supportsConfiguration = false;
 let supportsWorkspaceFolders = false;
 let supportsWatchedFilesRegistration = false;
+/**
+ * Whether completion items go without their documentation (`lazyDocumentation.ts`): only to a client that says it
+ * resolves it (VS Code, nvim-cmp). Neovim's own completion (0.7's omnifunc) never asks, and shows what the list has.
+ */
+let lazyCompletionDocs = false;
 /** Settings by workspace folder (or by document outside every folder). */
 const settingsCache = new Map<string, Promise<IstioSettings>>();
 /** Workspace folder URIs, each ending in `/`. */
@@ -128,6 +133,7 @@ connection.onInitialize((params): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as InitializationOptions;
   if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
   supportsConfiguration = caps.workspace?.configuration === true;
+  lazyCompletionDocs = caps.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true;
   supportsWatchedFilesRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   const result: InitializeResult = {
     capabilities: {
@@ -405,7 +411,10 @@ const completionDocs = new LazyDocumentation();
 
 connection.onCompletion(
   lifecycle.request((params, token) =>
-    withDocument(params.textDocument.uri, token, [], (path, doc, settings) => completionDocs.strip(service.completions(path, doc, params.position, settings))),
+    withDocument(params.textDocument.uri, token, [], (path, doc, settings) => {
+      const items = service.completions(path, doc, params.position, settings);
+      return lazyCompletionDocs ? completionDocs.strip(items) : items;
+    }),
   ),
 );
 

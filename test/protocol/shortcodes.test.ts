@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, CompletionList, Hover, Location, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SAMPLE_SITE, sample } from '../support/fixtures';
-import { serverForSuite } from '../support/lspClient';
+import { LspTestClient, serverForSuite } from '../support/lspClient';
 
 const POST = 'content/en/blog/2023/istiocon-china/index.md';
 const PROXY = 'content/en/blog/2020/proxy-cert/index.md';
@@ -57,6 +57,24 @@ describe('shortcodes over stdio', () => {
     assert.equal(old.documentation, undefined);
     assert.equal(old.label, 'image');
     await client().close(uri);
+  });
+
+  it('sends the documentation with the list to a client that does not resolve it (Neovim\'s omnifunc)', async () => {
+    // No `completionItem.resolveSupport` among its capabilities, as Neovim 0.7 says.
+    const plain = new LspTestClient({ capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } } });
+    try {
+      await plain.initialize(SAMPLE_SITE);
+      const text = `${sample(POST)}\n{{< `;
+      const uri = await plain.open(path.join(SAMPLE_SITE, POST), text);
+      const position = { line: text.split('\n').length - 1, character: 4 };
+      const result = await plain.request<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri }, position });
+      const items = Array.isArray(result) ? result : result.items;
+      const image = items.find((i) => i.label === 'image');
+      assert.match((image?.documentation as MarkupContent | undefined)?.value ?? '', /^\*\*image\*\*/);
+      assert.equal(image?.data, undefined);
+    } finally {
+      assert.equal(await plain.stop(), 0);
+    }
   });
 
   it('after every shape of auto-closed characters, the accepted item leaves exactly one `>}}`', async () => {

@@ -124,43 +124,46 @@ describe('language server: a page checked before the site is indexed, while the 
     // checked against the partial index is checked again only once the editor is quiet (a re-check of a large page
     // held a completion typed at that moment); the edits' own checks read the complete index meanwhile.
     const client = new LspTestClient();
-    await client.initialize(SAMPLE_SITE, { debounceMs: 0 });
-    const file = path.join(SAMPLE_SITE, REL);
-    const text = sample(REL);
-    const uri = await client.open(file, text);
-    let indexed = false;
-    const index = client.request<ServerIndexStatus>(INDEX_STATUS_REQUEST.method, { wait: true }).then((s) => {
-      indexed = true;
-      return s;
-    });
-    // Every publication of the page from now on, until the last keystroke's.
-    let last = false;
-    const log = record(client, uri, () => last);
-    // A keystroke every 20 ms until 300 ms past the index (past the server's 250 ms wait for quiet), each waited for.
-    let typed = '';
-    let afterIndex = 0;
-    let keystrokes = 0;
-    while (afterIndex < 15 && keystrokes < 400) {
-      typed += 'x';
-      const version = await client.change(uri, `${text}\n${typed}\n`);
+    try {
+      await client.initialize(SAMPLE_SITE, { debounceMs: 0 });
+      const file = path.join(SAMPLE_SITE, REL);
+      const text = sample(REL);
+      const uri = await client.open(file, text);
+      let indexed = false;
+      const index = client.request<ServerIndexStatus>(INDEX_STATUS_REQUEST.method, { wait: true }).then((s) => {
+        indexed = true;
+        return s;
+      });
+      // Every publication of the page from now on, until the last keystroke's.
+      let last = false;
+      const log = record(client, uri, () => last);
+      // A keystroke every 20 ms until 300 ms past the index (past the server's 250 ms wait for quiet), each waited for.
+      let typed = '';
+      let afterIndex = 0;
+      let keystrokes = 0;
+      while (afterIndex < 15 && keystrokes < 400) {
+        typed += 'x';
+        const version = await client.change(uri, `${text}\n${typed}\n`);
+        await client.waitForDiagnostics(uri, (x) => x.version === version, 60_000);
+        keystrokes++;
+        if (indexed) afterIndex++;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      last = true;
+      const version = await client.change(uri, `${text}\n${typed}y\n`);
       await client.waitForDiagnostics(uri, (x) => x.version === version, 60_000);
-      keystrokes++;
-      if (indexed) afterIndex++;
-      await new Promise((r) => setTimeout(r, 20));
+      const publications = await log;
+      const status = await index;
+      assert.equal(status.sites[0]?.state, 'ready');
+      assert.equal(afterIndex, 15, `the index completed within ${keystrokes} keystrokes`);
+      // Each version published once while typing: no second publication of one (a re-check, or its make-lint phase).
+      const counts = new Map<number | undefined, number>();
+      for (const p of publications) counts.set(p.version, (counts.get(p.version) ?? 0) + 1);
+      assert.deepEqual([...counts].filter(([, n]) => n > 1), [], 'a version published twice while typing');
+      assert.ok(publications.length >= keystrokes, `${publications.length} publications`);
+    } finally {
+      assert.equal(await client.stop(), 0);
     }
-    last = true;
-    const version = await client.change(uri, `${text}\n${typed}y\n`);
-    await client.waitForDiagnostics(uri, (x) => x.version === version, 60_000);
-    const publications = await log;
-    const status = await index;
-    assert.equal(status.sites[0]?.state, 'ready');
-    assert.equal(afterIndex, 15, `the index completed within ${keystrokes} keystrokes`);
-    // Each version published once while typing: no second publication of one (a re-check, or its make-lint phase).
-    const counts = new Map<number | undefined, number>();
-    for (const p of publications) counts.set(p.version, (counts.get(p.version) ?? 0) + 1);
-    assert.deepEqual([...counts].filter(([, n]) => n > 1), [], 'a version published twice while typing');
-    assert.ok(publications.length >= keystrokes, `${publications.length} publications`);
-    assert.equal(await client.stop(), 0);
   });
 });
 

@@ -75,7 +75,8 @@ export class LspTestClient {
       workspaceFolders: [{ uri: rootUri, name: 'site' }],
       capabilities: {
         workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true } },
+        // As VS Code's client says: it resolves a completion item's documentation when it shows the item.
+        textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } } },
         ...this.capabilities,
       },
       initializationOptions,
