@@ -1,9 +1,9 @@
 // Bundles the VS Code client and the language server into dist/.
 // `--watch` rebuilds on change; `--production` minifies and drops source maps.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -31,18 +31,27 @@ const common = {
  * run time (80-100 ms): this plugin puts them in place of server/src/node/frontmatterValidators.ts, which exports
  * none when the sources run unbundled (the tests). The code comes from the engine's own ajv set-up and schemas.
  */
-let validatorsCode;
+/** What the validators are made from: the schemas, the engine's ajv set-up and the generator (`--watch` follows them). */
+const validatorSources = () => [
+  ...readdirSync('server/data/schemas').map((f) => join('server/data/schemas', f)),
+  'server/engine/features/frontmatter/schemaStore.ts',
+  'scripts/build/frontmatterValidators.ts',
+];
+/** The generated code, made once per change of its sources (both bundles use it). */
+let validators;
 function precompiledValidators() {
   return {
     name: 'frontmatter-validators',
     setup(build) {
       build.onLoad({ filter: /[\\/]server[\\/]src[\\/]node[\\/]frontmatterValidators\.ts$/ }, () => {
-        if (validatorsCode === undefined) {
+        const watchFiles = validatorSources().map((f) => resolve(f));
+        const stamp = watchFiles.map((f) => statSync(f).mtimeMs).join(',');
+        if (validators?.stamp !== stamp) {
           const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build/frontmatterValidators.ts'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
           if (r.status !== 0) throw new Error(`compiling the frontmatter validators failed:\n${r.stderr}`);
-          validatorsCode = r.stdout;
+          validators = { stamp, code: r.stdout };
         }
-        return { contents: validatorsCode, loader: 'js' };
+        return { contents: validators.code, loader: 'js', watchFiles };
       });
     },
   };
