@@ -26,11 +26,6 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-/**
- * The built-in frontmatter schemas' validators, compiled here (ajv's standalone code) instead of in every process at
- * run time (80-100 ms): this plugin puts them in place of server/src/node/frontmatterValidators.ts, which exports
- * none when the sources run unbundled (the tests). The code comes from the engine's own ajv set-up and schemas.
- */
 /** What the validators are made from: the schemas, the engine's ajv set-up and the generator (`--watch` follows them). */
 const validatorSources = () => [
   ...readdirSync('server/data/schemas').map((f) => join('server/data/schemas', f)),
@@ -39,6 +34,11 @@ const validatorSources = () => [
 ];
 /** The generated code, made once per change of its sources (both bundles use it). */
 let validators;
+/**
+ * The built-in frontmatter schemas' validators, compiled here (ajv's standalone code) instead of in every process at
+ * run time (80-100 ms): this plugin puts them in place of server/src/node/frontmatterValidators.ts, which exports
+ * none when the sources run unbundled (the tests). The code comes from the engine's own ajv set-up and schemas.
+ */
 function precompiledValidators() {
   return {
     name: 'frontmatter-validators',
