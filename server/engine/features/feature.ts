@@ -1,6 +1,7 @@
 import type { CodeAction, CompletionItem, Definition, Diagnostic, DocumentLink, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { ShortcodeCatalog } from '../catalog/shortcodeCatalog';
 import type { SiteIndex } from '../site/siteIndex';
+import type { SliceOptions } from '../site/slices';
 import type { DiagnosticFamily } from '../diagnostics/catalog';
 import type { DocumentContext } from './documentContext';
 
@@ -71,14 +72,10 @@ export interface RenameRefusal {
  * What a site-wide provider needs before it answers: the site's reverse link index complete, read in slices that
  * `pause` between (so the server answers other requests meanwhile).
  */
-export interface SiteWork {
+export interface SiteWork extends SliceOptions {
   readonly site: SiteIndex;
   readonly catalog: ShortcodeCatalog;
   readonly pause: () => Promise<void>;
-  /** How long a slice of the work runs between pauses (the scan's `sliceMs`). */
-  readonly sliceMs?: number;
-  /** The clock slices are timed by (the scan's `now`). */
-  readonly now?: () => number;
 }
 
 export interface RenameProvider {

@@ -5,6 +5,7 @@ import type { DirEntry, FileStat, FileSystem } from './fileSystem';
 import { basename, dirname, isInside } from './paths';
 import { EXCLUDED_DIRS, locate, type ContentLocation, type SiteLayout } from './siteLayout';
 import { ownString } from './ownString';
+import { SliceTimer, type SliceOptions } from './slices';
 
 /** What the index keeps about a page without holding its text: enough for links, aliases and translations. */
 export interface PageSummary {
@@ -34,24 +35,14 @@ export type TextSource = (path: string) => string | undefined;
 
 export type IndexState = 'empty' | 'scanning' | 'ready';
 
-/** How the background scan shares the thread: work for `sliceMs`, then `pause()` (a macrotask). */
-export interface ScanOptions {
-  readonly sliceMs?: number;
-  readonly pause?: () => Promise<void>;
-  /** The clock slices are timed by (default `Date.now`, whole milliseconds; the server's is finer). */
-  readonly now?: () => number;
+/** How the background scan shares the thread (`slices.ts`), and what it reads. */
+export interface ScanOptions extends SliceOptions {
   /**
    * After the listing, read every page's frontmatter summary in the background (default `true`), so the first
    * feature that needs all of them finds them cached. The CLI turns it off: it asks for summaries on demand.
    */
   readonly summaries?: boolean;
 }
-
-/**
- * The engine has no event loop of its own (it runs on no particular platform): without a `pause` from the adapter,
- * slices are separated by a microtask only. The LSP server passes one that yields to its event loop.
- */
-const defaultPause = (): Promise<void> => Promise.resolve();
 
 /**
  * All files of one site's `content/` tree, scanned in the background and kept current from file events.
@@ -127,20 +118,17 @@ export class SiteIndex {
 
   private async runScan(options: ScanOptions): Promise<void> {
     // Short slices: a request that arrives during the scan waits for at most one slice.
-    const sliceMs = options.sliceMs ?? 4;
-    const pause = options.pause ?? defaultPause;
-    const now = options.now ?? Date.now;
+    const slices = new SliceTimer(options);
+    const maybePause = async (): Promise<void> => {
+      if (slices.due()) {
+        await slices.pause();
+        slices.restart();
+      }
+    };
     const generation = this.generation;
     this.stateValue = 'scanning';
     const pending: string[] = [this.layout.contentDir];
     const markdown: string[] = [];
-    let sliceStart = now();
-    const maybePause = async (): Promise<void> => {
-      if (now() - sliceStart >= sliceMs) {
-        await pause();
-        sliceStart = now();
-      }
-    };
 
     while (pending.length > 0) {
       const dir = pending.pop()!;
@@ -164,7 +152,7 @@ export class SiteIndex {
     // The listing is complete: exists() and filesIn() answer from memory from now on.
     this.stateValue = 'ready';
     this.revisionValue++;
-    if (options.summaries !== false) this.summariesPromise = this.summarizeAll(markdown, generation, sliceStart, sliceMs, pause, now);
+    if (options.summaries !== false) this.summariesPromise = this.summarizeAll(markdown, generation, slices);
     else this.summariesDone = true;
   }
 
@@ -188,13 +176,13 @@ export class SiteIndex {
   // Page summaries feed alias resolution, keyword completion and translation keys. `summary()` computes any
   // that are missing on demand, so this only warms the cache.
   // It yields only when a slice is used up, so a small site is summarised in the listing's last slice.
-  private async summarizeAll(markdown: readonly string[], generation: number, sliceStart: number, sliceMs: number, pause: () => Promise<void>, now: () => number): Promise<void> {
+  private async summarizeAll(markdown: readonly string[], generation: number, slices: SliceTimer): Promise<void> {
     for (const path of markdown) {
       if (generation !== this.generation) return;
       if (this.files.has(path)) this.summary(path);
-      if (now() - sliceStart >= sliceMs) {
-        await pause();
-        sliceStart = now();
+      if (slices.due()) {
+        await slices.pause();
+        slices.restart();
       }
     }
     if (generation !== this.generation) return;

@@ -16,6 +16,7 @@ import { parseDocument } from '../../parser/parsedDocument';
 import { isInside } from '../../site/paths';
 import { pageUrl } from '../../site/resolve';
 import type { SiteIndex } from '../../site/siteIndex';
+import { SliceTimer, type SliceOptions } from '../../site/slices';
 import { linkTarget, type LinkTarget } from './linkTargets';
 import { collectReferences, type ReferenceKind } from './references';
 
@@ -33,13 +34,10 @@ export interface IndexedLink {
   readonly target: LinkTarget;
 }
 
-/** How the index shares the thread while it reads pages. */
-export interface IndexWork {
+/** How the index shares the thread while it reads pages (`slices.ts`). */
+export interface IndexWork extends SliceOptions {
   readonly catalog: ShortcodeCatalog;
   readonly pause: () => Promise<void>;
-  readonly sliceMs?: number;
-  /** The clock slices are timed by (default `Date.now`). */
-  readonly now?: () => number;
 }
 
 export class LinkIndex {
@@ -69,9 +67,7 @@ export class LinkIndex {
 
   private async build(work: IndexWork): Promise<void> {
     await this.site.scan();
-    const sliceMs = work.sliceMs ?? 4;
-    const now = work.now ?? Date.now;
-    let sliceStart = now();
+    const slices = new SliceTimer(work);
     // Changes may arrive while we pause: loop until a pass finds nothing to do.
     for (;;) {
       this.applyDirty();
@@ -79,9 +75,9 @@ export class LinkIndex {
       if (todo.length === 0) return;
       for (const path of todo) {
         this.indexPage(path, work.catalog);
-        if (now() - sliceStart >= sliceMs) {
-          await work.pause();
-          sliceStart = now();
+        if (slices.due()) {
+          await slices.pause();
+          slices.restart();
         }
       }
     }
