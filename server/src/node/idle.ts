@@ -15,11 +15,15 @@ export function lastActivityAt(): number {
   return lastActivity;
 }
 
-/** Runs `f` once nothing has been noted for `quietMs` (checked again each time the wait runs out). */
-export function whenIdle(quietMs: number, f: () => void): void {
+/**
+ * Runs `f` once nothing has been noted for `quietMs` and `busy` (other work the editor waits for, such as pages
+ * still to be checked) says no (checked again each time the wait runs out, and `quietMs` later while busy).
+ */
+export function whenIdle(quietMs: number, f: () => void, busy: () => boolean = () => false): void {
   const check = (): void => {
     const left = lastActivity + quietMs - performance.now();
     if (left > 0) setTimeout(check, left).unref?.();
+    else if (busy()) setTimeout(check, quietMs).unref?.();
     else f();
   };
   check();
