@@ -25,6 +25,8 @@ import { plainPost, WORST_CASE_FRONTMATTER, WORST_CASE_PAGE, WORST_CASES } from 
 const REPO = path.resolve(__dirname, '../..');
 /** How long a publish may take before the bench gives up (a whole site opened at once on a loaded machine). */
 const WAIT_MS = 300_000;
+/** Fresh servers whose scans the while-indexing samples are taken in (pooled). */
+const INDEXING_SESSIONS = 4;
 const CLI = path.join(REPO, 'bin/istio-authoring');
 
 const ms = (n: number): string => `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n).toString()} ms`;
@@ -173,28 +175,42 @@ async function main(): Promise<void> {
 
   // --- the language server over stdio: an editing session on the largest page, while indexing and after ---
   console.log(`\nLanguage server over stdio (dist/server.js; debounce 0 via initializationOptions, the editor adds 50 ms; load ${load()})`);
-  const client = new LspTestClient();
-  await client.initialize(root, { debounceMs: 0 });
-  const largeUri = await client.open(largest, largeText);
-  const first = await client.waitForDiagnostics(largeUri, () => true, WAIT_MS);
-  row('cold start → first diagnostics (largest page)', ms(first.at - client.startedAt), 'spawn, initialize, open, check');
-  const session = new EditSession(client, largeUri, largeText);
   // While the background scan runs (listing, then page summaries): completions and keystrokes must answer at once.
-  let scanDone = false;
-  const complete = client.connection.sendRequest<IndexStatus>(INDEX_STATUS_REQUEST.method, { wait: true }).then((status) => {
-    scanDone = true;
-    return { status, at: performance.now() };
-  });
+  // The scan lasts about half a second, room for ten of each: a p95 of ten samples is their maximum, so the session
+  // runs in several fresh servers and the samples are pooled. The last server goes on with the indexed rows.
   const completionDuring: number[] = [];
   const keystrokeDuring: number[] = [];
   // Every fifth keystroke, the typing pauses until the make-lint phase is published too (completions sent meanwhile).
   const completeDuring = new KeystrokesToComplete();
-  while (!scanDone && completionDuring.length < 2000) {
-    completionDuring.push(await session.completion());
-    if (!scanDone) keystrokeDuring.push(keystrokeDuring.length % 5 === 4 ? await session.keystrokeToComplete(completeDuring) : await session.keystroke());
+  const coldStarts: number[] = [];
+  let client: LspTestClient | undefined;
+  let session: EditSession | undefined;
+  let largeUri = '';
+  let complete: Promise<{ status: IndexStatus; at: number }> | undefined;
+  for (let run = 0; run < INDEXING_SESSIONS; run++) {
+    if (client) await client.stop();
+    const c = new LspTestClient();
+    client = c;
+    await c.initialize(root, { debounceMs: 0 });
+    largeUri = await c.open(largest, largeText);
+    const first = await c.waitForDiagnostics(largeUri, () => true, WAIT_MS);
+    coldStarts.push(first.at - c.startedAt);
+    const s = new EditSession(c, largeUri, largeText);
+    session = s;
+    let scanDone = false;
+    complete = c.connection.sendRequest<IndexStatus>(INDEX_STATUS_REQUEST.method, { wait: true }).then((status) => {
+      scanDone = true;
+      return { status, at: performance.now() - c.startedAt };
+    });
+    for (let n = 0; !scanDone && n < 2000; n++) {
+      completionDuring.push(await s.completion());
+      if (!scanDone) keystrokeDuring.push(keystrokeDuring.length % 5 === 4 ? await s.keystrokeToComplete(completeDuring) : await s.keystroke());
+    }
   }
+  if (!client || !session || !complete) throw new Error('no language server session ran');
+  row(`cold start → first diagnostics (largest page), median of ${coldStarts.length}`, ms(pct(coldStarts, 50)), `spawn, initialize, open, check (${coldStarts.map((x) => x.toFixed(0)).join(', ')} ms)`);
   const done = await complete;
-  row(`index complete (${done.status.sites[0]?.files ?? 0} files, page summaries read)`, ms(done.at - client.startedAt));
+  row(`index complete (${done.status.sites[0]?.files ?? 0} files, page summaries read)`, ms(done.at), 'the last server');
   const mem1 = client.memory();
   row('RSS now / peak: whole site indexed, largest page open', `${mem1.rssMb.toFixed(0)} MB / ${mem1.peakMb.toFixed(0)} MB`, `goal ≤ 150 MB ${verdict(mem1.peakMb <= 150)}`);
   goals.push({ name: 'server RSS ≤ 150 MB, whole site indexed (peak)', value: `${mem1.peakMb.toFixed(0)} MB`, met: mem1.peakMb <= 150 });
