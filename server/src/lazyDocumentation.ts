@@ -15,9 +15,9 @@ function isRef(data: unknown): data is DocumentationRef {
  * for the item shown selected only. The documentation was 40 % of a `{{<` completion's 38 KB (a shortcode's summary,
  * parameters and example for each of 71 items), written, read and parsed on every keystroke that asked for one.
  *
- * Only for a client that says it resolves documentation (server.ts). The documentation of the last few lists is kept: an editor resolves items of the list it shows, and each request
- * replaces that list (a client may have a request or two in flight). An item of an older list resolves to itself,
- * without documentation.
+ * Only for a client that says it resolves documentation (server.ts). The documentation of the last few lists is
+ * kept: an editor resolves items of the list it shows, and each request replaces that list (a client may have a
+ * request or two in flight). An item of an older list resolves to itself, without documentation.
  */
 export class LazyDocumentation {
   private list = 0;

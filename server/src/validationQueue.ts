@@ -168,7 +168,7 @@ export class ValidationQueue {
     const checkedAgainstPartial = this.openPages(partial);
     this.recheck(this.openPages((uri) => this.parked.has(uri)));
     this.parked.clear();
-    for (const uri of checkedAgainstPartial) this.recheckWhenQuiet(uri, partial);
+    for (const uri of checkedAgainstPartial) this.recheckWhenQuiet(uri, [partial]);
   }
 
   /**
@@ -176,9 +176,9 @@ export class ValidationQueue {
    * quiet for `MAKE_LINT_IDLE_MS`, unless an edit's check (which has them) came first. Checked at once, the largest
    * page held a completion typed at that moment for 15-30 ms.
    */
-  private recheckWhenQuiet(uri: string, need: RecheckNeed): void {
+  private recheckWhenQuiet(uri: string, more: readonly RecheckNeed[]): void {
     const waiting = this.quietRechecks.get(uri);
-    const needs = waiting ? [...waiting.needs, need] : [need];
+    const needs = waiting ? [...waiting.needs, ...more] : [...more];
     if (waiting) clearTimeout(waiting.timer);
     this.quietRechecks.delete(uri);
     const wait = this.quietFor(uri);
@@ -188,8 +188,9 @@ export class ValidationQueue {
     }
     const timer = setTimeout(() => {
       this.quietRechecks.delete(uri);
+      // Typed in meanwhile: still waiting for quiet, for what the edits' checks did not bring.
       const left = needs.filter((n) => n(uri, this.pages.get(uri)));
-      if (left.length > 0) for (const n of left) this.recheckWhenQuiet(uri, n);
+      if (left.length > 0) this.recheckWhenQuiet(uri, left);
     }, wait);
     this.quietRechecks.set(uri, { timer, needs });
   }
@@ -201,7 +202,7 @@ export class ValidationQueue {
    */
   dictionaryLoaded(): void {
     const withoutIt: RecheckNeed = (uri, state) => state !== undefined && !state.dictionary && !this.lint.has(uri);
-    for (const uri of this.openPages(withoutIt)) this.recheckWhenQuiet(uri, withoutIt);
+    for (const uri of this.openPages(withoutIt)) this.recheckWhenQuiet(uri, [withoutIt]);
     this.kick();
   }
 
