@@ -743,11 +743,14 @@ function siteAroundContent(fs: FileSystem, folder: string): string | undefined {
   return findSiteRoot(fs, `${root === '/' ? '' : root}/_`, root);
 }
 
-/** The start of the first line, at most 200 characters: where findings about the whole file go. */
+/**
+ * The start of the first line, at most 200 characters: where findings about the whole file go. The end is on line 0,
+ * so its character is its offset: `document.positionAt` would have computed every line start of the text for it
+ * (a tenth of a millisecond per keystroke on a 63 KB page).
+ */
 function firstLineRange(document: TextDocument): Range {
-  const text = document.getText();
-  const nl = new LineEnds(text).end(0);
-  return { start: { line: 0, character: 0 }, end: document.positionAt(Math.min(nl, 200)) };
+  const nl = new LineEnds(document.getText()).end(0);
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(nl, 200) } };
 }
 
 /**
