@@ -26,6 +26,30 @@ describe('page anchors', () => {
     assert.ok(facts.anchorsOf(PROXY_CERT)!.ids.has('try-it-out'));
   });
 
+  it("of a page being edited follow its boilerplate's saved and unsaved changes (its ids are cached by stamp)", async () => {
+    const fs = memorySite();
+    const open = new Map<string, string>();
+    const site = new SiteIndex(fs, readLayout(fs, MEM_ROOT), (p) => open.get(p));
+    await site.scan(noPause);
+    const facts = pageFacts(site);
+    const page = sample('content/en/blog/2020/proxy-cert/index.md');
+    const own = (): ReadonlySet<string> => facts.anchorsFromText(PROXY_CERT, page).ids;
+    const boilerplate = sample('content/en/boilerplates/experimental-feature-warning.md');
+    assert.ok(!own().has('try-it-out'));
+    // Saved with the same size: the modification time tells.
+    fs.write(BOILERPLATE, boilerplate.replace(/\n*$/, '\n## Try it out\n'));
+    const size = fs.stat(BOILERPLATE)!.size;
+    assert.ok(own().has('try-it-out'));
+    fs.write(BOILERPLATE, boilerplate.replace(/\n*$/, '\n## Try it now\n'));
+    assert.equal(fs.stat(BOILERPLATE)!.size, size);
+    assert.ok(own().has('try-it-now') && !own().has('try-it-out'));
+    // Open in an editor: its unsaved text wins, and closing it brings the disk's back.
+    open.set(BOILERPLATE, `${boilerplate}\n## Unsaved\n`);
+    assert.ok(own().has('unsaved') && !own().has('try-it-now'));
+    open.delete(BOILERPLATE);
+    assert.ok(own().has('try-it-now') && !own().has('unsaved'));
+  });
+
   it('of the glossary follow a term file added to its bundle', async () => {
     const { fs, site, facts } = await scanned();
     assert.ok(facts.anchorsOf(GLOSSARY)!.ids.has('envoy'));
