@@ -5,9 +5,9 @@ import type { GlossMeta } from './inlineRules';
 import { EXCERPT_NOTE, isExcerpt, type RenderContext } from './renderContext';
 
 /** Glossary terms per render and language: a post with 20 terms lists the glossary once. */
-const termsByContext = new WeakMap<RenderContext, Map<string, GlossaryTerm[] | undefined>>();
+const termsByContext = new WeakMap<RenderContext, Map<string, readonly GlossaryTerm[] | undefined>>();
 
-function terms(ctx: RenderContext, lang: string): GlossaryTerm[] | undefined {
+function terms(ctx: RenderContext, lang: string): readonly GlossaryTerm[] | undefined {
   let byLang = termsByContext.get(ctx);
   if (!byLang) {
     byLang = new Map();

@@ -23,7 +23,7 @@ export const siteReferencesRule: DiagnosticRule = {
     const site = ctx.site;
     const loc = ctx.location;
     if (!appliesTo(ctx) || !site || !loc || !pageFacts(site).isFullCheckout()) return out;
-    let terms: GlossaryTerm[] | undefined | null = null;
+    let terms: readonly GlossaryTerm[] | undefined | null = null;
     for (const node of ctx.parsed.tree.all) {
       const tag = node.open;
       if (tag.name === 'boilerplate') {
