@@ -360,11 +360,8 @@ const MAX_LINK_TEXT = 2000;
 export class BracketMatcher {
   private readonly open: number[] = [];
   private at: number;
-  private readonly jumps: boolean;
-  // The next `[`, `]` and second line end of an empty line at or after `at` (jumps only; NONE: there is none).
-  private nextOpen = -1;
-  private nextClose = -1;
-  private nextBlank = -1;
+  /** Where the `[`s, the `]`s and the empty lines (`\n\n`) are, for a text the pass jumps through. */
+  private readonly jumps: { readonly opens: NextIndex; readonly closes: NextIndex; readonly blanks: NextIndex } | undefined;
 
   constructor(
     private readonly text: string,
@@ -373,12 +370,12 @@ export class BracketMatcher {
     walk = false,
   ) {
     this.at = from;
-    this.jumps = !walk && !text.includes('\r');
+    this.jumps = walk || text.includes('\r') ? undefined : { opens: new NextIndex(text, '['), closes: new NextIndex(text, ']'), blanks: new NextIndex(text, '\n\n') };
   }
 
   /** For `]` positions in increasing order; -1 when it closes no `[`. */
   openerOf(close: number): number {
-    return this.jumps ? this.jumpTo(close) : this.walkTo(close);
+    return this.jumps ? this.jumpTo(close, this.jumps) : this.walkTo(close);
   }
 
   private walkTo(close: number): number {
@@ -396,25 +393,20 @@ export class BracketMatcher {
     return result;
   }
 
-  private jumpTo(close: number): number {
-    const text = this.text;
+  private jumpTo(close: number, jumps: NonNullable<BracketMatcher['jumps']>): number {
     let result = -1;
     while (this.at <= close) {
       const at = this.at;
-      if (this.nextOpen < at) this.nextOpen = found(text.indexOf('[', at));
-      if (this.nextClose < at) this.nextClose = found(text.indexOf(']', at));
       // With `\n` the only line end, an empty line is `\n\n`; the stack empties at its second `\n` (`at` or later).
-      if (this.nextBlank < at) {
-        const blank = text.indexOf('\n\n', at > 0 ? at - 1 : 0);
-        this.nextBlank = blank < 0 ? NONE : blank + 1;
-      }
-      const i = Math.min(this.nextOpen, this.nextClose, this.nextBlank);
+      const blank = jumps.blanks.next(at > 0 ? at - 1 : 0);
+      const blankEnd = blank < 0 ? NONE : blank + 1;
+      const i = Math.min(found(jumps.opens.next(at)), found(jumps.closes.next(at)), blankEnd);
       if (i > close) {
         this.at = close + 1;
         break;
       }
-      if (i === this.nextBlank) this.open.length = 0;
-      else result = this.bracket(i, text.charCodeAt(i), close, result);
+      if (i === blankEnd) this.open.length = 0;
+      else result = this.bracket(i, this.text.charCodeAt(i), close, result);
       this.at = i + 1;
     }
     return result;
