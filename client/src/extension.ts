@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { WATCHED_FILE_GLOBS } from '../../server/protocol';
+import { Commands, WATCHED_FILE_GLOBS } from '../../server/protocol';
 import { registerTranslations } from './translations';
 import { registerImages } from './images';
 import { registerNewPage } from './newPage';
@@ -66,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<IstioA
   registerKeySuggest(context);
   // Move Page… and Check Whole Site ask the server: registered now, they say so while it is not running.
   registerSiteCommands(context, () => client);
+  context.subscriptions.push(vscode.commands.registerCommand(Commands.showOutput, showOutput));
   registeredAt = performance.now();
   // Activated by any Markdown file; stay dormant unless a workspace folder holds a Hugo `content/` tree.
   if (!(await hasContentFolder())) {
@@ -141,6 +142,19 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   await client.start();
   readyAt = performance.now();
   context.subscriptions.push({ dispose: () => void client?.stop() });
+}
+
+/**
+ * "Istio: Show Output": the language client's channel (the server's log, its start-up times and, with
+ * `istio.trace.server`, the LSP traffic), without the Output view's channel list. Resolves true when it was shown.
+ */
+function showOutput(): boolean {
+  if (!client) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Istio: open a folder holding a Hugo site (content/<language>/) first.'));
+    return false;
+  }
+  client.outputChannel.show(true);
+  return true;
 }
 
 /** Where the start-up went, in the output channel (not localized: figures for a bug report). */

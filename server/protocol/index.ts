@@ -71,6 +71,8 @@ export const Commands = {
   exportTranslationStatus: 'istio.exportTranslationStatus',
   /** Opens the source-language version beside the translation, scrolled in step by heading. */
   openSourceSideBySide: 'istio.openSourceSideBySide',
+  /** Shows the "Istio Authoring" output channel: the language server's log and its start-up times. */
+  showOutput: 'istio.showOutput',
 } as const;
 
 /**

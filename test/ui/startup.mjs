@@ -1,11 +1,11 @@
 // Where the time goes from opening a page to its first problems, in code-server on the corpus (issue 16): the test
 // clocks the whole (the page opened from Quick Open → the status bar's problem count), and the extension's output
-// channel ("Istio Authoring") says how much of it is ours: the client's line (module evaluated → activate → client
-// start → language server up → first diagnostics) and the server's (bundle loaded, initialize, first check, the
-// spelling dictionary and the site scan that follow). Ours is `activate` → first diagnostics; the rest is VS Code's
-// (the extension host, the activation event, loading our bundle, calling `activate`, showing the problems); the
-// bundle's own load time is the bench's "extension bundle loaded" row. Printed in the step's log line, never asserted
-// as a time (see docs/performance.md).
+// channel ("Istio Authoring", shown by "Istio: Show Output") says how much of it is ours: the client's line (module
+// evaluated → activate → client start → language server up → first diagnostics) and the server's (bundle loaded,
+// initialize, first check, the spelling dictionary and the site scan that follow). Ours is `activate` → first
+// diagnostics; the rest is VS Code's (the extension host, the activation event, loading our bundle, calling
+// `activate`, showing the problems); the bundle's own load time is the bench's "extension bundle loaded" row. Printed
+// in the step's log line, never asserted as a time (see docs/performance.md).
 import * as wb from '../editors/lib/workbench.mjs';
 
 /** Resolves with the time (Date.now()) the status bar first counts a problem. */
@@ -20,24 +20,10 @@ async function firstProblems(page, { timeoutMs = 60_000 } = {}) {
 
 /** The text of the "Istio Authoring" output channel as shown (wrapped screen lines joined back). */
 async function outputChannelText(page) {
-  // Not wb.runCommand: it waits for the palette to close, and the channel picker takes its place at once. The picker
-  // lists the channels the workbench knows when it opens; the extension's may be registered a moment after its first
-  // problems show, so the picker is opened again until it lists it.
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: /^\s*Istio Authoring\s*$/ }).first();
-  const until = Date.now() + 30_000;
-  for (;;) {
-    await wb.focusWorkbench(page);
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 20_000 });
-    await input.fill('>Output: Show Output Channels');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Output: Show Output Channels' }).first().waitFor({ timeout: 20_000 });
-    await page.keyboard.press('Enter');
-    if (await row.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
-    if (Date.now() > until) throw new Error('the channel picker does not list "Istio Authoring"');
-    await page.keyboard.press('Escape');
-  }
-  await row.click({ timeout: 20_000 });
+  // "Istio: Show Output" reveals the channel itself. VS Code's "Output: Show Output Channels…" lists only the channels
+  // registered when its picker opens, and opens that picker a moment after the palette closes: on a busy machine the
+  // picker opened over the next try's palette (CI, stop 30), so the test no longer goes through it.
+  await wb.runCommand(page, 'Istio: Show Output');
   const read = () => page.evaluate(() => [...document.querySelectorAll('.output-view .monaco-editor .view-line, .panel .monaco-editor .view-line')]
     .map((l) => [parseFloat(l.style.top) || 0, l.textContent.replace(/\u00a0/g, ' ')])
     .sort((a, b) => a[0] - b[0])

@@ -60,4 +60,25 @@ describe('diagnostics in the real extension host', () => {
     assert.ok(await editor.edit((e) => e.insert(closingRange.start, '{{< /idea >}}')));
     assert.deepStrictEqual(shortcodes(await fixed), []);
   });
+
+  it('"Istio: Show Output" shows the language server\'s channel, whose start-up line says where the time went', async () => {
+    // The channel's document (scheme `output`) is opened by the Output view when it shows the channel: none is
+    // showing the Istio channel before the command (the suite never opened the Output view).
+    const channel = () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && /Start-up: module to activate \d+ ms/.test(d.getText()));
+    assert.strictEqual(channel(), undefined, 'no Output view shows the channel yet');
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand('istio.showOutput'), true);
+      const deadline = Date.now() + 20_000;
+      while (!channel() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(channel(), 'the Output view shows the Istio Authoring channel');
+      assert.match(channel().getText(), /Start-up \(server\): bundle loaded \d+ ms after the process started/);
+    } finally {
+      // The Output view's editor counts among the visible editors the later suites count.
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      const deadline = Date.now() + 10_000;
+      while (vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'output') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  });
 });
