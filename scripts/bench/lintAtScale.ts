@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { engine, hasTool, realMdl, realMdspell, scriptCopy } from '../../test/lint/harness';
+import { engine, hasTool, realMdl, realMdspell, scriptCopy, sitePages } from '../../test/lint/harness';
 import { generateSite } from './generateSite';
 
 const argv = process.argv.slice(2);
@@ -21,28 +21,14 @@ const tmp = given ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'istio-lin
 const root = given ? path.resolve(given) : tmp!;
 if (tmp) generateSite(tmp);
 
-/** The en and zh pages (what `make lint` checks by default), relative to the site root. */
-function pagesOf(site: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string): void => {
-    const dir = path.join(site, rel);
-    if (!fs.existsSync(dir)) return;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(`${rel}/${e.name}`);
-      else if (e.name.endsWith('.md')) out[`${rel}/${e.name}`] = fs.readFileSync(path.join(dir, e.name), 'utf8');
-    }
-  };
-  for (const lang of ['en', 'zh']) walk(`content/${lang}`);
-  return out;
-}
-
 const seconds = (from: number): string => `${((performance.now() - from) / 1000).toFixed(1)} s`;
 
 if (!hasTool('mdl')) {
   console.error('mdl is not installed: run scripts/install-editor-tools.sh (Debian package ruby-mdl)');
   process.exit(2);
 }
-const pages = pagesOf(root);
+// The en and zh pages: what `make lint` checks by default.
+const pages = sitePages(root);
 const rels = Object.keys(pages).sort();
 console.log(`${rels.length} en and zh pages of ${given ? root : 'the generated bench site'}`);
 const copy = scriptCopy(pages);

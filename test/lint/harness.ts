@@ -88,15 +88,18 @@ export function engine(pages: Readonly<Record<string, string>>, settings: unknow
 
 /** The sample's pages of the languages `make lint` checks by default, relative to the site root. */
 export function samplePages(langs: readonly string[] = ['en', 'zh']): Record<string, string> {
+  return sitePages(SAMPLE, langs);
+}
+
+/** A site's pages of `langs` (a language the site lacks has none), relative to its root. */
+export function sitePages(root: string, langs: readonly string[] = ['en', 'zh']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const lang of langs) {
-    const walk = (rel: string): void => {
-      for (const e of fs.readdirSync(path.join(SAMPLE, rel), { withFileTypes: true })) {
-        if (e.isDirectory()) walk(`${rel}/${e.name}`);
-        else if (e.name.endsWith('.md')) out[`${rel}/${e.name}`] = fs.readFileSync(path.join(SAMPLE, rel, e.name), 'utf8');
-      }
-    };
-    walk(`content/${lang}`);
-  }
+  const walk = (rel: string): void => {
+    for (const e of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      if (e.isDirectory()) walk(`${rel}/${e.name}`);
+      else if (e.name.endsWith('.md')) out[`${rel}/${e.name}`] = fs.readFileSync(path.join(root, rel, e.name), 'utf8');
+    }
+  };
+  for (const lang of langs) if (fs.existsSync(path.join(root, 'content', lang))) walk(`content/${lang}`);
   return out;
 }
