@@ -17,7 +17,7 @@ import * as registry from './features/registry';
 import { applySuppressions } from './features/suppression';
 import { DocumentParse } from './parser/documentParse';
 import { tooLarge, tooLargeDiagnostic } from './fileSize';
-import { allOf, firstOf, internalError, type ErrorReporter } from './providers';
+import { allOf, firstOf, guard, internalError, type ErrorReporter } from './providers';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
 import { pageFacts, type PageFacts } from './site/pageFacts';
 import { LineEnds } from './parser/textScan';
@@ -634,12 +634,8 @@ export class LanguageService {
     const work = this.siteWork(site);
     for (const p of registry.completionProviders) {
       if (!p.prepare) continue;
-      try {
-        p.prepare(site);
-      } catch (e) {
-        // In the background: a failure is reported and the completion counts on its own.
-        this.report(`[istio] counting the site for ${p.name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      }
+      // A failure is reported, and the completion counts the site itself.
+      guard(() => p.prepare?.(site), this.report);
       await work.pause();
     }
     try {

@@ -29,7 +29,8 @@ export function firstOf<P, T>(providers: readonly P[], ask: (provider: P) => T |
 
 export type ErrorReporter = (message: string) => void;
 
-function guard<T>(f: () => T, report: ErrorReporter): T | undefined {
+/** `f`'s answer, or `undefined` when it throws (reported). */
+export function guard<T>(f: () => T, report: ErrorReporter): T | undefined {
   try {
     return f();
   } catch (e) {
