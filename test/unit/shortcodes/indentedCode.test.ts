@@ -34,6 +34,8 @@ describe('a block shortcode in an indented code block', () => {
     const continued = edit(sample(POST), `ecosystem.\n\n${TAG}`, `ecosystem.\n${INDENTED}`);
     assert.deepEqual(indentedCode(POST, continued), []);
     assert.deepEqual(indentedCode(POST, edit(sample(POST), TAG, `  ${TAG}`)), []);
+    // Only a tag that starts its line is the block's: blanks before it, but after other text, are not its indentation.
+    assert.deepEqual(indentedCode(POST, edit(sample(POST), TAG, `    $ echo group    ${TAG}`)), []);
   });
 
   it('is quiet on the site’s own test page of tabs in lists and lists in tabs (content/en/test/tabs_and_lists)', () => {

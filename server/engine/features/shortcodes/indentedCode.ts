@@ -39,7 +39,7 @@ function checkRegion(ctx: DocumentContext, region: MarkdownRegion, nodes: readon
   const text = ctx.parsed.text;
   const candidates = nodes.filter((n) => {
     const kind = ctx.catalog.get(n.open.name)?.preview;
-    return kind !== undefined && BLOCK_KINDS.has(kind) && /^[ \t]*$/.test(text.slice(lineStartOf(text, n.open.range.start), n.open.range.start));
+    return kind !== undefined && BLOCK_KINDS.has(kind) && onlyBlanksBefore(text, n.open.range.start);
   });
   if (candidates.length === 0) return;
   const lines = lineBlocks();
@@ -92,6 +92,17 @@ function tabRegion(text: string, start: number, end: number): MarkdownRegion {
   const first = /^ */.exec(text.slice(s, Math.min(end, s + 16)))![0].length;
   const strip = first >= 16 ? 16 : first >= 12 ? 12 : first >= 8 ? 8 : first >= 4 ? 4 : 0;
   return { start: s, end, strip };
+}
+
+/**
+ * Whether only spaces and tabs stand between `offset` and the start of its line. Read backwards from `offset`, so a
+ * tag after other text costs one character: finding the line's start first cost the whole line for each tag, and a
+ * page of tags on one line took seconds (test/support/worstCases.ts, "block shortcodes on one line").
+ */
+function onlyBlanksBefore(text: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i--;
+  return i < 0 || text.charCodeAt(i) === 0x0a;
 }
 
 function lineStartOf(text: string, offset: number): number {
