@@ -73,6 +73,7 @@ export const WORST_CASES: readonly WorstCase[] = [
   // each opener to the end of the paragraph, and searched the whole page again for each code span it removed.
   { name: 'image links on the short lines of one paragraph', cause: "mdspell's parser: marked's link rule from every `![`", page: (s) => paragraph('![a](', s) },
   { name: 'code spans on the short lines of one paragraph', cause: "mdspell's parser: a search of the whole page per code span", page: (s) => paragraph('`a` ', s) },
+  { name: '`{{% … %}}` on the short lines of one paragraph', size: LARGE, cause: "mdspell's parser: its tracker read every earlier replacement for each replacement and each word", page: (s) => paragraph('{{% /tip %}}', s) },
   { name: 'comment openers on the short lines of one paragraph', cause: "mdspell's parser: marked's HTML rule from every `<!--`", page: (s) => paragraph('<!--', s) },
   // A page of callouts and figures written on one line (a minified or generated page, a paste gone wrong): the
   // indented-code check found each tag's line start by searching back through the whole line.

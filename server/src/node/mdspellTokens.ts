@@ -50,6 +50,30 @@ class Tracker {
 
   constructor(public src: string) {}
 
+  /** The maps by `newIndex`, each the first of its `newIndex` in `maps`: made for the look-ups after the last replacement. */
+  private byPosition: IndexMap[] | undefined;
+
+  /**
+   * `getOriginalIndex` by binary search: the library's scan of every map, for each token of the page, made a page of
+   * many replacements quadratic. The map it picks is the one with the greatest `newIndex` not past `newIndex`, the
+   * first of them in `maps` on a tie, which is the entry kept for that `newIndex` here (a stable sort).
+   */
+  originalIndex(newIndex: number): number {
+    const sorted = (this.byPosition ??= firstOfEach([...this.maps].sort((a, b) => a.newIndex - b.newIndex)));
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let found: IndexMap | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const map = sorted[mid]!;
+      if (map.newIndex <= newIndex) {
+        found = map;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found ? found.index + (newIndex - found.newIndex) : newIndex;
+  }
+
   getOriginalIndex(newIndex: number): number {
     let firstMapBefore: IndexMap | undefined;
     for (const map of this.maps) {
@@ -87,28 +111,96 @@ class Tracker {
     return this.src;
   }
 
+  /**
+   * `replaceAll` with `resume`: every match of one left-to-right pass, replaced in one copy, with the bookkeeping the
+   * library's `track` would leave, computed in one merge. Calling `track` per match cost every map for each match,
+   * and a page of many `{{…}}` lines came to seconds. What `track` does, match after match (`k`, in the text as it
+   * was before the pass, with `shift` the length removed by the matches before it):
+   * - it first looks up the original offset of the match's end. The map it picks is the one at the greatest position
+   *   up to that end: a map of an earlier pass that lies between the previous match's end and this match's end (the
+   *   first in `maps` of those at its position; it comes before this pass's maps in `maps`, so it wins a tie), or
+   *   else the end map this pass made for the previous match (every map of an earlier pass before the previous
+   *   match's end is before that end map's position), or else, for the first match, none;
+   * - it removes the maps inside the match and moves those after it. A map of an earlier pass is thus removed when
+   *   it lies inside any match and moved by what the matches before it removed; the end map made for a match is
+   *   removed by the next match when that one starts where it ended, and nothing else of this pass's is touched;
+   * - it appends the match's end map, and its start map when the replacement is not empty.
+   * test/unit/node/mdspellWords.test.ts compares the tokens and their offsets with the library's.
+   */
   private replaceInOnePass(target: RegExp, replacement: string): string {
     const old = this.src;
     const pattern = new RegExp(target.source, `${target.flags}g`);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (let m = pattern.exec(old); m; m = pattern.exec(old)) {
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+    }
+    const count = starts.length;
+    if (count === 0) return old;
+    this.byPosition = undefined;
+    const r = replacement.length;
+    // The earlier passes' maps by position, the first in `maps` of each position.
+    const earlier = firstOfEach([...this.maps].sort((a, b) => a.newIndex - b.newIndex));
+    let next = 0;
+    // This pass's maps in the order `track` appends them; an end map a later match removes becomes undefined.
+    const made: (IndexMap | undefined)[] = [];
+    let previousEnd = -1;
+    // What the matches before each one removed from the text (and, last, all of them).
+    const removedBefore: number[] = [];
     const pieces: string[] = [];
     let copied = 0;
-    // Old text offset minus the offset in the text after the replacements so far.
     let shift = 0;
-    for (let m = pattern.exec(old); m; m = pattern.exec(old)) {
-      const length = m[0].length;
-      this.track(m.index - shift, length, replacement);
-      pieces.push(old.slice(copied, m.index), replacement);
-      copied = m.index + length;
-      shift += length - replacement.length;
+    let previousOriginal = 0;
+    for (let k = 0; k < count; k++) {
+      const start = starts[k]!;
+      const end = ends[k]!;
+      removedBefore.push(shift);
+      // The last earlier map at or before this match's end, if it is not before the previous match's end.
+      while (next < earlier.length && earlier[next]!.newIndex <= end) next++;
+      const candidate = next > 0 ? earlier[next - 1]! : undefined;
+      let original: number;
+      if (candidate && (k === 0 || candidate.newIndex >= ends[k - 1]!)) original = candidate.index + (end - candidate.newIndex);
+      else if (k > 0) original = previousOriginal + (end - ends[k - 1]!);
+      else original = end;
+      if (k > 0 && start === ends[k - 1]!) made[previousEnd] = undefined;
+      const newStart = start - shift;
+      previousEnd = made.length;
+      made.push({ newIndex: newStart + r, index: original });
+      if (r > 0) made.push({ newIndex: newStart, index: NaN });
+      previousOriginal = original;
+      pieces.push(old.slice(copied, start), replacement);
+      copied = end;
+      shift += end - start - r;
     }
-    if (pieces.length === 0) return old;
+    removedBefore.push(shift);
     pieces.push(old.slice(copied));
+    // The earlier maps no match covers, moved by what the matches that end at or before them removed.
+    const kept: IndexMap[] = [];
+    for (const map of this.maps) {
+      const q = map.newIndex;
+      // How many matches end at or before q: q is inside the next one when it starts at or before q.
+      let lo = 0;
+      let hi = count;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ends[mid]! <= q) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < count && starts[lo]! <= q) continue;
+      map.newIndex = q - removedBefore[lo]!;
+      kept.push(map);
+    }
+    this.maps.length = 0;
+    this.maps.push(...kept);
+    for (const map of made) if (map) this.maps.push(map);
     this.src = pieces.join('');
     return this.src;
   }
 
   /** The library's bookkeeping for one replacement at `index` (an offset in the current text). */
   private track(index: number, length: number, replacement: string): void {
+    this.byPosition = undefined;
     const cutTo = index + length;
     const originalIndex = this.getOriginalIndex(cutTo);
     const changeInLength = length - replacement.length;
@@ -122,6 +214,13 @@ class Tracker {
     this.maps.push({ newIndex: index + replacement.length, index: originalIndex });
     if (replacement.length) this.maps.push({ newIndex: index, index: NaN });
   }
+}
+
+/** The first map of each `newIndex` in a list sorted by it. */
+function firstOfEach(sorted: readonly IndexMap[]): IndexMap[] {
+  const out: IndexMap[] = [];
+  for (const map of sorted) if (out.length === 0 || out[out.length - 1]!.newIndex !== map.newIndex) out.push(map);
+  return out;
 }
 
 /**
@@ -185,7 +284,7 @@ export function mdspellTokens(input: string): TextToken[] {
       throw new Error(`Markdown Parser : Inline Lexer : Could not find index of text - \n${text}\n\n**In**\n\n${src.substring(currentIndex, 30)}\n`);
     }
     currentIndex = newIndex + text.length;
-    textTokens.push({ text, index: tracker.getOriginalIndex(newIndex) });
+    textTokens.push({ text, index: tracker.originalIndex(newIndex) });
   };
   const noop = (): void => undefined;
   const options = {
