@@ -38,6 +38,7 @@ const MARKDOWN_FILE = /\.(md|markdown)$/i;
 /** Per site, in its index's caches: the `data/args.yml` it was read from, by modification time. */
 const SITE_VALUES = cacheKey<SiteValuesCache>('site values');
 import type { SpellCheckerFactory } from './site/spellChecker';
+import { errorText } from './errorText';
 
 /** Open documents whose parse is kept (a re-parse of a 63 KB page takes about a millisecond). */
 const PARSED_CACHE_SIZE = 64;
@@ -642,7 +643,7 @@ export class LanguageService {
       for (const p of registry.referenceProviders) await p.ready(work);
     } catch (e) {
       // In the background: a failure is reported and the index is built again on the next request.
-      this.report(`[istio] building the link index failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      this.report(`[istio] building the link index failed: ${errorText(e)}`);
     }
   }
 

@@ -7,6 +7,7 @@ import { diagnosticInfo, type DiagnosticCode } from './diagnostics/catalog';
 import { lspSeverity } from './diagnostics/severity';
 import { DIAGNOSTIC_SOURCE } from './features/diagnostic';
 import type { DocumentContext } from './features/documentContext';
+import { errorText } from './errorText';
 
 /** Every provider's answers together (completion, code actions, links). */
 export function allOf<P, T>(providers: readonly P[], ask: (provider: P) => T[] | undefined, report: ErrorReporter): T[] {
@@ -34,7 +35,7 @@ export function guard<T>(f: () => T, report: ErrorReporter): T | undefined {
   try {
     return f();
   } catch (e) {
-    report(`[istio] feature failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    report(`[istio] feature failed: ${errorText(e)}`);
     return undefined;
   }
 }

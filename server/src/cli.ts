@@ -2,6 +2,7 @@
  * `istio-authoring check [dir]`: the editor's checks on the command line, for CI.
  * A thin adapter over the same engine (LanguageService + the registered features) as the language server.
  */
+import { errorText } from '../engine';
 import { runCli } from './cli/main';
 
 declare const __VERSION__: string | undefined;
@@ -12,7 +13,7 @@ runCli(process.argv.slice(2), { cwd: process.cwd(), out: (t) => process.stdout.w
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`istio-authoring: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(`istio-authoring: internal error: ${errorText(e)}\n`);
     process.exitCode = 2;
   },
 );

@@ -16,7 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COPY_FILE_COMMAND, COPY_FILES_COMMAND, FIX_ALL_KIND, HEADINGS_REQUEST, INDEX_STATUS_REQUEST, PLAN_NEW_LANGUAGE_REQUEST, PLAN_TRANSLATION_REQUEST, SETTINGS_SECTION, TRANSLATION_STATUS_REQUEST, TRANSLATIONS_REQUEST, type CopyFileArgs, type CopyFilesArgs, type IndexStatusParams, type InitializationOptions, type PlanNewLanguageParams, type PlanTranslationParams, type TranslationStatusParams, type TranslationsParams, WATCHED_FILE_GLOBS } from '../protocol';
 import { DEFAULT_SETTINGS, type IstioSettings } from '../engine';
-import { LanguageService, mergeSettings } from '../engine';
+import { errorText, LanguageService, mergeSettings } from '../engine';
 import { copyFileSafely, copyFilesSafely } from './node/copyFile';
 import { nodeGit } from './node/git';
 import { Lifecycle, throwIfCancelled } from './node/lifecycle';
@@ -406,7 +406,7 @@ async function withDocument<T>(uri: string, token: CancellationToken, fallback: 
     try {
       return f(path, doc, settings);
     } catch (e) {
-      connection.console.error(`request failed for ${uri}: ${describeError(e)}`);
+      connection.console.error(`request failed for ${uri}: ${errorText(e)}`);
       return fallback;
     }
   });
@@ -484,13 +484,9 @@ connection.onShutdown(() => {
   service.dispose();
 });
 
-function describeError(e: unknown): string {
-  return e instanceof Error ? (e.stack ?? e.message) : String(e);
-}
-
 process.on('uncaughtException', (e) => {
   // Keep answering: one bad input must not end the editing session.
-  connection.console.error(`uncaught: ${describeError(e)}`);
+  connection.console.error(`uncaught: ${errorText(e)}`);
 });
 
 documents.listen(connection);

@@ -20,7 +20,7 @@
  */
 import type { Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { carryAcrossEdit, type IstioSettings, type LanguageService, type PhasedDiagnostics } from '../engine';
+import { carryAcrossEdit, errorText, type IstioSettings, type LanguageService, type PhasedDiagnostics } from '../engine';
 
 /** The make-lint rules run once the page has not changed (nor been opened) for this long. */
 export const MAKE_LINT_IDLE_MS = 250;
@@ -274,7 +274,7 @@ export class ValidationQueue {
         try {
           await step();
         } catch (e) {
-          this.host.error(`diagnostics failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+          this.host.error(`diagnostics failed: ${errorText(e)}`);
         }
         // Until the dictionary is loaded (on a timer, after the first spelling step), every step yields: the pages
         // checked before it are checked again.
@@ -363,7 +363,7 @@ export class ValidationQueue {
       try {
         phases = this.host.service.diagnosticsInPhases(path, current, settings);
       } catch (e) {
-        this.host.error(`diagnostics failed for ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        this.host.error(`diagnostics failed for ${uri}: ${errorText(e)}`);
       }
     }
     this.checks++;

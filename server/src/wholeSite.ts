@@ -13,7 +13,7 @@
  */
 import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isInside, type IstioSettings, type LanguageService } from '../engine';
+import { errorText, isInside, type IstioSettings, type LanguageService } from '../engine';
 import { CHECK_WHOLE_SITE_REQUEST, type CheckWholeSiteParams, type CheckWholeSiteResult } from '../protocol';
 import { yieldToRequests } from './node/pause';
 import { pathToUri, uriToPath } from './node/uris';
@@ -226,7 +226,7 @@ export class WholeSiteChecker {
     try {
       await work();
     } catch (e) {
-      this.host.connection.console.error(`whole-site check failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      this.host.connection.console.error(`whole-site check failed: ${errorText(e)}`);
     }
   }
 
