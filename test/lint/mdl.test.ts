@@ -54,6 +54,9 @@ const PAGES: Record<string, string> = {
   'hard-urls': planted('<https://example.com> and [https://example.com](https://example.com) and ![alt](https://example.com/x.png).'),
   'hard-heading-ids': planted('## Section {#section}\n\nText.\n\n### Deeper {#deeper}'),
   'hard-blank-after-frontmatter': '---\ntitle: x\n---\nText   \n',
+  // Fences whose closer is shorter, of the other character, or missing (the block scan asks for a closer only when a
+  // later line can be one), and one properly closed after them.
+  'hard-unclosed-fences': planted('~~~~ yaml\na: 1\n~~~\n\nText after a shorter closer.\n\n```bash\n$ ls\n~~~\n\n````bash\n$ ls\n````\n\nText.') + '\n```\nNo closer after this one.\n',
 };
 
 /**

@@ -78,6 +78,8 @@ export const WORST_CASES: readonly WorstCase[] = [
   // A page of callouts and figures written on one line (a minified or generated page, a paste gone wrong): the
   // indented-code check found each tag's line start by searching back through the whole line.
   { name: 'block shortcodes on one line', cause: "the indented-code check searched each tag's line back to its start", page: (s) => repeated('{{< tip >}}a{{< /tip >}}', s) },
+  // The make-lint pass: kramdown's block scan, as the style rules follow it, looked for each fence's closer to the end.
+  { name: 'unclosed fences in paragraphs of their own', cause: "mdl's block scan looked for each fence's closer to the end of the page", page: (s) => repeated('```a\n\n', s) },
   { name: 'suppressions on one line', cause: 'each comment copied the list of the line', page: (s) => repeated('<!-- istio-ignore-next-line -->', s, '', '\n{{<\n') },
 ];
 

@@ -93,6 +93,7 @@ const PARAGRAPH_END = /^[ \t]*$|^ {0,3}\{:|^\^[ \t]*$|^ {0,3}:[\t ]/;
 
 function parseBlocks(src: readonly Line[], level: number): Block[] {
   const out: Block[] = [];
+  let closers: Closers | undefined;
   let i = 0;
   const block = (type: BlockType, lines: Line[], extra?: Partial<Block>): void => {
     // Spreading a default `{}` into every block (most have no extra field) was a third of the block scan.
@@ -115,7 +116,10 @@ function parseBlocks(src: readonly Line[], level: number): Block[] {
       continue;
     }
     const fence = FENCE_START.exec(t);
-    if (fence) {
+    // A fence no later line closes is not a code block; asking the lines after it for its closer only when one
+    // exists keeps a page of unclosed fences linear (each asked the rest of the page: seconds for 400 KB).
+    if (fence) closers ??= longestClosers(src);
+    if (fence && closers && (fence[1]![0] === '`' ? closers.backtick : closers.tilde)[i + 1]! >= fence[1]!.length) {
       const close = new RegExp(`^ {0,3}${fence[1]![0] === '`' ? '`' : '~'}{${fence[1]!.length},}[ \\t]*$`);
       let j = i + 1;
       while (j < src.length && !close.test(src[j]!.text)) j++;
@@ -178,6 +182,30 @@ function parseBlocks(src: readonly Line[], level: number): Block[] {
     i = j;
   }
   return out;
+}
+
+/** A line that closes a fence: its character, repeated at least three times (the fences it closes are no longer). */
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
+/** For each line, the longest closing fence of each kind at or after it (0: none). */
+interface Closers {
+  readonly backtick: Int32Array;
+  readonly tilde: Int32Array;
+}
+
+function longestClosers(src: readonly Line[]): Closers {
+  const backtick = new Int32Array(src.length + 1);
+  const tilde = new Int32Array(src.length + 1);
+  for (let i = src.length - 1; i >= 0; i--) {
+    backtick[i] = backtick[i + 1]!;
+    tilde[i] = tilde[i + 1]!;
+    const m = FENCE_CLOSE.exec(src[i]!.text);
+    if (m) {
+      const longest = m[1]![0] === '`' ? backtick : tilde;
+      longest[i] = Math.max(longest[i]!, m[1]!.length);
+    }
+  }
+  return { backtick, tilde };
 }
 
 /** kramdown's parse_list: items, their content lines (unindented), lazy lines, nested blocks. */
