@@ -38,7 +38,7 @@ const UNITS: readonly string[] = process.env.UNITS
       '"a" ', '{{< boilerplate x >}}', '{{< tab name="a" >}}a{{< /tab >}}', '| a ', '> a ', '- a ', '1. a ', '\\', '&amp; ', 'http://a.b ',
       '`a` ', '{{< /tip >}}', '{{% /tip %}}', '{{<', '}}', '{{< image link="', '"', "'", '[', ']', '(', ')', '<', '>', '*', '#', '{', '}', '%',
       '|', '~', '=', ':', '{{< text >}}', '{{< text bash >}}', '{{< tabset >}}', '{{< tab >}}', '{{< figure >}}', 'a\u2028', '{{</* a */>}}',
-      '[^1] ', '[^1]: a ', '[a]: b ', '[a][b] ', 'www.a.b ', 'a@b.c ',
+      '[^1] ', '[^1]: a ', '[a]: b ', '[a][b] ', 'www.a.b ', 'a@b.c ', '```a', '## a\n\n[b](#zzz)', '## a\n\n[b](#a-500)',
     ];
 const SIZES = [Number(process.env.SMALL ?? 100_000), Number(process.env.LARGE ?? 400_000)] as const;
 const SHAPE = process.env.SHAPE ?? 'line';

@@ -80,6 +80,16 @@ export const WORST_CASES: readonly WorstCase[] = [
   { name: 'block shortcodes on one line', cause: "the indented-code check searched each tag's line back to its start", page: (s) => repeated('{{< tip >}}a{{< /tip >}}', s) },
   // The make-lint pass: kramdown's block scan, as the style rules follow it, looked for each fence's closer to the end.
   { name: 'unclosed fences in paragraphs of their own', cause: "mdl's block scan looked for each fence's closer to the end of the page", page: (s) => repeated('```a\n\n', s) },
+  { name: 'links to an anchor no heading has, between headings', cause: 'each broken anchor was compared with every heading id for a suggestion', page: (s) => repeated('## a\n\n[b](#zzz)\n\n', s) },
+  {
+    name: 'links to the last of many headings',
+    cause: "each link searched the page's list of headings for its id",
+    page: (s) => {
+      const headings = Math.floor(s / 2 / 6);
+      const link = `[b](#a-${headings - 1})\n\n`;
+      return WORST_CASE_FRONTMATTER + '## a\n\n'.repeat(headings) + link.repeat(Math.floor(s / 2 / link.length));
+    },
+  },
   { name: 'suppressions on one line', cause: 'each comment copied the list of the line', page: (s) => repeated('<!-- istio-ignore-next-line -->', s, '', '\n{{<\n') },
 ];
 

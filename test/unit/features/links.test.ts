@@ -242,6 +242,20 @@ describe('page and anchor checks', () => {
     assert.deepEqual(summary(ds), [['link.anchor-not-found', DiagnosticSeverity.Warning, rangeOf(text, 'before-you-begn'), { replacements: ['before-you-begin'] }]]);
   });
 
+  it('past 50,000 compared heading ids, a broken anchor is still reported, without a suggestion', async () => {
+    // 1,000 headings and 60 links to a misspelt id: the first 50 are compared with every id (50,000), the rest not.
+    const { service } = await serviceFor();
+    const rel = 'content/en/blog/2024/many-headings/index.md';
+    const headings = Array.from({ length: 1000 }, (_, i) => `## Heading ${i}\n`).join('\n');
+    const text = `---\ntitle: Many headings\n---\n\n${headings}\n${'See [the heading](#heading-99x).\n\n'.repeat(60)}`;
+    const ds = linkDiagnostics(service, rel, text).filter((d) => d.code === 'link.anchor-not-found');
+    assert.equal(ds.length, 60);
+    const suggested = ds.map((d) => readFixes(d.data).length > 0);
+    assert.deepEqual(suggested, [...Array<boolean>(50).fill(true), ...Array<boolean>(10).fill(false)]);
+    assert.match(ds[0]!.message, /Did you mean `#heading-99`\?/);
+    assert.doesNotMatch(ds[59]!.message, /Did you mean/);
+  });
+
   it('glossary anchors are the terms of the glossary bundle (urlize(title))', async () => {
     const { service } = await serviceFor();
     const rel = 'content/uk/docs/reference/glossary/data-plane.md';

@@ -13,7 +13,7 @@ import type { SiteDocumentContext } from '../documentContext';
 import type { Fix } from '../quickFix';
 import { copyFromSourceFix, replacementFixes } from './linkFixes';
 import type { Reference } from './references';
-import { didYouMean, NEAR_ANCHORS, nearFiles } from '../didYouMean';
+import { didYouMean, NEAR_ANCHORS, nearFiles, SuggestionBudget } from '../didYouMean';
 
 export interface LinkProblem {
   readonly code: DiagnosticCode;
@@ -124,7 +124,7 @@ class Inspector {
         // A page resource's text is part of its host page: `#x` is any id of that page, its own headings included.
         if (this.host) this.ctx.dependsOn(this.host);
         const hosted = this.host ? this.facts.anchorsOf(this.host) : undefined;
-        const anchors = hosted ? mergeAnchors(own, hosted) : own;
+        const anchors = hosted ? mergedAnchors(own, hosted) : own;
         this.checkAnchor(anchors, r.fragment, hosted ? `\`${this.facts.entry(this.host!)?.url ?? 'its page'}\` (this file is shown inside that page)` : 'this page');
         if (this.heading) this.file = own.headings.includes(this.heading) ? this.ctx.path : this.host;
         return;
@@ -230,7 +230,7 @@ class Inspector {
     // In an excerpt of the site (no Hugo config at its root), a file in a folder that is not there may just not be
     // checked out: no diagnostic (the hover says so).
     if (!folderExists && !this.facts.isFullCheckout()) return;
-    const suggestions = didYouMean(name, names, nearFiles(area === 'image' ? IMAGE_EXTENSIONS : undefined));
+    const suggestions = budgetOf(ctx).take(names.length) ? didYouMean(name, names, nearFiles(area === 'image' ? IMAGE_EXTENSIONS : undefined)) : [];
     const hint = suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : '';
     const inContent = folderExists ? `\`${relToContent(site, dir)}/\`` : `\`${relToContent(site, dir)}/\` (the folder does not exist either)`;
     const where = staticUrl !== undefined ? `${inContent}, nor in the static folders (${staticDirs.map((d) => `\`${d}/\``).join(', ')})` : inContent;
@@ -343,18 +343,55 @@ class Inspector {
     if (!anchors || fragment === '') return;
     for (const inc of anchors.included) this.ctx.dependsOn(inc);
     if (anchors.ids.has(fragment)) {
-      this.heading = anchors.headings.find((h) => h.id === fragment);
+      this.heading = headingWithId(anchors, fragment);
       return;
     }
     const t = this.ref.target;
     const hash = t.lastIndexOf('#');
     const range = { start: this.ref.range.start + hash + 1, end: this.ref.range.start + t.length };
-    const best = didYouMean(fragment, anchors.ids, NEAR_ANCHORS);
+    const best = budgetOf(this.ctx).take(anchors.ids.size) ? didYouMean(fragment, anchors.ids, NEAR_ANCHORS) : [];
     const hint = best.length ? ` Did you mean \`#${best[0]}\`?` : '';
     // Glossary anchors come from term files; an excerpt of the site may simply not hold that term.
     if (anchors.generated && !this.facts.isFullCheckout()) return;
     this.problem('link.anchor-not-found', undefined, `No heading with the id \`${fragment}\` in ${where}.${hint}`, range, replacementFixes('link.anchor-not-found', best));
   }
+}
+
+/** Candidates the link suggestions of one check may compare (see SuggestionBudget): 25 times what a real page needs. */
+const SUGGESTION_COMPARISONS = 50_000;
+const budgets = new WeakMap<SiteDocumentContext, SuggestionBudget>();
+
+function budgetOf(ctx: SiteDocumentContext): SuggestionBudget {
+  let budget = budgets.get(ctx);
+  if (!budget) budgets.set(ctx, (budget = new SuggestionBudget(SUGGESTION_COMPARISONS)));
+  return budget;
+}
+
+/**
+ * The first heading with the id, by a map made once per set of anchors (they are cached per page): a search of the
+ * list for each `#fragment` made a page of links to its last heading quadratic.
+ */
+const headingMaps = new WeakMap<PageAnchors, Map<string, Heading>>();
+
+function headingWithId(anchors: PageAnchors, id: string): Heading | undefined {
+  let byId = headingMaps.get(anchors);
+  if (!byId) {
+    byId = new Map();
+    for (const h of anchors.headings) if (!byId.has(h.id)) byId.set(h.id, h);
+    headingMaps.set(anchors, byId);
+  }
+  return byId.get(id);
+}
+
+/** `mergeAnchors` once per pair (a resource's own anchors, its host's), not once per `#fragment` link of the resource. */
+const merged = new WeakMap<PageAnchors, WeakMap<PageAnchors, PageAnchors>>();
+
+function mergedAnchors(own: PageAnchors, host: PageAnchors): PageAnchors {
+  let byHost = merged.get(own);
+  if (!byHost) merged.set(own, (byHost = new WeakMap()));
+  let both = byHost.get(host);
+  if (!both) byHost.set(host, (both = mergeAnchors(own, host)));
+  return both;
 }
 
 /** The ids of a page resource and of its host page together; headings are the resource's own, then the host's. */

@@ -1,6 +1,19 @@
-/** The 0-based line of `offset` in `text`. */
-export function lineOf(text: string, offset: number): number {
-  let line = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+/**
+ * The 0-based line of offsets in `text` (the `\n`s before each): the line breaks are found once, and each offset by
+ * binary search. Counting the breaks from the start for each link made a page of links to its last heading quadratic.
+ */
+export function lineFinder(text: string): (offset: number) => number {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  return (offset) => {
+    // How many breaks come before the offset.
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (breaks[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
 }
