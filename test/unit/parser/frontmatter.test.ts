@@ -69,6 +69,20 @@ describe('frontmatter parser', () => {
     assert.deepEqual(fm.problems.map((p) => [p.code, slice(text, p.range)]), [['frontmatter.yaml-syntax', 'description: y']]);
   });
 
+  it('leaves the stack trace limit as it was, after a YAML fault too (it is 0 during the parse)', () => {
+    const limit = Error.stackTraceLimit;
+    try {
+      // A value of its own, so that an earlier test that left 0 behind cannot hide it.
+      Error.stackTraceLimit = 17;
+      assert.equal(parseFrontmatter('---\ntitle: x\n  description: y\n---\n')!.problems[0]?.code, 'frontmatter.yaml-syntax');
+      assert.equal(Error.stackTraceLimit, 17);
+      parseFrontmatter('---\ntitle: x\n---\n');
+      assert.equal(Error.stackTraceLimit, 17);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  });
+
   it('reports a frontmatter that is not a map', () => {
     const fm = parseFrontmatter('---\n- a\n- b\n---\n')!;
     assert.deepEqual(fm.problems.map((p) => p.code), ['frontmatter.not-a-map']);
