@@ -8,9 +8,12 @@
  *   node --import tsx scripts/bench/scalingSweep.ts
  *
  * SHAPE=line (default) repeats the piece on one line, SHAPE=lines on lines of about 60 characters (one paragraph),
- * SHAPE=blank with a blank line after each; UNITS='["…", …]' sweeps pieces of your own; SMALL and LARGE set the
- * sizes; NOLINT=1 leaves the make-lint checks out. A piece it flags becomes a page of test/support/worstCases.ts once
- * fixed (see docs/reliability.md).
+ * SHAPE=blank with a blank line after each, SHAPE=frontmatter inside the frontmatter; PREFIX=… goes before the
+ * pieces (`SHAPE=frontmatter PREFIX=$'aliases:\n' UNITS='["  - /a\n"]'`); UNITS='["…", …]' sweeps pieces of your
+ * own; SMALL and LARGE set the sizes; NOLINT=1 leaves the make-lint checks out; TRANSLATION=zh (or another
+ * language) checks the page as that language's translation of an English page with the same text, so that the
+ * translation checks compare the two. A piece it flags becomes a page of test/support/worstCases.ts once fixed (see
+ * docs/reliability.md).
  */
 import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
@@ -47,21 +50,36 @@ const FLAG_RATIO = 7;
 /** Times below this are mostly the JIT and the timers. */
 const NOISE_MS = 10;
 
+/** Text before the repeated piece (after the frontmatter; inside it with SHAPE=frontmatter, e.g. `aliases:\n`). */
+const PREFIX = process.env.PREFIX ?? '';
+
 function page(unit: string, size: number): string {
+  const n = Math.max(1, Math.floor(size / unit.length));
+  if (SHAPE === 'frontmatter') return `---\ntitle: Worst case\npublishdate: 2024-01-01\n${PREFIX}${unit.repeat(n)}\n---\n\nBody.\n`;
   if (SHAPE === 'lines') {
     const line = unit.repeat(Math.max(1, Math.floor(60 / unit.length))) + '\n';
-    return WORST_CASE_FRONTMATTER + line.repeat(Math.max(1, Math.floor(size / line.length)));
+    return WORST_CASE_FRONTMATTER + PREFIX + line.repeat(Math.max(1, Math.floor(size / line.length)));
   }
-  if (SHAPE === 'blank') return WORST_CASE_FRONTMATTER + `${unit}\n\n`.repeat(Math.max(1, Math.floor(size / (unit.length + 2))));
-  return WORST_CASE_FRONTMATTER + unit.repeat(Math.max(1, Math.floor(size / unit.length)));
+  if (SHAPE === 'blank') return WORST_CASE_FRONTMATTER + PREFIX + `${unit}\n\n`.repeat(Math.max(1, Math.floor(size / (unit.length + 2))));
+  return WORST_CASE_FRONTMATTER + PREFIX + unit.repeat(n);
 }
+
+const TRANSLATION = process.env.TRANSLATION;
+const PAGE = TRANSLATION ? WORST_CASE_PAGE.replace('content/en/', `content/${TRANSLATION}/`) : WORST_CASE_PAGE;
 
 /** CPU milliseconds of one check by a fresh service, as an editor asks for it when the page opens. */
 function checkOnce(text: string): number {
   const fs = new MemoryFileSystem({
     [`${ROOT}/content/en/_index.md`]: WORST_CASE_FRONTMATTER,
     [`${ROOT}/content/en/blog/_index.md`]: WORST_CASE_FRONTMATTER,
-    [`${ROOT}/${nodePath.posix.dirname(WORST_CASE_PAGE)}/a.png`]: '',
+    [`${ROOT}/${nodePath.posix.dirname(PAGE)}/a.png`]: '',
+    ...(TRANSLATION
+      ? {
+          [`${ROOT}/content/${TRANSLATION}/_index.md`]: WORST_CASE_FRONTMATTER,
+          [`${ROOT}/content/${TRANSLATION}/blog/_index.md`]: WORST_CASE_FRONTMATTER,
+          [`${ROOT}/${WORST_CASE_PAGE}`]: text,
+        }
+      : {}),
     ...lintFiles,
   });
   const service = new LanguageService({
@@ -69,7 +87,7 @@ function checkOnce(text: string): number {
     ...(dictionary ? { spelling: mdspellFactory(dictionary) } : {}),
     scan: { sliceMs: 1_000_000, pause: () => Promise.resolve() },
   });
-  const path = `${ROOT}/${WORST_CASE_PAGE}`;
+  const path = `${ROOT}/${PAGE}`;
   const document = TextDocument.create(`file://${path}`, 'markdown', 1, text);
   const settings = { ...DEFAULT_SETTINGS, maxFileSize: 100_000_000 };
   const started = process.cpuUsage();
@@ -83,7 +101,7 @@ function checkOnce(text: string): number {
   return (used.user + used.system) / 1000;
 }
 
-console.log(`shape ${SHAPE}, ${SIZES[0] / 1000} and ${SIZES[1] / 1000} KB, make-lint checks ${dictionary ? 'on' : 'off'}; best of 2 after a warm-up`);
+console.log(`shape ${SHAPE}, ${SIZES[0] / 1000} and ${SIZES[1] / 1000} KB, make-lint checks ${dictionary ? 'on' : 'off'}${TRANSLATION ? `, a ${TRANSLATION} translation` : ''}; best of 2 after a warm-up`);
 let flagged = 0;
 for (const unit of UNITS) {
   const best = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
