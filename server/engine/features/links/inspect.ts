@@ -368,18 +368,26 @@ function budgetOf(ctx: SiteDocumentContext): SuggestionBudget {
 }
 
 /**
- * The first heading with the id, by a map made once per set of anchors (they are cached per page): a search of the
- * list for each `#fragment` made a page of links to its last heading quadratic.
+ * The first heading with the id. A page's links look up its targets' headings a few times each, and a search of the
+ * list answers them; a set of anchors looked up more often gets a map by id (they are cached per page), since a search
+ * for each `#fragment` made a page of thousands of links to its last heading quadratic. A map for every set of anchors
+ * cost the server 4-5 MB more at its peak while the site is indexed.
  */
-const headingMaps = new WeakMap<PageAnchors, Map<string, Heading>>();
+const headingLookups = new WeakMap<PageAnchors, number | Map<string, Heading>>();
+/** Look-ups of one set of anchors answered by a search before it gets a map. */
+const SEARCHES_BEFORE_MAP = 16;
 
 function headingWithId(anchors: PageAnchors, id: string): Heading | undefined {
-  let byId = headingMaps.get(anchors);
-  if (!byId) {
-    byId = new Map();
-    for (const h of anchors.headings) if (!byId.has(h.id)) byId.set(h.id, h);
-    headingMaps.set(anchors, byId);
+  const seen = headingLookups.get(anchors);
+  if (seen instanceof Map) return seen.get(id);
+  const searches = (seen ?? 0) + 1;
+  if (searches <= SEARCHES_BEFORE_MAP) {
+    headingLookups.set(anchors, searches);
+    return anchors.headings.find((h) => h.id === id);
   }
+  const byId = new Map<string, Heading>();
+  for (const h of anchors.headings) if (!byId.has(h.id)) byId.set(h.id, h);
+  headingLookups.set(anchors, byId);
   return byId.get(id);
 }
 
