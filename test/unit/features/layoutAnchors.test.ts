@@ -164,6 +164,21 @@ describe('anchors the site’s layouts create', () => {
     );
   });
 
+  it('#x in a glossary term file opens the term file at its own heading when it has one (Ctrl+click)', async () => {
+    const rel = 'content/en/docs/reference/glossary/service-mesh.md';
+    const text = `${TERM}\n## Own heading\n\nSee [the heading](#own-heading).\n`;
+    const fs = memorySite(FILES);
+    const service = new LanguageService({ fs, scan: { sliceMs: 1e9, pause: () => Promise.resolve() } });
+    try {
+      const path = `${MEM_ROOT}/${rel}`;
+      await service.siteOf(path)!.summarized();
+      const links = service.documentLinks(path, doc(path, text)).filter((l) => l.target?.includes('#L'));
+      assert.deepEqual(links.map((l) => l.target), [`file://${path}#L8`]);
+    } finally {
+      service.dispose();
+    }
+  });
+
   it('#x in an FAQ question file resolves against its FAQ section page', async () => {
     const rel = 'content/en/about/faq/setup/install-method-selection.md';
     // (Its link to /docs/setup/getting-started is to a page outside this small site.)

@@ -126,7 +126,9 @@ class Inspector {
         const hosted = this.host ? this.facts.anchorsOf(this.host) : undefined;
         const anchors = hosted ? mergedAnchors(own, hosted) : own;
         this.checkAnchor(anchors, r.fragment, hosted ? `\`${this.facts.entry(this.host!)?.url ?? 'its page'}\` (this file is shown inside that page)` : 'this page');
-        if (this.heading) this.file = own.headings.includes(this.heading) ? this.ctx.path : this.host;
+        // The merged headings are the resource's own first: the one found is its own when it has one with the id (a
+        // search of the list for the found heading, per link, made a page of links to its last heading quadratic).
+        if (this.heading) this.file = !hosted || headingWithId(own, r.fragment) ? this.ctx.path : this.host;
         return;
       }
       case 'file':
