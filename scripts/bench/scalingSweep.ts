@@ -1,9 +1,9 @@
 /**
  * A sweep for work that grows faster than the page: each piece of Markdown or shortcode syntax below is repeated to
  * fill a page at two sizes (100 and 400 KB by default), the page is checked as the robustness test checks its worst
- * cases (test/unit/robustness/worstCaseWorker.ts: every rule with the make-lint ones, the document links, the
- * headings, the code actions of the first findings), and a piece whose CPU time grows more than 7 times for 4 times
- * the size is flagged with `!!` (linear work grows about 4 times, quadratic 16).
+ * cases (test/support/worstCaseCheck.ts: every rule with the make-lint ones, the links, the headings, code actions,
+ * completion and hover), and a piece whose CPU time grows more than 7 times for 4 times the size is flagged with
+ * `!!` (linear work grows about 4 times, quadratic 16).
  *
  *   node --import tsx scripts/bench/scalingSweep.ts
  *
@@ -15,23 +15,11 @@
  * translation checks compare the two. A piece it flags becomes a page of test/support/worstCases.ts once fixed (see
  * docs/reliability.md).
  */
-import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, LanguageService, MemoryFileSystem } from '../../server/engine';
-import { dictionaryPath, mdspellFactory } from '../../server/src/node/spelling';
+import { checkWorstCase, requireDictionary } from '../../test/support/worstCaseCheck';
 import { WORST_CASE_FRONTMATTER, WORST_CASE_PAGE } from '../../test/support/worstCases';
 
-const ROOT = '/site';
-const SAMPLE = nodePath.join(__dirname, '../../test/fixtures/istio-sample');
-const lintFiles: Record<string, string> = process.env.NOLINT
-  ? {}
-  : {
-      [`${ROOT}/.spelling`]: nodeFs.readFileSync(nodePath.join(SAMPLE, '.spelling'), 'utf8'),
-      [`${ROOT}/mdl.rb`]: nodeFs.readFileSync(nodePath.join(SAMPLE, 'mdl.rb'), 'utf8'),
-    };
-const dictionary = process.env.NOLINT ? undefined : dictionaryPath();
-if (!process.env.NOLINT && !dictionary) throw new Error("mdspell's dictionary is not installed: run npm ci, or set NOLINT=1");
+const dictionary = process.env.NOLINT ? undefined : requireDictionary();
 
 const UNITS: readonly string[] = process.env.UNITS
   ? (JSON.parse(process.env.UNITS) as string[])
@@ -65,40 +53,17 @@ function page(unit: string, size: number): string {
 }
 
 const TRANSLATION = process.env.TRANSLATION;
-const PAGE = TRANSLATION ? WORST_CASE_PAGE.replace('content/en/', `content/${TRANSLATION}/`) : WORST_CASE_PAGE;
 
-/** CPU milliseconds of one check by a fresh service, as an editor asks for it when the page opens. */
+/** CPU milliseconds of one check, as the robustness test's (with the English page a translation is compared with). */
 function checkOnce(text: string): number {
-  const fs = new MemoryFileSystem({
-    [`${ROOT}/content/en/_index.md`]: WORST_CASE_FRONTMATTER,
-    [`${ROOT}/content/en/blog/_index.md`]: WORST_CASE_FRONTMATTER,
-    [`${ROOT}/${nodePath.posix.dirname(PAGE)}/a.png`]: '',
-    ...(TRANSLATION
-      ? {
-          [`${ROOT}/content/${TRANSLATION}/_index.md`]: WORST_CASE_FRONTMATTER,
-          [`${ROOT}/content/${TRANSLATION}/blog/_index.md`]: WORST_CASE_FRONTMATTER,
-          [`${ROOT}/${WORST_CASE_PAGE}`]: text,
-        }
-      : {}),
-    ...lintFiles,
-  });
-  const service = new LanguageService({
-    fs,
-    ...(dictionary ? { spelling: mdspellFactory(dictionary) } : {}),
-    scan: { sliceMs: 1_000_000, pause: () => Promise.resolve() },
-  });
-  const path = `${ROOT}/${PAGE}`;
-  const document = TextDocument.create(`file://${path}`, 'markdown', 1, text);
-  const settings = { ...DEFAULT_SETTINGS, maxFileSize: 100_000_000 };
-  const started = process.cpuUsage();
-  service.openDocument(path, document);
-  const { diagnostics } = service.diagnostics(path, document, settings);
-  service.documentLinks(path, document, settings);
-  service.headings(path, document);
-  service.codeActions(path, document, { start: { line: 0, character: 0 }, end: { line: 1_000_000, character: 0 } }, diagnostics.slice(0, 50), settings);
-  const used = process.cpuUsage(started);
-  service.dispose();
-  return (used.user + used.system) / 1000;
+  const page = TRANSLATION ? WORST_CASE_PAGE.replace('content/en/', `content/${TRANSLATION}/`) : WORST_CASE_PAGE;
+  const files: Record<string, string> = { [`${nodePath.posix.dirname(page)}/a.png`]: '' };
+  if (TRANSLATION) {
+    files[`content/${TRANSLATION}/_index.md`] = WORST_CASE_FRONTMATTER;
+    files[`content/${TRANSLATION}/blog/_index.md`] = WORST_CASE_FRONTMATTER;
+    files[WORST_CASE_PAGE] = text;
+  }
+  return checkWorstCase(text, { page, files, ...(dictionary ? { dictionary } : {}) }).ms;
 }
 
 console.log(`shape ${SHAPE}, ${SIZES[0] / 1000} and ${SIZES[1] / 1000} KB, make-lint checks ${dictionary ? 'on' : 'off'}${TRANSLATION ? `, a ${TRANSLATION} translation` : ''}; best of 2 after a warm-up`);

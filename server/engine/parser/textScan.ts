@@ -4,6 +4,18 @@
  * looked for a `)` to the end of the page), which is quadratic; these helpers remember the answer instead.
  */
 
+/** How many of the ascending `sorted` are below `value`: the index of the first one at or above it (binary search). */
+export function countBelow(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
  * Where a pattern next occurs, for scanners that ask again and again: every occurrence found is remembered, so the
  * text is searched once in all, however many times and in whatever order it is asked. `indexOf` from each candidate
@@ -32,13 +44,7 @@ abstract class Occurrences {
     }
     if (this.answers(this.hint, from)) return found[this.hint]!;
     if (this.answers(this.hint + 1, from)) return found[++this.hint]!;
-    let low = 0;
-    let high = found.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (found[mid]! < from) low = mid + 1;
-      else high = mid;
-    }
+    const low = countBelow(found, from);
     if (low >= found.length) return -1;
     this.hint = low;
     return found[low]!;
