@@ -25,6 +25,12 @@ const PAGES: Record<string, string> = {
   'html-and-entities': planted('<span class="x">Spann texxt</span> &nbsp; &amp; done.'),
   'table': planted('| Colum | Other |\n|---|---|\n| valeu | x |'),
   'heading-anchor': planted('## Section {#sectoin-anchor}'),
+  // Many replacements of each kind the tracker makes (code spans, `{{…}}`, `{%…%}`, tags, entities), side by side and
+  // line after line, with misspelt words between them: each word's line comes from the tracker's offsets.
+  'many-replacements': planted(
+    'Sume wordz {{% tip %}} heer {{% /tip %}} and `code` thenn {{ x }} moar {%x%}qwerty <b>bolld</b> &amp; zzxq.\n'.repeat(40) +
+      '\nTxet with `a` and ``b`` and {{< tip >}}xyzzy{{< /tip >}}{{% /tip %}}{{% /tip %}} <i>itallic</i> {% raw %} {{ y }}\n'.repeat(40),
+  ),
 };
 
 /** Known differences (`page line word` → reason); one not seen any more fails the test. */
