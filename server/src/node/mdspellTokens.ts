@@ -59,7 +59,7 @@ class Tracker {
    * first of them in `maps` on a tie, which is the entry kept for that `newIndex` here (a stable sort).
    */
   originalIndex(newIndex: number): number {
-    const sorted = (this.byPosition ??= firstOfEach([...this.maps].sort((a, b) => a.newIndex - b.newIndex)));
+    const sorted = this.mapsByPosition();
     let lo = 0;
     let hi = sorted.length - 1;
     let found: IndexMap | undefined;
@@ -72,6 +72,11 @@ class Tracker {
       } else hi = mid - 1;
     }
     return found ? found.index + (newIndex - found.newIndex) : newIndex;
+  }
+
+  /** The maps by `newIndex`, the first in `maps` of each (a stable sort), kept until the maps change. */
+  private mapsByPosition(): IndexMap[] {
+    return (this.byPosition ??= firstOfEach([...this.maps].sort((a, b) => a.newIndex - b.newIndex)));
   }
 
   getOriginalIndex(newIndex: number): number {
@@ -138,10 +143,9 @@ class Tracker {
     }
     const count = starts.length;
     if (count === 0) return old;
-    this.byPosition = undefined;
     const r = replacement.length;
     // The earlier passes' maps by position, the first in `maps` of each position.
-    const earlier = firstOfEach([...this.maps].sort((a, b) => a.newIndex - b.newIndex));
+    const earlier = this.mapsByPosition();
     let next = 0;
     // This pass's maps in the order `track` appends them; an end map a later match removes becomes undefined.
     const made: (IndexMap | undefined)[] = [];
@@ -191,6 +195,7 @@ class Tracker {
       map.newIndex = q - removedBefore[lo]!;
       kept.push(map);
     }
+    this.byPosition = undefined;
     this.maps.length = 0;
     this.maps.push(...kept);
     for (const map of made) if (map) this.maps.push(map);
