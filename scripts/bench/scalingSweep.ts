@@ -56,14 +56,14 @@ const TRANSLATION = process.env.TRANSLATION;
 
 /** CPU milliseconds of one check, as the robustness test's (with the English page a translation is compared with). */
 function checkOnce(text: string): number {
-  const page = TRANSLATION ? WORST_CASE_PAGE.replace('content/en/', `content/${TRANSLATION}/`) : WORST_CASE_PAGE;
-  const files: Record<string, string> = { [`${nodePath.posix.dirname(page)}/a.png`]: '' };
+  const pagePath = TRANSLATION ? WORST_CASE_PAGE.replace('content/en/', `content/${TRANSLATION}/`) : WORST_CASE_PAGE;
+  const files: Record<string, string> = { [`${nodePath.posix.dirname(pagePath)}/a.png`]: '' };
   if (TRANSLATION) {
     files[`content/${TRANSLATION}/_index.md`] = WORST_CASE_FRONTMATTER;
     files[`content/${TRANSLATION}/blog/_index.md`] = WORST_CASE_FRONTMATTER;
     files[WORST_CASE_PAGE] = text;
   }
-  return checkWorstCase(text, { page, files, ...(dictionary ? { dictionary } : {}) }).ms;
+  return checkWorstCase(text, { page: pagePath, files, ...(dictionary ? { dictionary } : {}) }).ms;
 }
 
 console.log(`shape ${SHAPE}, ${SIZES[0] / 1000} and ${SIZES[1] / 1000} KB, make-lint checks ${dictionary ? 'on' : 'off'}${TRANSLATION ? `, a ${TRANSLATION} translation` : ''}; best of 2 after a warm-up`);

@@ -18,6 +18,8 @@ import { applySuppressions } from './features/suppression';
 import { DocumentParse } from './parser/documentParse';
 import { tooLarge, tooLargeDiagnostic } from './fileSize';
 import { allOf, firstOf, guard, internalError, type ErrorReporter } from './providers';
+import { errorText } from './errorText';
+import type { SpellCheckerFactory } from './site/spellChecker';
 import { parseDocument, type ParsedDocument } from './parser/parsedDocument';
 import { pageFacts, type PageFacts } from './site/pageFacts';
 import { LineEnds } from './parser/textScan';
@@ -37,8 +39,6 @@ import type { PageHeading, PlanNewLanguageResult, PlanTranslationResult, Transla
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
 /** Per site, in its index's caches: the `data/args.yml` it was read from, by modification time. */
 const SITE_VALUES = cacheKey<SiteValuesCache>('site values');
-import type { SpellCheckerFactory } from './site/spellChecker';
-import { errorText } from './errorText';
 
 /** Open documents whose parse is kept (a re-parse of a 63 KB page takes about a millisecond). */
 const PARSED_CACHE_SIZE = 64;
