@@ -7,7 +7,7 @@
 
 // The service: one instance per workspace (or CLI run) owns every cache.
 export { errorText } from './errorText';
-export { LanguageService, PARSE_TIMING, type LanguageServiceOptions, type RuleTimings, type DiagnosticsResult, type IndexStatus, type PhasedDiagnostics } from './languageService';
+export { LanguageService, PARSE_TIMING, type LanguageServiceOptions, type RuleTimings, type DiagnosticsResult, type IndexStatus, type PhasedDiagnostics, type CarriedFindings, NOTHING_CARRIED } from './languageService';
 export { carryAcrossEdit, changedSpan, type ChangedSpan } from './diagnostics/carryAcrossEdit';
 
 // Settings (`istio.*`), read the way VS Code hands them over.

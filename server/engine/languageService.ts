@@ -12,7 +12,7 @@ import type { DocumentContext } from './features/documentContext';
 import type { DiagnosticRule, FileMove, PathEdits, RenameRefusal, SiteWork } from './features/feature';
 import { pagesLinkingTo } from './features/links/siteLinks';
 import { planPageMove, type PageMovePlan } from './features/links/movePlan';
-import { limitFindings } from './features/findingsLimit';
+import { countBySeverity, hiddenTotal, limitFindings, MAX_FINDINGS_PER_DOCUMENT, NONE_HIDDEN, type HiddenCounts } from './features/findingsLimit';
 import * as registry from './features/registry';
 import { applySuppressions } from './features/suppression';
 import { DocumentParse } from './parser/documentParse';
@@ -123,8 +123,25 @@ export interface PhasedDiagnostics {
    * Runs what is left: the result `diagnostics` gives for this text, and the make-lint rules' findings on their own
    * (what the server carries across the next edit until they are checked again).
    */
-  complete(): DiagnosticsResult & { readonly makeLint: Diagnostic[] };
+  complete(): DiagnosticsResult & { readonly makeLint: CarriedFindings };
+  /**
+   * `core` with make-lint findings carried from an earlier check (moved across the edits since), capped together as
+   * `diagnostics` caps a page's findings: what the server publishes first after an edit.
+   */
+  withCarried(carried: CarriedFindings): Diagnostic[];
 }
+
+/**
+ * The make-lint findings of a complete check that its publication showed, and how many of them the cap left out (by
+ * severity). Only the shown ones are carried: on a page of 150,000 findings, carrying them all made the first
+ * publication after each edit 150,000 diagnostics, seconds of the server's thread and of the editor's.
+ */
+export interface CarriedFindings {
+  readonly shown: readonly Diagnostic[];
+  readonly hidden: HiddenCounts;
+}
+
+export const NOTHING_CARRIED: CarriedFindings = { shown: [], hidden: NONE_HIDDEN };
 
 /**
  * The engine: plain TypeScript over an injected file system. The LSP server, the CLI and the tests
@@ -469,12 +486,23 @@ export class LanguageService {
     const overrides = settings.diagnostics.severity ?? {};
     if (!settings.diagnostics.enable || tooLarge(document, settings)) {
       const done = this.diagnostics(path, document, requestSettings);
-      return { core: done.diagnostics, dependencies: done.dependencies, step: () => false, complete: () => ({ ...done, makeLint: [] }) };
+      return {
+        core: done.diagnostics,
+        dependencies: done.dependencies,
+        step: () => false,
+        complete: () => ({ ...done, makeLint: NOTHING_CARRIED }),
+        withCarried: () => done.diagnostics,
+      };
     }
     const ctx = this.context(path, document, requestSettings, dependencies);
     const raw: Diagnostic[] = [];
     for (const rule of registry.coreRules) this.runRule(rule, ctx, raw, overrides);
     const coreCount = raw.length;
+    // Suppressions and drafts apply finding by finding, so the core's and the make-lint rules' findings are finished
+    // apart and capped together.
+    const coreFound = finishFindings(ctx, raw.slice(), false);
+    const firstLine = firstLineRange(ctx.document);
+    const core = applySeverityOverrides(limitFindings(coreFound, firstLine), overrides);
     let next = 0;
     const step = (): boolean => {
       const rule = registry.makeLintRules[next];
@@ -484,17 +512,28 @@ export class LanguageService {
       return next < registry.makeLintRules.length;
     };
     return {
-      core: applySeverityOverrides(finishFindings(ctx, raw.slice(), true), overrides),
+      core,
       dependencies,
       step,
       complete: () => {
         while (step());
+        const lintFound = finishFindings(ctx, raw.slice(coreCount), false);
+        const diagnostics = limitFindings([...coreFound, ...lintFound], firstLine);
+        // The make-lint findings the cap kept (the same objects), and the counts of those it left out.
+        const kept = new Set(diagnostics);
+        const shown = lintFound.filter((d) => kept.has(d));
+        const hidden = countBySeverity(lintFound.filter((d) => !kept.has(d)));
         return {
-          diagnostics: applySeverityOverrides(finishFindings(ctx, raw, true), overrides),
+          diagnostics: applySeverityOverrides(diagnostics, overrides),
           dependencies,
-          makeLint: applySeverityOverrides(finishFindings(ctx, raw.slice(coreCount), false), overrides),
+          makeLint: { shown: applySeverityOverrides(shown, overrides), hidden },
         };
       },
+      // The carried findings had the user's severities applied already; applying them again changes nothing.
+      withCarried: (carried) =>
+        carried.shown.length === 0 && hiddenTotal(carried.hidden) === 0
+          ? core
+          : applySeverityOverrides(limitFindings([...coreFound, ...carried.shown], firstLine, MAX_FINDINGS_PER_DOCUMENT, carried.hidden), overrides),
     };
   }
 

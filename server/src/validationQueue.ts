@@ -20,7 +20,7 @@
  */
 import type { Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { carryAcrossEdit, errorText, type IstioSettings, type LanguageService, type PhasedDiagnostics } from '../engine';
+import { carryAcrossEdit, errorText, NOTHING_CARRIED, type CarriedFindings, type IstioSettings, type LanguageService, type PhasedDiagnostics } from '../engine';
 
 /** The make-lint rules run once the page has not changed (nor been opened) for this long. */
 export const MAKE_LINT_IDLE_MS = 250;
@@ -70,7 +70,7 @@ type RecheckNeed = (uri: string, state: PageState | undefined) => boolean;
 /** What the queue remembers of an open page between its checks. */
 interface PageState {
   /** The make-lint findings published last, and the text they are placed in (carried across the next edit). */
-  shown?: { readonly text: string; readonly findings: Diagnostic[] };
+  shown?: { readonly text: string; readonly findings: CarriedFindings };
   /** The last check ran on the site's complete index. */
   indexed: boolean;
   /** The last make-lint phase ran with the dictionary loaded. */
@@ -377,9 +377,11 @@ export class ValidationQueue {
     }
     this.host.checked(uri, phases.dependencies);
     const text = current.getText();
-    const carried = state.shown ? carryAcrossEdit(state.shown.findings, state.shown.text, text) : [];
+    const carried: CarriedFindings = state.shown
+      ? { shown: carryAcrossEdit(state.shown.findings.shown, state.shown.text, text), hidden: state.shown.findings.hidden }
+      : NOTHING_CARRIED;
     state.shown = { text, findings: carried };
-    const first = carried.length > 0 ? [...phases.core, ...carried] : phases.core;
+    const first = phases.withCarried(carried);
     this.host.publish(uri, version, first);
     if (!this.published) {
       this.published = true;

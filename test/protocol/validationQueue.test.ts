@@ -103,6 +103,28 @@ describe('language server: the validation queue', () => {
     await client.close(uri);
   });
 
+  it('a page of 20,000 make-lint findings: every publication stays capped, after an edit too', async () => {
+    // Before, the make-lint findings were carried across an edit uncapped: the first publication after the edit held
+    // 40,000 diagnostics (tens of megabytes of JSON, seconds of the server's thread and of the editor's).
+    const text = `${sample(REL)}\n${'> a\n\n'.repeat(20_000)}`;
+    const uri = await client.open(path.join(SAMPLE_SITE, REL), text);
+    const summary = (p: PublishedDiagnostics): Diagnostic | undefined => p.diagnostics.find((d) => d.code === 'file.too-many-findings');
+    const totalOf = (p: PublishedDiagnostics): number => (summary(p)?.data as { total: number } | undefined)?.total ?? 0;
+    // The complete publication: the make-lint findings counted in its summary.
+    const opened = await client.waitForDiagnostics(uri, (p) => totalOf(p) >= 40_000, 60_000);
+    assert.equal(opened.diagnostics.length, 1001);
+    const published = record(client, uri, (log) => log.filter((p) => p.version === 2).length >= 2);
+    await client.change(uri, text.replace('> a\n', 'x\n'));
+    const log = (await published).filter((p) => p.version === 2);
+    assert.ok(log.length >= 2, `${log.length} publications of version 2`);
+    for (const p of log) assert.ok(p.diagnostics.length <= 1001, `${p.diagnostics.length} diagnostics published`);
+    // The first one (the make-lint findings carried across the edit) already counts them all, about as the complete
+    // one does (the edit took one quote away: two findings less).
+    assert.ok(totalOf(log[0]!) >= 39_000, `first publication's summary: ${summary(log[0]!)?.message}`);
+    assert.equal(totalOf(log.at(-1)!), totalOf(opened) - 2);
+    await client.close(uri);
+  });
+
   it('a completion sent right after a big page is opened is answered before the page\'s complete publication', async () => {
     // Twice the largest sample page, with misspelt words: its make-lint phase publishes after its core phase.
     const body = sample(BIG);
