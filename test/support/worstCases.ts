@@ -91,6 +91,8 @@ export const WORST_CASES: readonly WorstCase[] = [
     },
   },
   { name: 'suppressions on one line', cause: 'each comment copied the list of the line', page: (s) => repeated('<!-- istio-ignore-next-line -->', s, '', '\n{{<\n') },
+  // The lint script's blockquote rule asked, for each `>` line, whether a tag holds its `>`, through every tag.
+  { name: 'a quote of a tag on each line', cause: 'each `>` line was looked for in every tag of the page', page: (s) => repeated('> {{< a >}}\n', s) },
 ];
 
 /** A plain post of about `size` characters: ordinary paragraphs, headings, links and shortcodes, for comparison. */
