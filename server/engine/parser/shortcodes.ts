@@ -399,3 +399,24 @@ class TagEnds {
     return { end: nextOpen >= 0 ? nextOpen : Math.min(this.text.length, p + 1) };
   }
 }
+
+/**
+ * The tag whose text holds `offset`, its end excluded (the shortcode features' `tagAt` includes it, for a cursor right
+ * after `>}}`): the last tag starting at or before `offset`, by binary search, since `scanShortcodes` hands its tags
+ * over in document order and never overlapping (each scan resumes at the end of the tag before). For rules that ask
+ * once per match of a pattern: going through every tag each time made a page of such matches quadratic.
+ */
+export function tagHolding(tags: readonly ShortcodeTag[], offset: number): ShortcodeTag | undefined {
+  let lo = 0;
+  let hi = tags.length - 1;
+  let last: ShortcodeTag | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tags[mid]!;
+    if (t.range.start <= offset) {
+      last = t;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return last && offset < last.range.end ? last : undefined;
+}

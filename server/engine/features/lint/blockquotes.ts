@@ -1,8 +1,8 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { bodyLineBlocks, type LineBlock } from '../../parser/codeBlocks';
+import { tagHolding } from '../../parser/shortcodes';
 import { diagnostic } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
-import { tagHolding } from '../shortcodes/lookup';
 
 const QUOTE_LINE = /^([ \t]*)> ?/;
 
@@ -35,7 +35,7 @@ export function blockquoteDiagnostics(ctx: DocumentContext): Diagnostic[] {
   const { text, nonMarkdown, markdown } = ctx.parsed;
   if (!/(^|\n)[ \t]*>/.test(text)) return out;
   // A binary search: scanning every tag for each `>` line made a page of quoted tags quadratic (1.5 s at 400 KB).
-  const inTag = (offset: number): boolean => tagHolding(ctx.parsed, offset) !== undefined;
+  const inTag = (offset: number): boolean => tagHolding(ctx.parsed.shortcodes.tags, offset) !== undefined;
   // The page's own lines as Goldmark reads them; a top-level shortcode is one piece of text where it starts.
   const blocks = bodyLineBlocks(ctx.parsed);
   let at = ctx.parsed.bodyStart;

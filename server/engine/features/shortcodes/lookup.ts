@@ -27,27 +27,6 @@ export function tagAt(parsed: ParsedDocument, offset: number): ShortcodeTag | un
   return undefined;
 }
 
-/**
- * The tag whose text holds `offset`, its end excluded (`tagAt` includes it, for a cursor right after `>}}`): the last
- * tag starting at or before `offset`, by binary search, since the scanner's tags are in document order and never
- * overlap (each scan resumes at the end of the tag before).
- */
-export function tagHolding(parsed: ParsedDocument, offset: number): ShortcodeTag | undefined {
-  const tags = parsed.shortcodes.tags;
-  let lo = 0;
-  let hi = tags.length - 1;
-  let last: ShortcodeTag | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tags[mid]!;
-    if (t.range.start <= offset) {
-      last = t;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return last && offset < last.range.end ? last : undefined;
-}
-
 /** The tree node of an opening tag (or of the opening tag a closing tag closes). */
 export function nodeOf(parsed: ParsedDocument, tag: ShortcodeTag): ShortcodeNode | undefined {
   return parsed.tree.byTag.get(tag);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { builtInCatalog } from '../../../server/engine/catalog/shortcodeCatalog';
-import { tagHolding } from '../../../server/engine/features/shortcodes/lookup';
 import { parseDocument } from '../../../server/engine/parser/parsedDocument';
+import { tagHolding } from '../../../server/engine/parser/shortcodes';
 import { sample, sampleFiles } from '../../support/fixtures';
 
 const catalog = builtInCatalog();
@@ -22,7 +22,7 @@ describe('tagHolding: the tag whose text holds an offset, by binary search', () 
       const { shortcodes } = parseDocument(text, catalog);
       for (let offset = 0; offset <= text.length; offset++) {
         const expected = byScan(shortcodes.tags, offset);
-        assert.equal(tagHolding({ shortcodes } as Parameters<typeof tagHolding>[0], offset), expected, `offset ${offset}`);
+        assert.equal(tagHolding(shortcodes.tags, offset), expected, `offset ${offset}`);
         if (expected) tagged++;
       }
     }
