@@ -15,9 +15,8 @@
  * translation checks compare the two. A piece it flags becomes a page of test/support/worstCases.ts once fixed (see
  * docs/reliability.md).
  */
-import * as nodePath from 'node:path';
-import { checkWorstCase, requireDictionary } from '../../test/support/worstCaseCheck';
-import { WORST_CASE_FRONTMATTER, WORST_CASE_PAGE } from '../../test/support/worstCases';
+import { checkWorstCase, pageSite, requireDictionary } from '../../test/support/worstCaseCheck';
+import { WORST_CASE_FRONTMATTER } from '../../test/support/worstCases';
 
 const dictionary = process.env.NOLINT ? undefined : requireDictionary();
 
@@ -56,14 +55,7 @@ const TRANSLATION = process.env.TRANSLATION;
 
 /** CPU milliseconds of one check, as the robustness test's (with the English page a translation is compared with). */
 function checkOnce(text: string): number {
-  const pagePath = TRANSLATION ? WORST_CASE_PAGE.replace('content/en/', `content/${TRANSLATION}/`) : WORST_CASE_PAGE;
-  const files: Record<string, string> = { [`${nodePath.posix.dirname(pagePath)}/a.png`]: '' };
-  if (TRANSLATION) {
-    files[`content/${TRANSLATION}/_index.md`] = WORST_CASE_FRONTMATTER;
-    files[`content/${TRANSLATION}/blog/_index.md`] = WORST_CASE_FRONTMATTER;
-    files[WORST_CASE_PAGE] = text;
-  }
-  return checkWorstCase(text, { page: pagePath, files, ...(dictionary ? { dictionary } : {}) }).ms;
+  return checkWorstCase(text, { ...pageSite(text, TRANSLATION), ...(dictionary ? { dictionary } : {}) }).ms;
 }
 
 console.log(`shape ${SHAPE}, ${SIZES[0] / 1000} and ${SIZES[1] / 1000} KB, make-lint checks ${dictionary ? 'on' : 'off'}${TRANSLATION ? `, a ${TRANSLATION} translation` : ''}; best of 2 after a warm-up`);

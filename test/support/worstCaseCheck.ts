@@ -37,6 +37,22 @@ export function requireDictionary(): string {
   return dictionary;
 }
 
+/**
+ * Where a worst-case page is checked: the blog post of WORST_CASE_PAGE with an image beside it, or with `translation`
+ * (`zh`) the same post in that language, translating an English page of the same text (so that the translation
+ * checks compare the two, and the rules of translated pages run).
+ */
+export function pageSite(text: string, translation?: string): { page: string; files: Record<string, string> } {
+  const page = translation ? WORST_CASE_PAGE.replace('content/en/', `content/${translation}/`) : WORST_CASE_PAGE;
+  const files: Record<string, string> = { [`${nodePath.posix.dirname(page)}/a.png`]: '' };
+  if (translation) {
+    files[`content/${translation}/_index.md`] = WORST_CASE_FRONTMATTER;
+    files[`content/${translation}/blog/_index.md`] = WORST_CASE_FRONTMATTER;
+    files[WORST_CASE_PAGE] = text;
+  }
+  return { page, files };
+}
+
 let lintFiles: Record<string, string> | undefined;
 
 /** The time of one check: a fresh service, so no cache from the previous run helps. */

@@ -22,6 +22,8 @@ export interface WorstCase {
    * per character that the quadratic time only shows on larger pages.
    */
   readonly size?: number;
+  /** Checked as this language's translation of an English page of the same text (the rules of translated pages run). */
+  readonly translation?: string;
 }
 
 const LARGE = 1_600_000;
@@ -93,6 +95,17 @@ export const WORST_CASES: readonly WorstCase[] = [
   { name: 'suppressions on one line', cause: 'each comment copied the list of the line', page: (s) => repeated('<!-- istio-ignore-next-line -->', s, '', '\n{{<\n') },
   // The lint script's blockquote rule asked, for each `>` line, whether a tag holds its `>`, through every tag.
   { name: 'a quote of a tag on each line', cause: 'each `>` line was looked for in every tag of the page', page: (s) => repeated('> {{< a >}}\n', s) },
+  // The lint script's greps leave a link's fault to the link check: each match looked for its link, or its image
+  // tag, among all of the page's.
+  { name: 'links to istio.io', cause: "each istio.io URL the lint grep matched searched the page's links for its own", page: (s) => repeated('[a](https://istio.io/)', s), size: 800_000 },
+  { name: 'English paths in a translation', cause: "each `/docs/` path the lint grep matched searched the page's links", page: (s) => repeated('[a](/docs/)', s), translation: 'zh', size: 800_000 },
+  {
+    name: 'English image paths in a translation',
+    cause: "each `/docs/` path the lint grep matched searched the page's tags for its image",
+    page: (s) => repeated('{{< image link="/docs/a.png" caption="c" >}}', s),
+    translation: 'zh',
+    size: 800_000,
+  },
 ];
 
 /** A plain post of about `size` characters: ordinary paragraphs, headings, links and shortcodes, for comparison. */

@@ -13,6 +13,25 @@ export function contains(range: OffsetRange, offset: number): boolean {
 }
 
 /**
+ * Whether a range of `sorted` (in order of their starts, none overlapping) `contains` `offset`, its end included: the
+ * last range starting at or before it, by binary search, for a rule that asks once per match of a pattern.
+ */
+export function anyContains(sorted: readonly OffsetRange[], offset: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let last: OffsetRange | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = sorted[mid]!;
+    if (r.start <= offset) {
+      last = r;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return last !== undefined && offset <= last.end;
+}
+
+/**
  * Sorted, non-overlapping regions of a document, queried by offset in O(log n).
  * Used for the places where Markdown is not Markdown: frontmatter, code blocks, `{{< text >}}` bodies.
  */

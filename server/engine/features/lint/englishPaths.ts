@@ -3,9 +3,12 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { resolveImageLink, resolveLink } from '../../site/resolve';
 import { LANGUAGE_PREFIX_LINT } from '../../site/linkRules';
 import { DEFAULT_LANGUAGE } from '../../site/siteLayout';
-import type { OffsetRange } from '../../parser/offsetRange';
+import type { MarkdownLink } from '../../parser/markdown';
+import { anyContains, type OffsetRange } from '../../parser/offsetRange';
+import { tagHolding } from '../../parser/shortcodes';
 import { diagnostic, type DiagnosticCode } from '../diagnostic';
 import type { DocumentContext } from '../documentContext';
+import { linkByTargetStart } from './linkAt';
 
 /**
  * The script's greps over every zh page (the file itself, code included), each `grep -E` pattern as written:
@@ -37,14 +40,15 @@ export function englishPathDiagnostics(ctx: DocumentContext, lang: string): Diag
   const out: Diagnostic[] = [];
   if (!sections.length || !sections.some((s) => text.includes(`/${s}`))) return out;
   const alternatives = sections.map((s) => `/${s}`).join('|');
-  const aliases = reportedAliases(ctx, sections);
+  const aliases = reportedAliases(ctx, sections).sort((a, b) => a.start - b.start);
+  const linkAt = linkByTargetStart(ctx.parsed);
   for (const grep of GREPS) {
     const pattern = new RegExp(`${grep.lead.replace(/[()]/g, '\\$&')}(${alternatives})`, 'g');
     let m: RegExpExecArray | null;
     while ((m = pattern.exec(text))) {
       const start = m.index + grep.lead.length;
       // One finding per fault: the alias and link checks already report these (with the same fix).
-      if (aliases.some((r) => start >= r.start && start <= r.end) || reportedByLinkCheck(ctx, start, sections) || reportedByImageCheck(ctx, start, lang)) continue;
+      if (anyContains(aliases, start) || reportedByLinkCheck(ctx, linkAt(start), sections) || reportedByImageCheck(ctx, start, lang)) continue;
       const end = pathEnd(text, start);
       const path = text.slice(start, end);
       out.push(
@@ -87,9 +91,8 @@ function reportedAliases(ctx: DocumentContext, sections: readonly string[]): Off
 }
 
 /** A Markdown link to an English page that `link.missing-language-prefix` reports (links/inspect.ts `checkPage`). */
-function reportedByLinkCheck(ctx: DocumentContext, start: number, sections: readonly string[]): boolean {
+function reportedByLinkCheck(ctx: DocumentContext, link: MarkdownLink | undefined, sections: readonly string[]): boolean {
   if (!ctx.site || !ctx.location) return false;
-  const link = ctx.parsed.markdown.links.find((l) => l.targetRange.start === start);
   if (!link || link.kind === 'image' || link.hasShortcode) return false;
   const r = resolveLink(ctx.site.layout, ctx.location, link.target);
   if (r.kind !== 'page' || r.lang !== DEFAULT_LANGUAGE) return false;
@@ -104,15 +107,14 @@ function reportedByLinkCheck(ctx: DocumentContext, start: number, sections: read
 function reportedByImageCheck(ctx: DocumentContext, start: number, lang: string): boolean {
   const site = ctx.site;
   if (!site || !ctx.location) return false;
-  for (const tag of ctx.parsed.shortcodes.tags) {
-    if (tag.kind !== 'open' || tag.name !== 'image' || tag.unterminated) continue;
-    const link = tag.params.find((p) => p.name === 'link' && p.innerRange.start === start);
-    if (!link || link.unterminated) continue;
-    const r = resolveImageLink(site.layout, ctx.location, link.value);
-    if (r.kind !== 'file' || site.exists(r.path)) return false;
-    const own = `${site.layout.contentDir}/${lang}${link.value.split(/[?#]/)[0]}`;
-    ctx.dependsOn(own);
-    return site.exists(own);
-  }
-  return false;
+  // The one tag that can hold a parameter starting there (searching every tag for each path was quadratic).
+  const tag = tagHolding(ctx.parsed.shortcodes.tags, start);
+  if (!tag || tag.kind !== 'open' || tag.name !== 'image' || tag.unterminated) return false;
+  const link = tag.params.find((p) => p.name === 'link' && p.innerRange.start === start);
+  if (!link || link.unterminated) return false;
+  const r = resolveImageLink(site.layout, ctx.location, link.value);
+  if (r.kind !== 'file' || site.exists(r.path)) return false;
+  const own = `${site.layout.contentDir}/${lang}${link.value.split(/[?#]/)[0]}`;
+  ctx.dependsOn(own);
+  return site.exists(own);
 }

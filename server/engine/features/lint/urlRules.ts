@@ -4,6 +4,8 @@ import { diagnostic, type DiagnosticCode } from '../diagnostic';
 import type { Fix } from '../quickFix';
 import type { DocumentContext } from '../documentContext';
 import type { LintPage } from '../lintScope';
+import type { MarkdownLink } from '../../parser/markdown';
+import { linkByTargetStart } from './linkAt';
 
 /**
  * The script's URL greps, run on the edited copy (so `link="…"`/`url="…"` values are already gone, and text blocks
@@ -54,13 +56,14 @@ export function urlDiagnostics(ctx: DocumentContext, page: LintPage): Diagnostic
   const text = ctx.parsed.text;
   // Most pages have none of these: one cheap test before five regexes.
   if (!/https:\/\/(istio|preliminary|github|raw)/.test(copy)) return out;
+  const linkAt = linkByTargetStart(ctx.parsed);
   for (const rule of RULES) {
     rule.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = rule.pattern.exec(copy))) {
       const start = page.copy.toOriginal(m.index + rule.urlAt);
       const end = urlEnd(text, start);
-      if (rule.urlAt === 1 && reportedByLinkCheck(ctx, start)) continue;
+      if (rule.urlAt === 1 && reportedByLinkCheck(ctx, linkAt(start))) continue;
       const data = rule.shortcode ? shortcodeFix(ctx, text, start, end, rule.shortcode) : undefined;
       out.push(diagnostic(ctx, { start, end }, rule.code, rule.message, data));
     }
@@ -79,9 +82,8 @@ function urlEnd(text: string, start: number): number {
  * fault. The lint rule keeps what the link check lets through: the same URL in a text block, `/v1.10/` (the script's
  * `v[0-9]\.[0-9]/` takes one digit after the dot) and pages outside a site.
  */
-function reportedByLinkCheck(ctx: DocumentContext, start: number): boolean {
+function reportedByLinkCheck(ctx: DocumentContext, link: MarkdownLink | undefined): boolean {
   if (!ctx.site || !ctx.location) return false;
-  const link = ctx.parsed.markdown.links.find((l) => l.targetRange.start === start);
   if (!link || link.hasShortcode) return false;
   const kind = resolveLink(ctx.site.layout, ctx.location, link.target).kind;
   return kind === 'istio-absolute' || kind === 'forbidden-host';
