@@ -56,6 +56,10 @@ const PAGES: Record<string, string> = {
   'hard-blank-after-frontmatter': '---\ntitle: x\n---\nText   \n',
   // Fences whose closer is shorter, of the other character, or missing (the block scan asks for a closer only when a
   // later line can be one), and one properly closed after them.
+  // Headers repeated in every form kramdown reads (ATX, closed ATX, setext, in a list, in a quote, after an escape):
+  // MD024 now puts each text in a set in line order instead of comparing every pair.
+  'repeated-headers': planted('## Same\n\nText.\n\n## Same ##\n\nSame\n----\n\n- item\n\n  ## Same\n\n> ## Same\n\n## Other\n\n## \\## Same\n\n# Same\n\n## Other #'),
+  'nested-header-punctuation': planted('> ## Quoted ends with a colon:\n\n- item\n\n  ## Listed ends with a period.\n\n## Top ends with a question?'),
   'hard-unclosed-fences': planted('~~~~ yaml\na: 1\n~~~\n\nText after a shorter closer.\n\n```bash\n$ ls\n~~~\n\n````bash\n$ ls\n````\n\nText.') + '\n```\nNo closer after this one.\n',
 };
 

@@ -95,6 +95,15 @@ export const WORST_CASES: readonly WorstCase[] = [
   { name: 'suppressions on one line', cause: 'each comment copied the list of the line', page: (s) => repeated('<!-- istio-ignore-next-line -->', s, '', '\n{{<\n') },
   // The lint script's blockquote rule asked, for each `>` line, whether a tag holds its `>`, through every tag.
   { name: 'a quote of a tag on each line', cause: 'each `>` line was looked for in every tag of the page', page: (s) => repeated('> {{< a >}}\n', s) },
+  {
+    name: 'distinct headers',
+    cause: "the style rules' MD024 compared every header's text with every other's",
+    page: (s) => {
+      let page = WORST_CASE_FRONTMATTER;
+      for (let i = 0; page.length < s; i++) page += `## h${i}\n\n`;
+      return page;
+    },
+  },
   // The lint script's greps leave a link's fault to the link check: each match looked for its link, or its image
   // tag, among all of the page's.
   { name: 'links to istio.io', cause: "each istio.io URL the lint grep matched searched the page's links for its own", page: (s) => repeated('[a](https://istio.io/)', s), size: 800_000 },
