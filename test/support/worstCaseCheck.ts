@@ -1,8 +1,9 @@
 /**
  * One check of a worst-case page, timed, as the robustness test (test/unit/robustness/worstCaseWorker.ts) and the
  * sweep (scripts/bench/scalingSweep.ts) both run it: a fresh service over a small site in memory, and what an editor
- * asks of the page: its diagnostics, its links, its headings, the code actions of its first findings, and completion
- * and hover in the last shortcode tag before a third, two thirds and the end of it (as the author moves through it).
+ * asks of the page: its diagnostics, its links, its headings, the code actions of its first findings, completion and
+ * hover in the last shortcode tag before a third, two thirds and the end of it (as the author moves through it), and
+ * definition, rename's preparation and hover in the last link target and on the last heading before each.
  */
 import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
@@ -91,6 +92,16 @@ export function checkWorstCase(text: string, site: WorstCaseSite = {}): WorstCas
     const position = document.positionAt(tag >= 0 ? tag + 3 : third);
     service.completions(path, document, position, settings);
     service.hover(path, document, position, settings);
+    // Ctrl+click and F2 where an author would ask them: in the last link target and on the last heading before it.
+    const link = text.lastIndexOf('](', third);
+    const heading = text.lastIndexOf('\n#', third);
+    for (const at of [link >= 0 ? link + 2 : -1, heading >= 0 ? heading + 3 : -1]) {
+      if (at < 0) continue;
+      const p = document.positionAt(at);
+      service.definition(path, document, p, settings);
+      service.prepareRename(path, document, p, settings);
+      service.hover(path, document, p, settings);
+    }
   }
   const used = process.cpuUsage(started);
   service.dispose();
