@@ -38,10 +38,12 @@ export function blockquoteDiagnostics(ctx: DocumentContext): Diagnostic[] {
   const inTag = (offset: number): boolean => tagHolding(ctx.parsed.shortcodes.tags, offset) !== undefined;
   // The page's own lines as Goldmark reads them; a top-level shortcode is one piece of text where it starts.
   const blocks = bodyLineBlocks(ctx.parsed);
+  // The fixes' line ends, once per page (asked per quote, it read the page again for each: a page of quotes is many).
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let at = ctx.parsed.bodyStart;
   let quote: { start: number; end: number; indent: string; lines: string[] } | undefined;
   const flush = (): void => {
-    if (quote) out.push(quoteDiagnostic(ctx, quote));
+    if (quote) out.push(quoteDiagnostic(ctx, quote, eol));
     quote = undefined;
   };
   while (at < text.length) {
@@ -65,10 +67,9 @@ export function blockquoteDiagnostics(ctx: DocumentContext): Diagnostic[] {
   return out;
 }
 
-function quoteDiagnostic(ctx: DocumentContext, q: { start: number; end: number; indent: string; lines: string[] }): Diagnostic {
+function quoteDiagnostic(ctx: DocumentContext, q: { start: number; end: number; indent: string; lines: string[] }, eol: string): Diagnostic {
   const lineStart = q.start - q.indent.length;
   const range = ctx.range({ start: lineStart, end: q.end });
-  const eol = ctx.parsed.text.includes('\r\n') ? '\r\n' : '\n';
   const body = q.lines.map((l) => (l === '' ? '' : q.indent + l)).join(eol);
   // The site's callouts must span several lines ("Shortcode must span muliple lines"): tags on their own lines.
   const wrap = (name: string): string => `${q.indent}{{< ${name} >}}${eol}${body}${eol}${q.indent}{{< /${name} >}}`;
