@@ -77,7 +77,7 @@ export function hiddenTotal(h: HiddenCounts): number {
   return h.errors + h.warnings + h.infos + h.hints;
 }
 
-export function addHidden(a: HiddenCounts, b: HiddenCounts): HiddenCounts {
+function addHidden(a: HiddenCounts, b: HiddenCounts): HiddenCounts {
   return { errors: a.errors + b.errors, warnings: a.warnings + b.warnings, infos: a.infos + b.infos, hints: a.hints + b.hints };
 }
 
