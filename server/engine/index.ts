@@ -56,6 +56,7 @@ export { parseFrontmatter } from './parser/frontmatter';
 // The build compiles the built-in schemas with the engine's own ajv set-up (scripts/build/frontmatterValidators.ts).
 export { BUILT_IN as BUILT_IN_SCHEMAS, schemaAjv, type BuiltInValidators } from './features/frontmatter/schemaStore';
 export { fastFrontmatter } from './parser/fastFrontmatter';
+export { lastStartingAtOrBefore } from './parser/offsetRange';
 export { plainText } from './parser/markdown';
 export { scanShortcodes, type ShortcodeScan, type ShortcodeTag } from './parser/shortcodes';
 export type { ShortcodeNode } from './parser/shortcodeTree';

@@ -13,21 +13,27 @@ export function contains(range: OffsetRange, offset: number): boolean {
 }
 
 /**
- * Whether a range of `sorted` (in order of their starts, none overlapping) `contains` `offset`, its end included: the
- * last range starting at or before it, by binary search, for a rule that asks once per match of a pattern.
+ * The last item of `sorted` (in order of `startOf`) that starts at or before `offset`, by binary search: for look-ups
+ * a rule makes once per match of a pattern, where searching the whole list each time made a page quadratic.
  */
-export function anyContains(sorted: readonly OffsetRange[], offset: number): boolean {
+export function lastStartingAtOrBefore<T>(sorted: readonly T[], offset: number, startOf: (item: T) => number): T | undefined {
   let lo = 0;
   let hi = sorted.length - 1;
-  let last: OffsetRange | undefined;
+  let last: T | undefined;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const r = sorted[mid]!;
-    if (r.start <= offset) {
-      last = r;
+    const item = sorted[mid]!;
+    if (startOf(item) <= offset) {
+      last = item;
       lo = mid + 1;
     } else hi = mid - 1;
   }
+  return last;
+}
+
+/** Whether a range of `sorted` (in order of their starts, none overlapping) `contains` `offset`, its end included. */
+export function anyContains(sorted: readonly OffsetRange[], offset: number): boolean {
+  const last = lastStartingAtOrBefore(sorted, offset, (r) => r.start);
   return last !== undefined && offset <= last.end;
 }
 

@@ -1,4 +1,4 @@
-import type { OffsetRange } from './offsetRange';
+import { lastStartingAtOrBefore, type OffsetRange } from './offsetRange';
 import { NextIndex, NextMatch } from './textScan';
 
 /** One parameter of a shortcode tag: named (`link="./a.png"`) or positional (`bash`, `"alpha"`). */
@@ -407,16 +407,6 @@ class TagEnds {
  * once per match of a pattern: going through every tag each time made a page of such matches quadratic.
  */
 export function tagHolding(tags: readonly ShortcodeTag[], offset: number): ShortcodeTag | undefined {
-  let lo = 0;
-  let hi = tags.length - 1;
-  let last: ShortcodeTag | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tags[mid]!;
-    if (t.range.start <= offset) {
-      last = t;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const last = lastStartingAtOrBefore(tags, offset, (t) => t.range.start);
   return last && offset < last.range.end ? last : undefined;
 }

@@ -18,7 +18,7 @@
  * a replacement, so they search from the start.
  */
 
-import { fastFrontmatter } from '../../engine';
+import { fastFrontmatter, lastStartingAtOrBefore } from '../../engine';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // The same modules the library requires: marked 0.3.19 (hoisted next to it) and its own js-yaml 3.
@@ -59,18 +59,7 @@ class Tracker {
    * first of them in `maps` on a tie, which is the entry kept for that `newIndex` here (a stable sort).
    */
   originalIndex(newIndex: number): number {
-    const sorted = this.mapsByPosition();
-    let lo = 0;
-    let hi = sorted.length - 1;
-    let found: IndexMap | undefined;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const map = sorted[mid]!;
-      if (map.newIndex <= newIndex) {
-        found = map;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = lastStartingAtOrBefore(this.mapsByPosition(), newIndex, (map) => map.newIndex);
     return found ? found.index + (newIndex - found.newIndex) : newIndex;
   }
 
