@@ -12,9 +12,10 @@ import type { DocumentContext } from './features/documentContext';
 import type { DiagnosticRule, FileMove, PathEdits, RenameRefusal, SiteWork } from './features/feature';
 import { pagesLinkingTo } from './features/links/siteLinks';
 import { planPageMove, type PageMovePlan } from './features/links/movePlan';
-import { countBySeverity, hiddenTotal, limitFindings, MAX_FINDINGS_PER_DOCUMENT, NONE_HIDDEN, type HiddenCounts } from './features/findingsLimit';
+import { addHidden, countBySeverity, hiddenTotal, limitFindings, MAX_FINDINGS_PER_DOCUMENT, NONE_HIDDEN, subtractHidden, type HiddenCounts } from './features/findingsLimit';
+import { FindingTally } from './features/findingTally';
 import * as registry from './features/registry';
-import { applySuppressions } from './features/suppression';
+import { applySuppressions, hasSuppressions } from './features/suppression';
 import { DocumentParse } from './parser/documentParse';
 import { tooLarge, tooLargeDiagnostic } from './fileSize';
 import { allOf, firstOf, guard, internalError, type ErrorReporter } from './providers';
@@ -87,6 +88,11 @@ export interface LanguageServiceOptions {
    * them); without them ajv compiles each on first use.
    */
   readonly frontmatterValidators?: BuiltInValidators;
+  /**
+   * `false` builds every finding a rule finds, even those the cap cannot show (by default, past the cap, some rules
+   * count them instead: `FindingTally`): the reference the unit test compares the counted results with.
+   */
+  readonly countPastCap?: boolean;
 }
 
 /** Where `LanguageServiceOptions.timings` adds up the time of the rules. */
@@ -455,6 +461,13 @@ export class LanguageService {
     };
   }
 
+  /** `context` for a check: with the tally past which rules count findings instead of building them. */
+  private checkContext(path: string, document: TextDocument, requestSettings: IstioSettings | undefined, deps: Set<string>): DocumentContext {
+    const ctx = this.context(path, document, requestSettings, deps);
+    if (this.options.countPastCap === false) return ctx;
+    return { ...ctx, tally: new FindingTally(() => !hasSuppressions(ctx.parsed), isDraft(ctx)) };
+  }
+
   diagnostics(path: string, document: TextDocument, requestSettings?: IstioSettings): DiagnosticsResult {
     const dependencies = new Set<string>();
     const settings = requestSettings ?? this.settings;
@@ -468,11 +481,11 @@ export class LanguageService {
   private runRules(path: string, document: TextDocument, requestSettings: IstioSettings | undefined, dependencies: Set<string>): Diagnostic[] {
     const settings = requestSettings ?? this.settings;
     if (tooLarge(document, settings)) return [tooLargeDiagnostic(document, settings)];
-    const ctx = this.context(path, document, requestSettings, dependencies);
+    const ctx = this.checkContext(path, document, requestSettings, dependencies);
     const overrides = settings.diagnostics.severity ?? {};
     const diagnostics: Diagnostic[] = [];
     for (const rule of registry.diagnosticRules) this.runRule(rule, ctx, diagnostics, overrides);
-    return finishFindings(ctx, diagnostics, true);
+    return limitFindings(finishFindings(ctx, diagnostics), firstLineRange(ctx.document), MAX_FINDINGS_PER_DOCUMENT, ctx.tally?.hidden());
   }
 
   /**
@@ -494,15 +507,16 @@ export class LanguageService {
         withCarried: () => done.diagnostics,
       };
     }
-    const ctx = this.context(path, document, requestSettings, dependencies);
+    const ctx = this.checkContext(path, document, requestSettings, dependencies);
     const raw: Diagnostic[] = [];
     for (const rule of registry.coreRules) this.runRule(rule, ctx, raw, overrides);
     const coreCount = raw.length;
     // Suppressions and drafts apply finding by finding, so the core's and the make-lint rules' findings are finished
-    // apart and capped together.
-    const coreFound = finishFindings(ctx, raw.slice(), false);
+    // apart and capped together; so are the counts of the findings the rules counted past the cap.
+    const coreFound = finishFindings(ctx, raw.slice());
+    const coreCounted = ctx.tally?.hidden() ?? NONE_HIDDEN;
     const firstLine = firstLineRange(ctx.document);
-    const core = applySeverityOverrides(limitFindings(coreFound, firstLine), overrides);
+    const core = applySeverityOverrides(limitFindings(coreFound, firstLine, MAX_FINDINGS_PER_DOCUMENT, coreCounted), overrides);
     let next = 0;
     const step = (): boolean => {
       const rule = registry.makeLintRules[next];
@@ -517,12 +531,14 @@ export class LanguageService {
       step,
       complete: () => {
         while (step());
-        const lintFound = finishFindings(ctx, raw.slice(coreCount), false);
-        const diagnostics = limitFindings([...coreFound, ...lintFound], firstLine);
-        // The make-lint findings the cap kept (the same objects), and the counts of those it left out.
+        const lintFound = finishFindings(ctx, raw.slice(coreCount));
+        const counted = ctx.tally?.hidden() ?? NONE_HIDDEN;
+        const diagnostics = limitFindings([...coreFound, ...lintFound], firstLine, MAX_FINDINGS_PER_DOCUMENT, counted);
+        // The make-lint findings the cap kept (the same objects), and the counts of those it left out or the rules
+        // counted without building.
         const kept = new Set(diagnostics);
         const shown = lintFound.filter((d) => kept.has(d));
-        const hidden = countBySeverity(lintFound.filter((d) => !kept.has(d)));
+        const hidden = addHidden(countBySeverity(lintFound.filter((d) => !kept.has(d))), subtractHidden(counted, coreCounted));
         return {
           diagnostics: applySeverityOverrides(diagnostics, overrides),
           dependencies,
@@ -533,7 +549,7 @@ export class LanguageService {
       withCarried: (carried) =>
         carried.shown.length === 0 && hiddenTotal(carried.hidden) === 0
           ? core
-          : applySeverityOverrides(limitFindings([...coreFound, ...carried.shown], firstLine, MAX_FINDINGS_PER_DOCUMENT, carried.hidden), overrides),
+          : applySeverityOverrides(limitFindings([...coreFound, ...carried.shown], firstLine, MAX_FINDINGS_PER_DOCUMENT, addHidden(coreCounted, carried.hidden)), overrides),
     };
   }
 
@@ -772,16 +788,21 @@ function runRule(rule: DiagnosticRule, ctx: DocumentContext, out: Diagnostic[]):
     // One at a time: `push(...found)` passes every finding as an argument and overflows the stack past about
     // 125,000 of them, which lost the rule's findings.
     for (const d of rule.check(ctx)) out.push(d);
+    ctx.tally?.commit();
   } catch (e) {
     // A bug in one rule must not take the others (or the server) down.
+    ctx.tally?.abort();
     out.push(internalError(ctx, rule.name, e));
   }
 }
 
-/** Suppression comments and drafts applied; capped (`limit`) in this one place, so every rule, the editor and the CLI get the same bound. */
-function finishFindings(ctx: DocumentContext, diagnostics: Diagnostic[], limit: boolean): Diagnostic[] {
-  const found = applyDraft(applySuppressions(ctx.parsed, diagnostics), ctx.parsed.frontmatter?.byKey.get('draft')?.value === true);
-  return limit ? limitFindings(found, firstLineRange(ctx.document)) : found;
+/** Suppression comments and drafts applied (the callers cap the result, in one place each: `limitFindings`). */
+function finishFindings(ctx: DocumentContext, diagnostics: Diagnostic[]): Diagnostic[] {
+  return applyDraft(applySuppressions(ctx.parsed, diagnostics), isDraft(ctx));
+}
+
+function isDraft(ctx: DocumentContext): boolean {
+  return ctx.parsed.frontmatter?.byKey.get('draft')?.value === true;
 }
 
 /** The site whose `content/` holds `folder` (`/repo` for `/repo/content/zh/blog`), if that is a site root. */

@@ -25,6 +25,7 @@ export interface DiagnosticOptions {
 /** Builds a diagnostic with the extension's source, a code of the catalog and the catalog's severity for it. */
 export function diagnostic(ctx: DocumentContext, span: OffsetRange, code: DiagnosticCode, message: string, options: DiagnosticOptions = {}): Diagnostic {
   const severity = lspSeverity(options.severity ?? diagnosticInfo(code).severity);
+  ctx.tally?.built(code, severity, span.start);
   const d: Diagnostic = { range: ctx.range(span), severity, code, source: DIAGNOSTIC_SOURCE, message };
   const fixes = options.fixes?.length ? options.fixes : undefined;
   const data: DiagnosticData | undefined = fixes ? { ...options.data, fixes } : options.data;

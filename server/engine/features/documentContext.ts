@@ -8,6 +8,7 @@ import type { ParsedDocument } from '../parser/parsedDocument';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ContentLocation } from '../site/siteLayout';
 import type { SpellCheckerFactory } from '../site/spellChecker';
+import type { FindingTally } from './findingTally';
 
 /** Everything a feature may look at for one document. Features never touch the disk except through `site`. */
 export interface DocumentContext {
@@ -34,6 +35,8 @@ export interface DocumentContext {
   range(span: OffsetRange): Range;
   /** Records that the result depends on `path`, so a change to that file re-checks this document. */
   dependsOn(path: string): void;
+  /** The check's findings by code and severity: past the cap, a rule counts a finding instead of building it. */
+  readonly tally?: FindingTally;
 }
 
 /** A document inside a site's `content/<lang>/`: what the link and translation features work on. */

@@ -77,7 +77,7 @@ export function hiddenTotal(h: HiddenCounts): number {
   return h.errors + h.warnings + h.infos + h.hints;
 }
 
-function addHidden(a: HiddenCounts, b: HiddenCounts): HiddenCounts {
+export function addHidden(a: HiddenCounts, b: HiddenCounts): HiddenCounts {
   return { errors: a.errors + b.errors, warnings: a.warnings + b.warnings, infos: a.infos + b.infos, hints: a.hints + b.hints };
 }
 
@@ -91,4 +91,9 @@ function comparePosition(a: Diagnostic, b: Diagnostic): number {
 
 function count(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/** `a` less `b` (`b` counted within `a`): the make-lint rules' counts, from the check's and the core rules'. */
+export function subtractHidden(a: HiddenCounts, b: HiddenCounts): HiddenCounts {
+  return { errors: a.errors - b.errors, warnings: a.warnings - b.warnings, infos: a.infos - b.infos, hints: a.hints - b.hints };
 }

@@ -41,8 +41,13 @@ export function findSuppressions(parsed: ParsedDocument): Suppression[] {
 }
 
 /** Drops the diagnostics an `istio-ignore-next-line` comment silences. */
+/** Whether the page may hold a suppression comment (a quick look for its word, before any parse of them). */
+export function hasSuppressions(parsed: ParsedDocument): boolean {
+  return parsed.text.includes('istio-ignore-next-line');
+}
+
 export function applySuppressions(parsed: ParsedDocument, diagnostics: Diagnostic[]): Diagnostic[] {
-  if (!parsed.text.includes('istio-ignore-next-line')) return diagnostics;
+  if (!hasSuppressions(parsed)) return diagnostics;
   // Per line, the union of its comments: a set looked up by the code and its prefixes, so many comments and many
   // diagnostics on one line cost their sum, not their product.
   const byLine = new Map<number, { all: boolean; codes: Set<string> }>();

@@ -43,7 +43,8 @@ export function blockquoteDiagnostics(ctx: DocumentContext): Diagnostic[] {
   let at = ctx.parsed.bodyStart;
   let quote: { start: number; end: number; indent: string; lines: string[] } | undefined;
   const flush = (): void => {
-    if (quote) out.push(quoteDiagnostic(ctx, quote, eol));
+    // Past the cap a quote is counted, not built: its two fixes copy the whole quote.
+    if (quote && !ctx.tally?.countPastCap('lint.blockquote', quote.start)) out.push(quoteDiagnostic(ctx, quote, eol));
     quote = undefined;
   };
   while (at < text.length) {
