@@ -40,12 +40,12 @@ export function findSuppressions(parsed: ParsedDocument): Suppression[] {
   return out;
 }
 
-/** Drops the diagnostics an `istio-ignore-next-line` comment silences. */
 /** Whether the page may hold a suppression comment (a quick look for its word, before any parse of them). */
 export function hasSuppressions(parsed: ParsedDocument): boolean {
   return parsed.text.includes('istio-ignore-next-line');
 }
 
+/** Drops the diagnostics an `istio-ignore-next-line` comment silences. */
 export function applySuppressions(parsed: ParsedDocument, diagnostics: Diagnostic[]): Diagnostic[] {
   if (!hasSuppressions(parsed)) return diagnostics;
   // Per line, the union of its comments: a set looked up by the code and its prefixes, so many comments and many
