@@ -1,7 +1,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { diagnosticInfo, failsOnlyWhenPublished, type DiagnosticCode, type Severity } from '../diagnostics/catalog';
 import { lspSeverity } from '../diagnostics/severity';
-import { MAX_FINDINGS_PER_DOCUMENT, NONE_HIDDEN, type HiddenCounts } from './findingsLimit';
+import { addHidden, countOne, MAX_FINDINGS_PER_DOCUMENT, NONE_HIDDEN, type HiddenCounts, type SeverityCounts } from './findingsLimit';
 
 interface Key {
   /** Findings of this code and severity built so far in the check. */
@@ -23,10 +23,10 @@ interface Key {
  */
 export class FindingTally {
   private readonly keys = new Map<string, Key>();
-  private counted = { ...NONE_HIDDEN };
+  private counted: HiddenCounts = NONE_HIDDEN;
   /** The current rule's changes, merged at `commit`. */
   private pendingKeys = new Map<string, Key>();
-  private pendingCounted = { ...NONE_HIDDEN };
+  private pendingCounted: SeverityCounts = { ...NONE_HIDDEN };
 
   private on: boolean | undefined;
 
@@ -57,24 +57,19 @@ export class FindingTally {
     const lsp = lspSeverity(severity ?? diagnosticInfo(code).severity);
     const key = this.pendingKeys.get(`${code} ${lsp}`) ?? this.keys.get(`${code} ${lsp}`);
     if (!key || key.built < MAX_FINDINGS_PER_DOCUMENT || key.lastStart > start) return false;
-    const shown = this.draft && lsp === DiagnosticSeverity.Error && failsOnlyWhenPublished(code) ? DiagnosticSeverity.Warning : lsp;
-    if (shown === DiagnosticSeverity.Error) this.pendingCounted.errors++;
-    else if (shown === DiagnosticSeverity.Warning) this.pendingCounted.warnings++;
-    else if (shown === DiagnosticSeverity.Information) this.pendingCounted.infos++;
-    else this.pendingCounted.hints++;
+    countOne(this.pendingCounted, this.draft && lsp === DiagnosticSeverity.Error && failsOnlyWhenPublished(code) ? DiagnosticSeverity.Warning : lsp);
     return true;
   }
 
   /** The findings counted and not built so far, by the severity they would have been shown with. */
   hidden(): HiddenCounts {
-    return { ...this.counted };
+    return this.counted;
   }
 
   /** Keeps the current rule's counts. */
   commit(): void {
     for (const [k, v] of this.pendingKeys) this.keys.set(k, v);
-    const c = this.pendingCounted;
-    this.counted = { errors: this.counted.errors + c.errors, warnings: this.counted.warnings + c.warnings, infos: this.counted.infos + c.infos, hints: this.counted.hints + c.hints };
+    this.counted = addHidden(this.counted, this.pendingCounted);
     this.pendingKeys = new Map();
     this.pendingCounted = { ...NONE_HIDDEN };
   }

@@ -60,17 +60,22 @@ function splitAtLimit(diagnostics: readonly Diagnostic[], limit = MAX_FINDINGS_P
   return { kept, hidden: countBySeverity(ranked.slice(limit).map((r) => r.d)) };
 }
 
+/** Counts by severity that a loop adds to. */
+export type SeverityCounts = { -readonly [K in keyof HiddenCounts]: number };
+
 /** How many of the findings have each severity. */
 export function countBySeverity(diagnostics: readonly Diagnostic[]): HiddenCounts {
-  const counts = { errors: 0, warnings: 0, infos: 0, hints: 0 };
-  for (const d of diagnostics) {
-    const s = severity(d);
-    if (s === DiagnosticSeverity.Error) counts.errors++;
-    else if (s === DiagnosticSeverity.Warning) counts.warnings++;
-    else if (s === DiagnosticSeverity.Information) counts.infos++;
-    else counts.hints++;
-  }
+  const counts: SeverityCounts = { ...NONE_HIDDEN };
+  for (const d of diagnostics) countOne(counts, severity(d));
   return counts;
+}
+
+/** Adds one finding of severity `s` to `counts`. */
+export function countOne(counts: SeverityCounts, s: number): void {
+  if (s === DiagnosticSeverity.Error) counts.errors++;
+  else if (s === DiagnosticSeverity.Warning) counts.warnings++;
+  else if (s === DiagnosticSeverity.Information) counts.infos++;
+  else counts.hints++;
 }
 
 export function hiddenTotal(h: HiddenCounts): number {
