@@ -57,6 +57,7 @@ export { parseFrontmatter } from './parser/frontmatter';
 export { BUILT_IN as BUILT_IN_SCHEMAS, schemaAjv, type BuiltInValidators } from './features/frontmatter/schemaStore';
 export { fastFrontmatter } from './parser/fastFrontmatter';
 export { lastStartingAtOrBefore } from './parser/offsetRange';
+export { countBelow } from './parser/textScan';
 export { plainText } from './parser/markdown';
 export { scanShortcodes, type ShortcodeScan, type ShortcodeTag } from './parser/shortcodes';
 export type { ShortcodeNode } from './parser/shortcodeTree';

@@ -18,7 +18,7 @@
  * a replacement, so they search from the start.
  */
 
-import { fastFrontmatter, lastStartingAtOrBefore } from '../../engine';
+import { countBelow, fastFrontmatter, lastStartingAtOrBefore } from '../../engine';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // The same modules the library requires: marked 0.3.19 (hoisted next to it) and its own js-yaml 3.
@@ -172,14 +172,9 @@ class Tracker {
     const kept: IndexMap[] = [];
     for (const map of this.maps) {
       const q = map.newIndex;
-      // How many matches end at or before q: q is inside the next one when it starts at or before q.
-      let lo = 0;
-      let hi = count;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (ends[mid]! <= q) lo = mid + 1;
-        else hi = mid;
-      }
+      // How many matches end at or before q (offsets are whole numbers: below q + 1); q is inside the next one when
+      // it starts at or before q.
+      const lo = countBelow(ends, q + 1);
       if (lo < count && starts[lo]! <= q) continue;
       map.newIndex = q - removedBefore[lo]!;
       kept.push(map);
