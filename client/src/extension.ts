@@ -3,11 +3,12 @@
  * and forwards file events. All the knowledge is in the server.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, WATCHED_FILE_GLOBS } from '../../server/protocol';
+import { Commands, serverNodeOptions, WATCHED_FILE_GLOBS } from '../../server/protocol';
 import { registerTranslations } from './translations';
 import { registerImages } from './images';
 import { registerNewPage } from './newPage';
@@ -115,9 +116,11 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   };
   let firstDiagnostics = false;
   let readyAt = 0;
+  // One V8 worker thread on a machine of two cores (serverNodeOptions says why).
+  const execArgv = [...serverNodeOptions(os.availableParallelism?.() ?? os.cpus().length)];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'markdown' }],

@@ -16,7 +16,7 @@ import { DEFAULT_SETTINGS, LanguageService, MemoryFileSystem } from '../../serve
 import { NodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { LspTestClient } from '../../test/support/lspClient';
 import { Prng } from '../../test/support/prng';
-import { INDEX_STATUS_REQUEST, type IndexStatus, type ServerIndexStatus } from '../../server/protocol';
+import { INDEX_STATUS_REQUEST, serverNodeOptions, type IndexStatus, type ServerIndexStatus } from '../../server/protocol';
 import { generateSite, markdownFiles, measureShape, REAL_SHAPE } from './generateSite';
 import { startupRows } from './startup';
 import { translationStatusRows } from './translationStatus';
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   }
 
   // --- the language server over stdio: an editing session on the largest page, while indexing and after ---
-  console.log(`\nLanguage server over stdio (dist/server.js; debounce 0 via initializationOptions, the editor adds 50 ms; load ${load()})`);
+  console.log(`\nLanguage server over stdio (dist/server.js started as the editor starts it here${launchNote()}; debounce 0 via initializationOptions, the editor adds 50 ms; load ${load()})`);
   // While the background scan runs (listing, then page summaries): completions and keystrokes must answer at once.
   // The scan lasts about half a second, room for ten of each: a p95 of ten samples is their maximum, so the session
   // runs in several fresh servers and the samples are pooled. The last server goes on with the indexed rows.
@@ -264,6 +264,12 @@ async function main(): Promise<void> {
 }
 
 const TRIVIAL_SERVER = path.join(__dirname, 'trivialServer.cjs');
+
+/** The Node options the client gives the server on this machine (both servers start with them: LspTestClient). */
+function launchNote(): string {
+  const options = serverNodeOptions(os.availableParallelism());
+  return options.length ? `, node ${options.join(' ')}` : '';
+}
 
 /** A fresh server: initialize, open every page, wait until each has diagnostics and the server has gone quiet. */
 async function wholeSite(root: string, files: readonly string[], texts: readonly string[], server?: string): Promise<{ wallMs: number; cpuMs: number; rssMb: number; peakMb: number; errors: number; checks?: number | undefined }> {

@@ -37,6 +37,19 @@ export interface InitializationOptions {
 }
 
 /**
+ * The Node options a client starts the server with, on a machine of `parallelism` logical processors
+ * (`os.availableParallelism()`). On two or fewer, one V8 worker thread instead of Node's default of four: the
+ * default's concurrent marking, parallel scavenges and background compiles run on as many threads as there are
+ * cores, so while the site is being indexed the server's main thread (and the editor) waited for a core. Measured on
+ * two cores, six fresh servers each, the bench's editing session while the site is indexed: completion p95 7.6–7.9 →
+ * 3.8–3.9 ms and keystroke → first diagnostics p95 12.0–12.5 → 7.9–9.0 ms; the whole site over the protocol 3.37 →
+ * 2.98–3.12 s for the same CPU (docs/performance.md). With more cores the default stands (not measurable here).
+ */
+export function serverNodeOptions(parallelism: number): readonly string[] {
+  return parallelism <= 2 ? ['--v8-pool-size=1'] : [];
+}
+
+/**
  * What the client watches and forwards as `workspace/didChangeWatchedFiles` (or the server registers itself when the
  * client supports dynamic registration): pages and images, the site's shortcode templates, its Hugo
  * configuration, whose presence tells a full checkout from an excerpt of `content/`, and the `make lint` files at

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { serverNodeOptions } from '../../server/protocol';
 
 export const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
@@ -20,6 +22,7 @@ export interface PublishedDiagnostics {
 
 /**
  * A minimal LSP client over stdio for protocol tests and the benchmark: starts the built `dist/server.js --stdio`
+ * with the Node options the editor's client gives it on this machine (`serverNodeOptions`),
  * and waits on real notifications, never on fixed sleeps.
  */
 export class LspTestClient {
@@ -40,7 +43,8 @@ export class LspTestClient {
    */
   constructor(options: { capabilities?: Record<string, unknown>; env?: NodeJS.ProcessEnv; settings?: Record<string, unknown>; server?: string } = {}) {
     // `server`: another server script (the benchmark's trivial baseline server).
-    this.proc = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: 'pipe', ...(options.env ? { env: options.env } : {}) });
+    // As the editor starts it (the client's execArgv): the same Node options on this machine.
+    this.proc = spawn(process.execPath, [...serverNodeOptions(os.availableParallelism()), options.server ?? SERVER, '--stdio'], { stdio: 'pipe', ...(options.env ? { env: options.env } : {}) });
     this.proc.stderr.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: Omit<PublishedDiagnostics, 'at'>) => {
