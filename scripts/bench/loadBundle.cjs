@@ -11,9 +11,11 @@ const handler = {
   apply: () => new Proxy(function () {}, handler),
   construct: () => new Proxy(function () {}, handler),
 };
-// The names the bundle reads are own properties, so esbuild's namespace import copies them.
+// The API's top-level names (@types/vscode: its namespaces, classes, enums, functions and constants) are own
+// properties, so esbuild's namespace import copies them, whatever name a minified bundle calls the module by.
+const api = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
 const stub = {};
-for (const m of fs.readFileSync(file, 'utf8').matchAll(/\bvscode\d*\.(\w+)/g)) stub[m[1]] = new Proxy(function () {}, handler);
+for (const m of api.matchAll(/^\texport (?:namespace|class|enum|function|const|let) (\w+)/gm)) stub[m[1]] = new Proxy(function () {}, handler);
 const vscode = new Proxy(stub, { get: (t, p) => (p in t ? t[p] : (t[p] = new Proxy(function () {}, handler))) });
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
