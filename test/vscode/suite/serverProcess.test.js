@@ -1,4 +1,4 @@
-// The language server's process as the real extension host starts it (Electron's Node, over IPC).
+// The language server's process as the extension host starts it (over IPC; code-server's Node in this layer).
 'use strict';
 const assert = require('assert');
 const fs = require('fs');
