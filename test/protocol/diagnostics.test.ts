@@ -11,9 +11,12 @@ const shortcodeOnly = (ds: readonly Diagnostic[]): Diagnostic[] => ds.filter((d)
 
 describe('language server over stdio', () => {
   let client: LspTestClient;
+  // Initialized here, not in the first test: a run of one test (`--test-name-pattern`) must find the server ready.
+  let initialized: Awaited<ReturnType<LspTestClient['initialize']>>;
 
   before(async () => {
     client = new LspTestClient();
+    initialized = await client.initialize(SAMPLE_SITE);
   });
 
   after(async () => {
@@ -21,8 +24,8 @@ describe('language server over stdio', () => {
     assert.equal(code, 0, 'the server exits cleanly after shutdown/exit');
   });
 
-  it('answers initialize with its capabilities', async () => {
-    const result = await client.initialize(SAMPLE_SITE);
+  it('answers initialize with its capabilities', () => {
+    const result = initialized;
     assert.equal(result.serverInfo?.name, 'istio-authoring');
     assert.ok(result.capabilities.completionProvider);
     assert.ok(result.capabilities.hoverProvider);
