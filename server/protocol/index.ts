@@ -44,6 +44,8 @@ export interface InitializationOptions {
  * two cores, six fresh servers each, the bench's editing session while the site is indexed: completion p95 7.6–7.9 →
  * 3.8–3.9 ms and keystroke → first diagnostics p95 12.0–12.5 → 7.9–9.0 ms; the whole site over the protocol 3.37 →
  * 2.98–3.12 s for the same CPU (docs/performance.md). With more cores the default stands (not measurable here).
+ * Where the extension host runs on Node (VS Code Remote, code-server); desktop VS Code's Electron accepts the option
+ * but runs V8 on Chromium's own thread pool, where it changes nothing.
  */
 export function serverNodeOptions(parallelism: number): readonly string[] {
   return parallelism <= 2 ? ['--v8-pool-size=1'] : [];
