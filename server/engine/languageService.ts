@@ -457,6 +457,8 @@ export class LanguageService {
           ? { start: lines.positionAt(span.start), end: lines.positionAt(span.end) }
           : { start: document.positionAt(span.start), end: document.positionAt(span.end) };
       },
+      offsetAt: (position) => parse.lineIndex()?.offsetAt(position) ?? document.offsetAt(position),
+      positionAt: (offset) => parse.lineIndex()?.positionAt(offset) ?? document.positionAt(offset),
       dependsOn: (p) => deps?.add(p),
     };
   }
@@ -569,21 +571,21 @@ export class LanguageService {
   completions(path: string, document: TextDocument, position: Position, settings?: IstioSettings): CompletionItem[] {
     if (tooLarge(document, settings ?? this.settings)) return [];
     const ctx = this.context(path, document, settings);
-    const offset = document.offsetAt(position);
+    const offset = ctx.offsetAt(position);
     return allOf(registry.completionProviders, (p) => p.complete(ctx, position, offset), this.report);
   }
 
   hover(path: string, document: TextDocument, position: Position, settings?: IstioSettings): Hover | undefined {
     if (tooLarge(document, settings ?? this.settings)) return undefined;
     const ctx = this.context(path, document, settings);
-    const offset = document.offsetAt(position);
+    const offset = ctx.offsetAt(position);
     return firstOf(registry.hoverProviders, (p) => p.hover(ctx, position, offset), this.report);
   }
 
   definition(path: string, document: TextDocument, position: Position, settings?: IstioSettings): Definition | undefined {
     if (tooLarge(document, settings ?? this.settings)) return undefined;
     const ctx = this.context(path, document, settings);
-    const offset = document.offsetAt(position);
+    const offset = ctx.offsetAt(position);
     return firstOf(registry.definitionProviders, (p) => p.definition(ctx, position, offset), this.report);
   }
 
@@ -607,7 +609,7 @@ export class LanguageService {
   prepareRename(path: string, document: TextDocument, position: Position, settings?: IstioSettings): { range: Range; placeholder: string } | undefined {
     if (tooLarge(document, settings ?? this.settings)) return undefined;
     const ctx = this.context(path, document, settings);
-    const offset = document.offsetAt(position);
+    const offset = ctx.offsetAt(position);
     return firstOf(registry.renameProviders, (p) => p.prepare(ctx, offset), this.report);
   }
 
@@ -620,7 +622,7 @@ export class LanguageService {
     const site = this.siteOf(path);
     if (site) for (const p of registry.renameProviders) await p.ready(this.siteWork(site));
     const ctx = this.context(path, document, settings);
-    const offset = document.offsetAt(position);
+    const offset = ctx.offsetAt(position);
     const answer = firstOf(registry.renameProviders, (p) => p.rename(ctx, offset, newName), this.report);
     if (!answer || 'refused' in answer) return answer;
     return this.workspaceEdit(answer, path, document.uri);
@@ -632,7 +634,7 @@ export class LanguageService {
     const site = this.siteOf(path);
     if (site) for (const p of registry.referenceProviders) await p.ready(this.siteWork(site));
     const ctx = this.context(path, document, settings);
-    const offset = document.offsetAt(position);
+    const offset = ctx.offsetAt(position);
     const found = firstOf(registry.referenceProviders, (p) => p.references(ctx, offset, includeDeclaration), this.report) ?? [];
     return found.map((l) => ({ uri: l.path === path ? document.uri : this.toUri(l.path), range: l.range }));
   }

@@ -1,4 +1,4 @@
-import type { Range } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Caches } from '../caches';
 import type { IstioSettings } from '../settings';
@@ -33,6 +33,13 @@ export interface DocumentContext {
   toUri(path: string): string;
   /** Converts an offset span to an LSP range. */
   range(span: OffsetRange): Range;
+  /**
+   * `document.offsetAt` and `positionAt`, answered from the parse's line index when it has one: the document finds its
+   * own line starts at its first conversion, a character at a time (a request's first one paid that for the whole
+   * page), while the check has already built the index.
+   */
+  offsetAt(position: Position): number;
+  positionAt(offset: number): Position;
   /** Records that the result depends on `path`, so a change to that file re-checks this document. */
   dependsOn(path: string): void;
   /** The check's findings by code and severity: past the cap, a rule counts a finding instead of building it. */

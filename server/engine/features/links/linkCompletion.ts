@@ -56,7 +56,7 @@ export const linkCompletionProvider: CompletionProvider = {
 };
 
 function rangeFrom(ctx: SiteDocumentContext, start: number, position: Position): Range {
-  return { start: ctx.document.positionAt(start), end: position };
+  return { start: ctx.positionAt(start), end: position };
 }
 
 function fileItems(ctx: SiteDocumentContext, lc: LinkContext, position: Position): CompletionItem[] | undefined {
