@@ -263,8 +263,11 @@ export class LanguageService {
 
   /** The headings of a document with the ids Hugo gives them: a translation and its source match by id. */
   headings(path: string, document: TextDocument): PageHeading[] {
-    return this.parse(path, document, this.catalogFor(this.siteOf(path))).markdown.headings.map((h) => ({
-      line: document.positionAt(h.range.start).line,
+    const parse = this.parseOf(path, document, this.catalogFor(this.siteOf(path)));
+    // Through the parse's line index, as requests convert (`DocumentContext.positionAt`).
+    const lines = parse.lineIndex();
+    return parse.parsed.markdown.headings.map((h) => ({
+      line: (lines ?? document).positionAt(h.range.start).line,
       level: h.level,
       id: h.id,
     }));

@@ -14,7 +14,7 @@ import { SAMPLE_SITE } from '../../support/fixtures';
  * wait for the whole page (6–7 ms over stdio on the bench's 63 KB page, 3.8 ms without). This counts the document's
  * conversions while the editor's requests run on a real post, after its check.
  */
-test('requests in an open page never ask the document to convert offsets or positions', async () => {
+test('requests in an open page (completion, hover, definition, rename, headings) never ask the document to convert', async () => {
   const rel = 'content/en/blog/2019/data-plane-setup/index.md';
   const file = path.join(SAMPLE_SITE, rel);
   const text = fs.readFileSync(file, 'utf8');
@@ -46,6 +46,11 @@ test('requests in an open page never ask the document to convert offsets or posi
       service.prepareRename(file, document, p, DEFAULT_SETTINGS);
     }
     assert.ok(service.completions(file, document, places[0]!, DEFAULT_SETTINGS).length > 10, 'shortcode names are offered');
+    // The headings request (side-by-side translation scrolling) converts its headings' offsets the same way.
+    const headings = service.headings(file, document);
+    const lines = text.split('\n');
+    assert.ok(headings.length > 3);
+    for (const h of headings) assert.match(lines[h.line]!, new RegExp(`^#{${h.level}} `), `line ${h.line}`);
     assert.deepEqual(conversions, []);
   } finally {
     service.dispose();
