@@ -10,8 +10,18 @@ import { failsOnlyWhenPublished, isDiagnosticCode } from './catalog';
 export function applyDraft(diagnostics: Diagnostic[], draft: boolean): Diagnostic[] {
   if (!draft) return diagnostics;
   return diagnostics.map((d) =>
-    d.severity === DiagnosticSeverity.Error && isDiagnosticCode(d.code) && failsOnlyWhenPublished(d.code)
+    lowersOnDraft(d.code, d.severity)
       ? { ...d, severity: DiagnosticSeverity.Warning, message: `Fails the build when the page is published (a draft is not rendered): ${d.message}` }
       : d,
   );
+}
+
+/** The severity a finding of `code` shows with on a draft (the finding tally counts those it does not build so). */
+export function draftSeverity(code: Diagnostic['code'], severity: DiagnosticSeverity): DiagnosticSeverity {
+  return lowersOnDraft(code, severity) ? DiagnosticSeverity.Warning : severity;
+}
+
+/** An error that fails the build only once its page is published: a warning on a draft. */
+function lowersOnDraft(code: Diagnostic['code'], severity: DiagnosticSeverity | undefined): boolean {
+  return severity === DiagnosticSeverity.Error && isDiagnosticCode(code) && failsOnlyWhenPublished(code);
 }

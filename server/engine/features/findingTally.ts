@@ -1,5 +1,6 @@
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { diagnosticInfo, failsOnlyWhenPublished, type DiagnosticCode, type Severity } from '../diagnostics/catalog';
+import type { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { diagnosticInfo, type DiagnosticCode, type Severity } from '../diagnostics/catalog';
+import { draftSeverity } from '../diagnostics/draft';
 import { lspSeverity } from '../diagnostics/severity';
 import { addHidden, countOne, MAX_FINDINGS_PER_DOCUMENT, NONE_HIDDEN, type HiddenCounts, type SeverityCounts } from './findingsLimit';
 
@@ -57,7 +58,7 @@ export class FindingTally {
     const lsp = lspSeverity(severity ?? diagnosticInfo(code).severity);
     const key = this.pendingKeys.get(`${code} ${lsp}`) ?? this.keys.get(`${code} ${lsp}`);
     if (!key || key.built < MAX_FINDINGS_PER_DOCUMENT || key.lastStart > start) return false;
-    countOne(this.pendingCounted, this.draft && lsp === DiagnosticSeverity.Error && failsOnlyWhenPublished(code) ? DiagnosticSeverity.Warning : lsp);
+    countOne(this.pendingCounted, this.draft ? draftSeverity(code, lsp) : lsp);
     return true;
   }
 
