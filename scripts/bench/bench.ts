@@ -10,10 +10,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import { istioPreviewPlugin } from '../../client/src/preview/plugin';
 import { previewEngine } from '../../client/src/preview/previewHost';
 import { DEFAULT_SETTINGS, LanguageService, MemoryFileSystem } from '../../server/engine';
 import { NodeFileSystem } from '../../server/src/node/nodeFileSystem';
+import { completionItems } from '../../test/support/completionItems';
 import { LspTestClient } from '../../test/support/lspClient';
 import { Prng } from '../../test/support/prng';
 import { INDEX_STATUS_REQUEST, serverNodeOptions, type IndexStatus, type ServerIndexStatus } from '../../server/protocol';
@@ -227,6 +229,8 @@ async function main(): Promise<void> {
   const p50 = (xs: number[]): string => (xs.length ? ms(pct(xs, 50)) : 'no sample');
   row(`completion, largest page, while indexing (${completionDuring.length}): p50 / p95`, `${p50(completionDuring)} / ${p95(completionDuring)}`, 'goal p95 ≤ 5 ms');
   row(`completion, largest page, indexed (${completionAfter.length}): p50 / p95`, `${p50(completionAfter)} / ${p95(completionAfter)}`, 'goal p95 ≤ 5 ms');
+  const answer = await session.shortcodeList();
+  row('  the answer at a `{{< ` (as sent to VS Code)', `${(answer.bytes / 1000).toFixed(1)} kB`, `${answer.items} items; ${(answer.allOwnEdits / 1000).toFixed(1)} kB with each item's own edit and format`);
   row(`keystroke → diagnostics, while indexing (${keystrokeDuring.length}): p50 / p95`, `${p50(keystrokeDuring)} / ${p95(keystrokeDuring)}`, 'goal p95 ≤ 20 ms');
   row(`keystroke → diagnostics, indexed (${keystrokeAfter.length}): p50 / p95`, `${p50(keystrokeAfter)} / ${p95(keystrokeAfter)}`, 'goal p95 ≤ 20 ms');
   // The first publication of a version is its core phase (with the previous make-lint findings carried across the
@@ -339,6 +343,14 @@ class EditSession {
     const t = performance.now();
     await this.client.connection.sendRequest('textDocument/completion', { textDocument: { uri: this.uri }, position: this.doc.positionAt(offset) });
     return performance.now() - t;
+  }
+
+  /** The size of the completion answer at the page's first `{{< `, and what it would be without the list's item defaults. */
+  async shortcodeList(): Promise<{ bytes: number; items: number; allOwnEdits: number }> {
+    const at = this.positions[0]!;
+    const result = await this.client.connection.sendRequest<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri: this.uri }, position: this.doc.positionAt(at) });
+    const items = completionItems(result);
+    return { bytes: JSON.stringify(result).length, items: items.length, allOwnEdits: JSON.stringify(items).length };
   }
 
   /** An incremental change (a space, then an x) → the first diagnostics of that version (its core phase). */

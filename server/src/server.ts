@@ -26,6 +26,7 @@ import { dictionaryPath, mdspellFactory } from './node/spelling';
 import { lastActivityAt, noteActivity, whenIdle } from './node/idle';
 import { answerFirst, holdForEdit, yieldToQuickRequests, yieldToRequests } from './node/pause';
 import { pathToUri, uriToPath } from './node/uris';
+import { compactCompletions, itemDefaultsSupport, type ItemDefaultsSupport } from './completionList';
 import { LazyDocumentation } from './lazyDocumentation';
 import { REFACTORING_CAPABILITIES, registerRefactoring } from './siteRefactoring';
 import { ValidationQueue } from './validationQueue';
@@ -116,6 +117,8 @@ let supportsWatchedFilesRegistration = false;
  * resolves it (VS Code, nvim-cmp). Neovim's own completion (0.7's omnifunc) never asks, and shows what the list has.
  */
 let lazyCompletionDocs = false;
+/** The completion list defaults the client applies (completionList.ts): a list's shared edit range is sent once. */
+let completionDefaults: ItemDefaultsSupport = { editRange: false, insertTextFormat: false };
 /** Settings by workspace folder (or by document outside every folder). */
 const settingsCache = new Map<string, Promise<IstioSettings>>();
 /** Workspace folder URIs, each ending in `/`. */
@@ -140,6 +143,7 @@ connection.onInitialize((params): InitializeResult => {
   if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
   supportsConfiguration = caps.workspace?.configuration === true;
   lazyCompletionDocs = caps.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true;
+  completionDefaults = itemDefaultsSupport(caps);
   supportsWatchedFilesRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   const result: InitializeResult = {
     capabilities: {
@@ -419,7 +423,7 @@ connection.onCompletion(
   lifecycle.request((params, token) =>
     withDocument(params.textDocument.uri, token, [], (path, doc, settings) => {
       const items = service.completions(path, doc, params.position, settings);
-      return lazyCompletionDocs ? completionDocs.strip(items) : items;
+      return compactCompletions(lazyCompletionDocs ? completionDocs.strip(items) : items, completionDefaults);
     }),
   ),
 );

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
 import { serverForSuite } from '../support/lspClient';
 import { SAMPLE_SITE, lc, rangeOf, sample } from '../support/fixtures';
+import { completionItems } from '../support/completionItems';
 
 const REL = 'content/en/blog/2023/istiocon-china/index.md';
 
@@ -17,7 +18,7 @@ describe('frontmatter over stdio', () => {
       textDocument: { uri },
       position: { line: 6, character: 3 },
     });
-    const items = Array.isArray(result) ? result : (result?.items ?? []);
+    const items = completionItems(result);
     const item = items.find((i) => i.label === 'social_image');
     assert.ok(item, JSON.stringify(items.map((i) => i.label)));
     assert.deepEqual(item.textEdit, { range: lc(7, 1, 7, 4), newText: 'social_image: ' });

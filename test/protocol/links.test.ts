@@ -3,9 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, CompletionItem, Diagnostic, DocumentLink, Hover, MarkupContent } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, Hover, MarkupContent } from 'vscode-languageserver-types';
 import { LspTestClient } from '../support/lspClient';
 import { SAMPLE_SITE } from '../support/fixtures';
+import { completionItems } from '../support/completionItems';
 
 /** A throwaway copy of the sample site: these tests delete and create files in it. */
 function tempSite(): string {
@@ -43,7 +44,7 @@ describe('images and links over the protocol', () => {
     const character = lines[line]!.indexOf('users-engaging');
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
     assert.match((hover.contents as MarkupContent).value, /\*\*users-engaging\.jpg\*\* — empty file \(0 bytes\)/);
-    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: character + 3 } });
+    const items = completionItems(await client.request<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character: character + 3 } }));
     assert.ok(items.some((i) => i.label === 'users-engaging.jpg'));
     await client.close(uri);
   });

@@ -7,6 +7,7 @@ import type { CodeAction, CompletionItem, CompletionList, Hover, Location, Marku
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SAMPLE_SITE, sample } from '../support/fixtures';
 import { LspTestClient, serverForSuite } from '../support/lspClient';
+import { completionItems } from '../support/completionItems';
 
 const POST = 'content/en/blog/2023/istiocon-china/index.md';
 const PROXY = 'content/en/blog/2020/proxy-cert/index.md';
@@ -23,7 +24,11 @@ describe('shortcodes over stdio', () => {
       position: { line, character: 4 },
       context: { triggerKind: 2, triggerCharacter: ' ' },
     });
-    const items = Array.isArray(result) ? result : result.items;
+    // Sent as VS Code's client reads it: the range all items replace, and their snippet format, said once.
+    assert.ok(!Array.isArray(result));
+    assert.deepEqual(result.itemDefaults, { editRange: { start: { line, character: 4 }, end: { line, character: 4 } }, insertTextFormat: 2 });
+    assert.deepEqual(result.items.filter((i) => i.textEdit !== undefined).map((i) => i.label), []);
+    const items = completionItems(result);
     for (const name of ['image', 'text', 'tabset', 'tab', 'gloss', 'boilerplate', 'tip', 'warning', 'quote', 'checkmark_icon']) {
       assert.ok(items.some((i) => i.label === name), name);
     }
@@ -39,7 +44,7 @@ describe('shortcodes over stdio', () => {
     const position = { line: text.split('\n').length - 1, character: 4 };
     const list = async (): Promise<CompletionItem[]> => {
       const result = await client().request<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri }, position });
-      return Array.isArray(result) ? result : result.items;
+      return completionItems(result);
     };
     const items = await list();
     assert.ok(items.length > 50, `${items.length} items`);
@@ -68,10 +73,14 @@ describe('shortcodes over stdio', () => {
       const uri = await plain.open(path.join(SAMPLE_SITE, POST), text);
       const position = { line: text.split('\n').length - 1, character: 4 };
       const result = await plain.request<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri }, position });
-      const items = Array.isArray(result) ? result : result.items;
+      // Nor does it say it applies a list's item defaults: each item carries its own edit.
+      assert.ok(Array.isArray(result));
+      const items = completionItems(result);
       const image = items.find((i) => i.label === 'image');
       assert.match((image?.documentation as MarkupContent | undefined)?.value ?? '', /^\*\*image\*\*/);
       assert.equal(image?.data, undefined);
+      assert.equal(image?.insertTextFormat, 2);
+      assert.deepEqual((image?.textEdit as TextEdit | undefined)?.range, { start: position, end: position });
     } finally {
       assert.equal(await plain.stop(), 0);
     }
@@ -91,7 +100,7 @@ describe('shortcodes over stdio', () => {
         position: d.positionAt(text.length - cursorBack),
       });
       await client().close(uri);
-      const items = Array.isArray(result) ? result : result.items;
+      const items = completionItems(result);
       const item = items.find((i) => i.label === label);
       assert.ok(item, `${label} after ${typed}`);
       const edit = item.textEdit as TextEdit;

@@ -5,6 +5,7 @@ import type { CompletionItem, CompletionList } from 'vscode-languageserver-types
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SAMPLE_SITE, sample } from '../support/fixtures';
 import { LspTestClient } from '../support/lspClient';
+import { completionItems } from '../support/completionItems';
 
 const POST = 'content/en/blog/2023/istiocon-china/index.md';
 const CURSOR = '‸';
@@ -46,7 +47,7 @@ describe('completion on trigger characters, where an author expects a list', () 
         context: { triggerKind: 2, triggerCharacter: trigger },
       });
       await client.close(uri);
-      const items = Array.isArray(result) ? result : result.items;
+      const items = completionItems(result);
       assert.ok(items.some((i) => i.label === label), `${label} in ${JSON.stringify(items.slice(0, 8).map((i) => i.label))}`);
     });
   }

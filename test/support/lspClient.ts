@@ -79,8 +79,15 @@ export class LspTestClient {
       workspaceFolders: [{ uri: rootUri, name: 'site' }],
       capabilities: {
         workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-        // As VS Code's client says: it resolves a completion item's documentation when it shows the item.
-        textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } } },
+        // As VS Code's client says: it resolves a completion item's documentation when it shows the item, and applies a
+        // list's item defaults (read the items with `completionItems`).
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          completion: {
+            completionItem: { resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } },
+            completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+          },
+        },
         ...this.capabilities,
       },
       initializationOptions,
