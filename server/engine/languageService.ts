@@ -264,10 +264,9 @@ export class LanguageService {
   /** The headings of a document with the ids Hugo gives them: a translation and its source match by id. */
   headings(path: string, document: TextDocument): PageHeading[] {
     const parse = this.parseOf(path, document, this.catalogFor(this.siteOf(path)));
-    // Through the parse's line index, as requests convert (`DocumentContext.positionAt`).
-    const lines = parse.lineIndex();
+    const positions = parse.positions();
     return parse.parsed.markdown.headings.map((h) => ({
-      line: (lines ?? document).positionAt(h.range.start).line,
+      line: positions.positionAt(h.range.start).line,
       level: h.level,
       id: h.id,
     }));
@@ -455,13 +454,11 @@ export class LanguageService {
       spelling: this.options.spelling,
       toUri: this.toUri,
       range: (span) => {
-        const lines = parse.lineIndex();
-        return lines
-          ? { start: lines.positionAt(span.start), end: lines.positionAt(span.end) }
-          : { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+        const positions = parse.positions();
+        return { start: positions.positionAt(span.start), end: positions.positionAt(span.end) };
       },
-      offsetAt: (position) => parse.lineIndex()?.offsetAt(position) ?? document.offsetAt(position),
-      positionAt: (offset) => parse.lineIndex()?.positionAt(offset) ?? document.positionAt(offset),
+      offsetAt: (position) => parse.positions().offsetAt(position),
+      positionAt: (offset) => parse.positions().positionAt(offset),
       dependsOn: (p) => deps?.add(p),
     };
   }

@@ -21,4 +21,13 @@ export class DocumentParse {
     if (this.lines === undefined) this.lines = LineIndex.of(this.parsed.text) ?? null;
     return this.lines ?? undefined;
   }
+
+  /**
+   * What converts offsets and positions of this text: the line index, or the document for a text with `\r`. The
+   * document finds its own line starts at its first conversion, a character at a time, which a request's first
+   * conversion paid for the whole page; the check has built the index already.
+   */
+  positions(): Pick<TextDocument, 'offsetAt' | 'positionAt'> {
+    return this.lineIndex() ?? this.document;
+  }
 }
