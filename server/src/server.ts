@@ -24,7 +24,7 @@ import { FRONTMATTER_VALIDATORS } from './node/frontmatterValidators';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { dictionaryPath, mdspellFactory } from './node/spelling';
 import { lastActivityAt, noteActivity, whenIdle } from './node/idle';
-import { answerFirst, holdForEdit, yieldToQuickRequests, yieldToRequests } from './node/pause';
+import { answerFirst, BACKGROUND_SLICE_MS, holdForEdit, yieldToQuickRequests, yieldToRequests } from './node/pause';
 import { pathToUri, uriToPath } from './node/uris';
 import { compactCompletions, itemDefaultsSupport, type ItemDefaultsSupport } from './completionList';
 import { LazyDocumentation } from './lazyDocumentation';
@@ -51,12 +51,6 @@ const startup = {
 };
 const ms = (n: number): string => `${Math.round(n)} ms`;
 
-/**
- * Background work (the site's scan and link index) runs this long between yields to requests. Timed with
- * `performance.now()` (the scan's `now`): with `Date.now()`'s whole milliseconds a slice of 2 ran from 1 to 3 ms,
- * and a request arriving during the site's scan waited for it (trivial requests: p50 4.4 → 2.5 ms with 1 ms slices).
- */
-const SLICE_MS = 1;
 /** The reverse link index is built once the editor has been quiet this long (idle.ts). */
 const LINK_INDEX_QUIET_MS = 1000;
 /** Reverse link indexes built in the background so far (`istio/indexStatus`). */
@@ -81,7 +75,7 @@ const service = new LanguageService({
   ...(dictionary ? { spelling: mdspellFactory(dictionary, { onLoad: () => (dictionaryLoading = true), onReady: () => spellingLoaded(), pause: yieldToRequests }) } : {}),
   // Short slices: with background work resuming only once the quick requests are answered (pause.ts), a completion
   // waits for at most the slice in progress.
-  scan: { pause: yieldToRequests, sliceMs: SLICE_MS, now: () => performance.now() },
+  scan: { pause: yieldToRequests, sliceMs: BACKGROUND_SLICE_MS, now: () => performance.now() },
   onError: (message) => connection.console.error(message),
   // The full index can resolve more than the quick look-ups made during the scan did: the pages checked against the
   // partial index are checked again, and those opened meanwhile, which waited for it, are checked.

@@ -8,22 +8,16 @@
  * documents to the pull model too would change every client's path (Neovim 0.7 has no pull at all). Pushing works
  * with every client, and the results arrive file by file while the check runs.
  *
- * The check shares the thread: it yields to pending requests every few milliseconds, reports `$/progress` with a
- * percentage, and stops when its request is cancelled (or its server-initiated progress is).
+ * The check shares the thread: it yields to pending requests every millisecond (`BACKGROUND_SLICE_MS`), reports
+ * `$/progress` with a percentage, and stops when its request is cancelled (or its server-initiated progress is).
  */
 import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { errorText, isInside, type IstioSettings, type LanguageService } from '../engine';
 import { CHECK_WHOLE_SITE_REQUEST, type CheckWholeSiteParams, type CheckWholeSiteResult } from '../protocol';
-import { yieldToRequests } from './node/pause';
+import { BACKGROUND_SLICE_MS, yieldToRequests } from './node/pause';
 import { pathToUri, uriToPath } from './node/uris';
 
-/**
- * Work this long between yields to pending requests, on the server's clock (`performance.now()`), as the site's scan
- * does. With 8 ms on `Date.now()` (7–9 ms), a hover sent during the check of the bench site waited for most of a slice:
- * p50 9 ms, p95 13 ms back to back; with 1 ms, 1.8 and 5.1 ms, the check taking as long (2.3–2.9 s, alternated runs).
- */
-const SLICE_MS = 1;
 /** More files changed at once than this (a git checkout): the whole site is checked again. */
 const MANY_CHANGES = 100;
 
@@ -207,7 +201,7 @@ export class WholeSiteChecker {
         lastPercent = percent;
         progress.report(percent, `${checked}/${paths.length}`);
       }
-      if (performance.now() - sliceStart >= SLICE_MS) {
+      if (performance.now() - sliceStart >= BACKGROUND_SLICE_MS) {
         await yieldToRequests();
         sliceStart = performance.now();
       }
