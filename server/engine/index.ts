@@ -28,6 +28,9 @@ export type { DirEntry, FileStat, FileSystem } from './site/fileSystem';
 export { MemoryFileSystem } from './site/memoryFileSystem';
 export type { SpellCheckerFactory, SpellingWord, WordChecker } from './site/spellChecker';
 export { DiskFileSystem, type NodeFsLike } from './site/diskFileSystem';
+// How background work shares the thread: the adapter gives the pause and the clock; its own long loops (the
+// server's whole-site check) are sliced by the same timer as the engine's scan.
+export { SliceTimer, type SliceOptions } from './site/slices';
 
 // Paths and the site's layout.
 export { basename, dirname, extname, isInside } from './site/paths';

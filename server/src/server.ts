@@ -24,7 +24,7 @@ import { FRONTMATTER_VALIDATORS } from './node/frontmatterValidators';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { dictionaryPath, mdspellFactory } from './node/spelling';
 import { lastActivityAt, noteActivity, whenIdle } from './node/idle';
-import { answerFirst, BACKGROUND_SLICE_MS, holdForEdit, yieldToQuickRequests, yieldToRequests } from './node/pause';
+import { answerFirst, BACKGROUND_SLICES, holdForEdit, yieldToQuickRequests, yieldToRequests } from './node/pause';
 import { pathToUri, uriToPath } from './node/uris';
 import { compactCompletions, itemDefaultsSupport, type ItemDefaultsSupport } from './completionList';
 import { LazyDocumentation } from './lazyDocumentation';
@@ -75,7 +75,7 @@ const service = new LanguageService({
   ...(dictionary ? { spelling: mdspellFactory(dictionary, { onLoad: () => (dictionaryLoading = true), onReady: () => spellingLoaded(), pause: yieldToRequests }) } : {}),
   // Short slices: with background work resuming only once the quick requests are answered (pause.ts), a completion
   // waits for at most the slice in progress.
-  scan: { pause: yieldToRequests, sliceMs: BACKGROUND_SLICE_MS, now: () => performance.now() },
+  scan: BACKGROUND_SLICES,
   onError: (message) => connection.console.error(message),
   // The full index can resolve more than the quick look-ups made during the scan did: the pages checked against the
   // partial index are checked again, and those opened meanwhile, which waited for it, are checked.

@@ -8,14 +8,14 @@
  * documents to the pull model too would change every client's path (Neovim 0.7 has no pull at all). Pushing works
  * with every client, and the results arrive file by file while the check runs.
  *
- * The check shares the thread: it yields to pending requests every millisecond (`BACKGROUND_SLICE_MS`), reports
+ * The check shares the thread: it yields to pending requests every millisecond (`BACKGROUND_SLICES`), reports
  * `$/progress` with a percentage, and stops when its request is cancelled (or its server-initiated progress is).
  */
 import type { CancellationToken, Connection, Diagnostic, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { errorText, isInside, type IstioSettings, type LanguageService } from '../engine';
+import { errorText, isInside, SliceTimer, type IstioSettings, type LanguageService } from '../engine';
 import { CHECK_WHOLE_SITE_REQUEST, type CheckWholeSiteParams, type CheckWholeSiteResult } from '../protocol';
-import { BACKGROUND_SLICE_MS, yieldToRequests } from './node/pause';
+import { BACKGROUND_SLICES, yieldToRequests } from './node/pause';
 import { pathToUri, uriToPath } from './node/uris';
 
 /** More files changed at once than this (a git checkout): the whole site is checked again. */
@@ -179,7 +179,7 @@ export class WholeSiteChecker {
     let warnings = 0;
     let filesWithProblems = 0;
     let lastPercent = -1;
-    let sliceStart = performance.now();
+    const slices = new SliceTimer(BACKGROUND_SLICES);
     for (const path of paths) {
       if (stop()) return { checked, errors, warnings, filesWithProblems, cancelled: true };
       const uri = pathToUri(path);
@@ -201,9 +201,9 @@ export class WholeSiteChecker {
         lastPercent = percent;
         progress.report(percent, `${checked}/${paths.length}`);
       }
-      if (performance.now() - sliceStart >= BACKGROUND_SLICE_MS) {
-        await yieldToRequests();
-        sliceStart = performance.now();
+      if (slices.due()) {
+        await slices.pause();
+        slices.restart();
       }
     }
     return { checked, errors, warnings, filesWithProblems, cancelled: false };

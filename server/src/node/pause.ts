@@ -1,13 +1,7 @@
+import type { SliceOptions } from '../../engine';
+
 /** Three turns of the event loop: a JSON-RPC connection reads a message in one, runs its handler in the next and writes the answer in a third (vscode-jsonrpc queues each step with setImmediate). */
 const threeTurns = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(() => setImmediate(resolve))));
-
-/**
- * Background work (the site's scan, the link index, the whole-site check) runs this long between yields to requests,
- * timed with `performance.now()`. With `Date.now()`'s whole milliseconds a slice of 2 ran from 1 to 3 ms, and a
- * request arriving during the site's scan waited for it (trivial requests: p50 4.4 → 2.5 ms with 1 ms slices); the
- * whole-site check yielded every 8 ms that way (hovers during it: p50 9 → 1.8 ms with 1 ms, the check as long).
- */
-export const BACKGROUND_SLICE_MS = 1;
 
 /** Quick requests (completion, hover…) being answered now: background work does not resume until they are. */
 let answering = 0;
@@ -36,6 +30,15 @@ async function yieldTo(forEdits: boolean): Promise<void> {
  * and until the edits received are checked.
  */
 export const yieldToRequests = (): Promise<void> => yieldTo(true);
+
+/**
+ * How background work (the site's scan, the link index, the whole-site check) shares the thread: 1 ms slices timed
+ * with `performance.now()`, then `yieldToRequests`. With `Date.now()`'s whole milliseconds a slice of 2 ran from 1 to
+ * 3 ms, and a request arriving during the site's scan waited for it (trivial requests: p50 4.4 → 2.5 ms with 1 ms
+ * slices); the whole-site check yielded every 8 ms that way (hovers during it: p50 9 → 1.8 ms with 1 ms, the check
+ * as long).
+ */
+export const BACKGROUND_SLICES: SliceOptions = { pause: yieldToRequests, sliceMs: 1, now: () => performance.now() };
 
 /** `yieldToRequests` for the validation queue, which checks the edits itself: it waits for quick requests only. */
 export const yieldToQuickRequests = (): Promise<void> => yieldTo(false);
